@@ -1,0 +1,1 @@
+return await ChatAssistant.Hosting.Cli.RunAsync(args);
