@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace ChatAssistant.Adapters.Coordination;
+
+/// <summary>In-process <see cref="IKeyValueCache"/> for a single instance (the embedded default).</summary>
+public sealed class InMemoryKeyValueCache(TimeProvider time) : IKeyValueCache
+{
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires)> _items = new();
+    private long _writes;
+
+    public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var entry = (value, now + ttl);
+        while (true)
+        {
+            if (_items.TryAdd(key, entry)) { Sweep(now); return Task.FromResult(true); }
+            if (_items.TryGetValue(key, out var existing))
+            {
+                if (existing.Expires > now) return Task.FromResult(false);
+                // Expired: replace it only if nobody else did meanwhile.
+                if (_items.TryUpdate(key, entry, existing)) return Task.FromResult(true);
+            }
+        }
+    }
+
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (_items.TryGetValue(key, out var e) && e.Expires > time.GetUtcNow()) return Task.FromResult<string?>(e.Value);
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        _items[key] = (value, now + ttl);
+        Sweep(now);
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _items.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    // Expired entries are dropped every 1024 writes so that memory stays bounded without a timer.
+    private void Sweep(DateTimeOffset now)
+    {
+        if (Interlocked.Increment(ref _writes) % 1024 != 0) return;
+        foreach (var pair in _items)
+            if (pair.Value.Expires <= now) _items.TryRemove(pair);
+    }
+}
