@@ -67,6 +67,7 @@ public static class ServiceRegistration
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
         services.TryAddSingleton<IHandoffService, HandoffRecorder>();
+        services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
         return services;
     }
 
