@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChatAssistant.Escalation;
 using ChatAssistant.Staff;
+using ChatAssistant.StaffConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -40,6 +42,8 @@ public static class AppHost
         app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
+        app.MapEscalations();
+        app.MapStaffConsole();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddEscalation();
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
@@ -66,7 +67,6 @@ public static class ServiceRegistration
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
-        services.TryAddSingleton<IHandoffService, HandoffRecorder>();
         services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
         return services;
     }
