@@ -1,0 +1,41 @@
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAssistant.Tests.Escalation;
+
+/// <summary>Plays the other helper's crisis interceptor: answers first and asks for an urgent hand-off.</summary>
+internal sealed class CrisisStandIn(IHandoffService handoff) : IMessageInterceptor
+{
+    public int Order => 0;
+
+    public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
+    {
+        if (!text.Contains("想死", StringComparison.Ordinal)) return false;
+        await turn.SendActivityAsync(MessageFactory.Text("请拨打 12355。"), cancellationToken);
+        await handoff.RequestAsync(turn, data, HandoffReason.Crisis, cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>A flow that asks for a county, as the help-request flow will.</summary>
+internal sealed class CountyFlow : Flow
+{
+    public const string FlowId = "test.county";
+
+    public override string Id => FlowId;
+
+    public override string Title => "测试区县";
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Ask("county", _ => "你在哪个区县？", (_, input) => Validation.Accept(input)),
+        Step.Ask("what", _ => "想说什么？", (_, input) => Validation.Accept(input)),
+    ];
+
+    public static void Register(IServiceCollection services) =>
+        services.AddFeature<CountyFlow>(new Intent { Id = FlowId, FlowId = FlowId, Keywords = ["测试区县"] });
+}
