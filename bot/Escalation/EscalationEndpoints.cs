@@ -20,8 +20,7 @@ public static class EscalationEndpoints
     {
         var group = StaffApi.Group(endpoints, "/escalations");
         group.MapGet("", List);
-        group.MapGet("/events", (HttpContext http, EscalationEvents events, EscalationScope scope) =>
-            TypedResults.ServerSentEvents(events.StreamAsync(county => scope.CanSee(http.User, county), http.RequestAborted)));
+        group.MapGet("/events", Events);
         group.MapGet("/assignees", Assignees);
         group.MapGet("/{id}", Detail);
         group.MapPost("/{id}/claim", (string id, HttpContext http, EscalationDeskApi api) =>
@@ -32,6 +31,15 @@ public static class EscalationEndpoints
         group.MapPost("/{id}/resolve", (string id, HttpContext http, EscalationDeskApi api) => api.ResolveAsync(http, id));
         group.MapPost("", (PickUpRequest body, HttpContext http, EscalationDeskApi api) => api.PickUpAsync(http, body));
         return endpoints;
+    }
+
+    /// <summary>Server-sent events for this member's scope; ends when the browser leaves or the server stops.</summary>
+    private static IResult Events(HttpContext http, EscalationEvents events, EscalationScope scope, IHostApplicationLifetime lifetime)
+    {
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        http.Response.RegisterForDispose(stop);
+        var user = http.User;
+        return TypedResults.ServerSentEvents(events.StreamAsync(county => scope.CanSee(user, county), stop.Token));
     }
 
     private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time)

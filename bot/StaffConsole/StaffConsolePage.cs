@@ -29,7 +29,6 @@ public static class StaffConsolePage
         // Read once: the files are small and never change while the process runs.
         var contents = Files.ToFrozenDictionary(f => f.Key, f => (Bytes: Read(f.Value.Resource), f.Value.ContentType));
         endpoints.MapGet(Path, (HttpContext http) => Serve(http, contents[""]));
-        endpoints.MapGet(Path + "/", (HttpContext http) => Serve(http, contents[""]));
         endpoints.MapGet(Path + "/{file}", (string file, HttpContext http) =>
             contents.TryGetValue(file, out var content) && file.Length > 0 ? Serve(http, content) : Results.NotFound());
         return endpoints;
