@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation;
+using ChatAssistant.Identity;
 
 namespace ChatAssistant.Escalation;
 
@@ -22,5 +23,15 @@ public sealed class FlowSlotCountySource : IEscalationCountySource
         for (var i = data.Flows.Count - 1; i >= 0; i--)
             if (data.Flows[i].Slots.TryGetValue(SlotName, out var county) && !string.IsNullOrWhiteSpace(county)) return county.Trim();
         return null;
+    }
+}
+
+/// <summary>The district of the roster entry (delegate first, then volunteer) the user has bound their account to.</summary>
+public sealed class BoundMemberCountySource(IdentityService identity) : IEscalationCountySource
+{
+    public string? CountyOf(string channelId, string userId, ConversationData data)
+    {
+        var member = identity.FindByOpenId(RosterKind.Delegate, userId) ?? identity.FindByOpenId(RosterKind.Volunteer, userId);
+        return string.IsNullOrWhiteSpace(member?.District) ? null : member.District;
     }
 }

@@ -19,6 +19,7 @@ public static class EscalationRegistration
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<EscalationDeskApi>();
         services.AddSingleton<IEscalationCountySource, FlowSlotCountySource>();
+        services.AddSingleton<IEscalationCountySource, BoundMemberCountySource>();
         services.TryAddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
         return services;

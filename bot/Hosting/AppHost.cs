@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAssistant.Escalation;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ public static class AppHost
         app.MapStaffAccounts();
         app.MapEscalations();
         app.MapStaffConsole();
+        app.MapIdentityEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

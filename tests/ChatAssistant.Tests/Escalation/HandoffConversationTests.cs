@@ -1,6 +1,7 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Escalation;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
 using LiteDB;
@@ -167,6 +168,18 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("婺城区");
         await bot.SayAsync("转人工");
         Assert.Equal("婺城区", Only(bot).County);
+    }
+
+    [Fact]
+    public async Task A_bound_user_escalates_to_the_district_of_their_roster_entry()
+    {
+        await using var bot = BotHarness.Create();
+        var identity = bot.Get<IdentityService>();
+        identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,天台县\n"));
+        Assert.Equal(BindStatus.Bound, identity.Bind("user1", identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.Equal("天台县", Only(bot).County);
     }
 
     [Fact]
