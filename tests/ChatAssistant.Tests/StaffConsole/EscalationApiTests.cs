@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using ChatAssistant.Adapters;
 using ChatAssistant.Escalation;
@@ -118,7 +117,7 @@ public sealed class EscalationApiTests : IAsyncLifetime
     [Fact]
     public async Task Replies_reach_the_user_notes_do_not_and_closing_returns_the_user_to_the_bot()
     {
-        var id = await EscalationAsync();
+        var id = await EscalateAsync("wu1");
         using var staff = await StaffSession.SignInAsync(_server, "wucheng", Pw);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/staff/escalations/{id}/notes", new { text = "可能需要心理老师" })).StatusCode);
         Assert.Empty(_messenger.Sent);
@@ -136,8 +135,6 @@ public sealed class EscalationApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/staff/escalations/{id}/reply", new { text = "还在吗" })).StatusCode);
         Assert.Equal([id], Ids(await staff.GetJsonAsync("/api/staff/escalations?view=resolved")));
     }
-
-    private Task<string> EscalationAsync() => EscalateAsync("wu1");
 
     [Fact]
     public async Task Only_one_of_two_staff_claims_and_assignment_stays_inside_the_scope()
@@ -182,46 +179,5 @@ public sealed class EscalationApiTests : IAsyncLifetime
 
         Assert.Equal(wu, await wuEvents.NextEscalationIdAsync());
         Assert.Equal(jd, await jdEvents.NextEscalationIdAsync()); // the 婺城区 events never reached 金东区
-    }
-
-    /// <summary>Reads a console's event stream as a browser's EventSource would.</summary>
-    private sealed class EventReader : IAsyncDisposable
-    {
-        private readonly HttpResponseMessage _response;
-        private readonly IAsyncEnumerator<SseItem<string>> _items;
-        private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(15));
-
-        private EventReader(HttpResponseMessage response, Stream stream)
-        {
-            _response = response;
-            _items = SseParser.Create(stream).EnumerateAsync(_timeout.Token).GetAsyncEnumerator(_timeout.Token);
-        }
-
-        public static async Task<EventReader> OpenAsync(HttpClient client)
-        {
-            var response = await client.GetAsync("/api/staff/escalations/events", HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-            var reader = new EventReader(response, await response.Content.ReadAsStreamAsync());
-            Assert.True(await reader._items.MoveNextAsync());
-            Assert.Equal("ready", reader._items.Current.EventType);
-            return reader;
-        }
-
-        public async Task<string> NextEscalationIdAsync()
-        {
-            while (await _items.MoveNextAsync())
-                if (_items.Current.EventType == "escalation")
-                    return JsonDocument.Parse(_items.Current.Data).RootElement.GetProperty("id").GetString()!;
-            throw new InvalidOperationException("stream ended");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _timeout.CancelAsync();
-            await _items.DisposeAsync();
-            _response.Dispose();
-            _timeout.Dispose();
-        }
     }
 }
