@@ -1,11 +1,51 @@
+using System.CommandLine;
+using ChatAssistant.Knowledge.Content;
+using ChatAssistant.Knowledge.Eval;
+
 namespace ChatAssistant.Knowledge;
 
-/// <summary>Knowledge tool entry point (evaluation and validation commands).</summary>
+/// <summary>Knowledge tool entry point: validate the guide content, evaluate retrieval.</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: dotnet run --project knowledge -- eval FILE");
-        return args.Length == 0 ? 1 : 0;
+        var dirOption = new Option<string?>("--dir") { Description = "guide content directory (default: knowledge/guide found from here)" };
+
+        var validate = new Command("validate", "Validate every content file; exit code 1 on errors.") { dirOption };
+        validate.SetAction(parse => Validate(parse.GetValue(dirOption) ?? ContentDirectory.Resolve()));
+
+        var fileArgument = new Argument<string>("file") { Description = "evaluation questions (YAML)" };
+        var compareOption = new Option<bool>("--compare") { Description = "compare every analysis profile" };
+        var calibrateOption = new Option<bool>("--calibrate") { Description = "re-calibrate thresholds on the dev half and use them" };
+        var verboseOption = new Option<bool>("--verbose") { Description = "list every miss" };
+        var eval = new Command("eval", "Print top-1 accuracy, out-of-scope rejection and confident-and-wrong rate.")
+        {
+            fileArgument, dirOption, compareOption, calibrateOption, verboseOption,
+        };
+        eval.SetAction(parse => EvalCommand.Run(
+            parse.GetValue(fileArgument)!,
+            parse.GetValue(dirOption) ?? ContentDirectory.Resolve(),
+            parse.GetValue(compareOption),
+            parse.GetValue(calibrateOption),
+            parse.GetValue(verboseOption),
+            Console.Out));
+
+        var root = new RootCommand("Volunteer guide knowledge base tools") { validate, eval };
+        return root.Parse(args).Invoke();
+    }
+
+    private static int Validate(string directory)
+    {
+        try
+        {
+            var knowledge = KnowledgeBase.Load(directory);
+            Console.WriteLine($"{directory}: {knowledge.Entries.Count} entries OK");
+            return 0;
+        }
+        catch (GuideContentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 }
