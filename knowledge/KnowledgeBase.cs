@@ -11,7 +11,7 @@ namespace ChatAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     /// <summary>The analysis chosen by measurement (docs/KNOWLEDGE.md).</summary>
-    public const AnalysisProfile DefaultProfile = AnalysisProfile.BigramPlusJieba;
+    public const AnalysisProfile DefaultProfile = AnalysisProfile.CjkUniBigram;
 
     private readonly string _directory;
     private readonly AnalysisProfile _profile;

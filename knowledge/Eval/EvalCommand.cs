@@ -15,7 +15,7 @@ internal static class EvalCommand
 
         if (compare)
         {
-            output.WriteLine("| analysis | split | top-1 | answered right | clarify (hit) | not sure | confident-wrong | out-of-scope not answered | thresholds (calibrated on dev) | build ms |");
+            output.WriteLine("| analysis | split | top-1 | answered right | clarify (hit) | not sure | confident-wrong | out-of-scope not answered (clarified) | thresholds (calibrated on dev) | build ms |");
             output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var profile in Enum.GetValues<AnalysisProfile>())
             {
@@ -27,7 +27,7 @@ internal static class EvalCommand
                 foreach (var (name, split) in new[] { ("test", set.Test()), ("all", set) })
                 {
                     var r = evaluator.Run(split, policy);
-                    output.WriteLine($"| {profile} | {name} | {r.Top1Rate:P1} | {r.AnsweredRightRate:P1} | {r.ClarifyHitRate:P1} | {r.NotSureRate:P1} | {r.ConfidentWrongRate:P1} | {r.RejectionRate:P1} | {Format(policy)} | {buildMs} |");
+                    output.WriteLine($"| {profile} | {name} | {r.Top1Rate:P1} | {r.AnsweredRightRate:P1} | {r.ClarifyHitRate:P1} | {r.NotSureRate:P1} | {r.ConfidentWrongRate:P1} | {r.RejectionRate:P1} ({r.OutClarified}) | {Format(policy)} | {buildMs} |");
                 }
             }
 

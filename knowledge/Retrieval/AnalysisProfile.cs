@@ -27,6 +27,12 @@ public enum AnalysisProfile
 
     /// <summary>Two fields: CJK bigrams and jieba words.</summary>
     BigramPlusJieba,
+
+    /// <summary>Two fields: CJK bigrams with single characters, and SmartCn words.</summary>
+    UniBigramPlusSmartCn,
+
+    /// <summary>Two fields: CJK bigrams with single characters, and jieba words.</summary>
+    UniBigramPlusJieba,
 }
 
 /// <summary>One analysed variant of the text fields: a field-name suffix and its analyzer.</summary>
@@ -39,16 +45,20 @@ internal static class AnalysisProfiles
     {
         AnalysisProfile.SmartCn => [SmartCn()],
         AnalysisProfile.CjkBigram => [Bigram()],
-        AnalysisProfile.CjkUniBigram => [new FieldAnalysis("cu", new UniBigramAnalyzer())],
+        AnalysisProfile.CjkUniBigram => [UniBigram()],
         AnalysisProfile.Jieba => [Jieba(domainWords)],
         AnalysisProfile.BigramPlusSmartCn => [Bigram(), SmartCn()],
         AnalysisProfile.BigramPlusJieba => [Bigram(), Jieba(domainWords)],
+        AnalysisProfile.UniBigramPlusSmartCn => [UniBigram(), SmartCn()],
+        AnalysisProfile.UniBigramPlusJieba => [UniBigram(), Jieba(domainWords)],
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
     };
 
     private static FieldAnalysis SmartCn() => new("sc", new SmartChineseAnalyzer(LuceneVersion.LUCENE_48));
 
     private static FieldAnalysis Bigram() => new("bi", new CJKAnalyzer(LuceneVersion.LUCENE_48));
+
+    private static FieldAnalysis UniBigram() => new("cu", new UniBigramAnalyzer());
 
     private static FieldAnalysis Jieba(IEnumerable<string> domainWords)
     {
