@@ -30,8 +30,32 @@ public static class Program
             parse.GetValue(verboseOption),
             Console.Out));
 
-        var root = new RootCommand("Volunteer guide knowledge base tools") { validate, eval };
+        var questionArgument = new Argument<string[]>("question") { Description = "one or more questions", Arity = ArgumentArity.OneOrMore };
+        var ask = new Command("ask", "Show what the guide answers, with the top scores (for staff checking new phrasings).") { questionArgument, dirOption };
+        ask.SetAction(parse => Ask(parse.GetValue(dirOption) ?? ContentDirectory.Resolve(), parse.GetValue(questionArgument)!));
+
+        var root = new RootCommand("Volunteer guide knowledge base tools") { validate, eval, ask };
         return root.Parse(args).Invoke();
+    }
+
+    private static int Ask(string directory, string[] questions)
+    {
+        var knowledge = KnowledgeBase.Load(directory);
+        foreach (var question in questions)
+        {
+            var result = knowledge.Ask(question);
+            var top = string.Join("  ", knowledge.Rank(question).Entries.Take(3).Select(e => $"{e.Entry.Id} {e.Normalized:0.00} ({e.Score:0.0})"));
+            var outcome = result switch
+            {
+                GuideResult.Answer a => $"Answer {a.Entry.Id}",
+                GuideResult.Clarify c => $"Clarify {string.Join(" | ", c.Options.Select(o => o.Id))}",
+                GuideResult.SmallTalk t => $"SmallTalk \"{t.Reply}\"",
+                _ => "NotSure",
+            };
+            Console.WriteLine($"{question} → {outcome}    [{top}]");
+        }
+
+        return 0;
     }
 
     private static int Validate(string directory)

@@ -76,6 +76,12 @@ internal static class GuideLoader
             errors.Add(new GuideContentError(name, null, e.Start.Line, $"YAML syntax error: {message}"));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 16 reports some unterminated constructs (e.g. "[a, b" at end of file) this way, without a position.
+            errors.Add(new GuideContentError(name, null, null, $"YAML syntax error (unterminated list or quote?): {e.Message}"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
