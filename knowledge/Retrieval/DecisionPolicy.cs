@@ -13,7 +13,7 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
     public const int MaxOptions = 3;
 
     /// <summary>Calibrated on the development half of knowledge/eval/questions.yaml (see docs/KNOWLEDGE.md).</summary>
-    public static DecisionPolicy Default { get; } = new(0.34, 0.58, 0.90);
+    public static DecisionPolicy Default { get; } = new(0.32, 0.56, 0.90);
 
     internal GuideResult Decide(RankedMatches ranked)
     {

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using ChatAssistant.Knowledge;
-using ChatAssistant.Knowledge.Content;
 using ChatAssistant.Knowledge.Eval;
 
 namespace ChatAssistant.Benchmarks;
@@ -34,9 +33,11 @@ public class GuideRetrievalBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var guide = ContentDirectory.Resolve();
-        _knowledge = KnowledgeBase.Load(guide);
-        var eval = EvalSet.Load(Path.Combine(Path.GetDirectoryName(guide)!, "eval", "questions.yaml"));
+        // BenchmarkDotNet runs this in a child process inside the output folder, which holds a copy of the
+        // guide but not the evaluation file: take both from the repository above it.
+        var knowledgeDir = RepositoryKnowledgeDirectory();
+        _knowledge = KnowledgeBase.Load(Path.Combine(knowledgeDir, "guide"));
+        var eval = EvalSet.Load(Path.Combine(knowledgeDir, "eval", "questions.yaml"));
         _mix = eval.InScope.Select(q => q.Text).Concat(eval.OutOfScope.Select(q => q.Text)).ToArray();
     }
 
@@ -52,6 +53,20 @@ public class GuideRetrievalBenchmark
     [Benchmark]
     [ArgumentsSource(nameof(Samples))]
     public GuideResult Ask(string question) => _knowledge.Ask(question);
+
+    private static string RepositoryKnowledgeDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "knowledge");
+            if (File.Exists(Path.Combine(candidate, "eval", "questions.yaml")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("knowledge/eval/questions.yaml not found above " + AppContext.BaseDirectory);
+    }
 
     private sealed class Columns : ManualConfig
     {
