@@ -10,12 +10,12 @@ public static class RedisConnection
     public const int ConnectTimeoutMs = 2000;
 
     /// <summary>Sync and async command timeouts applied unless the connection string sets them.</summary>
-    public const int CommandTimeoutMs = 1500;
+    public const int CommandTimeoutMs = 1000;
 
     /// <summary>
     /// Parses <paramref name="configuration"/> and applies our defaults: never abort when Redis is down at
     /// start (the multiplexer keeps reconnecting in the background, so service resumes by itself), and fail a
-    /// command within 1.5 s so a turn can still answer "busy" inside WeChat's 5 s.
+    /// command within about 1-2 s (timeouts are checked once a second) so a turn can still answer "busy" inside WeChat's 5 s.
     /// </summary>
     public static ConfigurationOptions Options(string configuration)
     {

@@ -14,6 +14,7 @@ public sealed class RedisDistributedLock : IDistributedLock
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(1);
 
     private readonly IDatabase _db;
     private readonly TimeProvider _time;
@@ -63,9 +64,10 @@ public sealed class RedisDistributedLock : IDistributedLock
         try
         {
             // Deletes the key only while it still holds our token: after our TTL ran out, another holder's lock stays.
-            await _db.LockReleaseAsync(resource, token).ConfigureAwait(false);
+            // Bounded wait: the caller is finishing a turn and must not hang on a stalled Redis.
+            await _db.LockReleaseAsync(resource, token).WaitAsync(ReleaseTimeout).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
+        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex) || ex is TimeoutException)
         {
             // Releasing must not hide the turn's own outcome; the TTL frees the lock anyway.
             _logger.LogWarning(ex, "Could not release a Redis lock; it expires by its TTL");

@@ -16,16 +16,16 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     }
 
     public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
-        Run(_db.StringSetAsync(key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
+        Run(() => _db.StringSetAsync(key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
 
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        await Run(_db.StringGetAsync(key), "get", cancellationToken).ConfigureAwait(false);
+        await Run(() => _db.StringGetAsync(key), "get", cancellationToken).ConfigureAwait(false);
 
     public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
-        Run(_db.StringSetAsync(key, value, Positive(ttl)), "set", cancellationToken);
+        Run(() => _db.StringSetAsync(key, value, Positive(ttl)), "set", cancellationToken);
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
-        Run(_db.KeyDeleteAsync(key), "remove", cancellationToken);
+        Run(() => _db.KeyDeleteAsync(key), "remove", cancellationToken);
 
     // Redis refuses a zero or negative expiry; a key that must never live is a caller bug.
     private static TimeSpan Positive(TimeSpan ttl)
@@ -34,11 +34,12 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         return ttl;
     }
 
-    private static async Task<T> Run<T>(Task<T> work, string what, CancellationToken cancellationToken)
+    // StackExchange.Redis may throw an outage while queuing a command as well as when it completes.
+    private static async Task<T> Run<T>(Func<Task<T>> command, string what, CancellationToken cancellationToken)
     {
         try
         {
-            return await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await command().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
         {

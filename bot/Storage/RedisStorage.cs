@@ -55,14 +55,12 @@ public sealed class RedisStorage : IStorage
         var items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0) return items;
 
-        var batch = _db.CreateBatch();
-        var reads = keys.Select(key => batch.ScriptEvaluateAsync(ReadScript, [key], [_ttlMilliseconds])).ToArray();
-        batch.Execute();
-        await Run(Task.WhenAll(reads), "read", cancellationToken).ConfigureAwait(false);
+        var reads = await Run(batch => keys.Select(key => batch.ScriptEvaluateAsync(ReadScript, [key], [_ttlMilliseconds])), "read", cancellationToken)
+            .ConfigureAwait(false);
 
         for (var i = 0; i < keys.Length; i++)
         {
-            var value = reads[i].Result;
+            var value = reads[i];
             if (!value.IsNull) items[keys[i]] = StoreItemJson.Read((string)value!);
         }
         return items;
@@ -74,16 +72,13 @@ public sealed class RedisStorage : IStorage
         if (changes.Count == 0) return;
 
         var writes = changes.Select(change => StoreItemJson.Prepare(change.Key, change.Value)).ToArray();
-        var batch = _db.CreateBatch();
-        var results = writes.Select(write => write.Json is null
+        var results = await Run(batch => writes.Select(write => write.Json is null
             ? Deleted(batch.KeyDeleteAsync(write.Key))
-            : batch.ScriptEvaluateAsync(WriteScript, [write.Key], Arguments(write))).ToArray();
-        batch.Execute();
-        await Run(Task.WhenAll(results), "write", cancellationToken).ConfigureAwait(false);
+            : batch.ScriptEvaluateAsync(WriteScript, [write.Key], Arguments(write))), "write", cancellationToken).ConfigureAwait(false);
 
         for (var i = 0; i < writes.Length; i++)
         {
-            var current = results[i].Result;
+            var current = results[i];
             if (!current.IsNull) throw StoreItemJson.Conflict(writes[i].ExpectedETag, (string?)current);
         }
     }
@@ -93,10 +88,7 @@ public sealed class RedisStorage : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Length == 0) return;
         // One DEL per key rather than a multi-key DEL, which a Redis cluster refuses across slots.
-        var batch = _db.CreateBatch();
-        var deletes = keys.Select(key => batch.KeyDeleteAsync(key)).ToArray();
-        batch.Execute();
-        await Run(Task.WhenAll(deletes), "delete", cancellationToken).ConfigureAwait(false);
+        await Run(batch => keys.Select(key => batch.KeyDeleteAsync(key)), "delete", cancellationToken).ConfigureAwait(false);
     }
 
     // A null value removes the item without any ETag check, as MemoryStorage stores null as "absent".
@@ -115,11 +107,16 @@ public sealed class RedisStorage : IStorage
         _ttlMilliseconds,
     ];
 
-    private static async Task Run(Task work, string what, CancellationToken cancellationToken)
+    // Sends the commands as one pipelined batch and waits for all of them. Outages (thrown when queuing as well
+    // as when awaiting) become StorageUnavailableException, the store-neutral signal for a "busy" answer.
+    private async Task<T[]> Run<T>(Func<IBatch, IEnumerable<Task<T>>> commands, string what, CancellationToken cancellationToken)
     {
         try
         {
-            await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var batch = _db.CreateBatch();
+            var tasks = commands(batch).ToArray();
+            batch.Execute();
+            return await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
         {

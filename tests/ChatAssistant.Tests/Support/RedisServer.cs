@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ChatAssistant.Tests.Support;
@@ -77,6 +78,12 @@ public class RedisServer : IDisposable
         }
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open but nothing answers, like a stalled Redis.</summary>
+    public void Pause() => Signal(SigStop);
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public void Resume() => Signal(SigCont);
+
     /// <summary>Starts the server again on the same port (stopping it first if it runs).</summary>
     public void Restart()
     {
@@ -145,6 +152,18 @@ public class RedisServer : IDisposable
     {
         var log = Path.Combine(_directory!, "redis.log");
         return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no log)";
+    }
+
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private void Signal(int signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("redis-server is not running");
+        if (kill(process.Id, signal) != 0) throw new InvalidOperationException($"kill({signal}) failed: errno {Marshal.GetLastWin32Error()}");
     }
 
     private static int FreePort()
