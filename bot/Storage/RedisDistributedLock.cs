@@ -16,15 +16,16 @@ public sealed class RedisDistributedLock : IDistributedLock
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(1);
 
+    // Waiting and the lock's TTL are wall-clock matters (Redis expires keys in real time), so they use the
+    // system clock, never the application's TimeProvider, which tests fake to move business time.
+    private readonly TimeProvider _time = TimeProvider.System;
     private readonly IDatabase _db;
-    private readonly TimeProvider _time;
     private readonly ILogger<RedisDistributedLock> _logger;
 
-    public RedisDistributedLock(IConnectionMultiplexer redis, IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisDistributedLock> logger)
+    public RedisDistributedLock(IConnectionMultiplexer redis, IOptions<RedisOptions> options, ILogger<RedisDistributedLock> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Locks);
-        _time = time;
         _logger = logger;
     }
 
@@ -53,9 +54,9 @@ public sealed class RedisDistributedLock : IDistributedLock
         {
             return await _db.LockTakeAsync(resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
-            throw StoreFailures.Unavailable("lock", ex);
+            throw RedisFailures.Unavailable("lock", ex);
         }
     }
 
@@ -67,7 +68,7 @@ public sealed class RedisDistributedLock : IDistributedLock
             // Bounded wait: the caller is finishing a turn and must not hang on a stalled Redis.
             await _db.LockReleaseAsync(resource, token).WaitAsync(ReleaseTimeout).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex) || ex is TimeoutException)
+        catch (Exception ex) when (RedisFailures.IsOutage(ex) || ex is TimeoutException)
         {
             // Releasing must not hide the turn's own outcome; the TTL frees the lock anyway.
             _logger.LogWarning(ex, "Could not release a Redis lock; it expires by its TTL");

@@ -41,9 +41,9 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         {
             return await command().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
-            throw StoreFailures.Unavailable("cache " + what, ex);
+            throw RedisFailures.Unavailable("cache " + what, ex);
         }
     }
 }

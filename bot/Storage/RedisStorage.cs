@@ -118,9 +118,9 @@ public sealed class RedisStorage : IStorage
             batch.Execute();
             return await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StoreFailures.IsRedisOutage(ex))
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
-            throw StoreFailures.Unavailable("session " + what, ex);
+            throw RedisFailures.Unavailable("session " + what, ex);
         }
     }
 }

@@ -112,7 +112,7 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         {
             var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
             _connections.Add(connection);
-            return (IDistributedLock)new RedisDistributedLock(connection, options, TimeProvider.System, NullLogger<RedisDistributedLock>.Instance);
+            return (IDistributedLock)new RedisDistributedLock(connection, options, NullLogger<RedisDistributedLock>.Instance);
         }).ToArray();
     }
 
@@ -141,7 +141,7 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         {
             var error = await Assert.ThrowsAsync<StorageUnavailableException>(
                 () => locks[0].TryAcquireAsync("user:o5", Ttl, TimeSpan.FromSeconds(1)));
-            Assert.True(StoreFailures.IsTransientStoreFailure(error));
+            Assert.True(ChatAssistant.Conversation.StoreFailures.IsTransient(error));
         }
         finally
         {

@@ -59,7 +59,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
         {
             var clock = Stopwatch.StartNew();
             var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
-            Assert.True(StoreFailures.IsTransientStoreFailure(error));
+            Assert.True(ChatAssistant.Conversation.StoreFailures.IsTransient(error));
             output.WriteLine("read failed after {0:F0} ms with Redis down", clock.Elapsed.TotalMilliseconds);
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
             await Assert.ThrowsAsync<StorageUnavailableException>(
@@ -100,7 +100,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
             var clock = Stopwatch.StartNew();
             var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
             output.WriteLine("read failed after {0:F0} ms with Redis stalled", clock.Elapsed.TotalMilliseconds);
-            Assert.True(StoreFailures.IsTransientStoreFailure(error));
+            Assert.True(ChatAssistant.Conversation.StoreFailures.IsTransient(error));
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         }
         finally
