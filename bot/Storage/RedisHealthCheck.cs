@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ChatAssistant.Storage;
 
-/// <summary>Readiness of Redis: one PING that must answer within a second.</summary>
-public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+/// <summary>Readiness of Redis: one PING that must answer within a second. Healthy when Redis is not used.</summary>
+public sealed class RedisHealthCheck(IServiceProvider services, IOptions<RedisOptions> options) : IHealthCheck
 {
     /// <summary>The name the check is registered under.</summary>
     public const string Name = "redis";
@@ -13,6 +15,8 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!options.Value.UsesRedis) return HealthCheckResult.Healthy("Not configured: sessions are embedded.");
+        var redis = services.GetRequiredService<IConnectionMultiplexer>();
         if (!redis.IsConnected) return HealthCheckResult.Unhealthy("Redis is not connected.");
         try
         {

@@ -19,39 +19,45 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IStorage"/>, <see cref="IKeyValueCache"/> and <see cref="IDistributedLock"/>.
-    /// With "Redis:Configuration" set: Redis implementations, one <see cref="IConnectionMultiplexer"/> and the
-    /// "redis" health check (tag "ready"). Unset: <see cref="LiteDbStorage"/> on the application's
-    /// <see cref="ILiteDatabase"/> (which the caller registers) and the in-process coordination.
-    /// The "Redis" settings are validated at start-up.
+    /// With "Redis:Configuration" set: Redis implementations on one <see cref="IConnectionMultiplexer"/>.
+    /// Unset: <see cref="LiteDbStorage"/> on the application's <see cref="ILiteDatabase"/> (which the caller
+    /// registers) and the in-process coordination. Also the "redis" health check (tag "ready"; healthy when
+    /// Redis is not used). The "Redis" settings are validated at start-up.
     /// </summary>
+    /// <remarks>
+    /// The choice is made when a service is first resolved, from the bound options, not now: configuration
+    /// sources added after this call (tests, hosting overrides) still count.
+    /// </remarks>
     public static IServiceCollection AddSessionStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(RedisOptions.Section);
-        services.AddOptions<RedisOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        if (string.IsNullOrWhiteSpace(section[nameof(RedisOptions.Configuration)]))
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
-            services.AddSingleton<IStorage>(sp => new LiteDbStorage(
-                sp.GetRequiredService<ILiteDatabase>(),
-                sp.GetRequiredService<IOptions<RedisOptions>>().Value.SessionTtl,
-                sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IKeyValueCache, InMemoryKeyValueCache>();
-            services.AddSingleton<IDistributedLock, InMemoryDistributedLock>();
-            return services;
-        }
-
-        services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnection.Connect(
-            sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisConnection))));
+            var options = Options(sp);
+            if (!options.UsesRedis) throw new InvalidOperationException("Redis:Configuration is not set; sessions are embedded.");
+            return RedisConnection.Connect(options.Configuration!, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisConnection)));
+        });
         services.AddHostedService<RedisConnectionWarmup>();
-        services.AddSingleton<IStorage, RedisStorage>();
-        services.AddSingleton<IKeyValueCache, RedisKeyValueCache>();
-        services.AddSingleton<IDistributedLock, RedisDistributedLock>();
+
+        services.AddSingleton<IStorage>(sp => Options(sp).UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisStorage>(sp)
+            : new LiteDbStorage(sp.GetRequiredService<ILiteDatabase>(), Options(sp).SessionTtl, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IKeyValueCache>(sp => Options(sp).UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisKeyValueCache>(sp)
+            : ActivatorUtilities.CreateInstance<InMemoryKeyValueCache>(sp));
+        services.AddSingleton<IDistributedLock>(sp => Options(sp).UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisDistributedLock>(sp)
+            : new InMemoryDistributedLock());
+
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(
             RedisHealthCheck.Name, HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(2));
         return services;
     }
+
+    private static RedisOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RedisOptions>>().Value;
 }

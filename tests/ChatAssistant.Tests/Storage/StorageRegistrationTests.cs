@@ -24,7 +24,8 @@ public sealed class StorageRegistrationTests(RedisServer redis) : IClassFixture<
         Assert.IsType<LiteDbStorage>(services.GetRequiredService<IStorage>());
         Assert.IsType<InMemoryKeyValueCache>(services.GetRequiredService<IKeyValueCache>());
         Assert.IsType<InMemoryDistributedLock>(services.GetRequiredService<IDistributedLock>());
-        Assert.Null(services.GetService<IConnectionMultiplexer>());
+        var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, report.Entries[RedisHealthCheck.Name].Status);
     }
 
     [SkippableFact]
@@ -100,6 +101,17 @@ public sealed class StorageRegistrationTests(RedisServer redis) : IClassFixture<
         Assert.InRange(options.SyncTimeout, 1, 2000);
         Assert.InRange(options.AsyncTimeout, 1, 2000);
         Assert.Equal(3000, RedisConnection.Options("127.0.0.1:6379,syncTimeout=3000").SyncTimeout);
+    }
+
+    [SkippableFact]
+    public async Task SettingsAddedAfterRegistration_StillChooseRedis()
+    {
+        redis.Require();
+        var configuration = new ConfigurationManager();
+        var services = new ServiceCollection().AddLogging().AddSessionStorage(configuration);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Redis:Configuration"] = redis.ConnectionString });
+        await using var provider = services.BuildServiceProvider();
+        Assert.IsType<RedisStorage>(provider.GetRequiredService<IStorage>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? more = null)
