@@ -10,7 +10,7 @@ namespace ChatAssistant.Tests.Storage;
 /// <summary>What every <see cref="IKeyValueCache"/> must do (retry dedupe and replay cache rely on it).</summary>
 public abstract class KeyValueCacheContractTests
 {
-    protected static readonly TimeSpan ShortTtl = TimeSpan.FromMilliseconds(400);
+    protected static readonly TimeSpan ShortTtl = TimeSpan.FromSeconds(1);
 
     protected abstract IKeyValueCache CreateCache();
 

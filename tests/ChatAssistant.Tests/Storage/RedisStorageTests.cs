@@ -27,15 +27,15 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
     [SkippableFact]
     public async Task IdleSession_ExpiresAfterTheTtl_ButReadsKeepItAlive()
     {
-        var (storage, _, _) = Create(TimeSpan.FromSeconds(2));
+        var (storage, _, _) = Create(TimeSpan.FromSeconds(3));
         await storage.WriteAsync(new Dictionary<string, object> { ["s"] = new PocoItem { Id = "1" } });
 
-        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        await Task.Delay(TimeSpan.FromSeconds(1.7));
         Assert.Single(await storage.ReadAsync(["s"]));
-        await Task.Delay(TimeSpan.FromSeconds(1.3));
-        Assert.Single(await storage.ReadAsync(["s"])); // 2.6 s after the write, alive because it was read
+        await Task.Delay(TimeSpan.FromSeconds(1.7));
+        Assert.Single(await storage.ReadAsync(["s"])); // 3.4 s after the write, alive because it was read
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Empty(await storage.ReadAsync(["s"]));
     }
 

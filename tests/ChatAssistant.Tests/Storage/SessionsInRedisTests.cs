@@ -34,6 +34,7 @@ public sealed class SessionsInRedisTests(RedisServer redis) : IClassFixture<Redi
         await using var a = BotHarness.Create(settings: settings);
         await using var b = BotHarness.Create(settings: settings);
         var race = new TurnRace();
+        await race.WarmUpAsync(a, b);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => race.TurnAsync(i % 2 == 0 ? a : b, withPipeline: true))));
 
@@ -50,6 +51,7 @@ public sealed class SessionsInRedisTests(RedisServer redis) : IClassFixture<Redi
         await using var a = BotHarness.Create(settings: settings);
         await using var b = BotHarness.Create(settings: settings);
         var race = new TurnRace();
+        await race.WarmUpAsync(a, b);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => race.TurnAsync(i % 2 == 0 ? a : b, withPipeline: false))));
 
@@ -61,15 +63,15 @@ public sealed class SessionsInRedisTests(RedisServer redis) : IClassFixture<Redi
     public async Task IdleSession_ExpiresAfterTheConfiguredTtl()
     {
         var settings = Settings();
-        settings["Redis:SessionTtl"] = "00:00:02";
+        settings["Redis:SessionTtl"] = "00:00:03";
         await using var a = BotHarness.Create(settings: settings);
 
         await a.SayAsync("你好");
         await a.SayAsync("意见建议");
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.Contains(FeedbackTexts.AskContent, Joined(await a.SayAsync("1"))); // still there: turns keep it alive
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         var replies = Joined(await a.SayAsync("希望周末多组织一些志愿服务活动"));
 
         Assert.DoesNotContain("请确认你的意见建议", replies);
@@ -110,6 +112,13 @@ public sealed class SessionsInRedisTests(RedisServer redis) : IClassFixture<Redi
                 await counter.SetAsync(turn, value + 1, ct);
                 Interlocked.Decrement(ref _inside);
             }, CancellationToken.None);
+        }
+
+        // A started host connects to Redis while starting (RedisConnectionWarmup); the harness does not start
+        // its host, so the first turn would connect synchronously while 19 others queue on the thread pool.
+        public async Task WarmUpAsync(params BotHarness[] instances)
+        {
+            foreach (var instance in instances) Assert.Equal(0, await CountAsync(instance));
         }
 
         public async Task<int> CountAsync(BotHarness instance)
