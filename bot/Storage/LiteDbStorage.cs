@@ -13,8 +13,8 @@ namespace ChatAssistant.Storage;
 /// write moves it on, expired documents count as absent and are swept from time to time.
 /// </summary>
 /// <remarks>
-/// LiteDB is synchronous: every call runs synchronously inside one lock per database (LiteDB's own
-/// transactions do not stop two writers from checking the same old ETag), with a transaction so that a
+/// LiteDB is synchronous: every call runs synchronously inside one lock per database (LiteDB takes its
+/// write lock at the first write, so two transactions could both pass the same old ETag check), with a transaction so that a
 /// batch is written whole or not at all. No await happens while either is held.
 /// </remarks>
 public sealed class LiteDbStorage : IStorage
