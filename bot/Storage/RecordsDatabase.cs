@@ -15,7 +15,10 @@ public static class RecordsDatabase
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Direct: one process owns the file; the singleton serialises access inside it.
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        // Its own mapper, not BsonMapper.Global: LiteDB 5.0.21 builds mappings lazily and not thread-safely
+        // (litedb-org/LiteDB#2536), so databases sharing one mapper (test servers in parallel) can see a
+        // half-built mapping ("Member X not found on BsonMapper").
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
     }
 
     /// <summary>Registers the singleton <see cref="ILiteDatabase"/> and its periodic checkpoint.</summary>

@@ -82,11 +82,11 @@ public sealed class HandoffConversationTests
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
-        Assert.True(await InHandoffAsync(bot, "user1"));
+        Assert.True(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
 
         await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), CancellationToken.None);
 
-        Assert.False(await InHandoffAsync(bot, "user1"));
+        Assert.False(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
     }
 
     [Fact]
@@ -188,13 +188,5 @@ public sealed class HandoffConversationTests
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         Assert.Equal([EscalationTexts.NotInHandoff], await bot.SayAsync("结束人工"));
-    }
-
-    private static async Task<bool> InHandoffAsync(BotHarness bot, string userId)
-    {
-        var key = $"test/conversations/{userId}";
-        var items = await bot.Get<IStorage>().ReadAsync([key]);
-        var state = Newtonsoft.Json.Linq.JObject.FromObject(items[key]);
-        return state[nameof(ConversationData)]?[nameof(ConversationData.InHandoff)]?.ToObject<bool>() ?? false;
     }
 }

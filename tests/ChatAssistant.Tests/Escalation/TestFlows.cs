@@ -39,3 +39,16 @@ internal sealed class CountyFlow : Flow
     public static void Register(IServiceCollection services) =>
         services.AddFeature<CountyFlow>(new Intent { Id = FlowId, FlowId = FlowId, Keywords = ["测试区县"] });
 }
+
+/// <summary>Reads the hand-off flag as Bot.Builder stored it, whatever the IStorage.</summary>
+internal static class StoredState
+{
+    public static async Task<bool> InHandoffAsync(IStorage storage, string userId, string channelId = "test")
+    {
+        var key = $"{channelId}/conversations/{userId}";
+        var items = await storage.ReadAsync([key]);
+        if (!items.TryGetValue(key, out var item)) return false;
+        var state = Newtonsoft.Json.Linq.JObject.FromObject(item);
+        return state[nameof(ConversationData)]?[nameof(ConversationData.InHandoff)]?.ToObject<bool>() ?? false;
+    }
+}
