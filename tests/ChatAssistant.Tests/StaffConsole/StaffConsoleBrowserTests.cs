@@ -2,6 +2,7 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Escalation;
 using ChatAssistant.Tests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatAssistant.Tests.StaffConsole;
@@ -12,7 +13,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// WeChat endpoint (/api/wechat) is not on main yet; staff replies are caught by a recording IUserMessenger
 /// in place of the WeChat customer-service API.
 /// </summary>
-public sealed class StaffConsoleBrowserTests
+public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">救救我";
@@ -39,12 +40,14 @@ public sealed class StaffConsoleBrowserTests
 
         var user = new InProcessUser(server, "wu1");
         await user.SayAsync("你好");
+        var escalated = System.Diagnostics.Stopwatch.StartNew();
         await user.SayAsync("转人工");
         Assert.Empty(await user.SayAsync(Hostile));
 
         // It appears without a reload, pushed by the event stream.
         var row = wucheng.Locator("#queue li");
         await Expect(row).ToHaveCountAsync(1);
+        output.WriteLine("escalation visible in the console {0:F0} ms after 转人工", escalated.Elapsed.TotalMilliseconds);
         await Expect(row).ToContainTextAsync("婺城区");
         await row.ClickAsync();
         var transcript = wucheng.Locator("#transcript");
