@@ -6,6 +6,7 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Guide;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -32,6 +33,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddIdentity();
+        services.AddGuide();
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
