@@ -6,6 +6,7 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddIdentity();
+        services.AddHours(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
