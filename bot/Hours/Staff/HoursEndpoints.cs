@@ -27,7 +27,7 @@ public static class HoursEndpoints
         group.MapGet("/review", (HttpContext http, HoursReview review) => Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)));
         group.MapGet("/records/{recordId}", (string recordId, HttpContext http, HoursReview review, HoursStore store) =>
             review.Find(recordId, http.User.Scope()) is { } r
-                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).ToList() })
+                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).Select(a => new { a.At, a.Who, a.Action, a.Reason }) })
                 : Results.NotFound(new { error = HoursTexts.StaffRecordNotFound(recordId) }));
         group.MapPost("/records/{recordId}/approve", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
             ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
