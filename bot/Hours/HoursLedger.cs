@@ -62,7 +62,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
         var yearPrefix = year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
         var hourEntries = Entries(volunteerId).Where(e => e.Kind is LedgerKind.HoursCredit or LedgerKind.HoursReversal).ToList();
         var total = hourEntries.Sum(e => e.Hours);
-        var thisYear = hourEntries.Where(e => e.ActivityDate.StartsWith(yearPrefix, StringComparison.Ordinal)).Sum(e => e.Hours);
+        var thisYear = hourEntries.Where(e => (e.ActivityDate ?? "").StartsWith(yearPrefix, StringComparison.Ordinal)).Sum(e => e.Hours);
         var records = store.RecordsCollection.Find(r => r.VolunteerId == volunteerId && r.Status != RecordStatus.Revoked).ToList();
         var pending = records.Where(r => r.Status == RecordStatus.Flagged).Sum(r => r.Hours);
         var recent = records.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.StartMinute)

@@ -29,7 +29,8 @@ public static class HoursStatement
             {
                 var record = recordsById.GetValueOrDefault(e.Ref);
                 var order = ordersByNo.GetValueOrDefault(e.Ref);
-                var date = e.ActivityDate.Length > 0 ? e.ActivityDate : e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                // LiteDB reads an empty string back as null (EmptyStringToNull), hence IsNullOrEmpty.
+                var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var what = record is not null ? $"{record.Activity}（{record.Organiser}）" : order?.ItemName ?? "";
                 Row(csv, date, KindName(e.Kind), what, e.Ref, e.Hours, e.Points, StatusOf(record, order));
             }
