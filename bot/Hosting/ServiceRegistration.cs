@@ -7,6 +7,7 @@ using ChatAssistant.Conversation.Time;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
+using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         services.AddStaffAccounts();
         services.AddIdentity();
         services.AddGuide();
+        services.AddHours(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
