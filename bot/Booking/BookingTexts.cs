@@ -20,6 +20,14 @@ public static class BookingTexts
     public static string SlotTime(AssistantClock clock, DateTimeOffset start, DateTimeOffset end) =>
         $"{clock.Format(start)}-{clock.ToLocal(end):HH:mm}";
 
+    /// <summary>How a time the user typed is echoed back: a day, a moment or a range.</summary>
+    public static string Describe(AssistantClock clock, TimeWindow w)
+    {
+        var day = clock.Format(w.Start)[..clock.Format(w.Start).IndexOf(' ', StringComparison.Ordinal)];
+        if (!w.HasTimeOfDay) return day;
+        return w.IsPoint ? clock.Format(w.Start) : SlotTime(clock, w.Start, w.End);
+    }
+
     public static string PastTime(string when) => $"{when} 已经过去了，只能预约以后的时段。";
 
     public static string NoSlotThen(string when) => $"{when} 工作室没有开放值班。";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatAssistant.Booking;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,6 +43,7 @@ public static class AppHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
         app.MapIdentityEndpoints();
+        app.MapBookingEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

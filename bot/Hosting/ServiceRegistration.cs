@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddIdentity();
+        services.AddBooking(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
