@@ -69,16 +69,15 @@ public sealed class ReminderStore
         return stuck.Count;
     }
 
-    // UPDATE … SET EXTEND($, {…}) WHERE _id = @id AND State = @from — LiteDB runs it as one write, so of two
-    // callers only one sees the row still in the "from" state.
+    // UPDATE … SET { … } WHERE _id = @id AND State = @from: LiteDB merges the fields into the row in one write,
+    // so of two callers only one sees the row still in the "from" state.
     private bool Transition(int bookingId, ReminderState from, ReminderState to, DateTimeOffset now, string? error, bool claim)
     {
-        var set = new BsonDocument { ["State"] = to.ToString() };
-        if (claim) set["ClaimedAt"] = now.UtcDateTime;
-        else set["DoneAt"] = now.UtcDateTime;
-        if (error is not null) set["Error"] = error;
-        var transform = BsonExpression.Create("EXTEND($, @0)", set);
-        var predicate = BsonExpression.Create("_id = @0 AND State = @1", new BsonValue(bookingId), new BsonValue(from.ToString()));
+        var stamp = claim ? "ClaimedAt" : "DoneAt";
+        var transform = error is null
+            ? BsonExpression.Create($"{{ State: @0, {stamp}: @1 }}", to.ToString(), now.UtcDateTime)
+            : BsonExpression.Create($"{{ State: @0, {stamp}: @1, Error: @2 }}", to.ToString(), now.UtcDateTime, error);
+        var predicate = BsonExpression.Create("_id = @0 AND State = @1", bookingId, from.ToString());
         return _reminders.UpdateMany(transform, predicate) == 1;
     }
 }
