@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
+using ChatAssistant.Booking;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,6 +47,7 @@ public static class AppHost
         app.MapIdentityEndpoints();
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();
+        app.MapBookingEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

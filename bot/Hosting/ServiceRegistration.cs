@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddIdentity();
         services.AddGuide();
         services.AddHours(configuration);
+        services.AddBooking(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
