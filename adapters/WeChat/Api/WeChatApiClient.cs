@@ -8,11 +8,11 @@ namespace ChatAssistant.Adapters.WeChat;
 
 /// <summary>
 /// Thin HTTP wrapper over the WeChat API (virtual so tests and demos can substitute it). Calls here take
-/// the access token explicitly; <see cref="WeChatApi"/> adds token handling. The HttpClient comes from
+/// the access token explicitly; <see cref="WeChatApi"/> adds token handling. HttpClients come from
 /// IHttpClientFactory with the standard resilience handler (timeouts; retries only for the token GET,
 /// because a timed-out send may have been delivered and a repeat would reach the user twice).
 /// </summary>
-public class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> options, ILogger<WeChatApiClient> logger)
+public class WeChatApiClient(IHttpClientFactory httpClients, IOptions<WeChatOptions> options, ILogger<WeChatApiClient> logger)
 {
     public const string HttpClientName = "wechat-api";
 
@@ -20,6 +20,8 @@ public class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> options, I
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private HttpClient Http => httpClients.CreateClient(HttpClientName);
 
     private Uri Base => new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
 
@@ -30,7 +32,7 @@ public class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> options, I
         var uri = new Uri(Base, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId ?? "")}&secret={Uri.EscapeDataString(o.AppSecret ?? "")}");
         try
         {
-            using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            using var response = await Http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             return await response.Content.ReadFromJsonAsync<WeChatTokenResponse>(Json, cancellationToken).ConfigureAwait(false)
                 ?? new WeChatTokenResponse(null, 0, WeChatApiResult.Unreachable, "empty answer");
@@ -48,7 +50,7 @@ public class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> options, I
         var uri = new Uri(Base, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(accessToken)}");
         try
         {
-            using var response = await http.PostAsJsonAsync(uri, body, Json, cancellationToken).ConfigureAwait(false);
+            using var response = await Http.PostAsJsonAsync(uri, body, Json, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             return await response.Content.ReadFromJsonAsync<WeChatApiResult>(Json, cancellationToken).ConfigureAwait(false)
                 ?? new WeChatApiResult(WeChatApiResult.Unreachable, "empty answer");

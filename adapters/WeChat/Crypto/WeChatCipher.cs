@@ -75,7 +75,8 @@ public sealed class WeChatCipher
         byte[] cipher;
         try { cipher = Convert.FromBase64String(encrypted); }
         catch (FormatException) { throw new WeChatCryptoException(); }
-        if (cipher.Length < Block || cipher.Length % 16 != 0) throw new WeChatCryptoException();
+        // WeChat always pads to 32 bytes, so anything else is not theirs.
+        if (cipher.Length < Block || cipher.Length % Block != 0) throw new WeChatCryptoException();
         using var aes = CreateAes();
         return aes.DecryptCbc(cipher, _key.AsSpan(0, 16), PaddingMode.None);
     }
