@@ -1,6 +1,88 @@
+using System.CommandLine;
+using System.Text;
+using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.Console;
+using ChatAssistant.Staff;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
 namespace ChatAssistant.Hosting;
 
+/// <summary>
+/// The command line: no arguments serves; sub-commands chat in the terminal and administer the assistant.
+/// <c>dotnet run --project bot -- --help</c> lists them all.
+/// </summary>
 public static class Cli
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Host arguments such as --urls go straight to the server.
+        if (args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not "--help" and not "--version"))
+            return await ServeAsync(args);
+
+        var root = new RootCommand("团团小助手 ChatAssistant — 共青团公众号智能助手。Without a sub-command it serves (same as 'serve').");
+        var serve = new Command("serve", "Serve the WeChat callback, the staff API and /healthz (the default).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((result, _) => ServeAsync(result.UnmatchedTokens.ToArray()));
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(ChatCommand());
+        root.Subcommands.Add(StaffCommands.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Builds the host for a sub-command, validates settings, runs <paramref name="action"/> and disposes it.</summary>
+    public static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> action)
+    {
+        try
+        {
+            await using var app = AppHost.Build([]);
+            app.Services.ValidateOptions();
+            return await action(app.Services);
+        }
+        catch (Exception e) when (IsConfigurationError(e))
+        {
+            return ReportConfigurationError(e);
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        try
+        {
+            await using var app = AppHost.Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (IsConfigurationError(e))
+        {
+            return ReportConfigurationError(e);
+        }
+    }
+
+    private static Command ChatCommand()
+    {
+        var user = new Option<string>("--user") { Description = "The user id to chat as (default: console-user).", DefaultValueFactory = _ => "console-user" };
+        var chat = new Command("chat", "Chat with the assistant in this terminal (same bot and stores; 'exit' leaves).") { user };
+        chat.SetAction((result, ct) => WithServicesAsync(async services =>
+        {
+            Console.InputEncoding = Encoding.UTF8;
+            Console.OutputEncoding = Encoding.UTF8;
+            var adapter = new ConsoleAdapter(services.GetRequiredService<IBotPipeline>(), Console.In, Console.Out);
+            await adapter.RunAsync(services.GetRequiredService<IBot>(), result.GetValue(user)!, ct);
+            return 0;
+        }));
+        return chat;
+    }
+
+    private static bool IsConfigurationError(Exception e) =>
+        e is OptionsValidationException || (e is InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
+
+    private static int ReportConfigurationError(Exception e)
+    {
+        Console.Error.WriteLine("Configuration error — the assistant did not start:");
+        if (e is OptionsValidationException validation)
+            foreach (var failure in validation.Failures) Console.Error.WriteLine("  " + failure);
+        else
+            Console.Error.WriteLine("  " + e.Message);
+        return 2;
+    }
 }

@@ -1,0 +1,59 @@
+using ChatAssistant.Adapters;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Conversation;
+
+/// <summary>
+/// The middleware every adapter runs — per-conversation turn lock, then state autosave — and the
+/// turn-error handler: log with a correlation id, apologise in Chinese, clear the conversation so nobody
+/// stays stuck. Store outages get the short busy message instead and keep the state.
+/// </summary>
+public sealed class BotPipeline(
+    TurnLockMiddleware turnLock,
+    ConversationState conversationState,
+    UserState userState,
+    IEnumerable<Microsoft.Bot.Builder.IMiddleware> extraMiddleware,
+    ILogger<BotPipeline> log) : IBotPipeline
+{
+    public void Apply(BotAdapter adapter)
+    {
+        adapter.Use(turnLock);
+        adapter.Use(new AutoSaveStateMiddleware(conversationState, userState));
+        foreach (var middleware in extraMiddleware) adapter.Use(middleware);
+        adapter.OnTurnError = OnTurnErrorAsync;
+    }
+
+    private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
+    {
+        var correlationId = Guid.NewGuid().ToString("N")[..8];
+        if (StoreFailures.IsTransient(exception))
+        {
+            log.LogWarning(exception, "Session store unavailable during turn {CorrelationId}", correlationId);
+            await TrySendAsync(turn, ConversationTexts.Busy, correlationId);
+            return;
+        }
+        log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId}", correlationId, turn.Activity.ChannelId);
+        try
+        {
+            await conversationState.DeleteAsync(turn);
+        }
+        catch (Exception clearFailure)
+        {
+            log.LogError(clearFailure, "Could not clear conversation state after {CorrelationId}", correlationId);
+        }
+        await TrySendAsync(turn, ConversationTexts.Sorry(correlationId), correlationId);
+    }
+
+    private async Task TrySendAsync(ITurnContext turn, string text, string correlationId)
+    {
+        try
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(text));
+        }
+        catch (Exception sendFailure)
+        {
+            log.LogError(sendFailure, "Could not send the apology for {CorrelationId}", correlationId);
+        }
+    }
+}

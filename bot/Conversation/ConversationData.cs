@@ -1,0 +1,23 @@
+using ChatAssistant.Conversation.Flows;
+
+namespace ChatAssistant.Conversation;
+
+/// <summary>What the bot remembers about one conversation between turns (kept in ConversationState).</summary>
+public sealed class ConversationData
+{
+    /// <summary>Active flows; the last one is the one the user is answering. Earlier ones were interrupted.</summary>
+    public List<FlowFrame> Flows { get; set; } = [];
+
+    /// <summary>How many messages in a row the bot did not understand (two in a row offer a person).</summary>
+    public int NotUnderstoodInARow { get; set; }
+
+    /// <summary>True while a person, not the bot, answers this conversation.</summary>
+    public bool InHandoff { get; set; }
+}
+
+/// <summary>What the bot remembers about a user across conversations (kept in UserState). Nothing personal.</summary>
+public sealed class UserProfile
+{
+    /// <summary>Whether the user has been greeted once.</summary>
+    public bool Welcomed { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace ChatAssistant.Conversation;
+
+/// <summary>What the conversation core says.</summary>
+public static class ConversationTexts
+{
+    public const string Welcome = "你好，欢迎来到团团小助手！我可以解答志愿服务问题，帮团代表预约值班，查询志愿时长和积分，也可以帮你联系亲青老娘舅。";
+
+    public const string MenuHeading = "我可以帮你：";
+
+    public const string MenuFooter = "回复序号，或直接说出你的问题。任何时候回复「取消」退出当前操作，回复「转人工」找工作人员。";
+
+    public const string NothingToCancel = "现在没有进行中的操作。回复「菜单」看看我能做什么。";
+
+    public const string NothingToResume = "没有需要继续的操作。回复「菜单」看看我能做什么。";
+
+    public static string ResumeHint(string title) => $"回复「继续」回到「{title}」，或回复「取消」结束它。";
+
+    public const string NotUnderstood = "抱歉，我没太明白。可以换个说法，或回复「菜单」看看我能做什么；需要人工帮忙请回复「转人工」。";
+
+    public const string NonText = "我暂时只能看懂文字消息，请用文字告诉我你想做什么。回复「菜单」查看服务。";
+
+    public const string Busy = "系统繁忙，请稍后再试。";
+
+    public const string StillWorking = "上一条消息还在处理中，请稍等几秒再发。";
+
+    public static string Sorry(string correlationId) =>
+        $"抱歉，系统出了点问题（编号 {correlationId}），刚才的操作没有完成。请稍后再试，或回复「转人工」。";
+
+    public const string HandoffRecorded = "已为你转接人工服务，工作人员上线后会在这里回复你（工作日 9:00-17:30）。回复「结束人工」可回到自助服务。";
+
+    public const string UnknownScene = "这个二维码暂时不能用。回复「菜单」看看我能做什么。";
+}

@@ -1,0 +1,44 @@
+using Microsoft.Bot.Builder;
+
+namespace ChatAssistant.Conversation;
+
+/// <summary>
+/// Looks at every user message before routing (crisis words, hand-off forwarding). Interceptors run in
+/// ascending <see cref="Order"/>; the first that handles the message ends the turn.
+/// </summary>
+public interface IMessageInterceptor
+{
+    int Order { get; }
+
+    /// <summary>True when the message was handled and routing must stop.</summary>
+    Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>Answers what no intent matched (the volunteer guide).</summary>
+public interface IFallbackHandler
+{
+    /// <summary>True when the message was understood; false counts towards offering a person.</summary>
+    Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>Hands the conversation to a person (转人工, repeated misunderstanding, crisis).</summary>
+public interface IHandoffService
+{
+    Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken);
+}
+
+/// <summary>Why a conversation is handed to a person.</summary>
+public enum HandoffReason
+{
+    UserAsked,
+    NotUnderstood,
+    Crisis,
+}
+
+/// <summary>Handles a QR scene (on SCAN, or on subscribe from a parametric QR code), e.g. "duty:3".</summary>
+public interface ISceneHandler
+{
+    bool CanHandle(string scene);
+
+    Task HandleAsync(ITurnContext turn, ConversationData data, string scene, CancellationToken cancellationToken);
+}

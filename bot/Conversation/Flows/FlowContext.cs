@@ -1,0 +1,26 @@
+using Microsoft.Bot.Builder;
+
+namespace ChatAssistant.Conversation.Flows;
+
+/// <summary>What a step sees: the turn, the slots of its flow, the conversation, and Beijing "now".</summary>
+public sealed class FlowContext(ITurnContext turn, FlowFrame frame, ConversationData conversation, DateTimeOffset now)
+{
+    public ITurnContext Turn { get; } = turn;
+
+    /// <summary>The WeChat OpenID (or the console/test user id).</summary>
+    public string UserId => Turn.Activity.From?.Id ?? "";
+
+    public Dictionary<string, string> Slots => frame.Slots;
+
+    public ConversationData Conversation { get; } = conversation;
+
+    /// <summary>Now in the assistant's zone, fixed for the turn.</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>A slot's value, or null.</summary>
+    public string? Slot(string name) => frame.Slots.GetValueOrDefault(name);
+
+    /// <summary>Sends one text message.</summary>
+    public Task SendAsync(string text, CancellationToken cancellationToken) =>
+        Turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+}

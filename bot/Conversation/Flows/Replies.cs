@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace ChatAssistant.Conversation.Flows;
+
+/// <summary>Reads the short answers people type: yes/no, a number from a list.</summary>
+public static partial class Replies
+{
+    private static readonly HashSet<string> Yes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "是", "是的", "对", "对的", "好", "好的", "确认", "确定", "可以", "行", "嗯", "嗯嗯", "没问题", "同意", "要", "y", "yes", "ok", "okay", "sure", "confirm",
+    };
+
+    private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "否", "不", "不是", "不对", "不要", "不用", "算了", "不行", "不同意", "no", "n", "nope",
+    };
+
+    /// <summary>Trims spaces and trailing punctuation ("好的！" → "好的").</summary>
+    public static string Normalize(string? text) =>
+        Punctuation().Replace((text ?? "").Trim(), "").Trim();
+
+    public static bool IsYes(string? text) => Yes.Contains(Normalize(text));
+
+    public static bool IsNo(string? text) => No.Contains(Normalize(text));
+
+    /// <summary>Reads "2", "２", "二", "第2个", "选2" as 2; null otherwise.</summary>
+    public static int? Number(string? text)
+    {
+        var s = Normalize(text);
+        var m = Choice().Match(s);
+        if (!m.Success) return null;
+        var n = m.Groups["n"].Value;
+        if (int.TryParse(n.Normalize(System.Text.NormalizationForm.FormKC), out var value)) return value;
+        var index = "一二三四五六七八九十".IndexOf(n, StringComparison.Ordinal);
+        return index >= 0 ? index + 1 : null;
+    }
+
+    [GeneratedRegex(@"^(?:第|选|选择)?(?<n>[0-9０-９]{1,3}|[一二三四五六七八九十])(?:个|项|号|条)?$")]
+    private static partial Regex Choice();
+
+    [GeneratedRegex(@"[\s。，,.!！?？~～、；;：:]+$")]
+    private static partial Regex Punctuation();
+}

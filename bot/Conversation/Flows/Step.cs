@@ -1,0 +1,112 @@
+namespace ChatAssistant.Conversation.Flows;
+
+/// <summary>The result of checking an answer: the value to store, or what to tell the user.</summary>
+public readonly record struct Validation(bool Ok, string Value, string Error)
+{
+    public static Validation Accept(string value) => new(true, value, "");
+
+    public static Validation Reject(string error) => new(false, "", error);
+}
+
+/// <summary>One option of a numbered list: what is stored, what is shown.</summary>
+public sealed record Choice(string Value, string Label);
+
+/// <summary>Builders for the common kinds of step, so flows read as a list of questions.</summary>
+public static class Step
+{
+    /// <summary>Asks a question; the validated answer is stored in the slot named like the step.</summary>
+    public static FlowStep Ask(string name, Func<FlowContext, string> prompt, Func<FlowContext, string, CancellationToken, Task<Validation>> validate) => new()
+    {
+        Name = name,
+        Prompt = (ctx, ct) => ctx.SendAsync(prompt(ctx), ct),
+        Handle = async (ctx, input, ct) =>
+        {
+            var check = await validate(ctx, input ?? "", ct);
+            if (!check.Ok) return StepResult.Retry(check.Error);
+            ctx.Slots[name] = check.Value;
+            return StepResult.Next();
+        },
+    };
+
+    /// <summary>Synchronous-validator form of <see cref="Ask(string, Func{FlowContext, string}, Func{FlowContext, string, CancellationToken, Task{Validation}})"/>.</summary>
+    public static FlowStep Ask(string name, Func<FlowContext, string> prompt, Func<FlowContext, string, Validation> validate) =>
+        Ask(name, prompt, (ctx, input, _) => Task.FromResult(validate(ctx, input)));
+
+    /// <summary>
+    /// Shows a numbered list and stores the chosen option's value. The options are saved with the frame so
+    /// that the number the user types means what they saw. The user may also type an option's label.
+    /// When there are no options, <paramref name="whenEmpty"/> says so and the flow ends.
+    /// </summary>
+    public static FlowStep Choose(
+        string name,
+        string heading,
+        Func<FlowContext, CancellationToken, Task<IReadOnlyList<Choice>>> options,
+        string whenEmpty,
+        string footer = "回复序号选择。") => new()
+    {
+        Name = name,
+        Prompt = async (ctx, ct) =>
+        {
+            var list = await options(ctx, ct);
+            if (list.Count == 0)
+            {
+                ctx.Slots[OptionsKey(name)] = "";
+                await ctx.SendAsync(whenEmpty, ct);
+                return;
+            }
+            ctx.Slots[OptionsKey(name)] = string.Join('\u001f', list.Select(o => o.Value));
+            var lines = list.Select((o, i) => $"{i + 1}. {o.Label}");
+            await ctx.SendAsync($"{heading}\n{string.Join('\n', lines)}\n{footer}", ct);
+        },
+        Handle = async (ctx, input, ct) =>
+        {
+            var saved = ctx.Slot(OptionsKey(name)) ?? "";
+            if (saved.Length == 0) return StepResult.End();
+            var values = saved.Split('\u001f');
+            var n = Replies.Number(input);
+            if (n is >= 1 && n <= values.Length)
+            {
+                ctx.Slots[name] = values[n.Value - 1];
+                ctx.Slots.Remove(OptionsKey(name));
+                return StepResult.Next();
+            }
+            // A typed label counts too ("心理疏导" instead of "2").
+            var text = Replies.Normalize(input);
+            var list = await options(ctx, ct);
+            var byLabel = list.FirstOrDefault(o => text.Length > 0 && values.Contains(o.Value) && (o.Label == text || o.Value == text));
+            if (byLabel is not null)
+            {
+                ctx.Slots[name] = byLabel.Value;
+                ctx.Slots.Remove(OptionsKey(name));
+                return StepResult.Next();
+            }
+            return StepResult.Retry(FlowTexts.PickANumber(values.Length));
+        },
+    };
+
+    /// <summary>Shows a summary and asks 是/否. Yes goes on; no ends the flow with <paramref name="onNo"/>.</summary>
+    public static FlowStep Confirm(string name, Func<FlowContext, string> summary, string onNo = FlowTexts.NotConfirmed) => new()
+    {
+        Name = name,
+        Prompt = (ctx, ct) => ctx.SendAsync($"{summary(ctx)}\n{FlowTexts.ConfirmFooter}", ct),
+        Handle = async (ctx, input, ct) =>
+        {
+            if (Replies.IsYes(input)) return StepResult.Next();
+            if (Replies.IsNo(input))
+            {
+                await ctx.SendAsync(onNo, ct);
+                return StepResult.End();
+            }
+            return StepResult.Retry(FlowTexts.YesOrNo);
+        },
+    };
+
+    /// <summary>An action that runs without asking anything.</summary>
+    public static FlowStep Do(string name, Func<FlowContext, CancellationToken, Task<StepResult>> action) => new()
+    {
+        Name = name,
+        Handle = (ctx, _, ct) => action(ctx, ct),
+    };
+
+    internal static string OptionsKey(string name) => "__options:" + name;
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace ChatAssistant.Conversation.Routing;
+
+/// <summary>A matched intent and how strongly it matched.</summary>
+public sealed record IntentMatch(Intent Intent, int Score);
+
+/// <summary>
+/// Maps a message to an intent: menu numbers, menu keys, keywords and patterns. Anything it does not
+/// recognise goes to the volunteer guide (the fallback).
+/// </summary>
+public sealed class IntentRouter
+{
+    private readonly IReadOnlyList<Intent> _intents;
+
+    public IntentRouter(IEnumerable<Intent> intents)
+    {
+        _intents = intents.ToList();
+        var duplicate = _intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InvalidOperationException($"Intent '{duplicate.Key}' is registered twice.");
+        Menu = _intents.Where(i => i.MenuTitle is not null).OrderBy(i => i.MenuOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The intents shown in the numbered menu, in order.</summary>
+    public IReadOnlyList<Intent> Menu { get; }
+
+    /// <summary>The intent a menu number selects (1-based), or null.</summary>
+    public Intent? ByMenuNumber(int number) => number >= 1 && number <= Menu.Count ? Menu[number - 1] : null;
+
+    /// <summary>The intent a WeChat menu key selects, or null.</summary>
+    public Intent? ByMenuKey(string key) =>
+        _intents.FirstOrDefault(i => i.MenuKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The best keyword or pattern match for <paramref name="text"/>, or null.</summary>
+    public IntentMatch? Match(string text)
+    {
+        var compact = Compact(text);
+        if (compact.Length == 0) return null;
+        IntentMatch? best = null;
+        foreach (var intent in _intents)
+        {
+            var score = Score(intent, text, compact);
+            if (score > 0 && (best is null || score > best.Score)) best = new IntentMatch(intent, score);
+        }
+        return best;
+    }
+
+    private static int Score(Intent intent, string text, string compact)
+    {
+        var score = 0;
+        foreach (var keyword in intent.Keywords)
+        {
+            var k = Compact(keyword);
+            if (k.Length == 0) continue;
+            if (compact == k) return 1000; // the whole message is the keyword
+            if (compact.Contains(k, StringComparison.Ordinal)) score = Math.Max(score, 10 * k.Length);
+        }
+        foreach (var pattern in intent.Patterns)
+            if (pattern.IsMatch(text)) score = Math.Max(score, 60);
+        return score;
+    }
+
+    // Lower-case, no spaces or punctuation: "我的 时长？" and "我的时长" match alike.
+    internal static string Compact(string text)
+    {
+        var chars = text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            .Select(c => char.ToLower(c, CultureInfo.InvariantCulture));
+        return new string(chars.ToArray());
+    }
+}

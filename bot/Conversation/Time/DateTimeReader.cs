@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace ChatAssistant.Conversation.Time;
+
+/// <summary>A span of time a user named: a point ("明天上午9点"), a range ("下午两点到四点") or a whole day.</summary>
+public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool HasTimeOfDay)
+{
+    /// <summary>True when the user named a single moment rather than a range.</summary>
+    public bool IsPoint => Start == End;
+}
+
+/// <summary>
+/// Reads dates and times out of Chinese or English text with Microsoft.Recognizers.Text, relative to
+/// "now" in the assistant's zone. Ambiguous dates ("周三", "3点") resolve to the future.
+/// </summary>
+public sealed partial class DateTimeReader(AssistantClock clock)
+{
+    /// <summary>All windows found in <paramref name="text"/>, in the order they appear.</summary>
+    public IReadOnlyList<TimeWindow> Read(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var now = clock.Now;
+        var reference = now.DateTime; // wall clock in the assistant's zone
+        var culture = HasCjk().IsMatch(text) ? Culture.Chinese : Culture.English;
+        var results = DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference);
+        var windows = new List<TimeWindow>();
+        foreach (var result in results)
+        {
+            var window = Resolve(result, now);
+            if (window is not null) windows.Add(window);
+        }
+        return windows;
+    }
+
+    /// <summary>The first window in <paramref name="text"/>, or null.</summary>
+    public TimeWindow? ReadFirst(string text) => Read(text).FirstOrDefault();
+
+    private TimeWindow? Resolve(ModelResult result, DateTimeOffset now)
+    {
+        if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
+            return null;
+        var type = result.TypeName.Replace("datetimeV2.", "", StringComparison.Ordinal);
+        var candidates = values.Select(v => ToWindow(type, v, now)).Where(w => w is not null).Cast<TimeWindow>().ToList();
+        if (candidates.Count == 0) return null;
+        // Ambiguous expressions come with a past and a future reading: take the first that has not ended.
+        return candidates.FirstOrDefault(w => w.End > now || (w.IsPoint && w.Start >= now)) ?? candidates[^1];
+    }
+
+    private TimeWindow? ToWindow(string type, Dictionary<string, string> v, DateTimeOffset now)
+    {
+        switch (type)
+        {
+            case "date":
+                if (!TryDate(v, "value", out var day)) return null;
+                var start = clock.FromWallClock(day);
+                return new TimeWindow(start, clock.FromWallClock(day.AddDays(1)), false);
+            case "datetime":
+                return TryDateTime(v, "value", out var at) ? Point(clock.FromWallClock(at)) : null;
+            case "time":
+                return TryTime(v, "value", out var t) ? Point(NextOccurrence(t, now)) : null;
+            case "daterange":
+                if (!TryDate(v, "start", out var ds) || !TryDate(v, "end", out var de)) return null;
+                return new TimeWindow(clock.FromWallClock(ds), clock.FromWallClock(de), false);
+            case "datetimerange":
+                if (!TryDateTime(v, "start", out var s) || !TryDateTime(v, "end", out var e)) return null;
+                return new TimeWindow(clock.FromWallClock(s), clock.FromWallClock(e), true);
+            case "timerange":
+                if (!TryTime(v, "start", out var ts) || !TryTime(v, "end", out var te)) return null;
+                var from = NextOccurrence(ts, now);
+                var to = from.Date.Add(te.ToTimeSpan());
+                var toLocal = clock.FromWallClock(to <= from.DateTime ? to.AddDays(1) : to);
+                // A range later today that has already ended moves to tomorrow.
+                if (toLocal <= now) { from = from.AddDays(1); toLocal = toLocal.AddDays(1); }
+                return new TimeWindow(from, toLocal, true);
+            default:
+                return null;
+        }
+    }
+
+    private static TimeWindow Point(DateTimeOffset at) => new(at, at, true);
+
+    private DateTimeOffset NextOccurrence(TimeOnly time, DateTimeOffset now)
+    {
+        var today = clock.FromWallClock(now.Date.Add(time.ToTimeSpan()));
+        return today >= now ? today : clock.FromWallClock(now.Date.AddDays(1).Add(time.ToTimeSpan()));
+    }
+
+    private static bool TryDate(Dictionary<string, string> v, string key, out DateTime value)
+    {
+        value = default;
+        return v.TryGetValue(key, out var s) && DateTime.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    private static bool TryDateTime(Dictionary<string, string> v, string key, out DateTime value)
+    {
+        value = default;
+        return v.TryGetValue(key, out var s) && DateTime.TryParseExact(s, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    private static bool TryTime(Dictionary<string, string> v, string key, out TimeOnly value)
+    {
+        value = default;
+        return v.TryGetValue(key, out var s) && TimeOnly.TryParseExact(s, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HasCjk();
+}

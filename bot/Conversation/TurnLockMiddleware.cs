@@ -1,0 +1,37 @@
+using ChatAssistant.Adapters.Coordination;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Conversation;
+
+/// <summary>
+/// Runs the turns of one conversation one at a time, across instances when the lock is in Redis.
+/// Bot.Builder state is last-writer-wins, so without this two quick messages could lose an update.
+/// </summary>
+public sealed class TurnLockMiddleware(IDistributedLock locks, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
+{
+    /// <summary>A crashed holder blocks the user at most this long.</summary>
+    public static readonly TimeSpan LockTtl = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a turn waits for the previous one of the same user.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var conversationId = turnContext.Activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId))
+        {
+            await next(cancellationToken);
+            return;
+        }
+        var resource = $"turn:{turnContext.Activity.ChannelId}:{conversationId}";
+        await using var handle = await locks.TryAcquireAsync(resource, LockTtl, MaxWait, cancellationToken);
+        if (handle is null)
+        {
+            log.LogWarning("Turn lock wait ran out on {ChannelId}", turnContext.Activity.ChannelId);
+            await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.StillWorking), cancellationToken);
+            return;
+        }
+        await next(cancellationToken);
+    }
+}

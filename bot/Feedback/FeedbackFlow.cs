@@ -1,0 +1,70 @@
+using ChatAssistant.Conversation.Flows;
+using LiteDB;
+
+namespace ChatAssistant.Feedback;
+
+/// <summary>A suggestion or comment for the youth-league committee.</summary>
+public sealed class FeedbackRecord
+{
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Content { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>意见建议: topic → content → confirm → stored with a number staff can quote.</summary>
+public sealed class FeedbackFlow(ILiteDatabase db) : Flow
+{
+    public const string FlowId = "feedback";
+    public const string Collection = "feedback";
+
+    public override string Id => FlowId;
+
+    public override string Title => "意见建议";
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Choose("topic", FeedbackTexts.AskTopic,
+            (_, _) => Task.FromResult<IReadOnlyList<Choice>>(FeedbackTexts.Topics.Select(t => new Choice(t, t)).ToList()),
+            whenEmpty: FeedbackTexts.AskTopic),
+        Step.Ask("content", _ => FeedbackTexts.AskContent, (_, input) =>
+        {
+            var text = input.Trim();
+            if (text.Length < 5) return Validation.Reject(FeedbackTexts.TooShort);
+            if (text.Length > 500) return Validation.Reject(FeedbackTexts.TooLong(text.Length));
+            return Validation.Accept(text);
+        }),
+        Step.Confirm("confirm", ctx => FeedbackTexts.Summary(ctx.Slot("topic")!, ctx.Slot("content")!)),
+        Step.Do("save", async (ctx, ct) =>
+        {
+            var record = new FeedbackRecord
+            {
+                UserId = ctx.UserId,
+                Topic = ctx.Slot("topic")!,
+                Content = ctx.Slot("content")!,
+                At = ctx.Now,
+            };
+            db.GetCollection<FeedbackRecord>(Collection).Insert(record);
+            await ctx.SendAsync(FeedbackTexts.Saved(record.Id), ct);
+            return StepResult.End();
+        }),
+    ];
+}
+
+/// <summary>What the feedback flow says.</summary>
+public static class FeedbackTexts
+{
+    public static readonly string[] Topics = ["志愿服务", "团代表工作", "青少年权益", "本助手的使用", "其他"];
+
+    public const string AskTopic = "想就哪方面提意见建议？";
+    public const string AskContent = "请用一段话写下你的意见或建议（5 到 500 字）。";
+    public const string TooShort = "内容有点短，请至少写 5 个字，说清楚你的建议。";
+
+    public static string TooLong(int length) => $"内容有 {length} 字，超过了 500 字，请精简后再发。";
+
+    public static string Summary(string topic, string content) =>
+        $"请确认你的意见建议：\n类别：{topic}\n内容：{(content.Length > 60 ? content[..60] + "…" : content)}";
+
+    public static string Saved(int id) => $"已收到，谢谢你！编号 F{id:D5}。团委工作人员会认真阅读，一般在一周内答复。回复「菜单」看看其他服务。";
+}

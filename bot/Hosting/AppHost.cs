@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ChatAssistant.Staff;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hosting;
+
+/// <summary>Builds the web host: services, middleware and endpoints. Tests build it the same way.</summary>
+public static class AppHost
+{
+    /// <summary>
+    /// Builds the application. <paramref name="configure"/> lets tests override settings and services
+    /// (e.g. a fake clock) before the host is built.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddAssistant(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAssistantEndpoints();
+        return app;
+    }
+
+    /// <summary>Runs the options validators now (sub-commands do not start the host, which would run them).</summary>
+    public static void ValidateOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+    private static void MapAssistantEndpoints(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapStaffAccounts();
+    }
+
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        };
+        return http.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,82 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Escalation;
+using ChatAssistant.Feedback;
+using ChatAssistant.Staff;
+using ChatAssistant.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hosting;
+
+/// <summary>Everything the assistant needs, registered once for the server and the sub-commands.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AssistantOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddRecordsDatabase();
+        services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
+        services.AddConversation();
+        services.AddStaffAccounts();
+        services.AddFeature<FeedbackFlow>(new Intent
+        {
+            Id = "feedback",
+            FlowId = FeedbackFlow.FlowId,
+            MenuTitle = "意见建议",
+            MenuOrder = 80,
+            Keywords = ["意见建议", "提意见", "提建议", "我有建议", "反馈", "feedback", "suggestion"],
+        });
+        services.AddFeature<HandoffFlow>(new Intent
+        {
+            Id = "handoff",
+            FlowId = HandoffFlow.FlowId,
+            MenuTitle = "转人工",
+            MenuOrder = 90,
+            Keywords = ["转人工", "找工作人员", "人工服务", "talk to a person"],
+        });
+        return services;
+    }
+
+    /// <summary>The conversation core: state, flow engine, router, bot, pipeline and in-process defaults.</summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        // Session storage and coordination default to in-process; Redis registrations made earlier win.
+        services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
+        services.TryAddSingleton<IKeyValueCache, InMemoryKeyValueCache>();
+        services.TryAddSingleton<IDistributedLock, InMemoryDistributedLock>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<AssistantClock>();
+        services.AddSingleton<DateTimeReader>();
+        services.AddSingleton<FlowEngine>();
+        services.AddSingleton<IntentRouter>();
+        services.AddSingleton<TurnLockMiddleware>();
+        services.AddSingleton<IBotPipeline, BotPipeline>();
+        services.AddSingleton<ChatBot>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
+        services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
+        services.TryAddSingleton<IHandoffService, HandoffRecorder>();
+        services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
+        return services;
+    }
+
+    /// <summary>Registers a flow and the intents that start it.</summary>
+    public static IServiceCollection AddFeature<TFlow>(this IServiceCollection services, params Intent[] intents) where TFlow : Flow
+    {
+        services.AddSingleton<TFlow>();
+        services.AddSingleton<Flow>(sp => sp.GetRequiredService<TFlow>());
+        foreach (var intent in intents) services.AddSingleton(intent);
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using LiteDB;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>Staff roles. Admins see everything; staff see only their scope (a district or workshop).</summary>
+public static class StaffRoles
+{
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+
+    public static bool IsValid(string role) => role is Admin or Staff;
+}
+
+/// <summary>A staff member who signs in to the console or calls the staff API.</summary>
+public sealed class StaffAccount
+{
+    public int Id { get; set; }
+
+    /// <summary>Sign-in name, stored lower-case, unique.</summary>
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string Role { get; set; } = StaffRoles.Staff;
+
+    /// <summary>District or workshop this member serves (null for admins: everything).</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>ASP.NET Core Identity password hash (PBKDF2).</summary>
+    public string PasswordHash { get; set; } = "";
+
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A bearer token for scripts; only its SHA-256 is stored.</summary>
+public sealed class StaffToken
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string Hash { get; set; } = "";
+
+    public int StaffId { get; set; }
+
+    public string Label { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

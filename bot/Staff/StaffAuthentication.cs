@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>Cookie sign-in for the console, bearer tokens for scripts, CSRF and login rate limiting.</summary>
+public static class StaffAuthentication
+{
+    public const string Scheme = "staff";
+    public const string CookieScheme = "staff-cookie";
+    public const string TokenScheme = "staff-token";
+    public const string StaffPolicy = "staff";
+    public const string AdminPolicy = "admin";
+    public const string LoginRateLimit = "staff-login";
+    public const string ScopeClaim = "scope";
+
+    /// <summary>How the caller authenticated: "pwd" (cookie, needs CSRF) or "token".</summary>
+    public const string MethodClaim = "amr";
+
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<StaffStore>();
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenScheme : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "ca_staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // An API answers 401/403, it does not redirect to a login page.
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddScheme<AuthenticationSchemeOptions, StaffTokenHandler>(TokenScheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = "ca_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    /// <summary>The claims of a signed-in staff member.</summary>
+    public static ClaimsPrincipal Principal(StaffAccount account, string scheme, string method)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.Role, account.Role),
+            new(MethodClaim, method),
+        };
+        if (account.Scope is not null) claims.Add(new Claim(ScopeClaim, account.Scope));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+}
+
+/// <summary>Authenticates "Authorization: Bearer ca_…" tokens issued with <c>staff token</c>.</summary>
+internal sealed class StaffTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    StaffStore store) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        var account = store.FindByToken(header["Bearer ".Length..].Trim());
+        if (account is null) return Task.FromResult(AuthenticateResult.Fail("invalid token"));
+        var principal = StaffAuthentication.Principal(account, Scheme.Name, "token");
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
+    }
+}

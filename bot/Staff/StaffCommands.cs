@@ -1,0 +1,112 @@
+using System.CommandLine;
+using ChatAssistant.Hosting;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>Operator commands for staff accounts: add, passwd, list, token, unlock.</summary>
+public static class StaffCommands
+{
+    public static Command Create()
+    {
+        var staff = new Command("staff", "Manage staff accounts of the web console and the staff API.");
+        staff.Subcommands.Add(Add());
+        staff.Subcommands.Add(Passwd());
+        staff.Subcommands.Add(List());
+        staff.Subcommands.Add(Token());
+        staff.Subcommands.Add(Unlock());
+        return staff;
+    }
+
+    private static Command Add()
+    {
+        var name = new Argument<string>("name") { Description = "Sign-in name." };
+        var role = new Option<string>("--role") { Description = "admin or staff.", Required = true };
+        var scope = new Option<string?>("--scope") { Description = "District or workshop a staff member serves (required for staff)." };
+        var display = new Option<string?>("--display-name") { Description = "Name shown in the console." };
+        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (required; never put it on the command line)." };
+        var command = new Command("add", "Create an account, e.g. staff add alice --role admin --password-stdin") { name, role, scope, display, stdin };
+        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password) =>
+        {
+            var account = store.Create(r.GetValue(name)!, password!, r.GetValue(role)!, r.GetValue(scope), r.GetValue(display));
+            Console.WriteLine($"Created {account.Role} '{account.UserName}'{(account.Scope is null ? "" : $" for {account.Scope}")}.");
+        }, passwordFlagRequired: true));
+        return command;
+    }
+
+    private static Command Passwd()
+    {
+        var name = new Argument<string>("name");
+        var stdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input (required)." };
+        var command = new Command("passwd", "Set a new password (also unlocks the account).") { name, stdin };
+        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password) =>
+        {
+            store.SetPassword(r.GetValue(name)!, password!);
+            Console.WriteLine("Password changed.");
+        }, passwordFlagRequired: true));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List the accounts.");
+        command.SetAction((_, _) => Run(false, (store, _) =>
+        {
+            foreach (var a in store.All())
+                Console.WriteLine($"{a.UserName}\t{a.Role}\t{a.Scope ?? "(all)"}\t{(a.LockedUntil is null ? "" : "locked")}");
+        }));
+        return command;
+    }
+
+    private static Command Token()
+    {
+        var name = new Argument<string>("name");
+        var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "script" };
+        var command = new Command("token", "Issue a bearer token for scripts (printed once).") { name, label };
+        command.SetAction((r, _) => Run(false, (store, _) => Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!))));
+        return command;
+    }
+
+    private static Command Unlock()
+    {
+        var name = new Argument<string>("name");
+        var command = new Command("unlock", "Clear a sign-in lockout.") { name };
+        command.SetAction((r, _) => Run(false, (store, _) =>
+        {
+            store.Unlock(r.GetValue(name)!);
+            Console.WriteLine("Unlocked.");
+        }));
+        return command;
+    }
+
+    private static Task<int> Run(bool needsPassword, Action<StaffStore, string?> action, bool passwordFlagRequired = false)
+    {
+        if (passwordFlagRequired && !needsPassword)
+        {
+            Console.Error.WriteLine("Add --password-stdin and give the password on standard input; passwords never go on the command line.");
+            return Task.FromResult(1);
+        }
+        return Cli.WithServicesAsync(services =>
+        {
+            string? password = null;
+            if (needsPassword)
+            {
+                password = Console.In.ReadLine()?.TrimEnd('\r', '\n');
+                if (string.IsNullOrEmpty(password))
+                {
+                    Console.Error.WriteLine("Give the password on standard input with --password-stdin, e.g. echo \"$PASS\" | ... --password-stdin");
+                    return Task.FromResult(1);
+                }
+            }
+            try
+            {
+                action(services.GetRequiredService<StaffStore>(), password);
+                return Task.FromResult(0);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return Task.FromResult(1);
+            }
+        });
+    }
+}

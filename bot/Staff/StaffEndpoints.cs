@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>Sign-in, sign-out, who-am-I and account administration.</summary>
+public static class StaffEndpoints
+{
+    public sealed record LoginRequest(string? UserName, string? Password);
+
+    public sealed record CreateAccountRequest(string? UserName, string? Password, string? Role, string? Scope, string? DisplayName);
+
+    public static IEndpointRouteBuilder MapStaffAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(StaffApi.Prefix + "/login", LoginAsync).RequireRateLimiting(StaffAuthentication.LoginRateLimit);
+
+        var group = StaffApi.Group(endpoints);
+        group.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(StaffAuthentication.CookieScheme);
+            return Results.NoContent();
+        });
+        group.MapGet("/me", (HttpContext http, IAntiforgery antiforgery) => Results.Ok(Me(http, antiforgery)));
+
+        var admin = StaffApi.Group(endpoints, "/accounts");
+        admin.RequireAuthorization(StaffAuthentication.AdminPolicy);
+        admin.MapGet("", (StaffStore store) => Results.Ok(store.All().Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope, Locked = a.LockedUntil is not null })));
+        admin.MapPost("", (CreateAccountRequest request, StaffStore store) =>
+        {
+            try
+            {
+                var account = store.Create(request.UserName ?? "", request.Password ?? "", request.Role ?? "", request.Scope, request.DisplayName);
+                return Results.Created($"{StaffApi.Prefix}/accounts/{account.UserName}", new { account.UserName, account.Role, account.Scope });
+            }
+            catch (ArgumentException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        });
+        admin.MapPost("/{userName}/unlock", (string userName, StaffStore store) =>
+        {
+            try { store.Unlock(userName); return Results.NoContent(); }
+            catch (ArgumentException e) { return Results.NotFound(new { error = e.Message }); }
+        });
+        return endpoints;
+    }
+
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffStore store, IAntiforgery antiforgery, ILoggerFactory logs)
+    {
+        var outcome = store.SignIn(request.UserName ?? "", request.Password ?? "");
+        var log = logs.CreateLogger("ChatAssistant.Staff.Login");
+        switch (outcome.Status)
+        {
+            case SignInStatus.LockedOut:
+                log.LogWarning("Sign-in refused: account locked");
+                return Results.Json(new { error = StaffTexts.LockedOut }, statusCode: StatusCodes.Status423Locked);
+            case SignInStatus.Failed:
+                log.LogInformation("Sign-in failed");
+                return Results.Json(new { error = StaffTexts.BadCredentials }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        var account = outcome.Account!;
+        var principal = StaffAuthentication.Principal(account, StaffAuthentication.CookieScheme, "pwd");
+        await http.SignInAsync(StaffAuthentication.CookieScheme, principal);
+        http.User = principal; // the CSRF token is bound to the signed-in user
+        log.LogInformation("Staff {StaffId} signed in", account.Id);
+        return Results.Ok(Me(http, antiforgery));
+    }
+
+    private static object Me(HttpContext http, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return new
+        {
+            userName = http.User.Name(),
+            role = http.User.IsAdmin() ? StaffRoles.Admin : StaffRoles.Staff,
+            scope = http.User.Scope(),
+            csrfToken = tokens.RequestToken,
+        };
+    }
+}

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>Staff accounts and tokens in LiteDB, with password hashing and sign-in lockout.</summary>
+public sealed class StaffStore
+{
+    /// <summary>Failed sign-ins before the account locks.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private readonly ILiteCollection<StaffAccount> _accounts;
+    private readonly ILiteCollection<StaffToken> _tokens;
+    private readonly PasswordHasher<StaffAccount> _hasher = new();
+    private readonly TimeProvider _time;
+    private readonly object _signInGate = new();
+
+    public StaffStore(ILiteDatabase db, TimeProvider time)
+    {
+        _time = time;
+        _accounts = db.GetCollection<StaffAccount>("staff");
+        _accounts.EnsureIndex(a => a.UserName, unique: true);
+        _tokens = db.GetCollection<StaffToken>("staff_tokens");
+        _tokens.EnsureIndex(t => t.Hash, unique: true);
+    }
+
+    /// <summary>Creates an account. Throws <see cref="ArgumentException"/> with a message for the operator.</summary>
+    public StaffAccount Create(string userName, string password, string role, string? scope, string? displayName = null)
+    {
+        var name = NormalizeName(userName);
+        if (name.Length is < 2 or > 40) throw new ArgumentException("The user name must be 2 to 40 characters.");
+        if (!StaffRoles.IsValid(role)) throw new ArgumentException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.");
+        if (role == StaffRoles.Staff && string.IsNullOrWhiteSpace(scope)) throw new ArgumentException("Staff accounts need --scope (a district or workshop).");
+        CheckPassword(password);
+        var account = new StaffAccount
+        {
+            UserName = name,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(),
+            Role = role,
+            Scope = role == StaffRoles.Admin ? null : scope!.Trim(),
+            CreatedAt = _time.GetUtcNow(),
+        };
+        account.PasswordHash = _hasher.HashPassword(account, password);
+        try
+        {
+            _accounts.Insert(account);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new ArgumentException($"An account named '{name}' already exists.");
+        }
+        return account;
+    }
+
+    public StaffAccount? Find(string userName) => _accounts.FindOne(a => a.UserName == NormalizeName(userName));
+
+    public StaffAccount? FindById(int id) => _accounts.FindById(id);
+
+    public IReadOnlyList<StaffAccount> All() => _accounts.FindAll().OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
+
+    /// <summary>Checks a password, counting failures and locking the account after <see cref="MaxFailedSignIns"/>.</summary>
+    public SignInOutcome SignIn(string userName, string password)
+    {
+        lock (_signInGate)
+        {
+            var account = Find(userName);
+            if (account is null || account.Disabled)
+            {
+                // Hash anyway so that unknown names take as long as known ones.
+                _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
+                return new SignInOutcome(SignInStatus.Failed, null);
+            }
+            var now = _time.GetUtcNow();
+            if (account.LockedUntil is { } until && until > now) return new SignInOutcome(SignInStatus.LockedOut, null);
+
+            var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+            if (result == PasswordVerificationResult.Failed)
+            {
+                account.FailedSignIns++;
+                if (account.FailedSignIns >= MaxFailedSignIns)
+                {
+                    account.LockedUntil = now + LockoutDuration;
+                    account.FailedSignIns = 0;
+                }
+                _accounts.Update(account);
+                return new SignInOutcome(account.LockedUntil > now ? SignInStatus.LockedOut : SignInStatus.Failed, null);
+            }
+            if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
+            account.FailedSignIns = 0;
+            account.LockedUntil = null;
+            _accounts.Update(account);
+            return new SignInOutcome(SignInStatus.Succeeded, account);
+        }
+    }
+
+    public void SetPassword(string userName, string password)
+    {
+        CheckPassword(password);
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        account.PasswordHash = _hasher.HashPassword(account, password);
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        _accounts.Update(account);
+    }
+
+    public void Unlock(string userName)
+    {
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        _accounts.Update(account);
+    }
+
+    /// <summary>Issues a bearer token; the clear token is returned once and never stored.</summary>
+    public string IssueToken(string userName, string label)
+    {
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        var token = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        _tokens.Insert(new StaffToken { Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = _time.GetUtcNow() });
+        return token;
+    }
+
+    /// <summary>The account a bearer token belongs to, or null.</summary>
+    public StaffAccount? FindByToken(string token)
+    {
+        var record = _tokens.FindOne(t => t.Hash == HashToken(token));
+        var account = record is null ? null : _accounts.FindById(record.StaffId);
+        return account is { Disabled: false } ? account : null;
+    }
+
+    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string NormalizeName(string name) => name.Trim().ToLowerInvariant();
+
+    private static void CheckPassword(string password)
+    {
+        if (password.Length < 10) throw new ArgumentException("The password must be at least 10 characters.");
+    }
+
+    private static readonly string DummyHash = new PasswordHasher<StaffAccount>().HashPassword(new StaffAccount(), Guid.NewGuid().ToString());
+}
+
+public enum SignInStatus
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+}
+
+/// <summary>The result of a sign-in attempt.</summary>
+public sealed record SignInOutcome(SignInStatus Status, StaffAccount? Account);

@@ -1,0 +1,46 @@
+using ChatAssistant.Hosting;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Storage;
+
+/// <summary>Opens the one LiteDB file of the process (records: bookings, ledger, tickets, staff, audit).</summary>
+public static class RecordsDatabase
+{
+    /// <summary>Opens (creating the folder if needed) the database file at <paramref name="path"/>.</summary>
+    public static LiteDatabase Open(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Direct: one process owns the file; the singleton serialises access inside it.
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+    }
+
+    /// <summary>Registers the singleton <see cref="ILiteDatabase"/> and its periodic checkpoint.</summary>
+    public static IServiceCollection AddRecordsDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddHostedService<CheckpointService>();
+        return services;
+    }
+}
+
+/// <summary>Folds LiteDB's log into the data file now and then, so a crash replays little.</summary>
+internal sealed class CheckpointService(ILiteDatabase db, IOptions<StorageOptions> options, TimeProvider time, ILogger<CheckpointService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try { db.Checkpoint(); }
+                catch (Exception e) when (e is LiteException or IOException) { log.LogError(e, "LiteDB checkpoint failed"); }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,0 +1,103 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Escalation;
+using ChatAssistant.Hosting;
+using ChatAssistant.Tests.Support;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAssistant.Tests.Conversation;
+
+public sealed class ChatBotTests
+{
+    [Fact]
+    public async Task First_contact_is_welcomed_with_the_menu()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.Flow()
+            .Send("你好")
+            .AssertReply(ConversationTexts.Welcome)
+            .AssertReply(a => Assert.StartsWith(ConversationTexts.MenuHeading, ((IMessageActivity)a).Text))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Subscribe_event_welcomes_and_menu_click_starts_the_flow()
+    {
+        await using var bot = BotHarness.Create(OrderFlow.Register);
+        var subscribe = new Activity { Type = ActivityTypes.Event, Name = ChannelEvents.Subscribe };
+        var click = new Activity { Type = ActivityTypes.Event, Name = ChannelEvents.MenuClick, Value = "TEST_ORDER" };
+        await bot.Flow()
+            .Send(subscribe)
+            .AssertReply(ConversationTexts.Welcome)
+            .AssertReply(a => Assert.Contains("1. 测试订单", ((IMessageActivity)a).Text))
+            .Send(click)
+            .AssertReply("要几份？（1-5）")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_menu_number_starts_the_menu_entry()
+    {
+        await using var bot = BotHarness.Create(OrderFlow.Register);
+        await bot.SayAsync("你好");
+        Assert.Equal(["要几份？（1-5）"], await bot.SayAsync("1"));
+        Assert.Equal(["要几份？（1-5）"], await bot.SayAsync("测试下单"));
+    }
+
+    [Fact]
+    public async Task Unknown_text_goes_to_the_fallback_and_twice_in_a_row_reaches_a_person()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        Assert.Equal([ConversationTexts.NotUnderstood], await bot.SayAsync("阿巴阿巴"));
+        var second = await bot.SayAsync("呜啦啦");
+        Assert.Equal(ConversationTexts.NotUnderstood, second[0]);
+        Assert.Equal(ConversationTexts.HandoffRecorded, second[1]);
+        var requests = bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).FindAll().ToList();
+        Assert.Single(requests);
+        Assert.Equal(HandoffReason.NotUnderstood, requests[0].Reason);
+    }
+
+    [Fact]
+    public async Task Transfer_to_a_person_is_recorded_from_inside_a_flow()
+    {
+        await using var bot = BotHarness.Create(OrderFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试下单");
+        Assert.Equal([ConversationTexts.HandoffRecorded], await bot.SayAsync("转人工"));
+        Assert.Equal(1, bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).Count());
+    }
+
+    [Fact]
+    public async Task A_failing_turn_apologises_with_a_correlation_id_and_clears_the_conversation()
+    {
+        await using var bot = BotHarness.Create(s =>
+        {
+            OrderFlow.Register(s);
+            s.AddFeature<ExplodingFlow>(new ChatAssistant.Conversation.Routing.Intent { Id = "boom", FlowId = "boom", Keywords = ["爆炸测试"] });
+        });
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试下单");
+        var replies = await bot.SayAsync("爆炸测试");
+        Assert.Single(replies);
+        Assert.Matches("抱歉，系统出了点问题（编号 [0-9a-f]{8}）", replies[0]);
+        var id = System.Text.RegularExpressions.Regex.Match(replies[0], "编号 ([0-9a-f]{8})").Groups[1].Value;
+        Assert.Contains(bot.Logs.Lines, l => l.Contains(id, StringComparison.Ordinal) && l.Contains("Error", StringComparison.Ordinal));
+        // The interrupted order flow was cleared with the conversation: "2" is a menu number again.
+        Assert.Equal(["想就哪方面提意见建议？\n1. 志愿服务\n2. 团代表工作\n3. 青少年权益\n4. 本助手的使用\n5. 其他\n回复序号选择。"], await bot.SayAsync("2"));
+    }
+
+    private sealed class ExplodingFlow : Flow
+    {
+        public override string Id => "boom";
+
+        public override string Title => "爆炸";
+
+        protected override IReadOnlyList<FlowStep> BuildSteps() =>
+            [Step.Do("boom", (_, _) => throw new InvalidOperationException("kaboom"))];
+    }
+}

@@ -1,0 +1,100 @@
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Tests.Support;
+
+namespace ChatAssistant.Tests.Conversation;
+
+public sealed class FlowEngineTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = BotHarness.Create(OrderFlow.Register);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private async Task<string> Say(string text) => string.Join("\n", await _bot.SayAsync(text));
+
+    [Fact]
+    public async Task A_flow_collects_validated_slots_confirms_and_acts()
+    {
+        await Say("你好");
+        Assert.Contains("要几份", await Say("测试下单"));
+        Assert.Contains("选规格", await Say("2"));
+        Assert.Contains("确认吗", await Say("2"));
+        Assert.Equal("已下单：2 份 L", await Say("是的"));
+        Assert.Contains("现在没有进行中的操作", await Say("取消"));
+    }
+
+    [Fact]
+    public async Task An_invalid_answer_is_reprompted_and_the_limit_ends_the_flow()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        Assert.Equal("请输入 1 到 5 之间的数字。", await Say("九"));
+        Assert.Equal("请输入 1 到 5 之间的数字。", await Say("100"));
+        var third = await Say("很多");
+        Assert.Contains("好像没能理解你的回答", third);
+        Assert.Contains("测试订单", third);
+        // The flow is over: a number now goes to the menu, not to the flow.
+        Assert.Contains("要几份", await Say("1"));
+    }
+
+    [Fact]
+    public async Task Cancel_inside_a_flow_ends_it_without_acting()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        await Say("3");
+        Assert.Equal(FlowTexts.Cancelled("测试订单"), await Say("取消"));
+        Assert.Contains("现在没有进行中的操作", await Say("取消"));
+    }
+
+    [Fact]
+    public async Task Help_inside_a_flow_shows_the_menu_and_resume_asks_again()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        var help = await Say("帮助");
+        Assert.Contains("1. 测试订单", help);
+        Assert.Contains("回复「继续」回到「测试订单」", help);
+        Assert.Contains("要几份", await Say("继续"));
+        Assert.Contains("选规格", await Say("4"));
+    }
+
+    [Fact]
+    public async Task Another_intent_interrupts_and_the_first_flow_resumes_where_it_was()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        await Say("5");
+        var interrupted = await Say("看公告");
+        Assert.Contains("今天的公告", interrupted);
+        Assert.Contains("我们继续刚才的「测试订单」", interrupted);
+        Assert.Contains("选规格", interrupted);
+        Assert.Contains("确认吗", await Say("小份"));
+        Assert.Equal("已下单：5 份 S", await Say("确认"));
+    }
+
+    [Fact]
+    public async Task Saying_no_at_the_confirmation_changes_nothing()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        await Say("1");
+        await Say("1");
+        Assert.Equal(FlowTexts.NotConfirmed, await Say("不要"));
+    }
+
+    [Fact]
+    public async Task Conversations_of_two_users_do_not_mix()
+    {
+        await _bot.SayAsync("你好", "alice");
+        await _bot.SayAsync("测试下单", "alice");
+        var bob = string.Join("\n", await _bot.SayAsync("2", "bob"));
+        Assert.DoesNotContain("选规格", bob);
+        Assert.Contains("选规格", string.Join("\n", await _bot.SayAsync("2", "alice")));
+    }
+}

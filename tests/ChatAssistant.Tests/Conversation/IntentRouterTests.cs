@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using ChatAssistant.Conversation.Routing;
+
+namespace ChatAssistant.Tests.Conversation;
+
+public sealed class IntentRouterTests
+{
+    private static readonly IntentRouter Router = new(
+    [
+        new Intent { Id = "book", FlowId = "booking", MenuTitle = "预约值班", MenuOrder = 40, Keywords = ["预约值班", "值班预约", "book a duty"], Patterns = [new Regex("(想|要).{0,8}去?值班")], MenuKeys = ["BOOKING"] },
+        new Intent { Id = "mybook", FlowId = "mine", MenuTitle = "我的值班", MenuOrder = 50, Keywords = ["我的值班"] },
+        new Intent { Id = "cancelbook", FlowId = "cancel", Keywords = ["取消值班", "取消预约"] },
+        new Intent { Id = "guide", FlowId = "guide", MenuTitle = "志愿指南", MenuOrder = 10, Keywords = ["志愿指南"], MenuKeys = ["GUIDE"] },
+    ]);
+
+    [Theory]
+    [InlineData("预约值班", "book")]
+    [InlineData("我要 值班预约！", "book")]
+    [InlineData("我想下周三下午去值班", "book")]
+    [InlineData("BOOK A DUTY please", "book")]
+    [InlineData("我的值班", "mybook")]
+    [InlineData("取消值班", "cancelbook")]
+    [InlineData("志愿指南", "guide")]
+    public void Match_picks_the_intent(string text, string expected) => Assert.Equal(expected, Router.Match(text)?.Intent.Id);
+
+    [Theory]
+    [InlineData("今天天气怎么样")]
+    [InlineData("")]
+    [InlineData("？？？")]
+    public void Match_returns_null_for_anything_else(string text) => Assert.Null(Router.Match(text));
+
+    [Fact]
+    public void The_menu_is_ordered_and_numbered_from_one()
+    {
+        Assert.Equal(["志愿指南", "预约值班", "我的值班"], Router.Menu.Select(i => i.MenuTitle));
+        Assert.Equal("guide", Router.ByMenuNumber(1)?.Id);
+        Assert.Equal("mybook", Router.ByMenuNumber(3)?.Id);
+        Assert.Null(Router.ByMenuNumber(4));
+        Assert.Null(Router.ByMenuNumber(0));
+    }
+
+    [Fact]
+    public void Menu_keys_select_intents_case_insensitively()
+    {
+        Assert.Equal("book", Router.ByMenuKey("booking")?.Id);
+        Assert.Null(Router.ByMenuKey("NOPE"));
+    }
+
+    [Fact]
+    public void A_whole_message_keyword_beats_a_longer_partial_one()
+    {
+        var match = Router.Match("取消值班");
+        Assert.Equal(1000, match!.Score);
+    }
+
+    [Fact]
+    public void Registering_an_intent_twice_is_refused() =>
+        Assert.Throws<InvalidOperationException>(() => new IntentRouter([new Intent { Id = "x", FlowId = "a" }, new Intent { Id = "x", FlowId = "b" }]));
+
+    [Theory]
+    [InlineData("取消", GlobalCommand.Cancel)]
+    [InlineData("取消。", GlobalCommand.Cancel)]
+    [InlineData("取消值班", GlobalCommand.None)]
+    [InlineData("帮助", GlobalCommand.Help)]
+    [InlineData("菜单", GlobalCommand.Help)]
+    [InlineData("?", GlobalCommand.Help)]
+    [InlineData("我要转人工", GlobalCommand.Human)]
+    [InlineData("继续", GlobalCommand.Resume)]
+    [InlineData("HELP", GlobalCommand.Help)]
+    public void Global_commands_are_whole_short_messages(string text, GlobalCommand expected) =>
+        Assert.Equal(expected, GlobalCommands.Parse(text));
+}
