@@ -15,6 +15,9 @@ namespace ChatAssistant.Adapters.WeChat;
 /// </summary>
 public sealed class WeChatAdapter : BotAdapter
 {
+    /// <summary>The <c>ChannelId</c> of WeChat activities.</summary>
+    public const string ChannelId = "wechat";
+
     private const string OutboxKey = "ChatAssistant.WeChat.Outbox";
     private static readonly TimeSpan DedupeTtl = TimeSpan.FromMinutes(10);
 

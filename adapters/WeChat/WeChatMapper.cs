@@ -18,7 +18,7 @@ internal abstract record InboundAction
 /// <summary>Maps WeChat's wire messages to Bot.Builder activities (the direction a passive reply takes is in <see cref="WeChatReplyXml"/>).</summary>
 internal static class WeChatMapper
 {
-    public const string ChannelId = "wechat";
+    public const string ChannelId = WeChatAdapter.ChannelId;
 
     public static InboundAction ToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now)
     {

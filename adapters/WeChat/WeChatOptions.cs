@@ -36,6 +36,9 @@ public sealed class WeChatOptions
     /// <summary>Customer-service messages allowed within one minute of a menu click, subscribe or scan.</summary>
     public int EventQuota { get; set; } = 3;
 
+    /// <summary>Template ids by the key the bot uses (e.g. <c>WeChat:Templates:duty_reminder</c>), for messages outside the 48-hour window.</summary>
+    public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// True when any identifying setting is present. With none, the server still starts (the embedded
     /// demo default) and <c>/api/wechat</c> answers 503: a made-up token would let anyone post as WeChat.

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Hosting.WeChat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,8 @@ public static class WeChatServiceCollectionExtensions
         services.TryAddSingleton<WeChatBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatBackgroundWork>());
         services.TryAddSingleton<WeChatAdapter>();
+        // Replaces the core's "cannot send" default, whichever was registered first.
+        services.Replace(ServiceDescriptor.Singleton<IUserMessenger, WeChatUserMessenger>());
         return services;
     }
 }

@@ -29,11 +29,11 @@ public class WeChatMessenger(
         return WeChatApiResult.Ok;
     }
 
-    /// <summary>Sends a template message (not bound by the 48-hour window); a failure is recorded.</summary>
-    public virtual async Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends a template message (not bound by the 48-hour window); a failure is recorded unless <paramref name="recordFailure"/> is false (the caller falls back).</summary>
+    public virtual async Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken, bool recordFailure = true)
     {
         var result = await api.SendTemplateAsync(message, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        if (!result.Succeeded && recordFailure)
         {
             logger.LogWarning("Template send failed with {ErrCode}; recorded as undelivered", result.ErrCode);
             var text = message.TemplateId + ": " + string.Join("；", message.Data.Select(p => $"{p.Key}={p.Value}"));
