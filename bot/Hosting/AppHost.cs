@@ -40,6 +40,7 @@ public static class AppHost
         app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
+        app.MapWeChat();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

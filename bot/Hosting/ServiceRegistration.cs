@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddWeChatChannel(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
