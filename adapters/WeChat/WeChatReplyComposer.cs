@@ -5,7 +5,8 @@ namespace ChatAssistant.Adapters.WeChat;
 
 /// <summary>
 /// Turns everything the bot said in one turn into WeChat text messages of at most 2048 bytes (UTF-8),
-/// in order: short replies are merged, long ones are split after a sentence end (。！？!? or a line break).
+/// in order: short replies are merged, a reply that fits one message is never cut, longer ones are split
+/// after a sentence end (。！？!? or a line break).
 /// The first message can go out as the passive reply, the rest through the customer-service API.
 /// </summary>
 public static class WeChatReplyComposer
@@ -32,6 +33,14 @@ public static class WeChatReplyComposer
         {
             var separator = first ? "" : ActivitySeparator;
             first = false;
+            // An utterance that fits a message of its own is not cut across two.
+            var whole = Encoding.UTF8.GetByteCount(text);
+            if (current.Length > 0 && whole <= maxBytes && currentBytes + Encoding.UTF8.GetByteCount(separator) + whole > maxBytes)
+            {
+                messages.Add(current.ToString());
+                current.Clear();
+                currentBytes = 0;
+            }
             foreach (var unit in Units(text, maxBytes))
             {
                 var join = current.Length == 0 ? "" : separator;
