@@ -67,12 +67,19 @@ public sealed class WeChatDeliveryTests
     [Fact]
     public async Task TurnSlowerThanTheDeadline_IsAnsweredSuccessThenDeliveredThroughTheApi()
     {
-        await using var s = await WeChatTestServer.StartAsync();
-        s.Scripted.OnTurn = async (turn, ct) => { await Task.Delay(2500, ct); await turn.SendActivityAsync("查到了：你本年度志愿时长 12 小时。", cancellationToken: ct); };
+        await using var s = await WeChatTestServer.StartAsync(overrides: OneSecondDeadline);
+        var turnEnded = false;
+        s.Scripted.OnTurn = async (turn, ct) =>
+        {
+            await Task.Delay(4000, ct);
+            turnEnded = true;
+            await turn.SendActivityAsync("查到了：你本年度志愿时长 12 小时。", cancellationToken: ct);
+        };
         var clock = Stopwatch.StartNew();
         var (status, body) = await s.PostAsync(WeChatRequestBuilder.Text("oSlow", "我的时长", 503), WeChatMode.Safe);
         Assert.Equal((200, "success"), (status, body));
-        Assert.InRange(clock.ElapsedMilliseconds, 900, 2400);
+        Assert.True(clock.ElapsedMilliseconds >= 900, $"answered after {clock.ElapsedMilliseconds} ms");
+        Assert.False(turnEnded, "the answer waited for the turn");
 
         // WeChat's retry while the turn is still running: no second turn, and still "success".
         var retry = await s.PostAsync(WeChatRequestBuilder.Text("oSlow", "我的时长", 503), WeChatMode.Safe);
@@ -82,6 +89,8 @@ public sealed class WeChatDeliveryTests
         Assert.Equal(["查到了：你本年度志愿时长 12 小时。"], s.Api.TextsTo("oSlow"));
         Assert.Equal(1, s.Scripted.Turns);
     }
+
+    private static readonly Dictionary<string, string?> OneSecondDeadline = new() { ["WeChat:ReplyDeadline"] = "00:00:01" };
 
     [Fact]
     public async Task FourMessageTurn_ArrivesCompleteAndInOrder()
@@ -149,9 +158,9 @@ public sealed class WeChatDeliveryTests
     [Fact]
     public async Task OutsideTheWindow_FailureIsRecordedWithTheReason()
     {
-        await using var s = await WeChatTestServer.StartAsync();
+        await using var s = await WeChatTestServer.StartAsync(overrides: OneSecondDeadline);
         s.Api.FailFor("oGone", WeChatApiResult.OutOfWindow);
-        s.Scripted.OnTurn = async (turn, ct) => { await Task.Delay(1500, ct); await turn.SendActivityAsync("您的预约已确认。", cancellationToken: ct); };
+        s.Scripted.OnTurn = async (turn, ct) => { await Task.Delay(2500, ct); await turn.SendActivityAsync("您的预约已确认。", cancellationToken: ct); };
         Assert.Equal("success", (await s.PostAsync(WeChatRequestBuilder.Text("oGone", "确认", 508))).Body);
         await s.DrainAsync();
         var kept = Assert.Single(s.Undelivered.List());

@@ -44,7 +44,7 @@ public sealed class WeChatTestServer : IAsyncDisposable
             ["WeChat:AppSecret"] = "secret",
             ["WeChat:EncodingAESKey"] = AesKey,
             ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
-            ["WeChat:ReplyDeadline"] = "00:00:01",
+            ["WeChat:ReplyDeadline"] = "00:00:04", // production default: robust on a busy machine
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var bot = scripted ? new ScriptedBot() : null;
