@@ -6,6 +6,7 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddIdentity();
         services.AddWeChatChannel(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
