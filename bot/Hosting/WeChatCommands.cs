@@ -69,7 +69,8 @@ public static class WeChatCommands
     {
         await using var fake = await FakeWeChatApi.StartAsync(port, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Fake WeChat API at {fake.BaseAddress} — set WeChat__ApiBaseUrl={fake.BaseAddress}. Ctrl+C stops it.").ConfigureAwait(false);
-        try { await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false); }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, fake.Stopping);
+        try { await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false); }
         catch (OperationCanceledException) { }
         foreach (var call in fake.Calls) await output.WriteLineAsync($"{call.At:HH:mm:ss} {call.Path} {call.ErrCode} {call.Body}").ConfigureAwait(false);
         return 0;

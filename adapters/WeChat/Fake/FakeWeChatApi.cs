@@ -40,6 +40,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     public IReadOnlyList<FakeWeChatCall> Calls => _calls.ToArray();
+
+    /// <summary>Cancelled when the fake stops (including Ctrl+C / SIGTERM, which its host handles).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
     /// <summary>Successful customer-service texts to <paramref name="openId"/>, in arrival order.</summary>
