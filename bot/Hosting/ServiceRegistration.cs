@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddRecordsDatabase();
+        services.AddSessionStorage(configuration);
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
