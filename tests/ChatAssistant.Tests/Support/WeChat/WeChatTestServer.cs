@@ -16,8 +16,11 @@ public sealed class WeChatTestServer : IAsyncDisposable
     public const string AppId = "wx0123456789abcdef";
     public const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
-    private WeChatTestServer(AssistantServer server, FakeWeChatApi api, ScriptedBot? bot, TimeProvider time)
+    private readonly bool _ownsApi;
+
+    private WeChatTestServer(AssistantServer server, FakeWeChatApi api, bool ownsApi, ScriptedBot? bot, TimeProvider time)
     {
+        _ownsApi = ownsApi;
         Server = server;
         Api = api;
         Bot = bot;
@@ -34,9 +37,10 @@ public sealed class WeChatTestServer : IAsyncDisposable
     public IServiceProvider Services => Server.Services;
     public IUndeliveredMessageStore Undelivered => Services.GetRequiredService<IUndeliveredMessageStore>();
 
-    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <summary>Starts a server; pass <paramref name="sharedApi"/> to let several servers (instances) use one fake API.</summary>
+    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null)
     {
-        var api = await FakeWeChatApi.StartAsync();
+        var api = sharedApi ?? await FakeWeChatApi.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["WeChat:Token"] = Token,
@@ -55,11 +59,11 @@ public sealed class WeChatTestServer : IAsyncDisposable
                 if (bot is not null) services.AddSingleton<IBot>(bot);
                 if (time is not null) services.AddSingleton(time);
             });
-            return new WeChatTestServer(server, api, bot, time ?? TimeProvider.System);
+            return new WeChatTestServer(server, api, sharedApi is null, bot, time ?? TimeProvider.System);
         }
         catch
         {
-            await api.DisposeAsync();
+            if (sharedApi is null) await api.DisposeAsync();
             throw;
         }
     }
@@ -78,6 +82,6 @@ public sealed class WeChatTestServer : IAsyncDisposable
     {
         Client.Dispose();
         await Server.DisposeAsync();
-        await Api.DisposeAsync();
+        if (_ownsApi) await Api.DisposeAsync();
     }
 }
