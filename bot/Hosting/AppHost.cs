@@ -48,6 +48,7 @@ public static class AppHost
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();
         app.MapBookingEndpoints();
+        app.MapWeChat();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

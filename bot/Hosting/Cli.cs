@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(StaffCommands.Create());
         root.Subcommands.Add(IdentityCommands.Create());
         root.Subcommands.Add(HoursCommands.Create());
+        root.Subcommands.Add(WeChatCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddGuide();
         services.AddHours(configuration);
         services.AddBooking(configuration);
+        services.AddWeChatChannel(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
