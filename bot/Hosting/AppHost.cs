@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ChatAssistant.Escalation;
+using ChatAssistant.Guide;
+using ChatAssistant.Hours.Staff;
+using ChatAssistant.Booking;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
@@ -46,6 +49,10 @@ public static class AppHost
         app.MapEscalations();
         app.MapStaffConsole();
         app.MapIdentityEndpoints();
+        app.MapGuideEndpoints();
+        app.MapHoursEndpoints();
+        app.MapBookingEndpoints();
+        app.MapWeChat();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

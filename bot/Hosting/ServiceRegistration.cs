@@ -1,11 +1,14 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Guide;
+using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -33,6 +36,10 @@ public static class ServiceRegistration
         services.AddStaffAccounts();
         services.AddEscalation();
         services.AddIdentity();
+        services.AddGuide();
+        services.AddHours(configuration);
+        services.AddBooking(configuration);
+        services.AddWeChatChannel(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",

@@ -15,9 +15,8 @@ public static class RecordsDatabase
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Direct: one process owns the file; the singleton serialises access inside it.
-        // Its own mapper, not BsonMapper.Global: LiteDB 5.0.21 builds mappings lazily and not thread-safely
-        // (litedb-org/LiteDB#2536), so databases sharing one mapper (test servers in parallel) can see a
-        // half-built mapping ("Member X not found on BsonMapper").
+        // Own BsonMapper, not BsonMapper.Global: LiteDB 5.0.21 races when threads first map a type at once
+        // ("Member X not found on BsonMapper", litedb-org/LiteDB#2536), and the global one is shared by every database.
         return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
     }
 

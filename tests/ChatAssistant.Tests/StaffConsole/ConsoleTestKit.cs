@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatAssistant.Tests.StaffConsole;
 
 /// <summary>
-/// Stands in for the WeChat customer-service API until the WeChat adapter is on main: keeps what staff send
-/// and answers with a scripted result (delivered by default).
+/// The channel as the API tests see it: keeps what staff send and answers with a scripted result (delivered by
+/// default), so desk rules can be checked without WeChat (the browser test uses the real WeChat path).
 /// </summary>
 public sealed class RecordingMessenger : IUserMessenger
 {
@@ -31,7 +31,7 @@ public sealed class RecordingMessenger : IUserMessenger
     }
 }
 
-/// <summary>Stands in for identity binding (not on main yet): the county of each test user.</summary>
+/// <summary>The county of each API-test user (the browser test binds real roster entries instead).</summary>
 public sealed class FixedCountySource(IReadOnlyDictionary<string, string> counties) : IEscalationCountySource
 {
     public string? CountyOf(string channelId, string userId, ConversationData data) => counties.GetValueOrDefault(userId);
@@ -39,7 +39,7 @@ public sealed class FixedCountySource(IReadOnlyDictionary<string, string> counti
 
 /// <summary>
 /// A chat user of a running <see cref="AssistantServer"/>, driven in-process through a Bot.Builder TestAdapter
-/// with the server's own pipeline, bot and stores (until /api/wechat exists on main).
+/// with the server's own pipeline, bot and stores (channel "test"; the browser test goes through /api/wechat).
 /// </summary>
 public sealed class InProcessUser(AssistantServer server, string userId)
 {

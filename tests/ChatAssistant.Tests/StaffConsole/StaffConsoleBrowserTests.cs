@@ -1,6 +1,8 @@
-using ChatAssistant.Adapters;
-using ChatAssistant.Escalation;
+using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Identity;
+using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.Support.WeChat;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -8,15 +10,18 @@ using static Microsoft.Playwright.Assertions;
 namespace ChatAssistant.Tests.StaffConsole;
 
 /// <summary>
-/// The console in a real browser (Debian's Chromium through Playwright, no browser download).
-/// Users are driven in-process through the running server's own bot, pipeline and stores, because the
-/// WeChat endpoint (/api/wechat) is not on main yet; staff replies are caught by a recording IUserMessenger
-/// in place of the WeChat customer-service API.
+/// The console in a real browser (Debian's Chromium through Playwright, no browser download) against the real
+/// server: users write through the WeChat callback (/api/wechat, signed XML), staff replies go out through the
+/// WeChat customer-service API, played by <see cref="FakeWeChatApi"/>. Users get their district by binding
+/// their OpenID to a roster entry, as in production.
 /// </summary>
 public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">救救我";
+    private const string WuUser = "oWuCheng000000000000000001";
+    private const string JdUser = "oJinDong000000000000000001";
+    private long _msgId = 7_000_000_000;
 
     [SkippableFact]
     public async Task Staff_see_a_new_escalation_live_reply_to_it_and_hostile_text_stays_text_while_another_district_sees_nothing()
@@ -25,8 +30,9 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         var missing = $"{Chromium} is missing; install it with 'apt-get install chromium'.";
         if (RedisServerBinary.IsCi) Assert.True(File.Exists(Chromium), missing);
         Skip.IfNot(File.Exists(Chromium), missing);
-        var (server, messenger) = await ConsoleServer.StartAsync();
-        await using var _ = server;
+        await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
+        var server = wechat.Server;
+        AddStaffAndBindUsers(server);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -38,11 +44,10 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         var jindong = await SignInAsync(browser, server, "jindong");
         await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
 
-        var user = new InProcessUser(server, "wu1");
-        await user.SayAsync("你好");
+        await SayAsync(wechat, WuUser, "你好");
         var escalated = System.Diagnostics.Stopwatch.StartNew();
-        await user.SayAsync("转人工");
-        Assert.Empty(await user.SayAsync(Hostile));
+        Assert.Contains("已为你转接人工服务", await SayAsync(wechat, WuUser, "转人工"));
+        Assert.DoesNotContain("<xml>", await SayAsync(wechat, WuUser, Hostile)); // the bot stays quiet
 
         // It appears without a reload, pushed by the event stream.
         var row = wucheng.Locator("#queue li");
@@ -56,32 +61,52 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         Assert.True(await wucheng.EvaluateAsync<bool>("() => window.__pwned === undefined"));
 
         // A new user message shows up in the open transcript by itself.
-        Assert.Empty(await user.SayAsync("我在学校被欺负了"));
+        await SayAsync(wechat, WuUser, "我在学校被欺负了");
         await Expect(transcript).ToContainTextAsync("我在学校被欺负了");
 
-        await wucheng.FillAsync("#reply", "别怕，我是婺城区的小王，我们一起想办法。");
+        const string reply = "别怕，我是婺城区的小王，我们一起想办法。";
+        await wucheng.FillAsync("#reply", reply);
         await wucheng.ClickAsync("#reply-form button[type=submit]");
         await Expect(transcript).ToContainTextAsync("我们一起想办法");
-        var sent = Assert.Single(messenger.Sent);
-        Assert.Equal(("test", "wu1", "别怕，我是婺城区的小王，我们一起想办法。"), (sent.ChannelId, sent.UserId, sent.Text));
+        await wechat.Api.WaitForAsync(c => c.ToUser == WuUser && c.Text == reply && c.ErrCode == 0, 1, TimeSpan.FromSeconds(10));
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
 
         // WeChat refuses outside the 48-hour window: staff see why.
-        messenger.Respond = _ => DeliveryResult.Failed("45015", "用户超过48小时未互动");
+        wechat.Api.FailFor(WuUser, 45015);
         await wucheng.FillAsync("#reply", "还在吗？");
         await wucheng.ClickAsync("#reply-form button[type=submit]");
         await Expect(wucheng.Locator("#d-error")).ToContainTextAsync("45015");
         await Expect(transcript).ToContainTextAsync("未送达");
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
 
         // Another district's console never gets it, but does get its own.
         await Expect(jindong.Locator("#queue-empty")).ToBeVisibleAsync();
         Assert.Equal(0, await jindong.Locator("#queue li").CountAsync());
-        var other = new InProcessUser(server, "jd1");
-        await other.SayAsync("你好");
-        await other.SayAsync("转人工");
+        await SayAsync(wechat, JdUser, "你好");
+        await SayAsync(wechat, JdUser, "转人工");
         await Expect(jindong.Locator("#queue li")).ToHaveCountAsync(1);
         await Expect(jindong.Locator("#queue li")).ToContainTextAsync("金东区");
         await Expect(wucheng.Locator("#queue li")).ToHaveCountAsync(1);
         Assert.True(await jindong.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+    }
+
+    private static void AddStaffAndBindUsers(AssistantServer server)
+    {
+        var staff = server.Get<StaffStore>();
+        staff.Create("wucheng", ConsoleServer.Password, StaffRoles.Staff, "婺城区", "婺城小王");
+        staff.Create("jindong", ConsoleServer.Password, StaffRoles.Staff, "金东区", "金东小张");
+        var identity = server.Get<IdentityService>();
+        Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,小明,婺城区\nV002,小红,金东区\n")).Ok);
+        Assert.Equal(BindStatus.Bound, identity.Bind(WuUser, identity.IssueCode(RosterKind.Volunteer, "V001").Code).Status);
+        Assert.Equal(BindStatus.Bound, identity.Bind(JdUser, identity.IssueCode(RosterKind.Volunteer, "V002").Code).Status);
+    }
+
+    /// <summary>Posts a signed text message to /api/wechat; returns the passive reply body.</summary>
+    private async Task<string> SayAsync(WeChatTestServer wechat, string openId, string text)
+    {
+        var (status, body) = await wechat.PostAsync(WeChatRequestBuilder.Text(openId, text, Interlocked.Increment(ref _msgId)));
+        Assert.Equal(200, status);
+        return body;
     }
 
     private static async Task<IPage> SignInAsync(IBrowser browser, AssistantServer server, string userName)
