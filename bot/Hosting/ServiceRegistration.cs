@@ -77,7 +77,8 @@ public static class ServiceRegistration
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
-        services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
+        services.AddSingleton<NoProactiveChannelMessenger>();
+        services.TryAddSingleton<IUserMessenger>(sp => sp.GetRequiredService<NoProactiveChannelMessenger>());
         return services;
     }
 
