@@ -74,6 +74,7 @@ public sealed class HandoffConversationTests
         Assert.Equal(EscalationTexts.EndedByStaff, notice.Text);
         Assert.Equal("no-channel", notice.ErrorCode);
         Assert.False(notice.Delivered);
+        Assert.Contains(bot.Get<NoProactiveChannelMessenger>().Kept, m => m.Text == EscalationTexts.EndedByStaff);
     }
 
     [Fact]
