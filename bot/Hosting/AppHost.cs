@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatAssistant.Disputes;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -40,6 +41,7 @@ public static class AppHost
         app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
+        app.MapDisputeEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

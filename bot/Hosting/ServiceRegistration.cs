@@ -4,6 +4,7 @@ using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Staff;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddDisputes(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",
