@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Disputes;
 
 /// <summary>Registers help requests (亲青老娘舅), crisis words, the audit log and their staff endpoints.</summary>
-public static class DisputeRegistration
+public static partial class DisputeRegistration
 {
     public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +31,10 @@ public static class DisputeRegistration
             FlowId = HelpRequestFlow.FlowId,
             MenuTitle = DisputeTexts.FlowTitle,
             MenuOrder = 60,
-            Keywords = ["求助", "亲青老娘舅", "老娘舅", "我要求助", "纠纷调解", "心理疏导", "心理咨询", "爱心帮扶", "权益维护", "help request"],
+            // Category names alone are not keywords (typed as an answer inside the flow they would restart it), and
+            // the pattern only takes a whole short request, so a description that mentions them is not taken either.
+            Keywords = ["求助", "亲青老娘舅", "老娘舅", "我要求助", "help request"],
+            Patterns = [RequestPattern()],
             MenuKeys = ["HELP_REQUEST"],
         });
         services.AddFeature<MyTicketsFlow>(new Intent
@@ -40,7 +43,7 @@ public static class DisputeRegistration
             FlowId = MyTicketsFlow.FlowId,
             MenuTitle = DisputeTexts.MyTicketsTitle,
             MenuOrder = 70,
-            Keywords = ["我的求助", "求助进度", "求助记录", "查看求助", "撤回求助", "补充求助"],
+            Keywords = ["我的求助", "求助进度", "求助记录", "查看求助"],
             MenuKeys = ["MY_HELP_REQUESTS"],
         });
         return services;
@@ -53,4 +56,7 @@ public static class DisputeRegistration
         endpoints.MapAuditEndpoints();
         return endpoints;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(我要|我想|想要|需要|申请|寻求|找人)做?(纠纷调解|调解|心理疏导|心理咨询|爱心帮扶|帮扶|权益维护|维权)[\s。！!？?]*$")]
+    private static partial System.Text.RegularExpressions.Regex RequestPattern();
 }
