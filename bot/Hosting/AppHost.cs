@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAssistant.Disputes;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -42,6 +43,7 @@ public static class AppHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
         app.MapDisputeEndpoints();
+        app.MapIdentityEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

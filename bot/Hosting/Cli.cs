@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Console;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class Cli
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ChatCommand());
         root.Subcommands.Add(StaffCommands.Create());
+        root.Subcommands.Add(IdentityCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -7,6 +7,7 @@ using ChatAssistant.Conversation.Time;
 using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddDisputes(configuration);
+        services.AddIdentity();
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Identity;
+
+/// <summary>
+/// Rosters and account binding: staff import people and issue one-time codes; a person binds their OpenID
+/// by sending the code (single use, expires, a few wrong codes then a lockout).
+/// </summary>
+public sealed class IdentityService
+{
+    public const int MaxWrongCodes = 5;
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromHours(72);
+    public static readonly TimeSpan Lockout = TimeSpan.FromHours(1);
+
+    private readonly ILiteDatabase _db;
+    private readonly ILiteCollection<RosterMember> _members;
+    private readonly ILiteCollection<BindingCode> _codes;
+    private readonly ILiteCollection<BindingAttempts> _attempts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IdentityService> _log;
+    private readonly object _bindGate = new();
+
+    public IdentityService(ILiteDatabase db, TimeProvider time, ILogger<IdentityService> log)
+    {
+        _db = db;
+        _time = time;
+        _log = log;
+        _members = db.GetCollection<RosterMember>("roster");
+        _members.EnsureIndex(m => m.Key, unique: true);
+        _members.EnsureIndex(m => m.OpenId);
+        _codes = db.GetCollection<BindingCode>("binding_codes");
+        _codes.EnsureIndex(c => c.CodeHash, unique: true);
+        _attempts = db.GetCollection<BindingAttempts>("binding_attempts");
+    }
+
+    public RosterMember? FindByOpenId(RosterKind kind, string openId) =>
+        string.IsNullOrEmpty(openId) ? null : _members.FindOne(m => m.OpenId == openId && m.Kind == kind);
+
+    public RosterMember? FindByMemberId(RosterKind kind, string memberId) =>
+        _members.FindOne(m => m.Key == RosterMember.KeyOf(kind, memberId));
+
+    public IReadOnlyList<RosterMember> Members(RosterKind kind, string? district = null) =>
+        _members.Find(m => m.Kind == kind && (district == null || m.District == district))
+            .OrderBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Imports a roster CSV: every bad line is reported and nothing is written unless all lines are good.
+    /// Existing people are updated in place and keep their binding. <paramref name="onlyDistrict"/> limits a
+    /// district's staff to their own people.
+    /// </summary>
+    public RosterImportResult Import(RosterKind kind, TextReader csv, string? onlyDistrict = null)
+    {
+        var (rows, errors) = RosterCsv.Read(csv);
+        var all = errors.ToList();
+        if (onlyDistrict is not null)
+            all.AddRange(rows.Where(r => r.District != onlyDistrict).Select(r => new LineError(r.Line, $"区县「{r.District}」不在你的管理范围（{onlyDistrict}）")));
+        if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
+        if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, "文件里没有数据行")]);
+
+        int added = 0, updated = 0;
+        _db.BeginTrans();
+        try
+        {
+            foreach (var row in rows)
+            {
+                var existing = FindByMemberId(kind, row.MemberId);
+                var member = existing ?? new RosterMember { Kind = kind, MemberId = row.MemberId, Key = RosterMember.KeyOf(kind, row.MemberId) };
+                member.Name = row.Name;
+                member.District = row.District;
+                member.Phone = row.Phone;
+                if (existing is null) { _members.Insert(member); added++; }
+                else { _members.Update(member); updated++; }
+            }
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+        _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
+        return new RosterImportResult(true, added, updated, []);
+    }
+
+    /// <summary>Issues a one-time 8-digit code for a person on the roster.</summary>
+    public IssuedCode IssueCode(RosterKind kind, string memberId)
+    {
+        if (FindByMemberId(kind, memberId) is null) throw new ArgumentException($"名单中没有编号 {memberId}。");
+        var expires = _time.GetUtcNow() + CodeLifetime;
+        while (true)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+            try
+            {
+                _codes.Insert(new BindingCode { CodeHash = Hash(code), Kind = kind, MemberId = memberId, ExpiresAt = expires });
+                return new IssuedCode(code, expires);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // The same 8 digits were issued before: draw again.
+            }
+        }
+    }
+
+    /// <summary>Binds <paramref name="openId"/> with a code. Wrong, expired and used codes all count towards the lockout.</summary>
+    public BindResult Bind(string openId, string code)
+    {
+        lock (_bindGate)
+        {
+            var now = _time.GetUtcNow();
+            var attempts = _attempts.FindById(openId) ?? new BindingAttempts { Id = openId };
+            if (attempts.LockedUntil is { } until && until > now) return new BindResult(BindStatus.LockedOut, null);
+
+            var record = _codes.FindOne(c => c.CodeHash == Hash(code.Trim()));
+            var status = record is null ? BindStatus.WrongCode
+                : record.UsedAt is not null ? BindStatus.AlreadyUsed
+                : record.ExpiresAt <= now ? BindStatus.Expired
+                : BindStatus.Bound;
+            var member = status == BindStatus.Bound ? FindByMemberId(record!.Kind, record.MemberId) : null;
+            if (status == BindStatus.Bound && member is null) status = BindStatus.WrongCode; // removed from the roster since
+
+            if (status != BindStatus.Bound)
+            {
+                attempts.Failures++;
+                var left = MaxWrongCodes - attempts.Failures;
+                if (left <= 0)
+                {
+                    attempts.LockedUntil = now + Lockout;
+                    attempts.Failures = 0;
+                    status = BindStatus.LockedOut;
+                }
+                _attempts.Upsert(attempts);
+                _log.LogInformation("Binding refused: {Status}", status);
+                return new BindResult(status, null, Math.Max(left, 0));
+            }
+
+            _db.BeginTrans();
+            try
+            {
+                // One OpenID is one person per roster: drop an older binding of this account.
+                foreach (var previous in _members.Find(m => m.OpenId == openId && m.Kind == member!.Kind && m.Id != member.Id))
+                {
+                    previous.OpenId = null;
+                    previous.BoundAt = null;
+                    _members.Update(previous);
+                }
+                member!.OpenId = openId;
+                member.BoundAt = now;
+                _members.Update(member);
+                record!.UsedAt = now;
+                _codes.Update(record);
+                _attempts.Delete(openId);
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            _log.LogInformation("Roster member {MemberKey} bound", member.Id);
+            return new BindResult(BindStatus.Bound, member);
+        }
+    }
+
+    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("binding:" + code)));
+}

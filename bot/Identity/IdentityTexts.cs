@@ -1,0 +1,24 @@
+namespace ChatAssistant.Identity;
+
+/// <summary>What the binding flow says.</summary>
+public static class IdentityTexts
+{
+    public static string KindName(RosterKind kind) => kind == RosterKind.Delegate ? "团代表" : "志愿者";
+
+    public static string NotBound(RosterKind kind) =>
+        $"你还没有绑定{KindName(kind)}身份。请向所在团委工作人员领取 8 位绑定码，然后回复「绑定 绑定码」，例如：绑定 12345678";
+
+    public const string AskCode = "请输入工作人员给你的 8 位绑定码（只含数字）。";
+    public const string CodeFormat = "绑定码是 8 位数字，请检查后重新输入，或回复「取消」。";
+
+    public static string Bound(RosterMember member) =>
+        $"绑定成功！你好，{member.Name}（{KindName(member.Kind)}，{member.District}）。回复「菜单」看看可以办理的事项。";
+
+    public static string WrongCode(int left) => $"绑定码不正确，还可以再试 {left} 次。请核对后回复「绑定 绑定码」。";
+
+    public static string Expired(int left) => $"这个绑定码已过期，请向工作人员重新领取（还可以再试 {left} 次）。";
+
+    public static string AlreadyUsed(int left) => $"这个绑定码已经用过了，每个绑定码只能用一次。如需重新绑定请联系工作人员（还可以再试 {left} 次）。";
+
+    public const string LockedOut = "绑定码错误次数过多，为了账号安全，请 1 小时后再试，或联系工作人员。";
+}

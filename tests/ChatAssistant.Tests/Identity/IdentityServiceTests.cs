@@ -1,0 +1,81 @@
+using ChatAssistant.Identity;
+using ChatAssistant.Tests.Support;
+
+namespace ChatAssistant.Tests.Identity;
+
+public sealed class IdentityServiceTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+    private IdentityService Identity => _bot.Get<IdentityService>();
+
+    public Task InitializeAsync()
+    {
+        _bot = BotHarness.Create();
+        var result = Identity.Import(RosterKind.Delegate, new StringReader("id,name,district,phone\nD001,张三,天台县,13800000001\nD002,李四,天台县,\n"));
+        Assert.True(result.Ok);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public void A_file_with_bad_lines_imports_nothing_and_names_every_bad_line()
+    {
+        var csv = "编号,姓名,区县,手机\nD010,王五,天台县,1380000\nD011,,天台县,\nD012,赵六,天台县,13900000000\nD012,重复,天台县,\n";
+        var result = Identity.Import(RosterKind.Delegate, new StringReader(csv));
+        Assert.False(result.Ok);
+        Assert.Equal([2, 3, 5], result.Errors.Select(e => e.Line));
+        Assert.Contains("手机号", result.Errors[0].Message);
+        Assert.Null(Identity.FindByMemberId(RosterKind.Delegate, "D012"));
+    }
+
+    [Fact]
+    public void A_reimport_updates_in_place_and_keeps_the_binding()
+    {
+        var code = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-1", code).Status);
+        var result = Identity.Import(RosterKind.Delegate, new StringReader("id,name,district,phone\nD001,张三丰,天台县,13800000001\n"));
+        Assert.Equal((true, 0, 1), (result.Ok, result.Added, result.Updated));
+        var member = Identity.FindByOpenId(RosterKind.Delegate, "openid-1");
+        Assert.Equal("张三丰", member!.Name);
+        Assert.Equal(2, Identity.Members(RosterKind.Delegate).Count);
+    }
+
+    [Fact]
+    public void District_staff_can_import_only_their_district()
+    {
+        var result = Identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV1,甲,天台县\nV2,乙,临海市\n"), onlyDistrict: "天台县");
+        Assert.False(result.Ok);
+        Assert.Equal(3, Assert.Single(result.Errors).Line);
+    }
+
+    [Fact]
+    public void A_code_works_once_and_a_used_code_fails()
+    {
+        var code = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-2", code).Status);
+        Assert.Equal(BindStatus.AlreadyUsed, Identity.Bind("openid-3", code).Status);
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-3"));
+    }
+
+    [Fact]
+    public void A_code_expires()
+    {
+        var code = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
+        _bot.Time.Advance(IdentityService.CodeLifetime + TimeSpan.FromMinutes(1));
+        Assert.Equal(BindStatus.Expired, Identity.Bind("openid-4", code).Status);
+    }
+
+    [Fact]
+    public void Wrong_codes_lock_binding_for_that_account_even_for_a_right_code()
+    {
+        var good = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
+        for (var i = 1; i < IdentityService.MaxWrongCodes; i++)
+            Assert.Equal(BindStatus.WrongCode, Identity.Bind("attacker", "00000000").Status);
+        Assert.Equal(BindStatus.LockedOut, Identity.Bind("attacker", "00000001").Status);
+        Assert.Equal(BindStatus.LockedOut, Identity.Bind("attacker", good).Status);
+        // Another account is not affected, and the lock lifts after the period.
+        _bot.Time.Advance(IdentityService.Lockout + TimeSpan.FromMinutes(1));
+        Assert.Equal(BindStatus.Bound, Identity.Bind("attacker", good).Status);
+    }
+}
