@@ -187,4 +187,25 @@ public sealed class HelpRequestFlowTests
         Assert.Equal(TicketOutcomeKind.Conflict, outcome.Kind);
         Assert.NotNull(bot.Get<TicketService>().Find(ticket.Id)!.Description);
     }
+
+    [Theory]
+    [InlineData("我想心理疏导")]
+    [InlineData("需要纠纷调解！")]
+    [InlineData("亲青老娘舅")]
+    public async Task A_phrased_request_starts_the_flow(string text)
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        Assert.Contains(DisputeTexts.Intro, await bot.SayAsync(text));
+    }
+
+    [Fact]
+    public async Task A_description_that_names_a_category_is_taken_as_the_description()
+    {
+        await using var bot = BotHarness.Create();
+        var chat = new Chat(bot.Services);
+        await chat.SayAsync("你好");
+        foreach (var answer in new[] { "求助", "是", "3", "1", "心理疏导" }) await chat.SayAsync(answer);
+        Assert.Contains(DisputeTexts.AskContactMethod, await chat.SayJoinedAsync("我需要心理疏导，最近压力很大"));
+    }
 }

@@ -87,6 +87,17 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task A_deployment_with_Redis_configured_needs_the_key_too()
+    {
+        using var data = new TempDirectory();
+        await using var app = AppHost.Build([], b => b.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Storage:DataDirectory"] = data.Path, ["Redis:Configuration"] = "127.0.0.1:1" }));
+        // Other settings may fail alongside (then the exception is an aggregate); the key must be named.
+        var error = Assert.ThrowsAny<Exception>(() => app.Services.ValidateOptions());
+        Assert.Contains("'Disputes:EncryptionKey'", error.Message);
+    }
+
+    [Fact]
     public async Task A_malformed_key_stops_start_up_naming_the_setting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
