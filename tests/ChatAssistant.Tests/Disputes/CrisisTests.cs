@@ -4,6 +4,9 @@ using ChatAssistant.Escalation;
 using ChatAssistant.Tests.Conversation;
 using ChatAssistant.Tests.Support;
 using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using ChatAssistant.Adapters;
 
 namespace ChatAssistant.Tests.Disputes;
 
@@ -81,5 +84,23 @@ public sealed class CrisisTests
         foreach (var word in new[] { "自杀", "轻生", "想死", "不想活", "被打", "家暴", "性侵" })
             Assert.True(words.Matches($"我{word}了"), word);
         Assert.False(words.Matches("我想报名志愿服务"));
+    }
+
+    [Fact]
+    public async Task While_a_person_has_the_conversation_the_crisis_message_still_goes_on_after_the_hotlines()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        // Put the conversation in hand-off mode, as the hand-off service does.
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("user1", "user1", "bot"));
+        bot.Get<IBotPipeline>().Apply(adapter);
+        var state = bot.Get<ConversationState>().CreateProperty<ConversationData>(nameof(ConversationData));
+        await adapter.ProcessActivityAsync(adapter.MakeActivity("x"), async (turn, ct) => (await state.GetAsync(turn, () => new ConversationData(), ct)).InHandoff = true, CancellationToken.None);
+
+        var replies = await bot.SayAsync("我想死");
+        Assert.Equal(DisputeTexts.CrisisReply, replies[0]);
+        Assert.Equal(HandoffReason.Crisis, Assert.Single(Handoffs(bot)).Reason);
+        // Not swallowed: routing went on (today to the fallback; with hand-off forwarding, to staff).
+        Assert.Contains(ConversationTexts.NotUnderstood, replies);
     }
 }
