@@ -82,9 +82,18 @@ public sealed class ChatBot : ActivityHandler
             var strong = match is not null && (match.Score >= 1000 || (text.Length <= 15 && match.Score >= 40));
             // A strong match interrupts (or, for the flow already running, starts it over).
             if (strong && match!.Intent.Interrupts)
+            {
                 await StartAsync(turn, data, match.Intent, text, cancellationToken);
-            else
-                await _engine.ContinueAsync(turn, data, text, cancellationToken);
+                return;
+            }
+            if (await _engine.ContinueAsync(turn, data, text, cancellationToken)) return;
+            // The flow handed the text back as a new request: route it like any message.
+            if (_router.Match(text) is { } rerouted)
+            {
+                await StartAsync(turn, data, rerouted.Intent, text, cancellationToken);
+                return;
+            }
+            await FallbackAsync(turn, data, text, cancellationToken);
             return;
         }
 
@@ -95,7 +104,12 @@ public sealed class ChatBot : ActivityHandler
             return;
         }
 
-        if (await _fallback.HandleAsync(turn, data, text, cancellationToken))
+        await FallbackAsync(turn, data, text, cancellationToken);
+    }
+
+    private async Task FallbackAsync(ITurnContext turn, ConversationData data, string text, CancellationToken ct)
+    {
+        if (await _fallback.HandleAsync(turn, data, text, ct))
         {
             data.NotUnderstoodInARow = 0;
             return;
@@ -104,7 +118,7 @@ public sealed class ChatBot : ActivityHandler
         if (data.NotUnderstoodInARow >= 2)
         {
             data.NotUnderstoodInARow = 0;
-            await _handoff.RequestAsync(turn, data, HandoffReason.NotUnderstood, cancellationToken);
+            await _handoff.RequestAsync(turn, data, HandoffReason.NotUnderstood, ct);
         }
     }
 

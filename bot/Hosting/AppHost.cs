@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAssistant.Disputes;
+using ChatAssistant.Guide;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ public static class AppHost
         app.MapStaffAccounts();
         app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
+        app.MapGuideEndpoints();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -76,7 +76,8 @@ public static class Cli
     }
 
     private static bool IsConfigurationError(Exception e) =>
-        e is OptionsValidationException || (e is InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
+        e is OptionsValidationException or Knowledge.Content.GuideContentException
+        || (e is InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
 
     private static int ReportConfigurationError(Exception e)
     {

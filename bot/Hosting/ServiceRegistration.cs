@@ -7,6 +7,7 @@ using ChatAssistant.Conversation.Time;
 using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
+using ChatAssistant.Guide;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -28,11 +29,13 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddRecordsDatabase();
+        services.AddSessionStorage(configuration);
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddDisputes(configuration);
         services.AddIdentity();
+        services.AddGuide();
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",

@@ -30,18 +30,21 @@ public sealed class FlowEngine
         data.Flows.Count == 0 ? null : _flows.GetValueOrDefault(data.Flows[^1].FlowId);
 
     /// <summary>Starts a flow on top of any running one (which resumes when this one ends).</summary>
-    public Task StartAsync(ITurnContext turn, ConversationData data, string flowId, IReadOnlyDictionary<string, string>? slots, CancellationToken cancellationToken)
+    public async Task StartAsync(ITurnContext turn, ConversationData data, string flowId, IReadOnlyDictionary<string, string>? slots, CancellationToken cancellationToken)
     {
         if (!_flows.ContainsKey(flowId)) throw new InvalidOperationException($"Unknown flow '{flowId}'.");
         // Starting a flow that is already running restarts it rather than stacking two copies.
         data.Flows.RemoveAll(f => f.FlowId == flowId);
         data.Flows.Add(new FlowFrame { FlowId = flowId, Slots = slots is null ? [] : new(slots) });
         _log.LogDebug("Flow {FlowId} started", flowId);
-        return RunAsync(turn, data, input: null, prompt: true, cancellationToken);
+        await RunAsync(turn, data, input: null, prompt: true, cancellationToken);
     }
 
-    /// <summary>Gives the user's answer to the active step.</summary>
-    public Task ContinueAsync(ITurnContext turn, ConversationData data, string input, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Gives the user's answer to the active step. False when the step did not take it as an answer
+    /// (<see cref="StepResult.Reroute"/>): the flow has ended and the caller routes the input afresh.
+    /// </summary>
+    public Task<bool> ContinueAsync(ITurnContext turn, ConversationData data, string input, CancellationToken cancellationToken) =>
         RunAsync(turn, data, input, prompt: false, cancellationToken);
 
     /// <summary>Asks the active step's question again (after 帮助 or 继续).</summary>
@@ -56,7 +59,7 @@ public sealed class FlowEngine
         return title;
     }
 
-    private async Task RunAsync(ITurnContext turn, ConversationData data, string? input, bool prompt, CancellationToken ct)
+    private async Task<bool> RunAsync(ITurnContext turn, ConversationData data, string? input, bool prompt, CancellationToken ct)
     {
         while (data.Flows.Count > 0)
         {
@@ -71,7 +74,7 @@ public sealed class FlowEngine
             if (frame.Step >= flow.Steps.Count)
             {
                 if (await PopAsync(turn, data, ct)) { prompt = true; input = null; continue; }
-                return;
+                return true;
             }
 
             var step = flow.Steps[frame.Step];
@@ -79,7 +82,7 @@ public sealed class FlowEngine
             if (prompt && step.Prompt is not null)
             {
                 await step.Prompt(ctx, ct);
-                return;
+                return true;
             }
 
             var result = await step.Handle(ctx, prompt ? null : input, ct);
@@ -96,7 +99,10 @@ public sealed class FlowEngine
                     frame.Attempts = 0;
                     break;
                 case StepOutcome.Wait:
-                    return;
+                    return true;
+                case StepOutcome.Reroute:
+                    data.Flows.RemoveAt(data.Flows.Count - 1);
+                    return false;
                 case StepOutcome.Retry:
                     frame.Attempts++;
                     if (frame.Attempts >= flow.MaxAttempts || step.Prompt is null)
@@ -107,10 +113,10 @@ public sealed class FlowEngine
                         break;
                     }
                     await ctx.SendAsync(result.Message!, ct);
-                    return;
+                    return true;
                 case StepOutcome.End:
                     if (await PopAsync(turn, data, ct)) continue;
-                    return;
+                    return true;
                 case StepOutcome.Switch:
                     data.Flows.RemoveAt(data.Flows.Count - 1);
                     data.Flows.RemoveAll(f => f.FlowId == result.Target);
@@ -118,6 +124,7 @@ public sealed class FlowEngine
                     break;
             }
         }
+        return true;
     }
 
     // Ends the top flow; true when an interrupted flow is underneath and should be re-prompted.

@@ -42,7 +42,8 @@ public static class Step
         string heading,
         Func<FlowContext, CancellationToken, Task<IReadOnlyList<Choice>>> options,
         string whenEmpty,
-        string footer = "回复序号选择。") => new()
+        string footer = "回复序号选择。",
+        bool rerouteOtherText = false) => new()
     {
         Name = name,
         Prompt = async (ctx, ct) =>
@@ -80,6 +81,8 @@ public static class Step
                 ctx.Slots.Remove(OptionsKey(name));
                 return StepResult.Next();
             }
+            // Free text that is not an option may be a new question (the guide's lists): route it afresh.
+            if (rerouteOtherText && n is null && text.Length > 1) return StepResult.Reroute();
             return StepResult.Retry(FlowTexts.PickANumber(values.Length));
         },
     };

@@ -28,6 +28,9 @@ public sealed record StepResult
 
     public static StepResult End() => new(StepOutcome.End);
 
+    /// <summary>The input was not an answer but a new request: end this flow and route the input afresh.</summary>
+    public static StepResult Reroute() => new(StepOutcome.Reroute);
+
     public static StepResult Switch(string flowId, IReadOnlyDictionary<string, string>? slots = null) =>
         new(StepOutcome.Switch) { Target = flowId, Slots = slots };
 }
@@ -40,4 +43,5 @@ public enum StepOutcome
     Wait,
     End,
     Switch,
+    Reroute,
 }

@@ -1,0 +1,41 @@
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Knowledge;
+
+namespace ChatAssistant.Guide;
+
+/// <summary>"你是想问：1… 2… 3…": the user picks a topic by number and gets its answer.</summary>
+public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
+{
+    public const string FlowId = "guide.clarify";
+    public const string IdsSlot = "ids";
+    public const char Separator = ',';
+
+    public override string Id => FlowId;
+
+    public override string Title => "志愿指南";
+
+    public override int MaxAttempts => 2;
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Choose("entry", GuideTexts.ClarifyHeading,
+            (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
+                (ctx.Slot(IdsSlot) ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(guide.Find).OfType<GuideEntry>().Select(e => new Choice(e.Id, e.Title)).ToList()),
+            whenEmpty: GuideTexts.NotSure,
+            footer: GuideTexts.ClarifyFooter,
+            rerouteOtherText: true),
+        GuideAnswerStep.Create(guide),
+    ];
+}
+
+/// <summary>Sends the answer of the entry chosen in the "entry" slot.</summary>
+internal static class GuideAnswerStep
+{
+    public static FlowStep Create(KnowledgeBase guide) => Step.Do("answer", async (ctx, ct) =>
+    {
+        var entry = guide.Find(ctx.Slot("entry") ?? "");
+        await ctx.SendAsync(entry is null ? GuideTexts.NotSure : GuideTexts.Answer(entry.Answer), ct);
+        return StepResult.End();
+    });
+}

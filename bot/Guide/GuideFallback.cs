@@ -1,0 +1,36 @@
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Knowledge;
+using Microsoft.Bot.Builder;
+
+namespace ChatAssistant.Guide;
+
+/// <summary>
+/// Answers whatever no intent matched from the volunteer guide: a confident answer, a numbered choice of
+/// close topics, small talk, or an honest "not sure" that offers a person.
+/// </summary>
+public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFallbackHandler
+{
+    public async Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
+    {
+        switch (guide.Ask(text))
+        {
+            case GuideResult.Answer answer:
+                await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer), cancellationToken);
+                return true;
+            case GuideResult.Clarify clarify:
+                var ids = string.Join(GuideClarifyFlow.Separator, clarify.Options.Select(o => o.Id));
+                await engine.StartAsync(turn, data, GuideClarifyFlow.FlowId, new Dictionary<string, string> { [GuideClarifyFlow.IdsSlot] = ids }, cancellationToken);
+                return true;
+            case GuideResult.SmallTalk smallTalk:
+                await SayAsync(turn, smallTalk.Reply, cancellationToken);
+                return true;
+            default:
+                await SayAsync(turn, GuideTexts.NotSure, cancellationToken);
+                return false;
+        }
+    }
+
+    private static Task SayAsync(ITurnContext turn, string text, CancellationToken ct) =>
+        turn.SendActivityAsync(MessageFactory.Text(text), ct);
+}

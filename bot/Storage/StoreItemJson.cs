@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ChatAssistant.Storage;
+
+/// <summary>
+/// Bot.Builder <see cref="MemoryStorage"/>'s serialisation and ETag rules, shared by our stores that keep
+/// items as text, so that every <see cref="IStorage"/> here behaves like MemoryStorage.
+/// </summary>
+internal static class StoreItemJson
+{
+    /// <summary>The property MemoryStorage writes the ETag into.</summary>
+    public const string ETagProperty = "eTag";
+
+    /// <summary>The ETag that means "write whatever is stored" (last writer wins).</summary>
+    public const string Wildcard = "*";
+
+    // The same settings as MemoryStorage's serializer, so that state round-trips to the same types:
+    // TypeNameHandling.All records concrete types ($type). Like MemoryStorage, it trusts what the store holds:
+    // the store (Redis, the LiteDB file) must be reachable by this application only.
+    private static readonly JsonSerializer Serializer = new()
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+        MaxDepth = null,
+    };
+
+    /// <summary>Turns one entry of a WriteAsync batch into what the store must do with it.</summary>
+    public static PreparedWrite Prepare(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        // MemoryStorage stores a null value as "nothing there": reads skip it and no ETag is checked.
+        if (value is null) return new PreparedWrite(key, null, CheckETag: false, ExpectedETag: null, NewETag: null);
+
+        var state = JObject.FromObject(value, Serializer);
+        if (value is not IStoreItem item)
+            return new PreparedWrite(key, state.ToString(Formatting.None), CheckETag: false, ExpectedETag: null, NewETag: null);
+
+        // Unique across instances, unlike MemoryStorage's per-process counter.
+        var newETag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        state[ETagProperty] = newETag;
+        return new PreparedWrite(key, state.ToString(Formatting.None), CheckETag: item.ETag != Wildcard, item.ETag, newETag);
+    }
+
+    /// <summary>
+    /// True when MemoryStorage would refuse the write: the stored item carries an ETag, and the new item is
+    /// an <see cref="IStoreItem"/> whose ETag is neither "*" nor the stored one (null and "" included).
+    /// </summary>
+    public static bool Conflicts(PreparedWrite write, string? storedETag) =>
+        storedETag is not null && write.CheckETag && write.ExpectedETag != storedETag;
+
+    /// <summary>The exception MemoryStorage throws on an ETag conflict (same type, same message).</summary>
+    public static ArgumentException Conflict(string? expected, string? current) =>
+        new($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: {current}");
+
+    /// <summary>Reads stored text back into the object MemoryStorage would return.</summary>
+    public static object Read(string json)
+    {
+        // DateParseHandling.None: a string that looks like a date stays the same string (MemoryStorage keeps
+        // tokens, never text, so it never re-parses). Typed DateTime properties still convert from the ISO text.
+        using var reader = new JsonTextReader(new StringReader(json))
+        {
+            DateParseHandling = DateParseHandling.None,
+            MaxDepth = null,
+        };
+        var token = JToken.ReadFrom(reader);
+        return token.ToObject<object>(Serializer)!;
+    }
+}
+
+/// <summary>One entry of a write batch, serialised: <see cref="Json"/> null means remove the key.</summary>
+internal sealed record PreparedWrite(string Key, string? Json, bool CheckETag, string? ExpectedETag, string? NewETag);

@@ -1,0 +1,174 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ChatAssistant.Knowledge.Content;
+
+/// <summary>Loads and validates every content file of a guide directory; collects all errors, then throws once.</summary>
+internal static class GuideLoader
+{
+    public const string SmallTalkFile = "smalltalk.yaml";
+    public const string SynonymsFile = "synonyms.yaml";
+    public const int MinimumQuestions = 5;
+
+    private static readonly HashSet<string> EntryKeys = ["id", "title", "questions", "answer", "tags", "source"];
+    private static readonly HashSet<string> SmallTalkKeys = ["id", "patterns", "replies"];
+
+    /// <summary>Loads the directory or throws <see cref="GuideContentException"/> naming every bad file and entry.</summary>
+    public static GuideContent Load(string directory)
+    {
+        var errors = new List<GuideContentError>();
+        if (!Directory.Exists(directory))
+        {
+            throw new GuideContentException([new GuideContentError(directory, null, null, "content directory not found")]);
+        }
+
+        var entries = new List<GuideEntry>();
+        var smallTalk = new List<SmallTalkIntent>();
+        var synonyms = new List<IReadOnlyList<string>>();
+        var idOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var files = Directory.EnumerateFiles(directory)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path);
+            var root = ReadRoot(path, name, errors);
+            if (root is null)
+            {
+                continue;
+            }
+
+            switch (name.ToLowerInvariant())
+            {
+                case SmallTalkFile:
+                    ReadList(root, "smalltalk", name, errors, item => ReadSmallTalk(item, name, errors, smallTalk));
+                    break;
+                case SynonymsFile:
+                    ReadList(root, "synonyms", name, errors, item => ReadSynonymGroup(item, name, errors, synonyms));
+                    break;
+                default:
+                    ReadList(root, "entries", name, errors, item => ReadEntry(item, name, errors, entries, idOwners));
+                    break;
+            }
+        }
+
+        if (entries.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new GuideContentError(directory, null, null, "no guide entries found (*.yaml with 'entries:')"));
+        }
+
+        return errors.Count > 0
+            ? throw new GuideContentException(errors)
+            : new GuideContent(entries, smallTalk, synonyms);
+    }
+
+    private static YamlMappingNode? ReadRoot(string path, string name, List<GuideContentError> errors)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            errors.Add(new GuideContentError(name, null, e.Start.Line, $"YAML syntax error: {message}"));
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 16 reports some unterminated constructs (e.g. "[a, b" at end of file) this way, without a position.
+            errors.Add(new GuideContentError(name, null, null, $"YAML syntax error (unterminated list or quote?): {e.Message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(new GuideContentError(name, null, null, "file is empty or not a YAML mapping"));
+            return null;
+        }
+
+        return root;
+    }
+
+    private static void ReadList(YamlMappingNode root, string key, string file, List<GuideContentError> errors, Action<YamlNode> read)
+    {
+        foreach (var other in root.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value != key))
+        {
+            errors.Add(new GuideContentError(file, null, other.Start.Line, $"unknown top-level key '{other.Value}' (expected '{key}')"));
+        }
+
+        if (!root.Children.TryGetValue(key, out var list) || list is not YamlSequenceNode sequence)
+        {
+            errors.Add(new GuideContentError(file, null, root.Start.Line, $"expected a top-level list '{key}:'"));
+            return;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            read(item);
+        }
+    }
+
+    private static void ReadEntry(YamlNode node, string file, List<GuideContentError> errors, List<GuideEntry> entries, Dictionary<string, string> idOwners)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(new GuideContentError(file, null, node.Start.Line, "each entry must be a mapping with id, title, questions, answer, tags, source"));
+            return;
+        }
+
+        var before = errors.Count;
+        var fields = new YamlFields(mapping, file, errors, EntryKeys);
+        var id = fields.RequiredString("id");
+        var entry = new GuideEntry(
+            id,
+            fields.RequiredString("title"),
+            fields.RequiredList("questions", MinimumQuestions),
+            fields.RequiredString("answer"),
+            fields.RequiredList("tags", 1),
+            fields.RequiredString("source"),
+            file);
+        if (entry.Questions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != entry.Questions.Count)
+        {
+            fields.Error(mapping, "questions contain duplicates");
+        }
+
+        if (id.Length > 0 && !idOwners.TryAdd(id, file))
+        {
+            fields.Error(mapping, $"duplicate id '{id}' (already defined in {idOwners[id]})");
+        }
+
+        if (errors.Count == before)
+        {
+            entries.Add(entry);
+        }
+    }
+
+    private static void ReadSmallTalk(YamlNode node, string file, List<GuideContentError> errors, List<SmallTalkIntent> intents)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(new GuideContentError(file, null, node.Start.Line, "each small-talk item must be a mapping with id, patterns, replies"));
+            return;
+        }
+
+        var fields = new YamlFields(mapping, file, errors, SmallTalkKeys);
+        intents.Add(new SmallTalkIntent(fields.RequiredString("id"), fields.RequiredList("patterns", 1), fields.RequiredList("replies", 1)));
+    }
+
+    private static void ReadSynonymGroup(YamlNode node, string file, List<GuideContentError> errors, List<IReadOnlyList<string>> groups)
+    {
+        var words = node is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
+            : [];
+        if (words.Count < 2)
+        {
+            errors.Add(new GuideContentError(file, null, node.Start.Line, "each synonym group must be a list of at least 2 words"));
+            return;
+        }
+
+        groups.Add(words);
+    }
+}

@@ -1,0 +1,111 @@
+using ChatAssistant.Knowledge.Content;
+using ChatAssistant.Knowledge.Retrieval;
+
+namespace ChatAssistant.Knowledge;
+
+/// <summary>
+/// The volunteer guide: answers a message with an entry, a choice of close entries, "not sure", or a
+/// small-talk reply. <see cref="Ask(string)"/> is thread-safe; <see cref="Reload"/> swaps in a newly built
+/// index atomically and keeps the old one when the content has errors.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    /// <summary>The analysis chosen by measurement (docs/KNOWLEDGE.md).</summary>
+    public const AnalysisProfile DefaultProfile = AnalysisProfile.CjkUniBigram;
+
+    private readonly string _directory;
+    private readonly AnalysisProfile _profile;
+    private readonly DecisionPolicy _policy;
+    private readonly object _reloadLock = new();
+    private volatile Snapshot _current;
+
+    private KnowledgeBase(string directory, AnalysisProfile profile, DecisionPolicy policy, Snapshot snapshot)
+    {
+        _directory = directory;
+        _profile = profile;
+        _policy = policy;
+        _current = snapshot;
+    }
+
+    /// <summary>The content directory this instance loads from.</summary>
+    public string Directory => _directory;
+
+    /// <summary>Every entry of the serving index.</summary>
+    public IReadOnlyList<GuideEntry> Entries => _current.Content.Entries;
+
+    /// <summary>Loads and indexes <paramref name="directory"/>; throws <see cref="GuideContentException"/> on invalid content.</summary>
+    public static KnowledgeBase Load(string directory) => Load(directory, DefaultProfile, DecisionPolicy.Default);
+
+    /// <summary>Loads with a chosen analysis and thresholds (evaluation, benchmarks).</summary>
+    public static KnowledgeBase Load(string directory, AnalysisProfile profile, DecisionPolicy policy) =>
+        new(directory, profile, policy, Snapshot.Build(directory, profile));
+
+    /// <summary>The entry with this id in the serving index, if any (e.g. for a clarification answered by number).</summary>
+    public GuideEntry? Find(string id) => _current.ById.GetValueOrDefault(id);
+
+    /// <summary>Answers one user message.</summary>
+    public GuideResult Ask(string text)
+    {
+        var snapshot = _current;
+        return Ask(text, _policy, snapshot.Index.Search, snapshot);
+    }
+
+    /// <summary>Answers with given thresholds and ranking function (evaluation sweeps thresholds over cached rankings).</summary>
+    internal GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank) => Ask(text, policy, rank, _current);
+
+    /// <summary>Re-reads the content directory; on errors the old index keeps serving and the errors are returned.</summary>
+    public ReloadResult Reload()
+    {
+        lock (_reloadLock)
+        {
+            try
+            {
+                var snapshot = Snapshot.Build(_directory, _profile);
+                _current = snapshot;
+                return ReloadResult.Success(snapshot.Content.Entries.Count);
+            }
+            catch (GuideContentException e)
+            {
+                return ReloadResult.Failure(e.Errors);
+            }
+        }
+    }
+
+    internal RankedMatches Rank(string text) => _current.Index.Search(text);
+
+    private static GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank, Snapshot snapshot)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return GuideResult.NotSure.Instance;
+        }
+
+        if (snapshot.SmallTalk.MatchExact(text) is { } reply)
+        {
+            return new GuideResult.SmallTalk(reply);
+        }
+
+        var result = policy.Decide(rank(text));
+        if (result is GuideResult.NotSure && snapshot.SmallTalk.MatchLoose(text) is { } looseReply)
+        {
+            return new GuideResult.SmallTalk(looseReply);
+        }
+
+        return result;
+    }
+
+    // Everything one load produces, swapped as a unit. An old snapshot is left to the GC rather than
+    // disposed: a concurrent Ask may still be searching it, and a RAMDirectory holds no unmanaged resources.
+    private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById)
+    {
+        public static Snapshot Build(string directory, AnalysisProfile profile)
+        {
+            var content = GuideLoader.Load(directory);
+            return new Snapshot(
+                content,
+                GuideIndex.Build(content, profile),
+                new SmallTalkMatcher(content.SmallTalk),
+                content.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+}

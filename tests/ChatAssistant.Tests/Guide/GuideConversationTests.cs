@@ -1,0 +1,98 @@
+using ChatAssistant.Conversation;
+using ChatAssistant.Escalation;
+using ChatAssistant.Guide;
+using ChatAssistant.Knowledge;
+using ChatAssistant.Knowledge.Content;
+using ChatAssistant.Tests.Support;
+using LiteDB;
+
+namespace ChatAssistant.Tests.Guide;
+
+public sealed class GuideConversationTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = BotHarness.Create();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private GuideEntry Entry(string id) => _bot.Get<KnowledgeBase>().Find(id)!;
+
+    [Fact]
+    public async Task A_direct_question_gets_the_entry_answer()
+    {
+        await _bot.SayAsync("你好");
+        var replies = await _bot.SayAsync("志愿汇怎么注册");
+        Assert.Equal([GuideTexts.Answer(Entry("vol-register").Answer)], replies);
+    }
+
+    [Fact]
+    public async Task A_vague_question_offers_close_topics_and_the_number_picks_one()
+    {
+        await _bot.SayAsync("你好");
+        var clarify = Assert.Single(await _bot.SayAsync("积分"));
+        Assert.StartsWith(GuideTexts.ClarifyHeading, clarify);
+        Assert.Contains("1. " + Entry("points-check").Title, clarify);
+        Assert.Contains("3. " + Entry("love-supermarket").Title, clarify);
+        Assert.Equal([GuideTexts.Answer(Entry("love-supermarket").Answer)], await _bot.SayAsync("3"));
+    }
+
+    [Fact]
+    public async Task Asking_something_else_instead_of_a_number_is_answered_as_a_new_question()
+    {
+        await _bot.SayAsync("你好");
+        await _bot.SayAsync("积分");
+        Assert.Equal([GuideTexts.Answer(Entry("vol-register").Answer)], await _bot.SayAsync("志愿汇怎么注册"));
+    }
+
+    [Fact]
+    public async Task An_unknown_question_is_not_answered_confidently_and_offers_a_person()
+    {
+        await _bot.SayAsync("你好");
+        Assert.Equal([GuideTexts.NotSure], await _bot.SayAsync("今天天气怎么样"));
+        Assert.Contains("转人工", GuideTexts.NotSure);
+        // A second miss in a row hands over to a person.
+        var second = await _bot.SayAsync("明天股票会涨吗");
+        Assert.Equal(GuideTexts.NotSure, second[0]);
+        Assert.Equal(1, _bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).Count());
+    }
+
+    [Fact]
+    public async Task Small_talk_gets_a_short_friendly_reply_not_a_guide_answer()
+    {
+        await _bot.SayAsync("你好");
+        var reply = Assert.Single(await _bot.SayAsync("谢谢"));
+        Assert.DoesNotContain(GuideTexts.AnswerFooter, reply);
+        Assert.Contains("不用谢", reply);
+    }
+
+    [Fact]
+    public async Task The_guide_menu_lists_topics_by_number()
+    {
+        await _bot.SayAsync("你好");
+        var menu = Assert.Single(await _bot.SayAsync("志愿指南"));
+        Assert.StartsWith(GuideTexts.MenuHeading, menu);
+        var first = _bot.Get<KnowledgeBase>().Entries[0];
+        Assert.Contains("1. " + first.Title, menu);
+        Assert.Equal([GuideTexts.Answer(first.Answer)], await _bot.SayAsync("1"));
+    }
+
+    [Fact]
+    public async Task A_content_error_stops_the_start_up_naming_its_file_and_entry()
+    {
+        using var content = new TempDirectory("guide");
+        foreach (var file in Directory.GetFiles(ContentDirectory.Resolve(), "*.yaml"))
+            File.Copy(file, content.File(Path.GetFileName(file)));
+        var broken = content.File("volunteer.yaml");
+        File.WriteAllText(broken, File.ReadAllText(broken).Replace("id: vol-register", "id: assistant-bind", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<GuideContentException>(() =>
+            AssistantServer.StartAsync(new Dictionary<string, string?> { ["Guide:ContentDirectory"] = content.Path }));
+        Assert.Contains("volunteer.yaml", error.Message);
+        Assert.Contains("assistant-bind", error.Message);
+    }
+}

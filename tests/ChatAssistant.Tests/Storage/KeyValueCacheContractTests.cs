@@ -1,0 +1,99 @@
+using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Storage;
+using ChatAssistant.Tests.Support;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+
+namespace ChatAssistant.Tests.Storage;
+
+/// <summary>What every <see cref="IKeyValueCache"/> must do (retry dedupe and replay cache rely on it).</summary>
+public abstract class KeyValueCacheContractTests
+{
+    protected static readonly TimeSpan ShortTtl = TimeSpan.FromSeconds(1);
+
+    protected abstract IKeyValueCache CreateCache();
+
+    /// <summary>Lets <paramref name="duration"/> pass for the cache (fake clock or real wait).</summary>
+    protected abstract Task ElapseAsync(TimeSpan duration);
+
+    [SkippableFact]
+    public async Task AddIfAbsent_ParallelCallers_OnlyOneStores()
+    {
+        var cache = CreateCache();
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => cache.AddIfAbsentAsync("msg:123", $"caller-{i}", TimeSpan.FromMinutes(1)))));
+
+        Assert.Equal(1, results.Count(stored => stored));
+        var winner = Array.IndexOf(results, true);
+        Assert.Equal($"caller-{winner}", await cache.GetAsync("msg:123"));
+    }
+
+    [SkippableFact]
+    public async Task AddIfAbsent_AfterExpiry_StoresAgain()
+    {
+        var cache = CreateCache();
+        Assert.True(await cache.AddIfAbsentAsync("k", "first", ShortTtl));
+        Assert.False(await cache.AddIfAbsentAsync("k", "second", ShortTtl));
+
+        await ElapseAsync(ShortTtl * 2);
+
+        Assert.Null(await cache.GetAsync("k"));
+        Assert.True(await cache.AddIfAbsentAsync("k", "third", ShortTtl));
+        Assert.Equal("third", await cache.GetAsync("k"));
+    }
+
+    [SkippableFact]
+    public async Task Set_Overwrites_AndExpires()
+    {
+        var cache = CreateCache();
+        await cache.SetAsync("token", "a", TimeSpan.FromMinutes(1));
+        await cache.SetAsync("token", "b", ShortTtl);
+        Assert.Equal("b", await cache.GetAsync("token"));
+
+        await ElapseAsync(ShortTtl * 2);
+        Assert.Null(await cache.GetAsync("token"));
+    }
+
+    [SkippableFact]
+    public async Task Remove_DeletesTheKey_AndMissingKeysReadNull()
+    {
+        var cache = CreateCache();
+        await cache.SetAsync("k", "v", TimeSpan.FromMinutes(1));
+        await cache.RemoveAsync("k");
+        await cache.RemoveAsync("never-set");
+        Assert.Null(await cache.GetAsync("k"));
+        Assert.True(await cache.AddIfAbsentAsync("k", "again", TimeSpan.FromMinutes(1)));
+    }
+}
+
+/// <summary>The cache contract on the in-process implementation, with a fake clock.</summary>
+public sealed class InMemoryKeyValueCacheContractTests : KeyValueCacheContractTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    protected override IKeyValueCache CreateCache() => new InMemoryKeyValueCache(_time);
+
+    protected override Task ElapseAsync(TimeSpan duration)
+    {
+        _time.Advance(duration);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The cache contract on Redis (real server, real time).</summary>
+public sealed class RedisKeyValueCacheContractTests(RedisServer redis) : KeyValueCacheContractTests, IClassFixture<RedisServer>, IDisposable
+{
+    private ConnectionMultiplexer? _connection;
+
+    protected override IKeyValueCache CreateCache()
+    {
+        redis.Require();
+        _connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
+        return new RedisKeyValueCache(_connection, Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() }));
+    }
+
+    protected override Task ElapseAsync(TimeSpan duration) => Task.Delay(duration);
+
+    public void Dispose() => _connection?.Dispose();
+}

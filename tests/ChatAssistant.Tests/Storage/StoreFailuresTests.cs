@@ -1,0 +1,31 @@
+using ChatAssistant.Conversation;
+using ChatAssistant.Storage;
+using StackExchange.Redis;
+
+namespace ChatAssistant.Tests.Storage;
+
+/// <summary>The failures the stores raise are the ones the turn-error handler answers with the busy message.</summary>
+public sealed class StoreFailuresTests
+{
+    [Fact]
+    public void StoreOutages_AreTransient_EvenWhenWrapped()
+    {
+        var connection = new RedisConnectionException(ConnectionFailureType.SocketFailure, "down");
+        var timeout = new RedisTimeoutException("slow", CommandStatus.Sent);
+        Assert.True(StoreFailures.IsTransient(connection));
+        Assert.True(StoreFailures.IsTransient(timeout));
+        Assert.True(StoreFailures.IsTransient(new StorageUnavailableException("x", connection)));
+        Assert.True(StoreFailures.IsTransient(new InvalidOperationException("turn failed", timeout)));
+        Assert.True(StoreFailures.IsTransient(new AggregateException(new ArgumentException("a"), connection)));
+    }
+
+    [Fact]
+    public void OtherFailures_AreNotTransient()
+    {
+        Assert.False(StoreFailures.IsTransient(null));
+        Assert.False(StoreFailures.IsTransient(new InvalidOperationException("bug")));
+        Assert.False(StoreFailures.IsTransient(new ArgumentException("Etag conflict.")));
+        Assert.False(StoreFailures.IsTransient(new RedisServerException("ERR wrong script")));
+        Assert.False(StoreFailures.IsTransient(new TimeoutException("not a store")));
+    }
+}
