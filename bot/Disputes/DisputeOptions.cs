@@ -7,8 +7,8 @@ public sealed class DisputeOptions
 {
     public const string Section = "Disputes";
 
-    /// <summary>Base64 of 32 random bytes: the AES-256-GCM key of descriptions and contacts. Required in production.</summary>
-    public string? EncryptionKey { get; set; }
+    // Disputes:EncryptionKey is bound separately (DisputeKeyOptions) so that reading these settings does not
+    // validate the key: only the host start and the first encryption do.
 
     /// <summary>Staff should acknowledge a new request within this time.</summary>
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(24);
@@ -36,25 +36,12 @@ public sealed class DisputeOptions
     public IReadOnlyList<string> CountyList => Counties is { Length: > 0 } ? Counties : DefaultCounties;
 }
 
-/// <summary>
-/// Checks the settings. The encryption key is required when the host runs as a declared production
-/// deployment (environment named explicitly, or Redis configured); the embedded default (no configuration at
-/// all) generates a key file instead, with a warning.
-/// </summary>
-internal sealed class DisputeOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<DisputeOptions>
+/// <summary>Checks the settings of <see cref="DisputeOptions"/> (the key has its own validator).</summary>
+internal sealed class DisputeOptionsValidator : IValidateOptions<DisputeOptions>
 {
     public ValidateOptionsResult Validate(string? name, DisputeOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.EncryptionKey))
-        {
-            if (EncryptionKeySource.KeyRequired(environment, configuration))
-                failures.Add($"Setting '{DisputeOptions.Section}:EncryptionKey' is missing; it is required in Production. Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`).");
-        }
-        else if (!EncryptionKeySource.TryDecode(options.EncryptionKey, out _))
-        {
-            failures.Add($"Setting '{DisputeOptions.Section}:EncryptionKey' must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).");
-        }
         if (options.AcknowledgeWithin <= TimeSpan.Zero)
             failures.Add($"Setting '{DisputeOptions.Section}:AcknowledgeWithin' must be a positive time span such as '1.00:00:00'.");
         if (options.ResolveWithin <= TimeSpan.Zero)

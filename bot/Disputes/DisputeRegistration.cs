@@ -13,9 +13,11 @@ public static partial class DisputeRegistration
     {
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
+        services.AddOptions<DisputeKeyOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DisputeKeyOptions>, DisputeKeyOptionsValidator>();
         AuditLog.Register(services);
-        services.AddSingleton(sp => new FieldCipher(EncryptionKeySource.Load(
-            sp.GetRequiredService<IOptions<DisputeOptions>>(),
+        services.AddSingleton(sp => new FieldCipher(() => EncryptionKeySource.Load(
+            sp.GetRequiredService<IOptions<DisputeKeyOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeySource).FullName!))));
         services.AddSingleton<TicketEvents>();

@@ -8,11 +8,21 @@ namespace ChatAssistant.Disputes;
 /// ("dispute.description") is authenticated as associated data, so a value cannot be moved to another field.
 /// Used for ticket fields in LiteDB and for draft answers kept in conversation state (Redis).
 /// </summary>
-public sealed class FieldCipher(byte[] key)
+public sealed class FieldCipher
 {
     private const string Prefix = "v1.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+
+    private readonly Lazy<byte[]> _key;
+
+    public FieldCipher(byte[] key) => _key = new Lazy<byte[]>(key);
+
+    /// <summary>
+    /// Loads the key on first use, so building the bot (every flow) does not read settings the host validates
+    /// at start-up anyway; a misconfigured key then fails the start, or the first help request, not every turn.
+    /// </summary>
+    public FieldCipher(Func<byte[]> keySource) => _key = new Lazy<byte[]>(keySource, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="purpose"/>; a fresh random nonce each time.</summary>
     public string Protect(string plaintext, string purpose)
@@ -21,7 +31,7 @@ public sealed class FieldCipher(byte[] key)
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(_key.Value, TagSize);
         aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(purpose));
         return Prefix + Convert.ToBase64String(output);
     }
@@ -41,7 +51,7 @@ public sealed class FieldCipher(byte[] key)
         }
         if (data.Length < NonceSize + TagSize) throw new CryptographicException("Protected field value too short.");
         var plain = new byte[data.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(_key.Value, TagSize);
         aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
         return Encoding.UTF8.GetString(plain);
     }
