@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChatAssistant.Disputes;
 using ChatAssistant.Guide;
+using ChatAssistant.Hours.Staff;
+using ChatAssistant.Booking;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,6 +48,9 @@ public static class AppHost
         app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
         app.MapGuideEndpoints();
+        app.MapHoursEndpoints();
+        app.MapBookingEndpoints();
+        app.MapWeChat();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Console;
+using ChatAssistant.Hours.Staff;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using Microsoft.Bot.Builder;
@@ -28,6 +29,8 @@ public static class Cli
         root.Subcommands.Add(ChatCommand());
         root.Subcommands.Add(StaffCommands.Create());
         root.Subcommands.Add(IdentityCommands.Create());
+        root.Subcommands.Add(HoursCommands.Create());
+        root.Subcommands.Add(WeChatCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

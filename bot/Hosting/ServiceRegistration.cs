@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -8,6 +9,7 @@ using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
+using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
@@ -36,6 +38,9 @@ public static class ServiceRegistration
         services.AddDisputes(configuration);
         services.AddIdentity();
         services.AddGuide();
+        services.AddHours(configuration);
+        services.AddBooking(configuration);
+        services.AddWeChatChannel(configuration);
         services.AddFeature<FeedbackFlow>(new Intent
         {
             Id = "feedback",

@@ -15,7 +15,9 @@ public static class RecordsDatabase
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Direct: one process owns the file; the singleton serialises access inside it.
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        // Own BsonMapper, not BsonMapper.Global: LiteDB 5.0.21 races when threads first map a type at once
+        // ("Member X not found on BsonMapper", litedb-org/LiteDB#2536), and the global one is shared by every database.
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
     }
 
     /// <summary>Registers the singleton <see cref="ILiteDatabase"/> and its periodic checkpoint.</summary>

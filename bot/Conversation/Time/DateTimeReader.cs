@@ -25,6 +25,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         var now = clock.Now;
         var reference = now.DateTime; // wall clock in the assistant's zone
         var culture = HasCjk().IsMatch(text) ? Culture.Chinese : Culture.English;
+        if (culture == Culture.Chinese) text = WithMonth(text, DateOnly.FromDateTime(reference));
         var results = DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference);
         var windows = new List<TimeWindow>();
         foreach (var result in results)
@@ -105,6 +106,36 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         value = default;
         return v.TryGetValue(key, out var s) && TimeOnly.TryParseExact(s, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
+
+    /// <summary>
+    /// The Chinese recognizer does not know a bare day of the month ("3号下午", "28日"), though people say it
+    /// all the time. Name the month it must mean — this month if the day is still to come, else the next month
+    /// that has the day — so the recognizer reads "12月3号下午".
+    /// </summary>
+    internal static string WithMonth(string text, DateOnly today) => BareDay().Replace(text, m =>
+    {
+        var day = ChineseDay(m.Groups["d"].Value);
+        if (day is < 1 or > 31) return m.Value;
+        var month = new DateOnly(today.Year, today.Month, 1);
+        if (day < today.Day) month = month.AddMonths(1);
+        while (day > DateTime.DaysInMonth(month.Year, month.Month)) month = month.AddMonths(1);
+        return $"{month.Month}月{m.Value}";
+    });
+
+    private static int ChineseDay(string s)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        const string digits = "零一二三四五六七八九";
+        var ten = s.IndexOf('十', StringComparison.Ordinal);
+        if (ten < 0) return s.Length == 1 ? digits.IndexOf(s[0], StringComparison.Ordinal) : -1;
+        var tens = ten == 0 ? 1 : digits.IndexOf(s[0], StringComparison.Ordinal);
+        var ones = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1], StringComparison.Ordinal);
+        return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
+    }
+
+    // A day number with 号/日, not after a month or another digit, and not a room, building or bus number.
+    [GeneratedRegex(@"(?<![月\d零一二三四五六七八九十])(?<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?![楼室房栋座层线路车位门院号])")]
+    private static partial Regex BareDay();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HasCjk();

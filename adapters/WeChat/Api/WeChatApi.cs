@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// The WeChat API calls the channel makes, with the shared access token: on 40001/40014/42001 the token is
+/// refreshed once (single flight) and the call repeated once — WeChat refused it, so nothing was delivered.
+/// Quota and window rules are not applied here; <see cref="WeChatMessenger"/> does that.
+/// </summary>
+public class WeChatApi(WeChatApiClient client, WeChatAccessTokens tokens, IOptions<WeChatOptions> options)
+{
+    /// <summary>POST /cgi-bin/message/custom/send (text).</summary>
+    public virtual Task<WeChatApiResult> SendCustomTextAsync(string openId, string text, CancellationToken cancellationToken) =>
+        CallAsync("cgi-bin/message/custom/send", new { touser = openId, msgtype = "text", text = new { content = text } }, cancellationToken);
+
+    /// <summary>POST /cgi-bin/message/template/send.</summary>
+    public virtual Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken) =>
+        CallAsync("cgi-bin/message/template/send", new
+        {
+            touser = message.OpenId,
+            template_id = message.TemplateId,
+            url = message.Url,
+            data = message.Data.ToDictionary(p => p.Key, p => new { value = p.Value }),
+        }, cancellationToken);
+
+    /// <summary>POST /cgi-bin/menu/create with the menu JSON (an object with a <c>button</c> array).</summary>
+    public virtual Task<WeChatApiResult> CreateMenuAsync(System.Text.Json.JsonElement menu, CancellationToken cancellationToken) =>
+        CallAsync("cgi-bin/menu/create", menu, cancellationToken);
+
+    private async Task<WeChatApiResult> CallAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        if (!options.Value.CanCallApi) return new WeChatApiResult(WeChatApiResult.NotConfigured, "WeChat:AppId or WeChat:AppSecret is not set");
+        var token = await tokens.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        if (token is null) return new WeChatApiResult(WeChatApiResult.Unreachable, "no access token");
+        var result = await client.PostAsync(path, body, token, cancellationToken).ConfigureAwait(false);
+        if (!result.IsTokenError) return result;
+        token = await tokens.GetAsync(token, cancellationToken).ConfigureAwait(false);
+        if (token is null) return result;
+        return await client.PostAsync(path, body, token, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// Thin HTTP wrapper over the WeChat API (virtual so tests and demos can substitute it). Calls here take
+/// the access token explicitly; <see cref="WeChatApi"/> adds token handling. HttpClients come from
+/// IHttpClientFactory with the standard resilience handler (timeouts; retries only for the token GET,
+/// because a timed-out send may have been delivered and a repeat would reach the user twice).
+/// </summary>
+public class WeChatApiClient(IHttpClientFactory httpClients, IOptions<WeChatOptions> options, ILogger<WeChatApiClient> logger)
+{
+    public const string HttpClientName = "wechat-api";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private HttpClient Http => httpClients.CreateClient(HttpClientName);
+
+    private Uri Base => new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+
+    /// <summary>GET /cgi-bin/token with the AppId and AppSecret.</summary>
+    public virtual async Task<WeChatTokenResponse> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var uri = new Uri(Base, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId ?? "")}&secret={Uri.EscapeDataString(o.AppSecret ?? "")}");
+        try
+        {
+            using var response = await Http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<WeChatTokenResponse>(Json, cancellationToken).ConfigureAwait(false)
+                ?? new WeChatTokenResponse(null, 0, WeChatApiResult.Unreachable, "empty answer");
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "WeChat token request failed");
+            return new WeChatTokenResponse(null, 0, WeChatApiResult.Unreachable, e.GetType().Name);
+        }
+    }
+
+    /// <summary>POSTs <paramref name="body"/> as JSON to <paramref name="path"/> with the access token.</summary>
+    public virtual async Task<WeChatApiResult> PostAsync(string path, object body, string accessToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Base, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(accessToken)}");
+        try
+        {
+            using var response = await Http.PostAsJsonAsync(uri, body, Json, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<WeChatApiResult>(Json, cancellationToken).ConfigureAwait(false)
+                ?? new WeChatApiResult(WeChatApiResult.Unreachable, "empty answer");
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "WeChat API call {Path} failed", path);
+            return new WeChatApiResult(WeChatApiResult.Unreachable, e.GetType().Name);
+        }
+    }
+}

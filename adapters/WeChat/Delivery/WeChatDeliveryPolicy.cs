@@ -1,0 +1,58 @@
+using System.Globalization;
+using ChatAssistant.Adapters.Coordination;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// WeChat's customer-service rules, counted per user in <see cref="IKeyValueCache"/>: a user message opens
+/// 48 hours with <see cref="WeChatOptions.CustomerServiceQuota"/> messages; a menu click, subscribe or scan
+/// opens one minute with <see cref="WeChatOptions.EventQuota"/>. When no window is known (e.g. the in-process
+/// cache was restarted) the send is attempted and WeChat's own answer (45015) decides — refusing locally
+/// would lose a staff reply WeChat would have delivered.
+/// </summary>
+public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);
+    private static readonly TimeSpan EventWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Opens (or renews) the user's window after an incoming message or event.</summary>
+    public Task NoteInboundAsync(string openId, bool userMessage, CancellationToken cancellationToken) => userMessage
+        ? WriteAsync(WeChatKeys.MessageWindow(openId), 0, time.GetUtcNow() + MessageWindow, cancellationToken)
+        : WriteAsync(WeChatKeys.EventWindow(openId), 0, time.GetUtcNow() + EventWindow, cancellationToken);
+
+    /// <summary>Takes one send from the user's allowance; returns null when allowed, else the refusal (45047).</summary>
+    public async Task<WeChatApiResult?> TryReserveAsync(string openId, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var known = false;
+        foreach (var (key, quota) in new[] { (WeChatKeys.MessageWindow(openId), o.CustomerServiceQuota), (WeChatKeys.EventWindow(openId), o.EventQuota) })
+        {
+            var window = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            if (window is null) continue;
+            known = true;
+            if (window.Value.Used >= quota) continue;
+            await WriteAsync(key, window.Value.Used + 1, window.Value.Expires, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        return known ? new WeChatApiResult(WeChatApiResult.OverQuota, "customer-service quota used up (counted locally)") : null;
+    }
+
+    private async Task<(int Used, DateTimeOffset Expires)?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var raw = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var parts = raw?.Split('|');
+        if (parts is not { Length: 2 } || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var used)
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var unix)) return null;
+        var expires = DateTimeOffset.FromUnixTimeSeconds(unix);
+        return expires > time.GetUtcNow() ? (used, expires) : null;
+    }
+
+    private Task WriteAsync(string key, int used, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var ttl = expires - time.GetUtcNow();
+        if (ttl <= TimeSpan.Zero) return Task.CompletedTask;
+        var value = used.ToString(CultureInfo.InvariantCulture) + "|" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return cache.SetAsync(key, value, ttl, cancellationToken);
+    }
+}

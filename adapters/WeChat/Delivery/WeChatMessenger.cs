@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// Sends messages outside a passive reply — the rest of a long turn, late turns, staff replies, reminders —
+/// under WeChat's window and quota rules. Whatever cannot be sent is recorded in
+/// <see cref="IUndeliveredMessageStore"/> with the reason, never dropped.
+/// </summary>
+public class WeChatMessenger(
+    WeChatApi api, WeChatDeliveryPolicy policy, IUndeliveredMessageStore undelivered, TimeProvider time, ILogger<WeChatMessenger> logger)
+{
+    /// <summary>Sends <paramref name="text"/> (split into WeChat-sized messages) through the customer-service API.</summary>
+    public virtual Task<WeChatApiResult> SendTextAsync(string openId, string text, CancellationToken cancellationToken) =>
+        SendPartsAsync(openId, WeChatReplyComposer.Pack([text]), cancellationToken);
+
+    /// <summary>Sends prepared parts in order; after the first failure the rest are recorded, not attempted.</summary>
+    public virtual async Task<WeChatApiResult> SendPartsAsync(string openId, IReadOnlyList<string> parts, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var result = await policy.TryReserveAsync(openId, cancellationToken).ConfigureAwait(false)
+                ?? await api.SendCustomTextAsync(openId, parts[i], cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded) continue;
+            logger.LogWarning("Customer-service send failed with {ErrCode}; {Count} message(s) recorded as undelivered", result.ErrCode, parts.Count - i);
+            foreach (var part in parts.Skip(i)) Record(openId, "custom", part, result);
+            return result;
+        }
+        return WeChatApiResult.Ok;
+    }
+
+    /// <summary>Sends a template message (not bound by the 48-hour window); a failure is recorded unless <paramref name="recordFailure"/> is false (the caller falls back).</summary>
+    public virtual async Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken, bool recordFailure = true)
+    {
+        var result = await api.SendTemplateAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && recordFailure)
+        {
+            logger.LogWarning("Template send failed with {ErrCode}; recorded as undelivered", result.ErrCode);
+            var text = message.TemplateId + ": " + string.Join("；", message.Data.Select(p => $"{p.Key}={p.Value}"));
+            Record(message.OpenId, "template", text, result);
+        }
+        return result;
+    }
+
+    private void Record(string openId, string kind, string text, WeChatApiResult result) => undelivered.Add(new UndeliveredMessage(
+        Guid.NewGuid().ToString("N"), openId, kind, text, result.ErrCode, WeChatTexts.FailureReason(result), time.GetUtcNow()));
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Adapters.WeChat.Fake;
+
+/// <summary>One call the fake received.</summary>
+public sealed record FakeWeChatCall(string Path, string? AccessToken, JsonElement Body, int ErrCode, DateTimeOffset At)
+{
+    /// <summary>The recipient OpenID of a send, if any.</summary>
+    public string? ToUser => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("touser", out var t) ? t.GetString() : null;
+
+    /// <summary>The text of a customer-service text message, if any.</summary>
+    public string? Text => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("text", out var t) ? t.GetProperty("content").GetString() : null;
+}
+
+/// <summary>
+/// A small stand-in for the WeChat API (token, customer-service send, template send, menu create) on
+/// Kestrel at 127.0.0.1. It records what it receives and can be told to refuse a user with an error code
+/// (45015, 45047…) or to expire the current token (40001). Tests use it, and so does a local demo
+/// (<c>dotnet run --project bot -- wechat fake-api</c>) — which is why it lives here and not in the tests.
+/// </summary>
+public sealed class FakeWeChatApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeWeChatCall> _calls = new();
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly ConcurrentDictionary<string, byte> _validTokens = new();
+    private int _tokensIssued;
+
+    private FakeWeChatApi(WebApplication app) => _app = app;
+
+    /// <summary>Where the fake listens, e.g. http://127.0.0.1:43210 — use it as <c>WeChat:ApiBaseUrl</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<FakeWeChatCall> Calls => _calls.ToArray();
+
+    /// <summary>Cancelled when the fake stops (including Ctrl+C / SIGTERM, which its host handles).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>Successful customer-service texts to <paramref name="openId"/>, in arrival order.</summary>
+    public IReadOnlyList<string> TextsTo(string openId) =>
+        Calls.Where(c => c.Path.EndsWith("custom/send", StringComparison.Ordinal) && c.ToUser == openId && c.ErrCode == 0)
+             .Select(c => c.Text ?? "").ToList();
+
+    /// <summary>Every send to <paramref name="openId"/> will be refused with <paramref name="errCode"/> (0 clears it).</summary>
+    public void FailFor(string openId, int errCode)
+    {
+        if (errCode == 0) _failures.TryRemove(openId, out _); else _failures[openId] = errCode;
+    }
+
+    /// <summary>Makes every issued token invalid, as when another server fetched a new one.</summary>
+    public void ExpireTokens() => _validTokens.Clear();
+
+    /// <summary>Waits until at least <paramref name="count"/> calls match <paramref name="match"/>.</summary>
+    public async Task<IReadOnlyList<FakeWeChatCall>> WaitForAsync(Func<FakeWeChatCall, bool> match, int count, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var found = Calls.Where(match).ToList();
+            if (found.Count >= count || DateTime.UtcNow > until) return found;
+            await Task.Delay(25).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the fake on 127.0.0.1 (port 0 = any free port).</summary>
+    public static async Task<FakeWeChatApi> StartAsync(int port = 0, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var fake = new FakeWeChatApi(app);
+        app.MapGet("/cgi-bin/token", (HttpRequest r) => fake.IssueToken());
+        app.MapPost("/cgi-bin/stable_token", () => fake.IssueToken());
+        app.MapPost("/cgi-bin/message/custom/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
+        app.MapPost("/cgi-bin/message/template/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
+        app.MapPost("/cgi-bin/menu/create", (HttpRequest r) => fake.RecordAsync(r, perUser: false));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseAddress = new Uri(address);
+        return fake;
+    }
+
+    private IResult IssueToken()
+    {
+        var n = Interlocked.Increment(ref _tokensIssued);
+        var token = $"fake-token-{n}-{Guid.NewGuid():N}";
+        _validTokens[token] = 0;
+        return Results.Json(new { access_token = token, expires_in = 7200 });
+    }
+
+    private async Task<IResult> RecordAsync(HttpRequest request, bool perUser)
+    {
+        var token = request.Query["access_token"].FirstOrDefault();
+        using var doc = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+        var body = doc.RootElement.Clone();
+        var code = token is null || !_validTokens.ContainsKey(token) ? 40001 : 0;
+        if (code == 0 && perUser && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("touser", out var user)
+            && _failures.TryGetValue(user.GetString() ?? "", out var refused)) code = refused;
+        _calls.Enqueue(new FakeWeChatCall(request.Path, token, body, code, DateTimeOffset.UtcNow));
+        return Results.Json(new { errcode = code, errmsg = code == 0 ? "ok" : "refused by the fake" });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

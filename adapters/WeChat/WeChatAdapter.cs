@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using ChatAssistant.Adapters.Coordination;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// Bot.Builder adapter for a WeChat Official Account. It runs the bot pipeline and nothing else: checks and
+/// parsing are in <see cref="WeChatRequestReader"/>, mapping in <see cref="WeChatMapper"/>, reply sizing in
+/// <see cref="WeChatReplyComposer"/>, API sends in <see cref="WeChatMessenger"/>.
+/// </summary>
+public sealed class WeChatAdapter : BotAdapter
+{
+    /// <summary>The <c>ChannelId</c> of WeChat activities.</summary>
+    public const string ChannelId = "wechat";
+
+    private const string OutboxKey = "ChatAssistant.WeChat.Outbox";
+    private static readonly TimeSpan DedupeTtl = TimeSpan.FromMinutes(10);
+
+    private readonly WeChatOptions _options;
+    private readonly WeChatRequestReader _reader;
+    private readonly IKeyValueCache _cache;
+    private readonly WeChatReplyCache _replies;
+    private readonly WeChatMessenger _messenger;
+    private readonly WeChatDeliveryPolicy _policy;
+    private readonly WeChatBackgroundWork _background;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WeChatAdapter> _logger;
+    private readonly WeChatResponder _responder;
+
+    public WeChatAdapter(
+        IOptions<WeChatOptions> options, IKeyValueCache cache, WeChatMessenger messenger, WeChatDeliveryPolicy policy,
+        WeChatBackgroundWork background, TimeProvider time, ILogger<WeChatAdapter> logger, IBotPipeline? pipeline = null)
+    {
+        _options = options.Value;
+        _reader = new WeChatRequestReader(options, cache, time);
+        _cache = cache;
+        _replies = new WeChatReplyCache(cache, options);
+        _messenger = messenger;
+        _policy = policy;
+        _background = background;
+        _time = time;
+        _logger = logger;
+        _responder = new WeChatResponder(_reader, time);
+        pipeline?.Apply(this);
+    }
+
+    /// <summary>Handles one callback (GET URL check or POST message) and writes the answer.</summary>
+    public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            _logger.LogWarning("WeChat callback refused: the channel is not configured (set WeChat:Token and WeChat:AppId)");
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+        if (HttpMethods.IsGet(request.Method))
+        {
+            var echo = _reader.VerifyUrl(WeChatQuery.From(request.Query));
+            if (echo is null) _logger.LogWarning("WeChat URL verification refused");
+            await _responder.WritePlainAsync(response, echo, echo is null ? StatusCodes.Status403Forbidden : 200, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var inbound = await _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!inbound.Accepted)
+        {
+            _logger.LogWarning("WeChat callback refused with {Status}: {Reason}", inbound.Status, inbound.Reason);
+            response.StatusCode = inbound.Status;
+            return;
+        }
+
+        InboundAction action;
+        try { action = WeChatMapper.ToAction(inbound.Fields!, _time.GetUtcNow()); }
+        catch (WeChatXmlException) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+
+        switch (action)
+        {
+            case InboundAction.Reply direct:
+                await _responder.WriteReplyAsync(response, inbound, direct.Text, cancellationToken).ConfigureAwait(false);
+                return;
+            case InboundAction.RunTurn turn:
+                await HandleTurnAsync(response, inbound, turn, bot, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                await _responder.WriteReplyAsync(response, inbound, null, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IBot bot, CancellationToken cancellationToken)
+    {
+        var openId = turn.Activity.From.Id;
+        if (!await _cache.AddIfAbsentAsync(WeChatKeys.Dedupe(turn.DedupeId), "1", DedupeTtl, cancellationToken).ConfigureAwait(false))
+        {
+            // WeChat's retry of a message already taken: never a second turn; the first answer if it is ready.
+            var passive = await WaitForFirstAnswerAsync(turn.DedupeId, cancellationToken).ConfigureAwait(false);
+            await _responder.WriteReplyAsync(response, inbound, passive, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _policy.NoteInboundAsync(openId, turn.FromUserMessage, CancellationToken.None).ConfigureAwait(false);
+        var outbox = new ConcurrentQueue<Activity>();
+        var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
+        // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
+        var running = _background.Run(() => RunTurnAsync(turn.Activity, outbox, bot));
+        // Not the request's token: if WeChat hangs up early the turn is still delivered, just later.
+        using var stopWaiting = new CancellationTokenSource();
+        var deadline = Task.Delay(_options.ReplyDeadline, _time, stopWaiting.Token);
+        var finished = await Task.WhenAny(running, deadline).ConfigureAwait(false) == running;
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+
+        if (!finished)
+        {
+            _logger.LogInformation("WeChat turn slower than {Deadline}; answering success and delivering later", _options.ReplyDeadline);
+            await _replies.SetAsync(turn.DedupeId, null, CancellationToken.None).ConfigureAwait(false);
+            _ = _background.Run(async () =>
+            {
+                await running.ConfigureAwait(false);
+                var late = silent ? [] : WeChatReplyComposer.Compose(outbox);
+                if (late.Count > 0) await _messenger.SendPartsAsync(openId, late, CancellationToken.None).ConfigureAwait(false);
+            });
+            await _responder.WriteReplyAsync(response, inbound, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var parts = silent ? [] : WeChatReplyComposer.Compose(outbox);
+        var first = parts.Count > 0 ? parts[0] : null;
+        await _replies.SetAsync(turn.DedupeId, first, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);
+            // The rest goes after the passive reply has gone, so it arrives behind it.
+            if (parts.Count > 1) await response.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (parts.Count > 1) _ = _background.Run(() => _messenger.SendPartsAsync(openId, parts.Skip(1).ToList(), CancellationToken.None));
+        }
+    }
+
+    private async Task<string?> WaitForFirstAnswerAsync(string dedupeId, CancellationToken cancellationToken)
+    {
+        var until = _time.GetUtcNow() + _options.ReplyDeadline;
+        while (true)
+        {
+            var (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false);
+            if (known || _time.GetUtcNow() >= until) return passive;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunTurnAsync(Activity activity, ConcurrentQueue<Activity> outbox, IBot bot)
+    {
+        using var context = new TurnContext(this, activity);
+        context.TurnState.Add(OutboxKey, outbox);
+        try { await RunPipelineAsync(context, bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) { _logger.LogError(e, "WeChat turn failed"); }
+    }
+
+    /// <summary>Inside a WeChat turn: collected for the passive reply. Otherwise (proactive): sent now through the customer-service API.</summary>
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = activities.Select(_ => new ResourceResponse(Guid.NewGuid().ToString("N"))).ToArray();
+        if (turnContext.TurnState.Get<ConcurrentQueue<Activity>>(OutboxKey) is { } outbox)
+        {
+            foreach (var activity in activities) outbox.Enqueue(activity);
+            return responses;
+        }
+        foreach (var group in activities.Where(a => a.Type == ActivityTypes.Message).GroupBy(a => a.Conversation?.Id ?? a.Recipient?.Id))
+        {
+            if (string.IsNullOrEmpty(group.Key)) continue;
+            var parts = WeChatReplyComposer.Compose(group);
+            if (parts.Count > 0) await _messenger.SendPartsAsync(group.Key, parts, cancellationToken).ConfigureAwait(false);
+        }
+        return responses;
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("WeChat messages cannot be edited.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("WeChat messages cannot be deleted.");
+}

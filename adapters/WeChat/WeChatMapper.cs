@@ -1,0 +1,98 @@
+using Microsoft.Bot.Schema;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>What the adapter does with one incoming WeChat message.</summary>
+internal abstract record InboundAction
+{
+    /// <summary>Run a bot turn for <paramref name="Activity"/>; <paramref name="DedupeId"/> identifies WeChat's retries of it.</summary>
+    public sealed record RunTurn(Activity Activity, string DedupeId, bool FromUserMessage) : InboundAction;
+
+    /// <summary>Answer directly without a turn (e.g. voice without transcription).</summary>
+    public sealed record Reply(string Text) : InboundAction;
+
+    /// <summary>Acknowledge quietly (LOCATION reports, VIEW, unknown types).</summary>
+    public sealed record Ignore : InboundAction;
+}
+
+/// <summary>Maps WeChat's wire messages to Bot.Builder activities (the direction a passive reply takes is in <see cref="WeChatReplyXml"/>).</summary>
+internal static class WeChatMapper
+{
+    public const string ChannelId = WeChatAdapter.ChannelId;
+
+    public static InboundAction ToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now)
+    {
+        var from = m.GetValueOrDefault("FromUserName");
+        var to = m.GetValueOrDefault("ToUserName");
+        var type = m.GetValueOrDefault("MsgType")?.ToLowerInvariant();
+        if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to) || string.IsNullOrEmpty(type)) throw new WeChatXmlException();
+        var createTime = m.GetValueOrDefault("CreateTime") ?? "";
+        var msgId = m.GetValueOrDefault("MsgId");
+
+        if (type == "event") return MapEvent(m, from, to, createTime, now);
+
+        var dedupeId = $"{from}:msg:{(string.IsNullOrEmpty(msgId) ? createTime + ":" + type : msgId)}";
+        var activity = NewActivity(ActivityTypes.Message, m, from, to, createTime, now);
+        switch (type)
+        {
+            case "text":
+                activity.Text = m.GetValueOrDefault("Content") ?? "";
+                break;
+            case "voice":
+                var recognition = m.GetValueOrDefault("Recognition");
+                if (string.IsNullOrWhiteSpace(recognition)) return new InboundAction.Reply(WeChatTexts.VoiceWithoutText);
+                activity.Text = recognition.Trim();
+                break;
+            case "image" or "video" or "shortvideo" or "location" or "link":
+                activity.Text = "";
+                activity.Attachments = [new Attachment
+                {
+                    ContentType = WeChatContentTypes.For(type),
+                    ContentUrl = m.GetValueOrDefault("PicUrl") ?? m.GetValueOrDefault("Url"),
+                    Name = m.GetValueOrDefault("Title") ?? m.GetValueOrDefault("Label"),
+                }];
+                break;
+            default:
+                return new InboundAction.Ignore();
+        }
+        return new InboundAction.RunTurn(activity, dedupeId, FromUserMessage: true);
+    }
+
+    private static InboundAction MapEvent(IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
+    {
+        var evt = m.GetValueOrDefault("Event") ?? "";
+        var key = m.GetValueOrDefault("EventKey") ?? "";
+        (string Name, string? Value)? mapped = evt.ToLowerInvariant() switch
+        {
+            "subscribe" => (ChannelEvents.Subscribe, key.StartsWith("qrscene_", StringComparison.Ordinal) ? key["qrscene_".Length..] : null),
+            "unsubscribe" => (ChannelEvents.Unsubscribe, null),
+            "scan" => (ChannelEvents.Scan, key),
+            "click" => (ChannelEvents.MenuClick, key),
+            _ => null, // LOCATION (every 5 s), VIEW (the user is leaving for a web page), template receipts…
+        };
+        if (mapped is null) return new InboundAction.Ignore();
+        var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, now);
+        activity.Name = mapped.Value.Name;
+        activity.Value = mapped.Value.Value;
+        return new InboundAction.RunTurn(activity, $"{from}:evt:{createTime}:{evt}:{key}", FromUserMessage: false);
+    }
+
+    private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
+    {
+        var timestamp = long.TryParse(createTime, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
+        return new Activity
+        {
+            Type = type,
+            Id = m.GetValueOrDefault("MsgId") ?? $"{createTime}-{Guid.NewGuid():N}",
+            ChannelId = ChannelId,
+            ServiceUrl = "wechat:",
+            Timestamp = timestamp,
+            LocalTimestamp = timestamp.ToOffset(TimeSpan.FromHours(8)),
+            Locale = "zh-CN",
+            From = new ChannelAccount(from, role: RoleTypes.User),
+            Recipient = new ChannelAccount(to, role: RoleTypes.Bot),
+            Conversation = new ConversationAccount(isGroup: false, id: from),
+            ChannelData = new Dictionary<string, string>(m, StringComparer.Ordinal),
+        };
+    }
+}

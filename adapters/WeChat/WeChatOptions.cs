@@ -1,0 +1,51 @@
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>Settings of the WeChat Official Account channel, bound from the <c>WeChat</c> configuration section.</summary>
+public sealed class WeChatOptions
+{
+    public const string Section = "WeChat";
+    public const string DefaultApiBaseUrl = "https://api.weixin.qq.com";
+
+    /// <summary>The token entered on the account's server configuration page (3–32 letters or digits).</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The account's AppID; decrypted messages must name it.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The AppSecret, needed for the access token (customer-service, template and menu calls).</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>The 43-character EncodingAESKey, needed for compatible and safe mode.</summary>
+    public string? EncodingAESKey { get; set; }
+
+    /// <summary>Base address of the WeChat API; tests and demos point it at a local fake.</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>How long a request waits for the turn before answering <c>success</c> and delivering later (WeChat waits 5 s).</summary>
+    public TimeSpan ReplyDeadline { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How far a request's timestamp may be from now.</summary>
+    public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Largest accepted request body; a real message is a few KB.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Customer-service messages allowed per user message within 48 hours (WeChat's rule since 2023-06).</summary>
+    public int CustomerServiceQuota { get; set; } = 5;
+
+    /// <summary>Customer-service messages allowed within one minute of a menu click, subscribe or scan.</summary>
+    public int EventQuota { get; set; } = 3;
+
+    /// <summary>Template ids by the key the bot uses (e.g. <c>WeChat:Templates:duty_reminder</c>), for messages outside the 48-hour window.</summary>
+    public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when any identifying setting is present. With none, the server still starts (the embedded
+    /// demo default) and <c>/api/wechat</c> answers 503: a made-up token would let anyone post as WeChat.
+    /// </summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(Token) || !string.IsNullOrWhiteSpace(AppId)
+        || !string.IsNullOrWhiteSpace(AppSecret) || !string.IsNullOrWhiteSpace(EncodingAESKey);
+
+    /// <summary>True when the API can be called (an AppId and an AppSecret are set).</summary>
+    public bool CanCallApi => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>Checks <see cref="WeChatOptions"/> at start-up; every message names the setting to fix.</summary>
+public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WeChatOptions o)
+    {
+        var errors = new List<string>();
+        if (o.Enabled)
+        {
+            if (string.IsNullOrWhiteSpace(o.Token) || !TokenPattern().IsMatch(o.Token))
+                errors.Add("WeChat:Token must be 3-32 letters or digits (the token on the account's server configuration page).");
+            if (string.IsNullOrWhiteSpace(o.AppId))
+                errors.Add("WeChat:AppId is required when the WeChat channel is configured.");
+            if (!string.IsNullOrEmpty(o.EncodingAESKey) && !WeChatCipherKey.TryParse(o.EncodingAESKey, out _))
+                errors.Add("WeChat:EncodingAESKey must be the 43-character key shown on the account's server configuration page.");
+        }
+        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+            errors.Add("WeChat:ApiBaseUrl must be an absolute http(s) URL, e.g. https://api.weixin.qq.com.");
+        if (o.ReplyDeadline < TimeSpan.FromMilliseconds(200) || o.ReplyDeadline > TimeSpan.FromSeconds(4.5))
+            errors.Add("WeChat:ReplyDeadline must be between 00:00:00.2 and 00:00:04.5 (WeChat gives up after 5 s).");
+        if (o.TimestampWindow < TimeSpan.FromSeconds(30) || o.TimestampWindow > TimeSpan.FromHours(1))
+            errors.Add("WeChat:TimestampWindow must be between 00:00:30 and 01:00:00.");
+        if (o.MaxBodyBytes < 4096 || o.MaxBodyBytes > 1024 * 1024)
+            errors.Add("WeChat:MaxBodyBytes must be between 4096 and 1048576.");
+        if (o.CustomerServiceQuota < 0 || o.EventQuota < 0)
+            errors.Add("WeChat:CustomerServiceQuota and WeChat:EventQuota must not be negative.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]{3,32}$")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatAssistant.Adapters.Coordination;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// What the first try of a message was answered with, so that WeChat's retries get the same answer
+/// without running the turn again. The reply text is sealed with AES-GCM (key derived from the channel's
+/// secrets, shared by every instance) because replies may carry personal details and the cache may be Redis.
+/// </summary>
+internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOptions> options)
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(2);
+    private const string Success = "S";
+    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256,
+        Encoding.UTF8.GetBytes($"{options.Value.Token}|{options.Value.AppId}|{options.Value.EncodingAESKey}|{options.Value.AppSecret}"),
+        32, info: Encoding.UTF8.GetBytes("wechat-reply-cache"));
+
+    /// <summary>Remembers the passive reply text (null = answered <c>success</c>).</summary>
+    public Task SetAsync(string dedupeId, string? passive, CancellationToken cancellationToken) =>
+        cache.SetAsync(WeChatKeys.Reply(dedupeId), passive is null ? Success : "P" + Seal(passive), Ttl, cancellationToken);
+
+    /// <summary>Not yet known: null. Answered <c>success</c>: (true, null). Passive reply: (true, text).</summary>
+    public async Task<(bool Known, string? Passive)> GetAsync(string dedupeId, CancellationToken cancellationToken)
+    {
+        var raw = await cache.GetAsync(WeChatKeys.Reply(dedupeId), cancellationToken).ConfigureAwait(false);
+        if (raw is null) return (false, null);
+        if (raw == Success || raw[0] != 'P') return (true, null);
+        try { return (true, Open(raw[1..])); }
+        catch (Exception e) when (e is CryptographicException or FormatException) { return (true, null); }
+    }
+
+    private string Seal(string text)
+    {
+        var plain = Encoding.UTF8.GetBytes(text);
+        var sealedBytes = new byte[12 + 16 + plain.Length];
+        var nonce = sealedBytes.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var gcm = new AesGcm(_key, 16);
+        gcm.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16));
+        return Convert.ToBase64String(sealedBytes);
+    }
+
+    private string Open(string sealedText)
+    {
+        var bytes = Convert.FromBase64String(sealedText);
+        if (bytes.Length < 28) throw new FormatException();
+        var plain = new byte[bytes.Length - 28];
+        using var gcm = new AesGcm(_key, 16);
+        gcm.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+}

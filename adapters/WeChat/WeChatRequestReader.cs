@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ChatAssistant.Adapters.Coordination;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// Verifies and reads one WeChat callback, in this order: <c>signature</c> (every request, constant-time),
+/// timestamp window, capped body (413), replay cache, then for <c>encrypt_type=aes</c> the <c>msg_signature</c>
+/// before decrypting, then the XXE-safe parse. Nothing is processed unless every check passes.
+/// </summary>
+internal sealed class WeChatRequestReader
+{
+    private readonly WeChatOptions _options;
+    private readonly IKeyValueCache _cache;
+    private readonly TimeProvider _time;
+
+    public WeChatRequestReader(IOptions<WeChatOptions> options, IKeyValueCache cache, TimeProvider time)
+    {
+        _options = options.Value;
+        _cache = cache;
+        _time = time;
+        if (WeChatCipherKey.TryParse(_options.EncodingAESKey, out var key)) Cipher = new WeChatCipher(key, _options.AppId ?? "");
+    }
+
+    /// <summary>Null when no EncodingAESKey is configured (plain mode only).</summary>
+    public WeChatCipher? Cipher { get; }
+
+    public string Token => _options.Token ?? "";
+
+    /// <summary>URL verification: the text to echo, or null when the request is not WeChat's.</summary>
+    public string? VerifyUrl(WeChatQuery q)
+    {
+        if (q.Timestamp is null || q.Nonce is null || q.EchoStr is null || q.EchoStr.Length > 4096) return null;
+        if (q.MsgSignature is not null)
+        {
+            // Encrypted echostr (safe mode as WeCom does it): verify over the ciphertext, then decrypt.
+            if (Cipher is null || !WeChatSignature.Verify(q.MsgSignature, Token, q.Timestamp, q.Nonce, q.EchoStr)) return null;
+            try { return Cipher.Decrypt(q.EchoStr); } catch (WeChatCryptoException) { return null; }
+        }
+        return WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce) ? q.EchoStr : null;
+    }
+
+    public async Task<WeChatInbound> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var q = WeChatQuery.From(request.Query);
+        if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce))
+            return WeChatInbound.Rejected(q, "signature");
+        if (!long.TryParse(q.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || (_time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > _options.TimestampWindow)
+            return WeChatInbound.Rejected(q, "timestamp");
+
+        var body = await ReadCappedAsync(request, _options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null) return new WeChatInbound(StatusCodes.Status413PayloadTooLarge, "body too large", q);
+
+        // The same signed query may come back only with the same body (a WeChat retry, which dedupe makes
+        // harmless); a captured query string reused with another body is refused.
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var replayKey = WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!);
+        if (!await _cache.AddIfAbsentAsync(replayKey, bodyHash, _options.TimestampWindow * 2, cancellationToken).ConfigureAwait(false)
+            && await _cache.GetAsync(replayKey, cancellationToken).ConfigureAwait(false) != bodyHash)
+            return WeChatInbound.Rejected(q, "replay");
+
+        try
+        {
+            var fields = WeChatXml.Parse(body);
+            if (!q.Encrypted) return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields);
+            // Compatible mode carries the plain fields too; only the signed ciphertext is trusted.
+            if (Cipher is null || !fields.TryGetValue("Encrypt", out var encrypted)
+                || !WeChatSignature.Verify(q.MsgSignature, Token, q.Timestamp, q.Nonce, encrypted))
+                return WeChatInbound.Rejected(q, "msg_signature");
+            return new WeChatInbound(StatusCodes.Status200OK, "ok", q, WeChatXml.Parse(Cipher.Decrypt(encrypted)));
+        }
+        catch (WeChatCryptoException) { return WeChatInbound.Rejected(q, "decrypt"); }
+        catch (WeChatXmlException) { return new WeChatInbound(StatusCodes.Status400BadRequest, "xml", q); }
+    }
+
+    /// <summary>Reads at most <paramref name="max"/> bytes whatever the headers say (chunked bodies have no length); null when there is more.</summary>
+    internal static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > max) return null;
+        var buffer = new byte[Math.Min(max + 1, (int?)request.ContentLength + 1 ?? 16 * 1024)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > max) return null;
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
+            }
+            var read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            total += read;
+            if (total > max) return null;
+        }
+        return buffer[..total];
+    }
+}

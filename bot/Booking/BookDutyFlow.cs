@@ -1,0 +1,140 @@
+using System.Globalization;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Booking;
+
+/// <summary>
+/// 预约值班: reads a time from the message ("我想下周三下午去值班"); one matching free slot → confirm → booked;
+/// otherwise the next (or nearest) free slots as a numbered list.
+/// </summary>
+public sealed class BookDutyFlow(IdentityService identity, BookingService booking, DateTimeReader reader, AssistantClock clock, IOptions<BookingOptions> options) : Flow
+{
+    public const string FlowId = "booking.book";
+
+    public override string Id => FlowId;
+
+    public override string Title => BookingTexts.BookTitle;
+
+    private int Count => options.Value.SuggestionCount;
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Do("start", StartAsync),
+        Step.Choose("slot", BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
+            Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s))).ToList()),
+            whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter),
+        Step.Confirm("confirm", ctx => Chosen(ctx) is { } s ? BookingTexts.Confirm(clock, s) : BookingTexts.SlotGone),
+        Step.Do("book", BookAsync),
+    ];
+
+    private async Task<StepResult> StartAsync(FlowContext ctx, CancellationToken ct)
+    {
+        if (identity.FindByOpenId(RosterKind.Delegate, ctx.UserId) is null)
+        {
+            await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
+            return StepResult.End();
+        }
+        var utterance = ctx.Slot("utterance") ?? "";
+        // A menu number ("4") is not a time.
+        var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
+        ctx.Slots["mode"] = "next";
+        if (window is not null)
+        {
+            var when = BookingTexts.Describe(clock, window);
+            var past = window.IsPoint ? window.Start < ctx.Now : window.End <= ctx.Now;
+            var matches = past ? [] : booking.SlotsBetween(window.Start, window.End);
+            var free = matches.Where(m => m.Free > 0).ToList();
+            if (past) await ctx.SendAsync(BookingTexts.PastTime(when), ct);
+            else if (free.Count == 1)
+            {
+                ctx.Slots["slot"] = free[0].Slot.Key;
+                return StepResult.GoTo("confirm");
+            }
+            else if (free.Count > 1) Remember(ctx, "window", window.Start, window.End);
+            else if (matches.Count > 0)
+            {
+                await ctx.SendAsync(BookingTexts.SlotFull(when) + BookingTexts.NearestHeading, ct);
+                Remember(ctx, "near", matches[0].Slot.Start, matches[0].Slot.Start);
+            }
+            else
+            {
+                await ctx.SendAsync(BookingTexts.NoSlotThen(when) + BookingTexts.NearestHeading, ct);
+                Remember(ctx, "near", window.Start, window.Start);
+            }
+        }
+        if (Offer(ctx).Count == 0)
+        {
+            await ctx.SendAsync(BookingTexts.NoFreeSlots, ct);
+            return StepResult.End();
+        }
+        return StepResult.Next();
+    }
+
+    private async Task<StepResult> BookAsync(FlowContext ctx, CancellationToken ct)
+    {
+        var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
+        if (member is null)
+        {
+            await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
+            return StepResult.End();
+        }
+        if (!DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start))
+        {
+            await ctx.SendAsync(BookingTexts.SlotGone, ct);
+            return StepResult.End();
+        }
+        var who = new DelegateRef(member.MemberId, ctx.Turn.Activity.ChannelId ?? "", ctx.UserId);
+        var outcome = booking.Book(who, studioId, start);
+        switch (outcome.Status)
+        {
+            case BookStatus.Booked:
+                var studio = booking.Slot(studioId, start)?.Studio;
+                await ctx.SendAsync(BookingTexts.Booked(clock, outcome.Booking!, studio!), ct);
+                return StepResult.End();
+            case BookStatus.Full when outcome.Suggestions.Count > 0:
+                await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NearestHeading, ct);
+                ctx.Slots.Remove("slot");
+                Remember(ctx, "near", start, start);
+                return StepResult.GoTo("slot");
+            case BookStatus.Full:
+                await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NoFreeSlots, ct);
+                return StepResult.End();
+            case BookStatus.Overlap:
+                await ctx.SendAsync(BookingTexts.Overlap(clock, outcome.Conflict!), ct);
+                return StepResult.End();
+            case BookStatus.TooMany:
+                await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
+                return StepResult.End();
+            case BookStatus.InPast:
+                await ctx.SendAsync(BookingTexts.InPast, ct);
+                return StepResult.End();
+            default:
+                await ctx.SendAsync(BookingTexts.SlotGone, ct);
+                return StepResult.End();
+        }
+    }
+
+    private SlotAvailability? Chosen(FlowContext ctx) =>
+        DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
+
+    // What the numbered list offers: the free slots inside the time asked for, the nearest ones to it, or the next ones.
+    private IReadOnlyList<SlotAvailability> Offer(FlowContext ctx) => ctx.Slot("mode") switch
+    {
+        "window" => booking.SlotsBetween(Instant(ctx, "from"), Instant(ctx, "to")).Where(s => s.Free > 0).Take(Count).ToList(),
+        "near" => booking.NearestFree(Instant(ctx, "from"), Count),
+        _ => booking.NextFree(Count),
+    };
+
+    private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to)
+    {
+        ctx.Slots["mode"] = mode;
+        ctx.Slots["from"] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Slots["to"] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static DateTimeOffset Instant(FlowContext ctx, string slot) =>
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(ctx.Slot(slot) ?? "0", CultureInfo.InvariantCulture));
+}

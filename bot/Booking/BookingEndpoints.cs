@@ -1,0 +1,103 @@
+using System.Globalization;
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Staff;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatAssistant.Booking;
+
+/// <summary>The staff API of duty booking under /api/staff/booking (see docs/BOOKING.md). Staff of a district see only their county.</summary>
+public static class BookingEndpoints
+{
+    public sealed record AttendanceRequest(string? Status);
+
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = StaffApi.Group(endpoints, "/booking");
+        group.MapGet("/studios", (HttpContext http, StudioStore studios) =>
+            Results.Ok(studios.All(http.User.Scope()).Select(StudioMapping.ToView)));
+        group.MapGet("/studios/{id:int}", (int id, HttpContext http, StudioStore studios) =>
+            Visible(studios.Find(id), http) is { } s ? Results.Ok(StudioMapping.ToView(s)) : NotFound());
+        group.MapPost("/studios", (StudioRequest request, HttpContext http, StudioStore studios) =>
+        {
+            try
+            {
+                var studio = StudioMapping.Apply(request, null, http.User.Scope());
+                if (!http.User.CanSee(studio.County)) return OutOfScope();
+                studios.Create(studio);
+                return Results.Created($"{StaffApi.Prefix}/booking/studios/{studio.Id}", StudioMapping.ToView(studio));
+            }
+            catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
+        });
+        group.MapPut("/studios/{id:int}", (int id, StudioRequest request, HttpContext http, StudioStore studios) =>
+        {
+            if (Visible(studios.Find(id), http) is not { } existing) return NotFound();
+            try
+            {
+                var studio = StudioMapping.Apply(request, existing, null);
+                if (!http.User.CanSee(studio.County)) return OutOfScope();
+                studios.Update(studio);
+                return Results.Ok(StudioMapping.ToView(studio));
+            }
+            catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
+        });
+        group.MapDelete("/studios/{id:int}", (int id, HttpContext http, StudioStore studios, BookingStore bookings) =>
+        {
+            if (Visible(studios.Find(id), http) is null) return NotFound();
+            var live = bookings.CountOfStudio(id);
+            if (live > 0) return Results.Conflict(new { error = $"该工作室还有 {live} 个预约，请先停用（active=false）或处理这些预约。" });
+            studios.Delete(id);
+            return Results.NoContent();
+        });
+        group.MapGet("/studios/{id:int}/calendar", (int id, string? from, int? days, HttpContext http, StudioStore studios, BookingReports reports, AssistantClock clock) =>
+        {
+            if (Visible(studios.Find(id), http) is not { } studio) return NotFound();
+            var start = ParseDate(from) ?? clock.Today;
+            var span = Math.Clamp(days ?? 14, 1, 92);
+            return Results.Ok(new { studio = StudioMapping.ToView(studio), from = start, days = span, slots = reports.Calendar(studio, start, start.AddDays(span - 1)) });
+        });
+        group.MapGet("/studios/{id:int}/rota.csv", (int id, int? year, int? quarter, HttpContext http, StudioStore studios, BookingReports reports, AssistantClock clock) =>
+        {
+            if (Visible(studios.Find(id), http) is not { } studio) return NotFound();
+            var y = year ?? clock.Today.Year;
+            var q = quarter ?? (clock.Today.Month - 1) / 3 + 1;
+            if (q is < 1 or > 4 || y is < 2000 or > 2100) return Results.BadRequest(new { error = "year 或 quarter（1-4）不正确。" });
+            return Results.File(reports.RotaCsv(studio, y, q), "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"rota-{studio.Id}-{y}Q{q}.csv"));
+        });
+        group.MapPost("/bookings/{id:int}/attendance", (int id, AttendanceRequest request, HttpContext http, BookingStore bookings, StudioStore studios, BookingService service) =>
+        {
+            var booking = bookings.Find(id);
+            if (booking is null || booking.Status != BookingStatus.Booked || Visible(studios.Find(booking.StudioId), http) is null) return NotFound();
+            if (!Enum.TryParse<Attendance>(request.Status, ignoreCase: true, out var attendance) || !Enum.IsDefined(attendance))
+                return Results.BadRequest(new { error = "status 应为 attended（出勤）、absent（缺勤）或 unknown（未记录）。" });
+            if (!service.MarkAttendance(booking, attendance, "staff:" + http.User.Id().ToString(CultureInfo.InvariantCulture)))
+                return Results.Conflict(new { error = "这个时段还没开始，不能记录出勤。" });
+            return Results.Ok(new { booking.Id, attendance = booking.Attendance.ToString().ToLowerInvariant(), booking.CheckedInAt });
+        });
+        group.MapGet("/compliance", (int? year, HttpContext http, BookingReports reports, AssistantClock clock) =>
+        {
+            var y = year ?? clock.Today.Year;
+            return Results.Ok(new { year = y, delegates = reports.Compliance(y, http.User.Scope()) });
+        });
+        group.MapGet("/reminders", (string? state, HttpContext http, ReminderStore reminders, BookingStore bookings, StudioStore studios) =>
+        {
+            var s = Enum.TryParse<ReminderState>(state, ignoreCase: true, out var parsed) ? parsed : ReminderState.Failed;
+            var rows = reminders.InState(s).Select(r => (r, b: bookings.Find(r.Id)))
+                .Where(x => x.b is not null && Visible(studios.Find(x.b.StudioId), http) is not null)
+                .Select(x => new { bookingId = x.r.Id, x.b!.MemberId, x.b.Start, x.r.DueAt, state = x.r.State.ToString().ToLowerInvariant(), x.r.Error });
+            return Results.Ok(rows);
+        });
+        return endpoints;
+    }
+
+    // A studio outside the caller's county is reported as absent, so its existence does not leak.
+    private static Studio? Visible(Studio? studio, HttpContext http) => studio is not null && http.User.CanSee(studio.County) ? studio : null;
+
+    private static IResult NotFound() => Results.NotFound(new { error = "没有这个工作室或预约，或不在你的管理范围。" });
+
+    private static IResult OutOfScope() => Results.Json(new { error = "只能管理你所在区县的工作室。" }, statusCode: StatusCodes.Status403Forbidden);
+
+    private static DateOnly? ParseDate(string? s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,51 @@
+namespace ChatAssistant.Booking;
+
+/// <summary>Who books: the delegate's roster id and where to reach them.</summary>
+public sealed record DelegateRef(string MemberId, string ChannelId, string UserId);
+
+public enum BookStatus
+{
+    Booked,
+    /// <summary>Every place of the slot is taken; see the alternatives.</summary>
+    Full,
+    NoSuchSlot,
+    InPast,
+    /// <summary>The delegate already has a booking at that time.</summary>
+    Overlap,
+    /// <summary>The delegate already holds the maximum of open bookings.</summary>
+    TooMany,
+}
+
+/// <summary>What came of a booking attempt.</summary>
+public sealed record BookOutcome(BookStatus Status, DutyBooking? Booking = null, IReadOnlyList<SlotAvailability>? Alternatives = null, DutyBooking? Conflict = null)
+{
+    public IReadOnlyList<SlotAvailability> Suggestions => Alternatives ?? [];
+}
+
+public enum CancelStatus
+{
+    Cancelled,
+    NotFound,
+    /// <summary>Too close to the start to cancel online.</summary>
+    TooLate,
+}
+
+public sealed record CancelOutcome(CancelStatus Status, DutyBooking? Booking = null);
+
+public enum CheckInStatus
+{
+    CheckedIn,
+    AlreadyCheckedIn,
+    /// <summary>The delegate has a booking at the studio, but not now.</summary>
+    OutsideWindow,
+    NoBooking,
+    UnknownStudio,
+}
+
+public sealed record CheckInOutcome(CheckInStatus Status, DutyBooking? Booking = null, Studio? Studio = null);
+
+/// <summary>A delegate's year: attended duties against the requirement, and what is booked.</summary>
+public sealed record DutyStanding(int Year, int Attended, int Required, IReadOnlyList<DutyBooking> Upcoming)
+{
+    public int Missing => Math.Max(0, Required - Attended);
+}

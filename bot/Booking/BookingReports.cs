@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Identity;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Booking;
+
+/// <summary>One slot of the staff calendar with who sits in it.</summary>
+public sealed record CalendarSlot(DateTimeOffset Start, DateTimeOffset End, int Places, int Taken, IReadOnlyList<CalendarBooking> Bookings);
+
+/// <summary>A booking as staff see it (names only for staff, never in logs).</summary>
+public sealed record CalendarBooking(int Id, int Place, string MemberId, string? Name, string Attendance, DateTimeOffset? CheckedInAt);
+
+/// <summary>A delegate under the yearly requirement.</summary>
+public sealed record ComplianceRow(string MemberId, string Name, string District, int Attended, int Upcoming, int Missing);
+
+/// <summary>What staff read: the slot calendar, the quarterly rota (CSV) and the compliance report.</summary>
+public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar, IdentityService identity, AssistantClock clock, IOptions<BookingOptions> options)
+{
+    /// <summary>Every slot of a studio on the given days, with its bookings.</summary>
+    public IReadOnlyList<CalendarSlot> Calendar(Studio studio, DateOnly from, DateOnly to)
+    {
+        var taken = bookings.OfStudio(studio.Id, clock.FromWallClock(from.ToDateTime(TimeOnly.MinValue)), clock.FromWallClock(to.AddDays(1).ToDateTime(TimeOnly.MinValue)))
+            .ToLookup(b => b.Start);
+        // Bookings stay visible even if staff later changed the pattern and the slot no longer exists.
+        var starts = calendar.Slots(studio, from, to).Select(s => (s.Start, s.End))
+            .Concat(taken.Select(g => (g.Key, g.First().End))).Distinct().OrderBy(s => s.Item1);
+        return starts.Select(s => new CalendarSlot(s.Item1, s.Item2, studio.PlacesPerSlot, taken[s.Item1].Count(),
+            taken[s.Item1].Select(b => new CalendarBooking(b.Id, b.Place, b.MemberId, identity.FindByMemberId(RosterKind.Delegate, b.MemberId)?.Name,
+                b.Attendance.ToString().ToLowerInvariant(), b.CheckedInAt)).ToList())).ToList();
+    }
+
+    /// <summary>The rota of one quarter as CSV (UTF-8 with BOM so Excel shows the Chinese): one row per booked place, one per empty slot.</summary>
+    public byte[] RotaCsv(Studio studio, int year, int quarter)
+    {
+        var from = new DateOnly(year, (quarter - 1) * 3 + 1, 1);
+        var slots = Calendar(studio, from, from.AddMonths(3).AddDays(-1));
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        {
+            foreach (var header in new[] { "日期", "星期", "开始", "结束", "工作室", "名额", "团代表编号", "姓名", "出勤" }) csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var slot in slots)
+            {
+                var rows = slot.Bookings.Select(b => (Place: b.Place.ToString(CultureInfo.InvariantCulture), b.MemberId, b.Name ?? "", Status: AttendanceName(b.Attendance))).ToList();
+                if (slot.Taken < slot.Places) rows.Add(("", "", "", $"空缺 {slot.Places - slot.Taken}"));
+                foreach (var row in rows)
+                {
+                    var local = clock.ToLocal(slot.Start);
+                    csv.WriteField(local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    csv.WriteField(AssistantClock.WeekdayName(local.DayOfWeek));
+                    csv.WriteField(local.ToString("HH:mm", CultureInfo.InvariantCulture));
+                    csv.WriteField(clock.ToLocal(slot.End).ToString("HH:mm", CultureInfo.InvariantCulture));
+                    csv.WriteField(studio.Name);
+                    csv.WriteField(row.Place);
+                    csv.WriteField(row.MemberId);
+                    csv.WriteField(row.Item3);
+                    csv.WriteField(row.Status);
+                    csv.NextRecord();
+                }
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Delegates (of one district, or all) who have attended fewer duties this year than required.</summary>
+    public IReadOnlyList<ComplianceRow> Compliance(int year, string? district)
+    {
+        var required = options.Value.RequiredDutiesPerYear;
+        var now = clock.Now;
+        var rows = new List<ComplianceRow>();
+        foreach (var member in identity.Members(RosterKind.Delegate, district))
+        {
+            var mine = bookings.OfMember(member.MemberId);
+            var attended = mine.Count(b => b.Attendance == Attendance.Attended && clock.ToLocal(b.Start).Year == year);
+            if (attended >= required) continue;
+            var upcoming = mine.Count(b => b.End > now && clock.ToLocal(b.Start).Year == year);
+            rows.Add(new ComplianceRow(member.MemberId, member.Name, member.District, attended, upcoming, required - attended));
+        }
+        return rows;
+    }
+
+    private static string AttendanceName(string attendance) => attendance switch
+    {
+        "attended" => "出勤",
+        "absent" => "缺勤",
+        _ => "未记录",
+    };
+}

@@ -1,0 +1,176 @@
+using ChatAssistant.Conversation.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Booking;
+
+/// <summary>
+/// The duty-booking rules: which slots are free, booking (no past slots, no overlaps, a cap on open bookings,
+/// one place per insert), cancelling until the cut-off, check-in and the yearly standing. No Bot.Builder types.
+/// </summary>
+public sealed class BookingService(
+    StudioStore studios,
+    BookingStore bookings,
+    SlotCalendar calendar,
+    ReminderPlanner reminders,
+    AssistantClock clock,
+    IOptions<BookingOptions> options,
+    ILogger<BookingService> log)
+{
+    // Per-delegate rules (overlap, cap) are checks over the delegate's own bookings; striped locks make them
+    // safe against one delegate's parallel requests. Places between delegates need no lock: the unique index decides.
+    private readonly object[] _memberGates = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+
+    private BookingOptions Options => options.Value;
+
+    /// <summary>Slots overlapping [<paramref name="from"/>, <paramref name="to"/>) that have not started, with their occupancy.</summary>
+    public IReadOnlyList<SlotAvailability> SlotsBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null)
+    {
+        var now = clock.Now;
+        var result = new List<SlotAvailability>();
+        foreach (var studio in StudiosFor(studioId))
+        {
+            // A point in time ("下午3点") matches the slot that contains it.
+            foreach (var slot in calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to)))
+            {
+                var hit = from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to);
+                if (hit && slot.Start > now) result.Add(new SlotAvailability(slot, studio, bookings.Taken(studio.Id, slot.Start)));
+            }
+        }
+        return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
+    }
+
+    /// <summary>The next free slots from now on, earliest first.</summary>
+    public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null)
+    {
+        var now = clock.Now;
+        return SlotsBetween(now, now.AddDays(Options.BookingHorizonDays), studioId).Where(s => s.Free > 0).Take(count).ToList();
+    }
+
+    /// <summary>Free slots closest in time to <paramref name="target"/> (before or after), in order of start.</summary>
+    public IReadOnlyList<SlotAvailability> NearestFree(DateTimeOffset target, int count, int? studioId = null)
+    {
+        var now = clock.Now;
+        var from = target.AddDays(-14) > now ? target.AddDays(-14) : now;
+        return SlotsBetween(from, target.AddDays(28), studioId).Where(s => s.Free > 0)
+            .OrderBy(s => (s.Slot.Start - target).Duration()).Take(count).OrderBy(s => s.Slot.Start).ToList();
+    }
+
+    /// <summary>One slot with its occupancy, or null when the studio has no slot starting then.</summary>
+    public SlotAvailability? Slot(int studioId, DateTimeOffset start)
+    {
+        var studio = studios.Find(studioId);
+        if (studio is null) return null;
+        var slot = calendar.SlotAt(studio, start);
+        return slot is null ? null : new SlotAvailability(slot, studio, bookings.Taken(studioId, slot.Start));
+    }
+
+    /// <summary>Books a place in a slot for a delegate.</summary>
+    public BookOutcome Book(DelegateRef who, int studioId, DateTimeOffset start)
+    {
+        var studio = studios.Find(studioId);
+        var slot = studio is null ? null : calendar.SlotAt(studio, start);
+        if (studio is null || slot is null) return new BookOutcome(BookStatus.NoSuchSlot);
+        var now = clock.Now;
+        if (slot.Start <= now) return new BookOutcome(BookStatus.InPast);
+
+        lock (_memberGates[(uint)StringComparer.Ordinal.GetHashCode(who.MemberId) % _memberGates.Length])
+        {
+            var open = bookings.OfMember(who.MemberId).Where(b => b.End > now).ToList();
+            var clash = open.FirstOrDefault(b => slot.Overlaps(b.Start, b.End));
+            if (clash is not null) return new BookOutcome(BookStatus.Overlap, Conflict: clash);
+            if (open.Count >= Options.MaxOpenBookings) return new BookOutcome(BookStatus.TooMany);
+
+            for (var place = 1; place <= studio.PlacesPerSlot; place++)
+            {
+                var booking = new DutyBooking
+                {
+                    StudioId = studio.Id,
+                    MemberId = who.MemberId,
+                    ChannelId = who.ChannelId,
+                    UserId = who.UserId,
+                    Start = slot.Start,
+                    End = slot.End,
+                    Place = place,
+                    CreatedAt = now,
+                };
+                if (!bookings.TryInsert(booking)) continue;
+                reminders.Schedule(booking);
+                log.LogInformation("Booked {BookingId}: studio {StudioId} at {Start} place {Place}", booking.Id, studio.Id, slot.Start, place);
+                return new BookOutcome(BookStatus.Booked, booking);
+            }
+        }
+        log.LogInformation("Slot full: studio {StudioId} at {Start}", studio.Id, slot.Start);
+        return new BookOutcome(BookStatus.Full, Alternatives: NearestFree(slot.Start, Options.SuggestionCount));
+    }
+
+    /// <summary>Cancels a delegate's own booking, unless it starts within the cut-off.</summary>
+    public CancelOutcome Cancel(string memberId, int bookingId)
+    {
+        var booking = bookings.Find(bookingId);
+        if (booking is null || booking.MemberId != memberId || booking.Status != BookingStatus.Booked) return new CancelOutcome(CancelStatus.NotFound);
+        var now = clock.Now;
+        if (booking.Start - now < Options.CancelCutoff) return new CancelOutcome(CancelStatus.TooLate, booking);
+        bookings.MarkCancelled(booking, now);
+        reminders.Cancel(booking.Id);
+        log.LogInformation("Cancelled {BookingId}", booking.Id);
+        return new CancelOutcome(CancelStatus.Cancelled, booking);
+    }
+
+    /// <summary>Whether a booking may still be cancelled online.</summary>
+    public bool CanCancel(DutyBooking booking) => booking.Start - clock.Now >= Options.CancelCutoff;
+
+    /// <summary>The delegate's bookings that have not ended.</summary>
+    public IReadOnlyList<DutyBooking> Upcoming(string memberId)
+    {
+        var now = clock.Now;
+        return bookings.OfMember(memberId).Where(b => b.End > now).ToList();
+    }
+
+    /// <summary>Attended duties this year (Beijing calendar year) against the yearly requirement.</summary>
+    public DutyStanding Standing(string memberId, int? year = null)
+    {
+        var y = year ?? clock.Now.Year;
+        var attended = bookings.OfMember(memberId).Count(b => b.Attendance == Attendance.Attended && clock.ToLocal(b.Start).Year == y);
+        return new DutyStanding(y, attended, Options.RequiredDutiesPerYear, Upcoming(memberId));
+    }
+
+    /// <summary>Marks attendance when the delegate scans the studio's door code inside the slot window.</summary>
+    public CheckInOutcome CheckIn(string memberId, int studioId)
+    {
+        var studio = studios.Find(studioId);
+        if (studio is null) return new CheckInOutcome(CheckInStatus.UnknownStudio);
+        var now = clock.Now;
+        var window = Options.CheckInWindow;
+        var mine = bookings.OfMember(memberId).Where(b => b.StudioId == studioId).ToList();
+        var current = mine.FirstOrDefault(b => b.Start - window <= now && now <= b.End + window);
+        if (current is null)
+        {
+            var next = mine.FirstOrDefault(b => b.Start > now);
+            return new CheckInOutcome(next is null ? CheckInStatus.NoBooking : CheckInStatus.OutsideWindow, next, studio);
+        }
+        if (current.Attendance == Attendance.Attended) return new CheckInOutcome(CheckInStatus.AlreadyCheckedIn, current, studio);
+        current.Attendance = Attendance.Attended;
+        current.CheckedInAt = now;
+        current.AttendanceBy = "scan";
+        bookings.Update(current);
+        log.LogInformation("Checked in {BookingId}", current.Id);
+        return new CheckInOutcome(CheckInStatus.CheckedIn, current, studio);
+    }
+
+    /// <summary>Staff record attendance or absence; false when the slot has not begun (nothing to record yet).</summary>
+    public bool MarkAttendance(DutyBooking booking, Attendance attendance, string by)
+    {
+        var now = clock.Now;
+        if (attendance != Attendance.Unknown && booking.Start - Options.CheckInWindow > now) return false;
+        booking.Attendance = attendance;
+        booking.CheckedInAt = attendance == Attendance.Attended ? booking.CheckedInAt ?? now : null;
+        booking.AttendanceBy = by;
+        bookings.Update(booking);
+        log.LogInformation("Attendance of {BookingId} set to {Attendance}", booking.Id, attendance);
+        return true;
+    }
+
+    private IEnumerable<Studio> StudiosFor(int? studioId) =>
+        studioId is null ? studios.Active() : studios.Find(studioId.Value) is { Active: true } s ? [s] : [];
+}

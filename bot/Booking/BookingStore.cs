@@ -1,0 +1,82 @@
+using System.Globalization;
+using LiteDB;
+
+namespace ChatAssistant.Booking;
+
+/// <summary>Duty bookings in LiteDB. A place is taken by one insert against a unique index, never by check-then-insert.</summary>
+public sealed class BookingStore
+{
+    public const string Collection = "duty_bookings";
+
+    private readonly ILiteCollection<DutyBooking> _bookings;
+
+    public BookingStore(ILiteDatabase db)
+    {
+        BookingMappings.Warm();
+        _bookings = db.GetCollection<DutyBooking>(Collection);
+        _bookings.EnsureIndex(b => b.PlaceKey, unique: true);
+        _bookings.EnsureIndex(b => b.SlotKey);
+        _bookings.EnsureIndex(b => b.MemberId);
+        _bookings.EnsureIndex(b => b.StudioId);
+    }
+
+    /// <summary>Inserts the booking; false when its place is already held (the unique index refused it).</summary>
+    public bool TryInsert(DutyBooking booking)
+    {
+        booking.Id = 0;
+        booking.Status = BookingStatus.Booked;
+        booking.PlaceKey = DutyBooking.PlaceKeyOf(booking.StudioId, booking.Start, booking.Place);
+        booking.SlotKey = DutyBooking.SlotKeyOf(booking.StudioId, booking.Start);
+        try
+        {
+            _bookings.Insert(booking);
+            return true;
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public DutyBooking? Find(int id) => _bookings.FindById(id);
+
+    /// <summary>Marks a booking cancelled and frees its place (the key no longer names the place).</summary>
+    public void MarkCancelled(DutyBooking booking, DateTimeOffset at)
+    {
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelledAt = at;
+        booking.PlaceKey = string.Create(CultureInfo.InvariantCulture, $"cancelled|{booking.Id}");
+        _bookings.Update(booking);
+    }
+
+    public void Update(DutyBooking booking) => _bookings.Update(booking);
+
+    /// <summary>Places taken in one slot.</summary>
+    public int Taken(int studioId, DateTimeOffset start)
+    {
+        var key = DutyBooking.SlotKeyOf(studioId, start);
+        return _bookings.Count(b => b.SlotKey == key && b.Status == BookingStatus.Booked);
+    }
+
+    /// <summary>Live bookings of one slot.</summary>
+    public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start)
+    {
+        var key = DutyBooking.SlotKeyOf(studioId, start);
+        return _bookings.Find(b => b.SlotKey == key && b.Status == BookingStatus.Booked).OrderBy(b => b.Place).ToList();
+    }
+
+    /// <summary>A delegate's live bookings (all times), oldest first.</summary>
+    public IReadOnlyList<DutyBooking> OfMember(string memberId) =>
+        _bookings.Find(b => b.MemberId == memberId && b.Status == BookingStatus.Booked).OrderBy(b => b.Start).ToList();
+
+    /// <summary>Live bookings of a studio between two instants (by start), oldest first.</summary>
+    public IReadOnlyList<DutyBooking> OfStudio(int studioId, DateTimeOffset from, DateTimeOffset to) =>
+        _bookings.Find(b => b.StudioId == studioId && b.Status == BookingStatus.Booked).Where(b => b.Start >= from && b.Start < to)
+            .OrderBy(b => b.Start).ThenBy(b => b.Place).ToList();
+
+    /// <summary>Live bookings starting between two instants, any studio.</summary>
+    public IReadOnlyList<DutyBooking> Between(DateTimeOffset from, DateTimeOffset to) =>
+        _bookings.Find(b => b.Status == BookingStatus.Booked).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
+
+    public int CountOfStudio(int studioId) => _bookings.Count(b => b.StudioId == studioId && b.Status == BookingStatus.Booked);
+}

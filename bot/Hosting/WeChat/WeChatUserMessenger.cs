@@ -1,0 +1,33 @@
+using System.Globalization;
+using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.WeChat;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hosting.WeChat;
+
+/// <summary>
+/// Proactive sends (staff replies, reminders) for WeChat users: a configured template when the message names
+/// one (it reaches users outside the 48-hour window), else — or when the template fails — the text through the
+/// customer-service API under the window and quota rules. Failures come back with WeChat's code and are
+/// recorded for staff. Other channels get the core's "cannot send" answer.
+/// </summary>
+public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeChatOptions> options) : IUserMessenger
+{
+    private readonly NoProactiveChannelMessenger _otherChannels = new();
+
+    public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        if (message.ChannelId != WeChatAdapter.ChannelId) return await _otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
+
+        if (message.TemplateKey is { } key && options.Value.Templates.TryGetValue(key, out var templateId))
+        {
+            var template = new WeChatTemplateMessage(message.UserId, templateId, message.TemplateFields ?? new Dictionary<string, string>());
+            if ((await messenger.SendTemplateAsync(template, cancellationToken, recordFailure: false).ConfigureAwait(false)).Succeeded)
+                return DeliveryResult.Ok();
+        }
+        var result = await messenger.SendTextAsync(message.UserId, message.Text, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? DeliveryResult.Ok()
+            : DeliveryResult.Failed(result.ErrCode.ToString(CultureInfo.InvariantCulture), WeChatTexts.FailureReason(result));
+    }
+}

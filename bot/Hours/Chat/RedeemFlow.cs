@@ -1,0 +1,101 @@
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Identity;
+
+namespace ChatAssistant.Hours.Chat;
+
+/// <summary>兑换: the 爱心超市 catalogue by point tier → choose by number → confirm → order number and pickup.</summary>
+public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledger, CatalogueProvider catalogue, RedemptionService redemptions) : Flow
+{
+    public const string FlowId = "hours.redeem";
+    private const string ItemsSlot = "__items";
+
+    public override string Id => FlowId;
+
+    public override string Title => "积分兑换";
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Do("start", async (ctx, ct) =>
+        {
+            var volunteerId = volunteers.VolunteerIdFor(ctx.UserId);
+            if (volunteerId is null)
+            {
+                await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Volunteer), ct);
+                return StepResult.End();
+            }
+            var items = catalogue.Current.Items;
+            if (items.Count == 0)
+            {
+                await ctx.SendAsync(HoursTexts.CatalogueUnavailable, ct);
+                return StepResult.End();
+            }
+            var available = ledger.Points(volunteerId).Available;
+            var cheapest = items.Min(i => i.Points);
+            if (available < cheapest)
+            {
+                await ctx.SendAsync(HoursTexts.NotEnoughForAny(available, cheapest), ct);
+                return StepResult.End();
+            }
+            ctx.Slots["volunteer"] = volunteerId;
+            return StepResult.Next();
+        }),
+        ChooseItem(),
+        Step.Confirm("confirm", ctx => catalogue.Current.Find(ctx.Slot("item")!) is { } item
+            ? HoursTexts.ConfirmRedeem(item, Available(ctx))
+            : HoursTexts.ItemGone),
+        Step.Do("redeem", async (ctx, ct) =>
+        {
+            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!);
+            await ctx.SendAsync(result.Status switch
+            {
+                RedeemStatus.Placed => HoursTexts.Redeemed(result.Order!, catalogue.Current.Pickup, result.Balance.Available),
+                RedeemStatus.InsufficientPoints => HoursTexts.RedeemRefused(result.Balance.Available),
+                _ => HoursTexts.ItemGone,
+            }, ct);
+            return StepResult.End();
+        }),
+    ];
+
+    private decimal Available(FlowContext ctx) => ledger.Points(ctx.Slot("volunteer")!).Available;
+
+    // Not Step.Choose: the list is grouped under tier headings, and an item the volunteer cannot afford
+    // gets its own answer rather than "pick a number".
+    private FlowStep ChooseItem() => new()
+    {
+        Name = "item",
+        Prompt = async (ctx, ct) =>
+        {
+            var lines = new List<string> { HoursTexts.CatalogueHeading(Available(ctx)) };
+            var ids = new List<string>();
+            foreach (var tier in catalogue.Current.Tiers())
+            {
+                lines.Add(HoursTexts.Tier(tier.Key));
+                foreach (var item in tier)
+                {
+                    ids.Add(item.Id);
+                    lines.Add(HoursTexts.ItemLine(ids.Count, item));
+                }
+            }
+            lines.Add(HoursTexts.CatalogueFooter);
+            ctx.Slots[ItemsSlot] = string.Join('\u001f', ids);
+            await ctx.SendAsync(string.Join('\n', lines), ct);
+        },
+        Handle = async (ctx, input, ct) =>
+        {
+            var ids = (ctx.Slot(ItemsSlot) ?? "").Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+            var n = Replies.Number(input);
+            if (n is null || n < 1 || n > ids.Length) return StepResult.Retry(FlowTexts.PickANumber(ids.Length));
+            var item = catalogue.Current.Find(ids[n.Value - 1]);
+            if (item is null)
+            {
+                await ctx.SendAsync(HoursTexts.ItemGone, ct);
+                return StepResult.End();
+            }
+            var available = Available(ctx);
+            if (item.Points > available) return StepResult.Retry(HoursTexts.InsufficientFor(item, available));
+            ctx.Slots["item"] = item.Id;
+            ctx.Slots.Remove(ItemsSlot);
+            return StepResult.Next();
+        },
+    };
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hours;
+
+/// <summary>Settings of the hours feature (section "Hours").</summary>
+public sealed class HoursOptions
+{
+    /// <summary>爱心存折 points earned per verified volunteer hour (志愿汇 hours → 存折 points).</summary>
+    public decimal PointsPerHour { get; set; } = 1m;
+
+    /// <summary>How far the stated hours may differ from end − start before the record is flagged.</summary>
+    public decimal HoursTolerance { get; set; } = 0.25m;
+
+    /// <summary>More hours than this for one volunteer on one day is flagged.</summary>
+    public decimal MaxHoursPerDay { get; set; } = 12m;
+
+    /// <summary>The 爱心超市 catalogue (YAML). Relative paths are relative to the application folder.</summary>
+    public string CatalogueFile { get; set; } = "Hours/catalogue.yaml";
+
+    /// <summary>How many recent activities "我的时长" lists.</summary>
+    public int RecentActivities { get; set; } = 5;
+
+    /// <summary>Largest CSV a single import accepts, in lines.</summary>
+    public int MaxImportLines { get; set; } = 20000;
+
+    /// <summary>The catalogue file as an absolute path.</summary>
+    public string CataloguePath => Path.IsPathRooted(CatalogueFile) ? CatalogueFile : Path.Combine(AppContext.BaseDirectory, CatalogueFile);
+}
+
+internal sealed class HoursOptionsValidator : IValidateOptions<HoursOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HoursOptions o)
+    {
+        var failures = new List<string>();
+        if (o.PointsPerHour <= 0 || o.PointsPerHour > 1000)
+            failures.Add($"Setting 'Hours:PointsPerHour' must be a positive number (e.g. 1); it is {o.PointsPerHour}.");
+        if (o.HoursTolerance < 0 || o.HoursTolerance > 2)
+            failures.Add($"Setting 'Hours:HoursTolerance' must be between 0 and 2 hours; it is {o.HoursTolerance}.");
+        if (o.MaxHoursPerDay <= 0 || o.MaxHoursPerDay > 24)
+            failures.Add($"Setting 'Hours:MaxHoursPerDay' must be between 0 and 24; it is {o.MaxHoursPerDay}.");
+        if (string.IsNullOrWhiteSpace(o.CatalogueFile))
+            failures.Add("Setting 'Hours:CatalogueFile' is empty; give the path of the 爱心超市 catalogue (YAML).");
+        if (o.RecentActivities is < 1 or > 20)
+            failures.Add("Setting 'Hours:RecentActivities' must be between 1 and 20.");
+        if (o.MaxImportLines < 1)
+            failures.Add("Setting 'Hours:MaxImportLines' must be positive.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,103 @@
+using ChatAssistant.Conversation.Time;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hours;
+
+/// <summary>How a staff decision went.</summary>
+public enum DecisionOutcome
+{
+    Done,
+    NotFound,
+    ReasonRequired,
+
+    /// <summary>The record or order is not in a state that allows the decision (already decided).</summary>
+    Conflict,
+}
+
+/// <summary>The outcome of a staff decision, with the message staff read when it did not happen.</summary>
+public sealed record Decision(DecisionOutcome Outcome, string Message = "");
+
+/// <summary>
+/// The review queue of flagged records: staff approve (the hours count from then on) or revoke (they never
+/// count; a record that already counted is reversed in the ledger). Every decision is audited.
+/// </summary>
+public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursReview> log)
+{
+    // Decisions are rare; one at a time means approve and revoke of one record cannot interleave.
+    private readonly Lock _gate = new();
+
+    /// <summary>Flagged records the caller may decide, oldest activity first.</summary>
+    public IReadOnlyList<HourRecord> Queue(string? scope) =>
+        store.RecordsCollection.Find(r => r.Status == RecordStatus.Flagged).Where(r => volunteers.InScope(r.VolunteerId, scope))
+            .OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
+
+    /// <summary>A record the caller may see, or null.</summary>
+    public HourRecord? Find(string recordId, string? scope) =>
+        store.RecordsCollection.FindById(recordId) is { } r && volunteers.InScope(r.VolunteerId, scope) ? r : null;
+
+    /// <summary>Approves a flagged record: its hours and points count from now on.</summary>
+    public Decision Approve(string recordId, string who, string? reason, string? scope) => Decide(recordId, who, reason, scope, "approve", (record, now) =>
+    {
+        if (record.Status != RecordStatus.Flagged) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
+        record.Status = RecordStatus.Approved;
+        store.RecordsCollection.Update(record);
+        store.LedgerCollection.Insert(HoursLedger.Credit(record, options.Value.PointsPerHour, now, who));
+        return new Decision(DecisionOutcome.Done);
+    });
+
+    /// <summary>Revokes a record: it never counts; if it already counted, a reversing entry takes it back.</summary>
+    public Decision Revoke(string recordId, string who, string? reason, string? scope) => Decide(recordId, who, reason, scope, "revoke", (record, now) =>
+    {
+        if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
+        var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.RecordId));
+        if (credit is not null)
+        {
+            store.LedgerCollection.Insert(new LedgerEntry
+            {
+                Key = LedgerEntry.ReversalKey(record.RecordId),
+                VolunteerId = record.VolunteerId,
+                Kind = LedgerKind.HoursReversal,
+                Hours = -credit.Hours,
+                Points = -credit.Points,
+                ActivityDate = credit.ActivityDate,
+                Ref = record.RecordId,
+                At = now,
+                By = who,
+            });
+        }
+        record.Status = RecordStatus.Revoked;
+        store.RecordsCollection.Update(record);
+        return new Decision(DecisionOutcome.Done);
+    });
+
+    private Decision Decide(string recordId, string who, string? reason, string? scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired);
+        lock (_gate)
+        {
+            var record = Find(recordId, scope);
+            if (record is null) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffRecordNotFound(recordId));
+            var now = clock.Now;
+            var decision = new Decision(DecisionOutcome.Done);
+            try
+            {
+                store.InTransaction(() =>
+                {
+                    decision = apply(record, now);
+                    if (decision.Outcome != DecisionOutcome.Done) return false;
+                    store.AuditDecision(now, who, action, record.RecordId, record.VolunteerId, reason.Trim());
+                    return true;
+                });
+            }
+            catch (LiteException e) when (HoursStore.IsDuplicateKey(e))
+            {
+                // The ledger already holds this source key: the decision was taken before.
+                return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
+            }
+            if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", record.RecordId, action);
+            return decision;
+        }
+    }
+}

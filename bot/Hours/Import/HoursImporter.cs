@@ -1,0 +1,125 @@
+using ChatAssistant.Conversation.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hours.Import;
+
+/// <summary>A record that an integrity rule flagged during an import.</summary>
+public sealed record FlagReport(int Line, string RecordId, string Rule, string Reason);
+
+/// <summary>What an import did. When <see cref="Ok"/> is false nothing was stored.</summary>
+public sealed record ImportResult(
+    bool Ok,
+    string ImportId,
+    int Added,
+    int Skipped,
+    int Flagged,
+    IReadOnlyList<LineError> Errors,
+    IReadOnlyList<FlagReport> Flags,
+    IReadOnlyList<LineError> Warnings);
+
+/// <summary>
+/// Imports hour records from the platform's CSV: all or nothing, idempotent by record id, every record
+/// checked by <see cref="IntegrityRules"/>; clean records are credited to the ledger at once, flagged ones wait.
+/// </summary>
+public sealed class HoursImporter(HoursStore store, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
+{
+    // Imports are rare and short; one at a time keeps "check the rules, then insert" consistent.
+    private readonly Lock _gate = new();
+
+    /// <summary>
+    /// Imports <paramref name="csv"/> on behalf of <paramref name="by"/>. A non-null <paramref name="scope"/>
+    /// (a district) refuses volunteers of other districts.
+    /// </summary>
+    public ImportResult Import(TextReader csv, string by, string? scope)
+    {
+        var o = options.Value;
+        var (rows, errors) = HourCsvReader.Read(csv, o.MaxImportLines);
+        rows = CheckRows(rows, scope, errors);
+        if (errors.Count > 0)
+        {
+            log.LogInformation("Hours import refused: {ErrorCount} bad lines", errors.Count);
+            return new ImportResult(false, "", 0, 0, 0, errors.OrderBy(e => e.Line).ToList(), [], []);
+        }
+
+        lock (_gate)
+        {
+            var now = clock.Now;
+            var importId = $"IMP{now:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            var warnings = new List<LineError>();
+            var fresh = new List<ImportRow>();
+            foreach (var row in rows)
+            {
+                var existing = store.RecordsCollection.FindById(row.RecordId);
+                if (existing is null) fresh.Add(row);
+                else if (!SameContent(existing, row)) warnings.Add(new LineError(row.Line, HoursTexts.ImportChangedRecord(row.RecordId)));
+            }
+
+            var stored = fresh.Select(r => r.VolunteerId).Distinct()
+                .SelectMany(v => store.RecordsCollection.Find(r => r.VolunteerId == v && r.Status != RecordStatus.Revoked))
+                .Select(RuleSubject.From).ToList();
+            var flags = IntegrityRules.Check(fresh.Select(RuleSubject.From).ToList(), stored, now, o.HoursTolerance, o.MaxHoursPerDay);
+
+            store.InTransaction(() =>
+            {
+                foreach (var row in fresh) Insert(row, flags.GetValueOrDefault(row.RecordId), importId, now);
+                store.AuditDecision(now, by, "import", importId, "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
+                return true;
+            });
+
+            var reports = fresh.Where(r => flags.ContainsKey(r.RecordId))
+                .SelectMany(r => flags[r.RecordId].Select(f => new FlagReport(r.Line, r.RecordId, f.Rule, f.Reason))).ToList();
+            log.LogInformation("Hours import {ImportId}: {Added} added, {Skipped} already present, {Flagged} flagged", importId, fresh.Count, rows.Count - fresh.Count, flags.Count);
+            return new ImportResult(true, importId, fresh.Count, rows.Count - fresh.Count, flags.Count, [], reports, warnings);
+        }
+    }
+
+    private void Insert(ImportRow row, List<RuleFlag>? flags, string importId, DateTimeOffset now)
+    {
+        var record = new HourRecord
+        {
+            RecordId = row.RecordId,
+            VolunteerId = row.VolunteerId,
+            Activity = row.Activity,
+            Organiser = row.Organiser,
+            Date = row.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            StartMinute = row.StartMinute,
+            EndMinute = row.EndMinute,
+            Hours = row.Hours,
+            Status = flags is null ? RecordStatus.Verified : RecordStatus.Flagged,
+            Flags = flags ?? [],
+            ImportId = importId,
+            ImportedAt = now,
+        };
+        store.RecordsCollection.Insert(record);
+        if (record.Counts) store.LedgerCollection.Insert(HoursLedger.Credit(record, options.Value.PointsPerHour, now, "import"));
+    }
+
+    // Form is fine; now the roster, the caller's district and repeated ids inside the file.
+    private List<ImportRow> CheckRows(List<ImportRow> rows, string? scope, List<LineError> errors)
+    {
+        var kept = new List<ImportRow>();
+        var seen = new Dictionary<string, ImportRow>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var district = volunteers.DistrictOf(row.VolunteerId);
+            if (district is null) errors.Add(new LineError(row.Line, HoursTexts.ImportUnknownVolunteer(row.VolunteerId)));
+            else if (scope is not null && district != scope) errors.Add(new LineError(row.Line, HoursTexts.ImportOutOfScope(row.VolunteerId, scope)));
+            else if (seen.TryGetValue(row.RecordId, out var first))
+            {
+                // The same line twice in one export is harmless; the same id with other content is not.
+                if (first with { Line = row.Line } != row) errors.Add(new LineError(row.Line, HoursTexts.ImportRepeatedId(row.RecordId, first.Line)));
+            }
+            else
+            {
+                seen[row.RecordId] = row;
+                kept.Add(row);
+            }
+        }
+        return kept;
+    }
+
+    private static bool SameContent(HourRecord r, ImportRow row) =>
+        r.VolunteerId == row.VolunteerId && r.Activity == row.Activity && r.Organiser == row.Organiser && r.Day == row.Date
+        && r.StartMinute == row.StartMinute && r.EndMinute == row.EndMinute && r.Hours == row.Hours;
+}

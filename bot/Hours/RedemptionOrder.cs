@@ -1,0 +1,102 @@
+using LiteDB;
+
+namespace ChatAssistant.Hours;
+
+/// <summary>Where a redemption order stands.</summary>
+public enum OrderStatus
+{
+    /// <summary>Points reserved; waiting to be picked up.</summary>
+    Placed,
+
+    /// <summary>Handed over at the 爱心超市.</summary>
+    Fulfilled,
+
+    /// <summary>Cancelled by staff; the points were returned.</summary>
+    Cancelled,
+}
+
+/// <summary>An exchange of 爱心存折 points for one catalogue item.</summary>
+public sealed class RedemptionOrder
+{
+    public int Id { get; set; }
+
+    /// <summary>What the volunteer quotes at the counter, e.g. "DH2611260007".</summary>
+    public string OrderNo { get; set; } = "";
+
+    public string VolunteerId { get; set; } = "";
+
+    public string ItemId { get; set; } = "";
+
+    public string ItemName { get; set; } = "";
+
+    public decimal Points { get; set; }
+
+    public OrderStatus Status { get; set; }
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Staff member who fulfilled or cancelled it.</summary>
+    public string? ClosedBy { get; set; }
+
+    public string? CancelReason { get; set; }
+}
+
+/// <summary>The hours feature's LiteDB collections, with their indexes.</summary>
+public sealed class HoursStore
+{
+    public const string Records = "hour_records";
+    public const string Ledger = "hour_ledger";
+    public const string Orders = "hour_orders";
+    public const string Audit = "hour_audit";
+
+    public HoursStore(ILiteDatabase db)
+    {
+        Db = db;
+        RecordsCollection.EnsureIndex(r => r.VolunteerId);
+        RecordsCollection.EnsureIndex(r => r.Status);
+        LedgerCollection.EnsureIndex(e => e.VolunteerId);
+        OrdersCollection.EnsureIndex(o => o.OrderNo); // unique by construction: derived from the auto id
+        OrdersCollection.EnsureIndex(o => o.VolunteerId);
+        OrdersCollection.EnsureIndex(o => o.Status);
+        AuditCollection.EnsureIndex(a => a.Target);
+    }
+
+    public ILiteDatabase Db { get; }
+
+    public ILiteCollection<HourRecord> RecordsCollection => Db.GetCollection<HourRecord>(Records);
+
+    public ILiteCollection<LedgerEntry> LedgerCollection => Db.GetCollection<LedgerEntry>(Ledger);
+
+    public ILiteCollection<RedemptionOrder> OrdersCollection => Db.GetCollection<RedemptionOrder>(Orders);
+
+    public ILiteCollection<HoursAuditEntry> AuditCollection => Db.GetCollection<HoursAuditEntry>(Audit);
+
+    /// <summary>Appends an audit entry.</summary>
+    public void AuditDecision(DateTimeOffset at, string who, string action, string target, string volunteerId, string reason) =>
+        AuditCollection.Insert(new HoursAuditEntry { At = at, Who = who, Action = action, Target = target, VolunteerId = volunteerId, Reason = reason });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one LiteDB transaction (synchronously: never hold one across an await).
+    /// Rolls back when it throws or returns false.
+    /// </summary>
+    public bool InTransaction(Func<bool> work)
+    {
+        if (!Db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        var committed = false;
+        try
+        {
+            if (!work()) return false;
+            committed = Db.Commit();
+            return committed;
+        }
+        finally
+        {
+            if (!committed) Db.Rollback();
+        }
+    }
+
+    /// <summary>True for LiteDB's duplicate-key error (a source key or order number already present).</summary>
+    public static bool IsDuplicateKey(LiteException e) => e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
+}

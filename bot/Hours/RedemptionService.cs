@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using ChatAssistant.Conversation.Time;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Hours;
+
+/// <summary>How a redemption went.</summary>
+public enum RedeemStatus
+{
+    Placed,
+    InsufficientPoints,
+    UnknownItem,
+}
+
+/// <summary>A redemption's outcome and the balance after it (or the balance that was too small).</summary>
+public sealed record RedeemResult(RedeemStatus Status, RedemptionOrder? Order, PointsBalance Balance);
+
+/// <summary>
+/// Exchanges points for catalogue items and lets staff fulfil or cancel the orders. Points are reserved
+/// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs under one lock
+/// and one LiteDB transaction with no await inside, so concurrent redemptions cannot overspend.
+/// </summary>
+public sealed class RedemptionService(HoursStore store, CatalogueProvider catalogue, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
+{
+    // One gate per volunteer (the roster bounds how many). LiteDB is one file in one process (see DESIGN.md),
+    // so an in-process lock is the whole story; the ledger's unique keys guard against replays.
+    private readonly ConcurrentDictionary<string, Lock> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Places an order for one <paramref name="itemId"/> if the volunteer's available points cover it.</summary>
+    public RedeemResult Redeem(string volunteerId, string itemId)
+    {
+        var item = catalogue.Current.Find(itemId);
+        lock (Gate(volunteerId))
+        {
+            var balance = HoursLedger.PointsOf(store.LedgerCollection.Find(e => e.VolunteerId == volunteerId));
+            if (item is null) return new RedeemResult(RedeemStatus.UnknownItem, null, balance);
+            if (balance.Available < item.Points) return new RedeemResult(RedeemStatus.InsufficientPoints, null, balance);
+
+            var now = clock.Now;
+            var order = new RedemptionOrder
+            {
+                VolunteerId = volunteerId,
+                ItemId = item.Id,
+                ItemName = item.Name,
+                Points = item.Points,
+                Status = OrderStatus.Placed,
+                PlacedAt = now,
+            };
+            store.InTransaction(() =>
+            {
+                store.OrdersCollection.Insert(order);
+                order.OrderNo = $"DH{now:yyMMdd}{order.Id:D4}";
+                store.OrdersCollection.Update(order);
+                store.LedgerCollection.Insert(new LedgerEntry
+                {
+                    Key = LedgerEntry.OrderKey(order.OrderNo),
+                    VolunteerId = volunteerId,
+                    Kind = LedgerKind.Redemption,
+                    Points = -item.Points,
+                    Ref = order.OrderNo,
+                    At = now,
+                    By = "wechat",
+                });
+                store.AuditDecision(now, "wechat", "redeem", order.OrderNo, volunteerId, item.Id);
+                return true;
+            });
+            log.LogInformation("Order {OrderNo} placed for {Points} points", order.OrderNo, item.Points);
+            return new RedeemResult(RedeemStatus.Placed, order, balance with { Spent = balance.Spent + item.Points });
+        }
+    }
+
+    /// <summary>Orders the caller may see, newest first, optionally of one status.</summary>
+    public IReadOnlyList<RedemptionOrder> Orders(string? scope, OrderStatus? status) =>
+        (status is null ? store.OrdersCollection.FindAll() : store.OrdersCollection.Find(o => o.Status == status.Value))
+            .Where(o => volunteers.InScope(o.VolunteerId, scope)).OrderByDescending(o => o.Id).ToList();
+
+    /// <summary>Marks an order as handed over.</summary>
+    public Decision Fulfil(string orderNo, string who, string? scope) => Close(orderNo, who, "已领取", scope, OrderStatus.Fulfilled);
+
+    /// <summary>Cancels an order; a reversing ledger entry returns its points.</summary>
+    public Decision Cancel(string orderNo, string who, string? reason, string? scope) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired)
+            : Close(orderNo, who, reason.Trim(), scope, OrderStatus.Cancelled);
+
+    private Decision Close(string orderNo, string who, string reason, string? scope, OrderStatus to)
+    {
+        var found = store.OrdersCollection.FindOne(o => o.OrderNo == orderNo);
+        if (found is null || !volunteers.InScope(found.VolunteerId, scope)) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffOrderNotFound(orderNo));
+        lock (Gate(found.VolunteerId))
+        {
+            var order = store.OrdersCollection.FindById(found.Id);
+            if (order.Status != OrderStatus.Placed) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffOrderClosed(order.Status));
+            var now = clock.Now;
+            store.InTransaction(() =>
+            {
+                order.Status = to;
+                order.ClosedAt = now;
+                order.ClosedBy = who;
+                if (to == OrderStatus.Cancelled)
+                {
+                    order.CancelReason = reason;
+                    store.LedgerCollection.Insert(new LedgerEntry
+                    {
+                        Key = LedgerEntry.ReturnKey(order.OrderNo),
+                        VolunteerId = order.VolunteerId,
+                        Kind = LedgerKind.RedemptionReturn,
+                        Points = order.Points,
+                        Ref = order.OrderNo,
+                        At = now,
+                        By = who,
+                    });
+                }
+                store.OrdersCollection.Update(order);
+                store.AuditDecision(now, who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", order.OrderNo, order.VolunteerId, reason);
+                return true;
+            });
+            log.LogInformation("Order {OrderNo} {Status} by staff", order.OrderNo, to);
+            return new Decision(DecisionOutcome.Done);
+        }
+    }
+
+    private Lock Gate(string volunteerId) => _gates.GetOrAdd(volunteerId, _ => new Lock());
+}

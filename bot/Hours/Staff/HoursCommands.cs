@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text;
+using ChatAssistant.Hosting;
+using ChatAssistant.Hours.Import;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Hours.Staff;
+
+/// <summary>Operator commands: import hour records, check the 爱心超市 catalogue file.</summary>
+public static class HoursCommands
+{
+    public static Command Create()
+    {
+        var hours = new Command("hours", "Volunteer hours and 爱心存折 points: import records, check the catalogue.");
+        hours.Subcommands.Add(ImportCommand());
+        hours.Subcommands.Add(CatalogueCommand());
+        return hours;
+    }
+
+    private static Command ImportCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV export (UTF-8): record_id,volunteer_id,activity,organiser,date,start,end,hours — see docs/HOURS.md." };
+        var by = new Option<string>("--by") { Description = "Who imports (for the audit log).", DefaultValueFactory = _ => "cli" };
+        var command = new Command("import", "Import hour records (all lines or none; bad lines and flagged records are listed).") { file, by };
+        command.SetAction((r, _) => Cli.WithServicesAsync(services =>
+        {
+            using var reader = new StreamReader(r.GetValue(file)!.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var result = services.GetRequiredService<HoursImporter>().Import(reader, r.GetValue(by)!, scope: null);
+            if (!result.Ok)
+            {
+                foreach (var e in result.Errors) Console.Error.WriteLine($"line {e.Line}: {e.Message}");
+                Console.Error.WriteLine("Nothing was imported.");
+                return Task.FromResult(1);
+            }
+            foreach (var w in result.Warnings) Console.WriteLine($"line {w.Line}: {w.Message}");
+            foreach (var f in result.Flags) Console.WriteLine($"line {f.Line}: {f.RecordId} flagged [{f.Rule}] {f.Reason}");
+            Console.WriteLine($"Import {result.ImportId}: {result.Added} added ({result.Flagged} flagged for review), {result.Skipped} already imported.");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command CatalogueCommand()
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "Catalogue YAML to check (default: the configured Hours:CatalogueFile).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("catalogue", "Check the 爱心超市 catalogue file and list it by point tier.") { file };
+        command.SetAction((r, _) => Cli.WithServicesAsync(services =>
+        {
+            var path = r.GetValue(file)?.FullName ?? services.GetRequiredService<IOptions<HoursOptions>>().Value.CataloguePath;
+            Catalogue catalogue;
+            try { catalogue = Catalogue.Parse(File.ReadAllText(path)); }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                Console.Error.WriteLine($"{path}: {e.Message}");
+                return Task.FromResult(1);
+            }
+            foreach (var tier in catalogue.Tiers())
+                Console.WriteLine($"{tier.Key,4} 积分: {string.Join("、", tier.Select(i => $"{i.Name}[{i.Id}]"))}");
+            Console.WriteLine($"领取: {catalogue.Pickup.Place} {catalogue.Pickup.Address}");
+            if (catalogue.IsExample) Console.WriteLine("Note: the file says 'example: true' — replace the example items before going live.");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using ChatAssistant.Hours.Import;
+using ChatAssistant.Staff;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatAssistant.Hours.Staff;
+
+/// <summary>
+/// The staff API of the hours feature under /api/staff/hours (documented in docs/HOURS.md). Staff of a
+/// district see only their district's volunteers; admins see everything.
+/// </summary>
+public static class HoursEndpoints
+{
+    /// <summary>Largest import body accepted.</summary>
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>Body of approve / revoke / cancel.</summary>
+    public sealed record DecisionRequest(string? Reason);
+
+    public static IEndpointRouteBuilder MapHoursEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = StaffApi.Group(endpoints, "/hours");
+        group.MapPost("/import", ImportAsync);
+        group.MapGet("/rules", () => Results.Ok(IntegrityRules.Names.Select(r => new { rule = r.Key, meaning = r.Value })));
+        group.MapGet("/review", (HttpContext http, HoursReview review) => Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)));
+        group.MapGet("/records/{recordId}", (string recordId, HttpContext http, HoursReview review, HoursStore store) =>
+            review.Find(recordId, http.User.Scope()) is { } r
+                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).Select(a => new { a.At, a.Who, a.Action, a.Reason }) })
+                : Results.NotFound(new { error = HoursTexts.StaffRecordNotFound(recordId) }));
+        group.MapPost("/records/{recordId}/approve", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
+            ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
+        group.MapPost("/records/{recordId}/revoke", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
+            ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
+        group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger) =>
+        {
+            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            var hours = ledger.Hours(volunteerId);
+            var points = ledger.Points(volunteerId);
+            return Results.Ok(new
+            {
+                volunteerId,
+                hours = new { total = hours.TotalHours, year = hours.Year, thisYear = hours.YearHours, pending = hours.PendingHours },
+                points = new { earned = points.Earned, spent = points.Spent, available = points.Available },
+            });
+        });
+        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store) =>
+        {
+            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            var bytes = HoursStatement.Build(
+                volunteerId,
+                store.LedgerCollection.Find(e => e.VolunteerId == volunteerId).ToList(),
+                store.RecordsCollection.Find(r => r.VolunteerId == volunteerId).ToList(),
+                store.OrdersCollection.Find(o => o.VolunteerId == volunteerId).ToList());
+            return Results.File(bytes, "text/csv; charset=utf-8", $"statement-{volunteerId}.csv");
+        });
+        group.MapGet("/orders", (string? status, HttpContext http, RedemptionService redemptions) =>
+        {
+            OrderStatus? filter = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed)) return Results.BadRequest(new { error = "status 应为 placed、fulfilled 或 cancelled。" });
+                filter = parsed;
+            }
+            return Results.Ok(redemptions.Orders(http.User.Scope(), filter).Select(OrderView));
+        });
+        group.MapPost("/orders/{orderNo}/fulfil", (string orderNo, HttpContext http, RedemptionService redemptions) =>
+            ToResult(redemptions.Fulfil(orderNo, http.User.Name(), http.User.Scope())));
+        group.MapPost("/orders/{orderNo}/cancel", (string orderNo, DecisionRequest? body, HttpContext http, RedemptionService redemptions) =>
+            ToResult(redemptions.Cancel(orderNo, http.User.Name(), body?.Reason, http.User.Scope())));
+        return endpoints;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, HoursImporter importer)
+    {
+        if (http.Request.ContentLength > MaxImportBytes)
+            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync(http.RequestAborted);
+        if (text.Length > MaxImportBytes)
+            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        var result = importer.Import(new StringReader(text), http.User.Name(), http.User.Scope());
+        return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
+    }
+
+    private static object RecordView(HourRecord r) => new
+    {
+        r.RecordId,
+        r.VolunteerId,
+        r.Activity,
+        r.Organiser,
+        r.Date,
+        start = HourRecord.Clock(r.StartMinute),
+        end = HourRecord.Clock(r.EndMinute),
+        r.Hours,
+        status = r.Status.ToString(),
+        r.Flags,
+        r.ImportId,
+    };
+
+    private static object OrderView(RedemptionOrder o) => new
+    {
+        o.OrderNo,
+        o.VolunteerId,
+        o.ItemId,
+        o.ItemName,
+        o.Points,
+        status = o.Status.ToString(),
+        o.PlacedAt,
+        o.ClosedAt,
+        o.ClosedBy,
+        o.CancelReason,
+    };
+
+    private static IResult VolunteerNotFound() => Results.NotFound(new { error = "名单中没有这个志愿者，或不在你的管理范围。" });
+
+    private static IResult ToResult(Decision d) => d.Outcome switch
+    {
+        DecisionOutcome.Done => Results.Ok(new { ok = true }),
+        DecisionOutcome.NotFound => Results.NotFound(new { error = d.Message }),
+        DecisionOutcome.ReasonRequired => Results.BadRequest(new { error = d.Message }),
+        _ => Results.Conflict(new { error = d.Message }),
+    };
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChatAssistant.Hours.Staff;
+
+/// <summary>
+/// A volunteer's statement as CSV (UTF-8 with BOM so Excel opens the Chinese correctly): every ledger entry,
+/// then the records still awaiting review. Amounts are unsigned in/out columns so that no cell starts with
+/// "-" or "+", and text cells are escaped against spreadsheet formula injection.
+/// </summary>
+public static class HoursStatement
+{
+    private static readonly string[] Header = ["日期", "类别", "说明", "编号", "时长增加", "时长扣减", "积分收入", "积分支出", "状态"];
+
+    /// <summary>Writes the statement of <paramref name="volunteerId"/> and returns the bytes.</summary>
+    public static byte[] Build(string volunteerId, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<HourRecord> records, IReadOnlyList<RedemptionOrder> orders)
+    {
+        var recordsById = records.ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        var ordersByNo = orders.ToDictionary(o => o.OrderNo, StringComparer.Ordinal);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        {
+            foreach (var h in Header) csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var e in entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var record = recordsById.GetValueOrDefault(e.Ref);
+                var order = ordersByNo.GetValueOrDefault(e.Ref);
+                // LiteDB reads an empty string back as null (EmptyStringToNull), hence IsNullOrEmpty.
+                var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var what = record is not null ? $"{record.Activity}（{record.Organiser}）" : order?.ItemName ?? "";
+                Row(csv, date, KindName(e.Kind), what, e.Ref, e.Hours, e.Points, StatusOf(record, order));
+            }
+            foreach (var r in records.Where(r => r.Status == RecordStatus.Flagged).OrderBy(r => r.Date, StringComparer.Ordinal))
+                Row(csv, r.Date, "待审核时长", $"{r.Activity}（{r.Organiser}）", r.RecordId, 0, 0, "待审核（未计入）");
+            var points = HoursLedger.PointsOf(entries);
+            csv.NextRecord();
+            var hours = entries.Where(e => e.Kind is LedgerKind.HoursCredit or LedgerKind.HoursReversal).Sum(e => e.Hours);
+            Row(csv, "", "合计", $"志愿者 {volunteerId}", "", hours, 0,
+                $"累计获得 {HoursTexts.N(points.Earned)} 分，已兑换 {HoursTexts.N(points.Spent)} 分，可用 {HoursTexts.N(points.Available)} 分");
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Row(CsvWriter csv, string date, string kind, string what, string reference, decimal hours, decimal points, string status)
+    {
+        csv.WriteField(date);
+        csv.WriteField(kind);
+        csv.WriteField(what);
+        csv.WriteField(reference);
+        csv.WriteField(hours > 0 ? HoursTexts.N(hours) : "");
+        csv.WriteField(hours < 0 ? HoursTexts.N(-hours) : "");
+        csv.WriteField(points > 0 ? HoursTexts.N(points) : "");
+        csv.WriteField(points < 0 ? HoursTexts.N(-points) : "");
+        csv.WriteField(status);
+        csv.NextRecord();
+    }
+
+    private static string KindName(LedgerKind kind) => kind switch
+    {
+        LedgerKind.HoursCredit => "志愿服务时长",
+        LedgerKind.HoursReversal => "时长撤销",
+        LedgerKind.Redemption => "积分兑换",
+        _ => "兑换取消退回",
+    };
+
+    private static string StatusName(OrderStatus status) => status switch
+    {
+        OrderStatus.Placed => "待领取",
+        OrderStatus.Fulfilled => "已领取",
+        _ => "已取消",
+    };
+
+    private static string StatusOf(HourRecord? record, RedemptionOrder? order) =>
+        record is not null ? HoursTexts.StatusName(record.Status) : order is not null ? StatusName(order.Status) : "";
+}

@@ -1,0 +1,38 @@
+using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.Support.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAssistant.Tests.Adapters.WeChat;
+
+/// <summary>Two server instances behind one Redis (real redis-server): retries deduplicated and the token shared across them.</summary>
+public sealed class WeChatMultiInstanceTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [SkippableFact]
+    public async Task CopiesSpreadOverTwoInstances_RunOneTurn_AndTheyShareOneToken()
+    {
+        redis.Require();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(), ["WeChat:ReplyDeadline"] = "00:00:01",
+        };
+        await using var api = await FakeWeChatApi.StartAsync();
+        await using var a = await WeChatTestServer.StartAsync(overrides: settings, sharedApi: api);
+        await using var b = await WeChatTestServer.StartAsync(overrides: settings, sharedApi: api);
+        foreach (var s in new[] { a, b })
+            s.Scripted.OnTurn = async (turn, ct) => { await Task.Delay(1500, ct); await turn.SendActivityAsync("已收到。", cancellationToken: ct); };
+
+        var xml = WeChatRequestBuilder.Text("oShared", "报名", 9001);
+        await Task.WhenAll(a.PostAsync(xml, WeChatMode.Safe), b.PostAsync(xml, WeChatMode.Safe), a.PostAsync(xml, WeChatMode.Safe));
+        await b.PostAsync(xml, WeChatMode.Safe);
+        Assert.Equal(1, a.Scripted.Turns + b.Scripted.Turns);
+
+        // Late deliveries from both instances (one turn here, plus proactive sends) use one token.
+        await Task.WhenAll(a.DrainAsync(), b.DrainAsync());
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? a : b).Services.GetRequiredService<WeChatApi>().SendCustomTextAsync($"o{i}", "提醒", default)));
+        Assert.Equal(["已收到。"], api.TextsTo("oShared"));
+        Assert.Equal(1, api.TokensIssued);
+    }
+}

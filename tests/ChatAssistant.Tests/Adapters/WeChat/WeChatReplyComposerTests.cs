@@ -1,0 +1,61 @@
+using System.Text;
+using ChatAssistant.Adapters.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatAssistant.Tests.Adapters.WeChat;
+
+public sealed class WeChatReplyComposerTests
+{
+    [Fact]
+    public void ShortReplies_AreMergedInOrder() =>
+        Assert.Equal(["一。\n\n二。\n\n三。"], WeChatReplyComposer.Pack(["一。", "二。", "三。"]));
+
+    [Fact]
+    public void LongReply_IsSplitAfterSentenceEnds_WithinTheByteLimit()
+    {
+        var text = string.Concat(Enumerable.Range(0, 400).Select(i => i % 3 == 0 ? "你好吗？" : i % 3 == 1 ? "很好！" : "谢谢。\n"));
+        var parts = WeChatReplyComposer.Pack([text], 300);
+        Assert.Equal(text, string.Concat(parts));
+        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 300));
+        Assert.All(parts, p => Assert.Contains(p[^1], "。！？\n"));
+    }
+
+    [Fact]
+    public void ClosingQuote_StaysWithItsSentence()
+    {
+        var parts = WeChatReplyComposer.Pack(["他说：“好的。”然后走了。"], 24);
+        Assert.Equal("他说：“好的。”", parts[0]);
+    }
+
+    [Fact]
+    public void SentenceLongerThanTheLimit_IsCutBetweenCharacters_NotInsideOne()
+    {
+        var text = new string('字', 100) + "😀😀😀";
+        var parts = WeChatReplyComposer.Pack([text], 31);
+        Assert.Equal(text, string.Concat(parts));
+        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 31));
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
+    }
+
+    [Fact]
+    public void ReplyThatFitsAMessage_IsNotCutAcrossTwo()
+    {
+        var a = new string('甲', 500) + "。";
+        var b = new string('乙', 500) + "。";
+        Assert.Equal([a, b], WeChatReplyComposer.Pack([a, b]));
+    }
+
+    [Fact]
+    public void SuggestedActionsAndCards_BecomeTextTheUserCanType()
+    {
+        var message = MessageFactory.SuggestedActions(new List<string> { "周三下午", "周五上午" }, "请选择时段：", null, null);
+        var card = MessageFactory.Attachment(new HeroCard("志愿指南", text: "注册流程", buttons: [new CardAction(ActionTypes.ImBack, "如何注册")]).ToAttachment());
+        var typing = new Activity(ActivityTypes.Typing);
+        var parts = WeChatReplyComposer.Compose([message, card, typing]);
+        Assert.Equal("请选择时段：\n可以直接回复：周三下午 / 周五上午\n\n志愿指南\n注册流程\n可以直接回复：如何注册", Assert.Single(parts));
+    }
+
+    [Fact]
+    public void NothingSaid_ComposesNothing() => Assert.Empty(WeChatReplyComposer.Compose([new Activity(ActivityTypes.Typing), MessageFactory.Text("")]));
+}

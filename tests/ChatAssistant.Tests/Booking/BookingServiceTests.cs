@@ -1,0 +1,173 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Booking;
+using ChatAssistant.Tests.Support;
+using LiteDB;
+
+namespace ChatAssistant.Tests.Booking;
+
+public sealed class BookingServiceTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+    private BookingService _service = null!;
+    private Studio _studio = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = BotHarness.Create(settings: BookingTestData.NoDemo());
+        _service = _bot.Get<BookingService>();
+        _studio = BookingTestData.Studio(_bot.Get<StudioStore>());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private static DateTimeOffset At(int month, int day, int hour) => BookingTestData.At(month, day, hour);
+
+    [Fact]
+    public void Slots_follow_the_weekly_pattern_in_Beijing_time_and_skip_closures()
+    {
+        var store = _bot.Get<StudioStore>();
+        _studio.Closures = [new Closure { From = "2026-12-01", To = "2026-12-01", Reason = "检修" }];
+        store.Update(_studio);
+        var slots = _service.SlotsBetween(At(11, 26, 0), At(12, 3, 0)).Select(s => (s.Slot.Start, s.Slot.End)).ToList();
+        Assert.Equal(
+        [
+            (At(11, 26, 14), At(11, 26, 16)),
+            (At(11, 28, 9), At(11, 28, 11)),
+            (At(12, 2, 14), At(12, 2, 16)),
+            (At(12, 2, 16), At(12, 2, 18)),
+        ], slots);
+    }
+
+    [Fact]
+    public void A_studio_with_slots_shorter_than_two_hours_is_refused()
+    {
+        var bad = new Studio { Name = "短时工作室", County = "天台县", SlotMinutes = 60, Openings = [new WeeklyOpening { Day = DayOfWeek.Monday, Start = "09:00", End = "10:00" }] };
+        var error = Assert.Throws<ArgumentException>(() => _bot.Get<StudioStore>().Create(bad));
+        Assert.Contains("至少 2 小时", error.Message);
+    }
+
+    [Fact]
+    public void Booking_takes_a_place_and_schedules_a_reminder_the_evening_before()
+    {
+        var outcome = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14));
+        Assert.Equal(BookStatus.Booked, outcome.Status);
+        Assert.Equal(1, _bot.Get<BookingStore>().Taken(_studio.Id, At(12, 2, 14)));
+        var reminder = _bot.Get<ReminderStore>().Find(outcome.Booking!.Id);
+        Assert.Equal(At(12, 1, 20), reminder!.DueAt);
+        Assert.Equal(ReminderState.Pending, reminder.State);
+    }
+
+    [Fact]
+    public void Past_slots_times_off_the_pattern_overlaps_and_more_than_the_cap_are_refused()
+    {
+        _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(1));
+        Assert.Equal(BookStatus.InPast, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Status);
+        Assert.Equal(BookStatus.NoSuchSlot, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 15)).Status);
+
+        var other = BookingTestData.Studio(_bot.Get<StudioStore>(), name: "第二工作室");
+        Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Status);
+        var overlap = _service.Book(BookingTestData.Who("D001"), other.Id, At(12, 2, 14));
+        Assert.Equal(BookStatus.Overlap, overlap.Status);
+        Assert.Equal(At(12, 2, 14), overlap.Conflict!.Start);
+
+        Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 3, 14)).Status);
+        Assert.Equal(BookStatus.TooMany, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 5, 9)).Status);
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_bookings_of_a_one_place_slot_give_one_booking_and_49_refusals_with_alternatives()
+    {
+        var slot = At(12, 2, 14);
+        using var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(1, 50).Select(i => Task.Run(() =>
+        {
+            start.Wait();
+            return _service.Book(BookingTestData.Who($"P{i:D3}"), _studio.Id, slot);
+        })).ToList();
+        start.Set();
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Single(outcomes, o => o.Status == BookStatus.Booked);
+        var refused = outcomes.Where(o => o.Status != BookStatus.Booked).ToList();
+        Assert.Equal(49, refused.Count);
+        Assert.All(refused, o =>
+        {
+            Assert.Equal(BookStatus.Full, o.Status);
+            Assert.NotEmpty(o.Suggestions);
+            Assert.DoesNotContain(o.Suggestions, s => s.Slot.Start == slot);
+            Assert.Equal(At(12, 2, 16), o.Suggestions.OrderBy(s => (s.Slot.Start - slot).Duration()).First().Slot.Start);
+        });
+        var stored = _bot.Get<ILiteDatabase>().GetCollection<DutyBooking>(BookingStore.Collection).FindAll().ToList();
+        Assert.Single(stored);
+    }
+
+    [Fact]
+    public async Task One_delegate_sending_many_bookings_at_once_still_gets_only_the_cap()
+    {
+        var slots = _service.NextFree(5).Select(s => s.Slot).ToList();
+        var outcomes = await Task.WhenAll(slots.Select(s => Task.Run(() => _service.Book(BookingTestData.Who("D001"), s.StudioId, s.Start))));
+        Assert.Equal(2, outcomes.Count(o => o.Status == BookStatus.Booked));
+        Assert.Equal(2, _service.Upcoming("D001").Count);
+    }
+
+    [Fact]
+    public void Cancelling_frees_the_place_and_stops_the_reminder_but_not_within_the_cutoff()
+    {
+        var later = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        var soon = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Booking!;
+
+        Assert.Equal(CancelStatus.NotFound, _service.Cancel("D002", later.Id).Status);
+        Assert.Equal(CancelStatus.TooLate, _service.Cancel("D001", soon.Id).Status);
+        Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D001", later.Id).Status);
+        Assert.Equal(ReminderState.Cancelled, _bot.Get<ReminderStore>().Find(later.Id)!.State);
+        Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 2, 14)).Status);
+    }
+
+    [Fact]
+    public void Check_in_counts_inside_the_window_only_and_adds_to_the_yearly_standing()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Booking!;
+        Assert.Equal(CheckInStatus.OutsideWindow, _service.CheckIn("D001", _studio.Id).Status);
+        _bot.Time.SetUtcNow(At(11, 26, 13).AddMinutes(31));
+        Assert.Equal(CheckInStatus.CheckedIn, _service.CheckIn("D001", _studio.Id).Status);
+        Assert.Equal(CheckInStatus.AlreadyCheckedIn, _service.CheckIn("D001", _studio.Id).Status);
+        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id).Status);
+        Assert.Equal(CheckInStatus.UnknownStudio, _service.CheckIn("D001", 999).Status);
+
+        var standing = _service.Standing("D001");
+        Assert.Equal((1, 1), (standing.Attended, standing.Missing));
+        Assert.Equal(Attendance.Attended, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+    }
+
+    [Fact]
+    public void A_reminder_is_claimed_once_and_a_claim_cut_off_by_a_crash_is_failed_not_resent()
+    {
+        var store = _bot.Get<ReminderStore>();
+        Assert.True(store.Schedule(41, At(12, 1, 20)));
+        Assert.False(store.Schedule(41, At(12, 1, 20)));
+        Assert.True(store.TryClaim(41, At(12, 1, 20)));
+        Assert.False(store.TryClaim(41, At(12, 1, 20)));
+        Assert.Equal((ReminderState.Sending, At(12, 1, 20)), (store.Find(41)!.State, store.Find(41)!.DueAt));
+
+        // A new store over the same file is what a restart sees.
+        var restarted = new ReminderStore(_bot.Get<ILiteDatabase>());
+        Assert.Equal(1, restarted.FailInterrupted(At(12, 1, 21)));
+        var row = restarted.Find(41)!;
+        Assert.Equal(ReminderState.Failed, row.State);
+        Assert.Contains("interrupted", row.Error);
+        Assert.False(restarted.TryClaim(41, At(12, 1, 21)));
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_recorded_with_the_channels_reason()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
+        Assert.Equal(0, await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None));
+        var row = _bot.Get<ReminderStore>().Find(booking.Id)!;
+        Assert.Equal(ReminderState.Failed, row.State);
+        Assert.StartsWith("no-channel:", row.Error);
+        Assert.Single(((NoProactiveChannelMessenger)_bot.Get<IUserMessenger>()).Kept);
+    }
+}

@@ -1,0 +1,87 @@
+using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Adapters.WeChat.Fake;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAssistant.Tests.Support.WeChat;
+
+/// <summary>
+/// The real assistant (<see cref="AssistantServer"/>: Kestrel on 127.0.0.1:0, real LiteDB) configured for
+/// WeChat against a <see cref="FakeWeChatApi"/>. With <c>scripted: true</c> the bot is replaced by a
+/// <see cref="ScriptedBot"/> so a test can make turns slow, chatty or long; otherwise the real ChatBot answers.
+/// </summary>
+public sealed class WeChatTestServer : IAsyncDisposable
+{
+    public const string Token = "chatassistant";
+    public const string AppId = "wx0123456789abcdef";
+    public const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    private readonly bool _ownsApi;
+
+    private WeChatTestServer(AssistantServer server, FakeWeChatApi api, bool ownsApi, ScriptedBot? bot, TimeProvider time)
+    {
+        _ownsApi = ownsApi;
+        Server = server;
+        Api = api;
+        Bot = bot;
+        Requests = new WeChatRequestBuilder(Token, AppId, AesKey, time);
+        Client = server.CreateClient(cookies: false);
+    }
+
+    public AssistantServer Server { get; }
+    public FakeWeChatApi Api { get; }
+    public ScriptedBot? Bot { get; }
+    public ScriptedBot Scripted => Bot ?? throw new InvalidOperationException("Started without a scripted bot");
+    public WeChatRequestBuilder Requests { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => Server.Services;
+    public IUndeliveredMessageStore Undelivered => Services.GetRequiredService<IUndeliveredMessageStore>();
+
+    /// <summary>Starts a server; pass <paramref name="sharedApi"/> to let several servers (instances) use one fake API.</summary>
+    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null)
+    {
+        var api = sharedApi ?? await FakeWeChatApi.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["WeChat:Token"] = Token,
+            ["WeChat:AppId"] = AppId,
+            ["WeChat:AppSecret"] = "secret",
+            ["WeChat:EncodingAESKey"] = AesKey,
+            ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
+            ["WeChat:ReplyDeadline"] = "00:00:04", // production default: robust on a busy machine
+        };
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
+        var bot = scripted ? new ScriptedBot() : null;
+        try
+        {
+            var server = await AssistantServer.StartAsync(settings, services =>
+            {
+                if (bot is not null) services.AddSingleton<IBot>(bot);
+                if (time is not null) services.AddSingleton(time);
+            });
+            return new WeChatTestServer(server, api, sharedApi is null, bot, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            if (sharedApi is null) await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Posts <paramref name="xml"/> in <paramref name="mode"/>; returns status and body.</summary>
+    public async Task<(int Status, string Body)> PostAsync(string xml, WeChatMode mode = WeChatMode.Plain)
+    {
+        using var response = await Client.SendAsync(Requests.Post(xml, mode));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Waits until every delivery that outlived its request has finished.</summary>
+    public Task DrainAsync() => Services.GetRequiredService<WeChatBackgroundWork>().DrainAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+        if (_ownsApi) await Api.DisposeAsync();
+    }
+}
