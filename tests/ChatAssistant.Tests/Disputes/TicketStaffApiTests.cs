@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Disputes;
 using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.Support.WeChat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -134,33 +135,45 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reply_goes_through_the_users_channel_and_a_refusal_shows_its_reason()
+    public async Task A_reply_reaches_the_user_through_WeChat_and_acknowledges_the_ticket()
     {
-        var ticket = DisputeFixtures.File(_server.Services, "义乌市", userId: "openid-abc", channel: "wechat");
-        using var staff = DisputeFixtures.StaffClient(_server, "replier", "义乌市");
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oHelpUser", channel: WeChatAdapter.ChannelId);
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
         var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "你好，我们已收到你的求助。" }));
-
-        // The embedded default has no proactive channel: the messenger refuses, and staff see why.
-        Assert.False(result.GetProperty("delivered").GetBoolean());
-        Assert.Equal("no-channel", result.GetProperty("errorCode").GetString());
-        Assert.Equal("这个渠道不能主动发送消息", result.GetProperty("reason").GetString());
-        var sent = Assert.Single(((NoProactiveChannelMessenger)_server.Get<IUserMessenger>()).Kept);
-        Assert.Equal(("wechat", "openid-abc", "你好，我们已收到你的求助。"), (sent.ChannelId, sent.UserId, sent.Text));
-
-        var entry = (await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"))).GetProperty("history")[0];
-        Assert.Equal("StaffReply", entry.GetProperty("kind").GetString());
-        Assert.False(entry.GetProperty("delivered").GetBoolean());
-        Assert.Equal("这个渠道不能主动发送消息", entry.GetProperty("deliveryError").GetString());
+        Assert.True(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal(["你好，我们已收到你的求助。"], wx.Api.TextsTo("oHelpUser"));
+        Assert.Equal(TicketStatus.Acknowledged, wx.Services.GetRequiredService<TicketService>().Find(ticket.Id)!.Status);
     }
 
     [Fact]
-    public async Task A_delivered_reply_is_recorded_as_delivered()
+    public async Task A_reply_WeChat_refuses_shows_staff_the_reason_and_is_kept_in_the_history()
     {
-        await using var server = await AssistantServer.StartAsync(services: s => s.AddSingleton<IUserMessenger, AcceptingMessenger>());
-        var ticket = DisputeFixtures.File(server.Services, "义乌市", channel: "wechat");
-        using var staff = DisputeFixtures.StaffClient(server, "ok", "义乌市");
-        Assert.True((await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "收到" }))).GetProperty("delivered").GetBoolean());
-        Assert.Equal(TicketStatus.Acknowledged, server.Get<TicketService>().Find(ticket.Id)!.Status);
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oQuietUser", channel: WeChatAdapter.ChannelId);
+        wx.Api.FailFor("oQuietUser", 45015); // the user has not written for more than 48 hours
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "你好，我们已收到你的求助。" }));
+
+        Assert.False(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal("45015", result.GetProperty("errorCode").GetString());
+        var reason = result.GetProperty("reason").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        Assert.Empty(wx.Api.TextsTo("oQuietUser"));
+        var entry = (await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"))).GetProperty("history")[0];
+        Assert.Equal("StaffReply", entry.GetProperty("kind").GetString());
+        Assert.False(entry.GetProperty("delivered").GetBoolean());
+        Assert.Equal(reason, entry.GetProperty("deliveryError").GetString());
+    }
+
+    [Fact]
+    public async Task A_reply_on_a_channel_that_cannot_send_says_so()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市", channel: "console");
+        using var staff = DisputeFixtures.StaffClient(_server, "console-replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "收到" }));
+        Assert.False(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal("no-channel", result.GetProperty("errorCode").GetString());
     }
 
     [Fact]
@@ -174,10 +187,5 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/tickets/{ticket.Number}/acknowledge");
         request.Headers.Add("X-CSRF-TOKEN", me.GetProperty("csrfToken").GetString());
         await Json(await browser.SendAsync(request));
-    }
-
-    private sealed class AcceptingMessenger : IUserMessenger
-    {
-        public Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) => Task.FromResult(DeliveryResult.Ok());
     }
 }
