@@ -79,7 +79,8 @@ public static class ServiceRegistration
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
         services.TryAddSingleton<IHandoffService, HandoffRecorder>();
-        services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
+        services.AddSingleton<NoProactiveChannelMessenger>();
+        services.TryAddSingleton<IUserMessenger>(sp => sp.GetRequiredService<NoProactiveChannelMessenger>());
         return services;
     }
 
