@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,11 @@ namespace ChatAssistant.Escalation;
 
 /// <summary>
 /// While a person has the conversation, user messages go to the escalation transcript and the console and
-/// the bot keeps quiet; "结束人工" returns the user to the bot. Runs after crisis detection (lower orders)
-/// so crisis words are still answered in hand-off.
+/// the bot keeps quiet; "结束人工" returns the user to the bot, and "继续" to a flow a crisis interrupted
+/// (the escalation stays open). Runs after crisis detection (lower orders) so crisis words are still
+/// answered in hand-off.
 /// </summary>
-public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents events, TimeProvider time, ILogger<HandoffInterceptor> log) : IMessageInterceptor
+public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents events, FlowEngine engine, TimeProvider time, ILogger<HandoffInterceptor> log) : IMessageInterceptor
 {
     public int Order => 10;
 
@@ -49,6 +51,16 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
             events.Publish(new EscalationChange(record.Id.ToString(), record.County, "resolved"));
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.EndedByUser), cancellationToken);
             return true;
+        }
+
+        if (GlobalCommands.Parse(text) == GlobalCommand.Resume && engine.Active(data) is not null)
+        {
+            // The user goes back to the form a crisis interrupted (e.g. their help request). The escalation
+            // stays open for staff, who put the conversation back in hand-off when they pick it up.
+            data.InHandoff = false;
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+            return false;
         }
 
         if (GlobalCommands.Parse(text) == GlobalCommand.Human)

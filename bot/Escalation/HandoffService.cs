@@ -25,6 +25,8 @@ public sealed class HandoffService(
         var userId = activity.From?.Id ?? "";
         var now = time.GetUtcNow();
         var urgent = reason == HandoffReason.Crisis;
+        // Already with a person: the crisis interceptor lets the message go on, and forwarding records it.
+        var forwardedAnyway = data.InHandoff;
         var (record, created) = store.Open(new EscalationRecord
         {
             ChannelId = channelId,
@@ -40,7 +42,7 @@ public sealed class HandoffService(
 
         var text = activity.Text?.Trim() ?? "";
         // The message that led here is context for staff; "转人工" itself says nothing.
-        if (text.Length > 0 && GlobalCommands.Parse(text) != GlobalCommand.Human)
+        if (!forwardedAnyway && text.Length > 0 && GlobalCommands.Parse(text) != GlobalCommand.Human)
         {
             store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
             store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });

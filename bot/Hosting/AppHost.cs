@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAssistant.Escalation;
+using ChatAssistant.Disputes;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
@@ -48,6 +49,7 @@ public static class AppHost
         app.MapStaffAccounts();
         app.MapEscalations();
         app.MapStaffConsole();
+        app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();

@@ -5,6 +5,7 @@ using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddEscalation();
+        services.AddDisputes(configuration);
         services.AddIdentity();
         services.AddGuide();
         services.AddHours(configuration);

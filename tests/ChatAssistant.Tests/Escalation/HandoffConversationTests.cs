@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
@@ -116,21 +117,36 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
-    public async Task A_crisis_opens_an_urgent_escalation_and_upgrades_an_open_one()
+    public async Task A_crisis_opens_an_urgent_escalation_and_upgrades_an_open_one_recording_the_message_once()
     {
-        await using var bot = BotHarness.Create(s => s.AddSingleton<IMessageInterceptor, CrisisStandIn>());
+        await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         await bot.SayAsync("我想死");
         Assert.True(Only(bot).Urgent);
         Assert.Equal(EscalationReason.Crisis, Only(bot).Reason);
 
-        await using var other = BotHarness.Create(s => s.AddSingleton<IMessageInterceptor, CrisisStandIn>());
+        await using var other = BotHarness.Create();
         await other.SayAsync("你好");
         await other.SayAsync("转人工");
         Assert.False(Only(other).Urgent);
-        await other.SayAsync("我想死");
+        Assert.Equal([DisputeTexts.CrisisReply], await other.SayAsync("我想死"));
         Assert.True(Only(other).Urgent);
-        Assert.Contains(Entries(other, Only(other)), e => e.Kind == EntryKind.User && e.Text == "我想死");
+        Assert.Single(Entries(other, Only(other)), e => e.Kind == EntryKind.User && e.Text == "我想死");
+    }
+
+    [Fact]
+    public async Task After_a_crisis_inside_a_flow_continuing_resumes_the_flow_and_the_escalation_stays_open()
+    {
+        await using var bot = BotHarness.Create(CountyFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试区县");
+        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        Assert.Empty(await bot.SayAsync("有人吗"));
+
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+        Assert.Equal(["想说什么？"], await bot.SayAsync("婺城区"));
+        Assert.Equal(EscalationStatus.Waiting, Only(bot).Status);
+        Assert.True(Only(bot).Urgent);
     }
 
     [Fact]

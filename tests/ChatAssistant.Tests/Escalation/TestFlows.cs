@@ -7,20 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Tests.Escalation;
 
-/// <summary>Plays the other helper's crisis interceptor: answers first and asks for an urgent hand-off.</summary>
-internal sealed class CrisisStandIn(IHandoffService handoff) : IMessageInterceptor
-{
-    public int Order => 0;
-
-    public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
-    {
-        if (!text.Contains("想死", StringComparison.Ordinal)) return false;
-        await turn.SendActivityAsync(MessageFactory.Text("请拨打 12355。"), cancellationToken);
-        await handoff.RequestAsync(turn, data, HandoffReason.Crisis, cancellationToken);
-        return true;
-    }
-}
-
 /// <summary>A flow that asks for a county, as the help-request flow will.</summary>
 internal sealed class CountyFlow : Flow
 {
