@@ -34,10 +34,6 @@ public sealed class AuditLog
     private readonly ILiteCollection<AuditEntry> _entries;
     private readonly TimeProvider _time;
 
-    // LiteDB's global BsonMapper publishes a type's mapper before it is complete, so two threads mapping the
-    // same type for the first time can see no members ("Member At not found"). Build it once, under the
-    // type-initialiser lock, before any instance touches the collection.
-    static AuditLog() => BsonMapper.Global.ToDocument(new AuditEntry());
 
     public AuditLog(ILiteDatabase db, TimeProvider time)
     {

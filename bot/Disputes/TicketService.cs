@@ -32,10 +32,6 @@ public sealed class TicketService
     private readonly ILogger<TicketService> _log;
     private readonly Lock _gate = new();
 
-    // Build LiteDB's mappers once under the type-initialiser lock (see AuditLog: the global mapper is not
-    // safe when two threads map a type for the first time).
-    static TicketService() => BsonMapper.Global.ToDocument(new Ticket { History = [new TicketEntry()] });
-
     public TicketService(ILiteDatabase db, FieldCipher cipher, AuditLog audit, TicketEvents events, TimeProvider time, IOptions<DisputeOptions> options, ILogger<TicketService> log)
     {
         _tickets = db.GetCollection<Ticket>(Collection);

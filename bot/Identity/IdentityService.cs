@@ -16,16 +16,6 @@ public sealed class IdentityService
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromHours(72);
     public static readonly TimeSpan Lockout = TimeSpan.FromHours(1);
 
-    // LiteDB 5.0.21's global BsonMapper publishes a type's mapper before its members are filled in
-    // (litedb-org/LiteDB#2536), so concurrent first use fails with "Member Key not found". Map once here,
-    // under the type-initialiser lock, before any instance touches the collections.
-    static IdentityService()
-    {
-        LiteDB.BsonMapper.Global.ToDocument(new RosterMember());
-        LiteDB.BsonMapper.Global.ToDocument(new BindingCode());
-        LiteDB.BsonMapper.Global.ToDocument(new BindingAttempts());
-    }
-
     private readonly ILiteDatabase _db;
     private readonly ILiteCollection<RosterMember> _members;
     private readonly ILiteCollection<BindingCode> _codes;
