@@ -16,18 +16,8 @@ public sealed class EscalationStore
     private readonly ILiteCollection<EscalationEntry> _entries;
     private readonly object _gate = new();
 
-    // LiteDB 5.0.21 builds a type's mapping lazily and not thread-safely: a query racing the first use of a
-    // type can see a half-built mapping ("Member X not found on BsonMapper", litedb-org/LiteDB#2536, fixed
-    // only after 5.0.21). Build ours once, serialised, before anything else can touch these types.
-    private static readonly object MapperGate = new();
-
     public EscalationStore(ILiteDatabase db)
     {
-        lock (MapperGate)
-        {
-            db.Mapper.ToDocument(new EscalationRecord());
-            db.Mapper.ToDocument(new EscalationEntry());
-        }
         _records = db.GetCollection<EscalationRecord>(Collection);
         _records.EnsureIndex(r => r.ConversationKey);
         _records.EnsureIndex(r => r.Status);
