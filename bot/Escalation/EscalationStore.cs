@@ -1,3 +1,4 @@
+using ChatAssistant.Disputes;
 using LiteDB;
 
 namespace ChatAssistant.Escalation;
@@ -14,13 +15,15 @@ public sealed class EscalationStore
 
     private readonly ILiteCollection<EscalationRecord> _records;
     private readonly ILiteCollection<EscalationEntry> _entries;
+    private readonly FieldCipher _cipher;
     private readonly object _gate = new();
 
-    public EscalationStore(ILiteDatabase db)
+    public EscalationStore(ILiteDatabase db, FieldCipher cipher)
     {
         _records = db.GetCollection<EscalationRecord>(Collection);
         _records.EnsureIndex(r => r.ConversationKey);
         _records.EnsureIndex(r => r.Status);
+        _cipher = cipher;
         _entries = db.GetCollection<EscalationEntry>(EntriesCollection);
         _entries.EnsureIndex(e => e.EscalationId);
     }
@@ -76,11 +79,27 @@ public sealed class EscalationStore
     public int WaitingAhead(EscalationRecord record) =>
         _records.Find(r => r.Status == EscalationStatus.Waiting).Count(r => r.CreatedAt < record.CreatedAt && r.Id != record.Id);
 
-    public void Add(EscalationEntry entry) => _entries.Insert(entry);
+    /// <summary>
+    /// Appends a transcript line. The text is encrypted in the file (users in hand-off write phone numbers,
+    /// addresses, what happened to them), like the help requests' personal fields.
+    /// </summary>
+    public void Add(EscalationEntry entry)
+    {
+        var plain = entry.Text;
+        entry.Text = _cipher.Protect(plain, Purpose);
+        try { _entries.Insert(entry); }
+        finally { entry.Text = plain; }
+    }
 
-    /// <summary>The transcript and notes of an escalation, oldest first.</summary>
-    public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId) =>
-        _entries.Find(e => e.EscalationId == escalationId).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+    /// <summary>The transcript and notes of an escalation, oldest first, decrypted.</summary>
+    public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId)
+    {
+        var entries = _entries.Find(e => e.EscalationId == escalationId).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        foreach (var entry in entries) entry.Text = _cipher.UnprotectOrNull(entry.Text, Purpose) ?? "";
+        return entries;
+    }
+
+    private const string Purpose = "escalation-entry";
 }
 
 /// <summary>The record after a change (null when it does not exist) and why the change was refused, if it was.</summary>

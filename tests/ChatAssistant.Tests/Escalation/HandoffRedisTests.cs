@@ -17,6 +17,8 @@ public sealed class HandoffRedisTests(RedisServer redis) : IClassFixture<RedisSe
         {
             ["Redis:Configuration"] = redis.ConnectionString,
             ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(),
+            // With Redis the field key must be configured (instances share it); transcripts are encrypted with it.
+            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         });
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
