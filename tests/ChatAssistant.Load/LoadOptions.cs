@@ -19,6 +19,7 @@ public sealed record LoadOptions
     public bool Safe { get; init; }
     public string? ServerDll { get; init; }
     public string? Output { get; init; }
+    public string? Profile { get; init; }
 
     public const string Usage = """
         dotnet run -c Release --project tests/ChatAssistant.Load -- [options]
@@ -33,6 +34,7 @@ public sealed record LoadOptions
           --safe             also measure safe mode (AES) closed loop at the best level
           --server PATH      the bot DLL (default bot/bin/Release/net10.0/ChatAssistant.Bot.dll above this folder)
           --out FILE         also write the Markdown result there
+          --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -54,6 +56,7 @@ public sealed record LoadOptions
                 "--safe" => o with { Safe = true },
                 "--server" => o with { ServerDll = Value() },
                 "--out" => o with { Output = Value() },
+                "--profile" => o with { Profile = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

@@ -7,6 +7,11 @@ using ChatAssistant.Load.Report;
 using ChatAssistant.Load.Traffic;
 
 // Load generator for the real WeChat webhook path; see docs/PERFORMANCE.md. Everything runs on 127.0.0.1.
+if (args is ["--analyse", var recorded])
+{
+    Console.WriteLine(CpuProfiler.Summarise(recorded));
+    return 0;
+}
 LoadOptions options;
 try { options = LoadOptions.Parse(args); }
 catch (Exception e) when (e is ArgumentException or FormatException)
@@ -47,6 +52,7 @@ try
 {
     Say($"Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, server {dll}");
     var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
+    await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
     await using var server = await BotServer.StartAsync(dll, settings, ct);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
@@ -61,7 +67,13 @@ try
     var suite = new Suite(options, server, plain, Say);
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
-    if (options.Users is { } n)
+    if (options.Profile is { } traceFile)
+    {
+        var profiled = options.Users ?? options.Levels[0];
+        Say(await CpuProfiler.RecordAsync(server.ProcessId, traceFile,
+            async () => results.Add(await suite.ClosedAsync("full (profiled)", "/api/wechat", plain, profiled, options.Duration, ct))));
+    }
+    else if (options.Users is { } n)
     {
         results.Add(await suite.ClosedAsync("full", "/api/wechat", plain, n, options.Duration, ct));
         results.Add(await suite.ClosedAsync("baseline", WeChatPaths.Baseline, plain, n, options.Duration, ct));

@@ -23,23 +23,41 @@ public static class Seeder
         if (code != 0) throw new InvalidOperationException("staff add failed: " + output);
         (code, output) = await BotServer.RunCliAsync(dll, settings, null, ct, "staff", "token", "loadadmin");
         if (code != 0) throw new InvalidOperationException("staff token failed: " + output);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith("ca_", StringComparison.Ordinal));
+        var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith("ca_", StringComparison.Ordinal));
+        return token;
+    }
+
+    /// <summary>
+    /// Before the server starts: both rosters through the CLI. (POST /api/staff/rosters/{kind}/import answers 500 on
+    /// this build: it reads the request body synchronously, which Kestrel refuses — reported to the lead.)
+    /// </summary>
+    public static async Task ImportRostersAsync(string dll, IReadOnlyDictionary<string, string> settings, int users, CancellationToken ct)
+    {
+        foreach (var (kind, prefix, name) in new[] { ("delegate", "D", "代表"), ("volunteer", "V", "志愿者") })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"load-roster-{kind}-{Environment.ProcessId}.csv");
+            await File.WriteAllTextAsync(file, Roster(prefix, name, users), ct);
+            try
+            {
+                var (code, output) = await BotServer.RunCliAsync(dll, settings, null, ct, "roster", "import", "--kind", kind, file);
+                if (code != 0) throw new InvalidOperationException($"roster import {kind} failed: {output}");
+            }
+            finally { File.Delete(file); }
+        }
     }
 
     public static async Task SeedAsync(Uri server, string token, LoadRunner runner, IReadOnlyList<SimUser> users, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await PostCsvAsync(http, "/api/staff/rosters/delegate/import", Roster("D", "代表", users.Count), ct);
-        await PostCsvAsync(http, "/api/staff/rosters/volunteer/import", Roster("V", "志愿者", users.Count), ct);
         await PostCsvAsync(http, "/api/staff/hours/import", Hours(users.Count), ct);
         var studio = new
         {
             name = "压测代表工作室", county = District, address = "测试路1号",
-            openings = Enumerable.Range(0, 7).SelectMany(d => new[] { new { day = DayNames[d], start = "09:00", end = "12:00" }, new { day = DayNames[d], start = "14:00", end = "17:00" } }),
-            slotMinutes = 60, placesPerSlot = 3,
+            openings = Enumerable.Range(0, 7).SelectMany(d => new[] { new { day = DayNames[d], start = "08:00", end = "12:00" }, new { day = DayNames[d], start = "14:00", end = "18:00" } }),
+            slotMinutes = 120, placesPerSlot = 3,
         };
-        Check(await http.PostAsJsonAsync("/api/staff/booking/studios", studio, ct), "studio");
+        await CheckAsync(await http.PostAsJsonAsync("/api/staff/booking/studios", studio, ct), "studio", ct);
 
         // Bind in parallel batches: two codes per user (delegate and volunteer), each redeemed by the user itself.
         var recorder = new Recorder();
@@ -48,7 +66,7 @@ public static class Seeder
             foreach (var (kind, prefix) in new[] { ("delegate", "D"), ("volunteer", "V") })
             {
                 using var response = await http.PostAsync($"/api/staff/rosters/{kind}/{prefix}{x.i + 1:D5}/code", null, token);
-                Check(response, "code");
+                await CheckAsync(response, "code", token);
                 using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
                 var reply = await runner.SendAsync("/api/wechat", x.u, new Step("bind", "绑定 " + json.RootElement.GetProperty("code").GetString()), recorder, token);
                 if (reply is null || !reply.Contains("绑定成功", StringComparison.Ordinal) && !reply.Contains("已绑定", StringComparison.Ordinal))
@@ -78,12 +96,12 @@ public static class Seeder
     private static async Task PostCsvAsync(HttpClient http, string path, string csv, CancellationToken ct)
     {
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        Check(await http.PostAsync(path, content, ct), path);
+        await CheckAsync(await http.PostAsync(path, content, ct), path, ct);
     }
 
-    private static void Check(HttpResponseMessage response, string what)
+    private static async Task CheckAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Seeding {what} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+            throw new InvalidOperationException($"Seeding {what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
     }
 }

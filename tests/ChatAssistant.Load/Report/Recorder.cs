@@ -22,7 +22,11 @@ public sealed class Recorder
         var all = _samples.ToArray();
         var latencies = all.Select(s => s.Milliseconds).Order().ToArray();
         var outcomes = all.GroupBy(s => s.Outcome).ToDictionary(g => g.Key, g => g.Count());
-        var byKind = all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var byKind = all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g =>
+        {
+            var sorted = g.Select(x => x.Milliseconds).Order().ToArray();
+            return (sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted[^1]);
+        });
         // Menu clicks and the second step of 求助 may legitimately answer "success" (nothing to say).
         var unexpectedSuccess = all.Count(s => s.Outcome == Outcome.SuccessBody && s.Kind is not "menu" and not "help");
         return new PhaseResult(name, load, seconds, all.Length, all.Length / seconds,
@@ -40,7 +44,7 @@ public sealed record PhaseResult(
     string Name, string Load, double Seconds, int Requests, double Throughput,
     double P50, double P95, double P99, double Max,
     int HttpErrors, int UnexpectedSuccess, int SuccessBodies, int Busy, int NotSent,
-    IReadOnlyDictionary<string, int> ByKind, MemoryTrace Memory)
+    IReadOnlyDictionary<string, (int Count, double P50, double P95, double Max)> ByKind, MemoryTrace Memory)
 {
     public int Errors => HttpErrors + UnexpectedSuccess + Busy + NotSent;
 
@@ -52,5 +56,5 @@ public sealed record PhaseResult(
         $"| {Name} | {Load} | {Seconds:F0} | {Requests} | {Throughput:F1} | {P50:F1} | {P95:F1} | {P99:F1} | {Max:F1} | " +
         $"{Errors} ({HttpErrors}/{UnexpectedSuccess}/{Busy}/{NotSent}) | {Memory.Start:F0}→{Memory.End:F0} ({Memory.Max:F0}) | {Memory.SlopePerMinute:F2} |";
 
-    public string Mix() => string.Join(", ", ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"));
+    public string Mix() => string.Join(", ", ByKind.OrderByDescending(k => k.Value.Count).Select(k => $"{k.Key} {k.Value.Count} (p50/p95/max {k.Value.P50:F1}/{k.Value.P95:F1}/{k.Value.Max:F0} ms)"));
 }
