@@ -12,7 +12,6 @@ public sealed class BookingStore
 
     public BookingStore(ILiteDatabase db)
     {
-        BookingMappings.Warm();
         _bookings = db.GetCollection<DutyBooking>(Collection);
         _bookings.EnsureIndex(b => b.PlaceKey, unique: true);
         _bookings.EnsureIndex(b => b.SlotKey);

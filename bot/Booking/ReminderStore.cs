@@ -14,7 +14,6 @@ public sealed class ReminderStore
 
     public ReminderStore(ILiteDatabase db)
     {
-        BookingMappings.Warm();
         _reminders = db.GetCollection<DutyReminder>(Collection);
         _reminders.EnsureIndex(r => r.State);
     }

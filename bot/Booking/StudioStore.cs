@@ -14,7 +14,6 @@ public sealed class StudioStore
 
     public StudioStore(ILiteDatabase db, IOptions<BookingOptions> options, ILogger<StudioStore> log)
     {
-        BookingMappings.Warm();
         _studios = db.GetCollection<Studio>(Collection);
         _studios.EnsureIndex(s => s.County);
         if (options.Value.SeedDemoStudio && _studios.Count() == 0)

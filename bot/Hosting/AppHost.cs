@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatAssistant.Disputes;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
@@ -44,6 +45,7 @@ public static class AppHost
         app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
+        app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();

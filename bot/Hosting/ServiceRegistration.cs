@@ -5,6 +5,7 @@ using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddDisputes(configuration);
         services.AddIdentity();
         services.AddGuide();
         services.AddHours(configuration);
@@ -77,7 +79,8 @@ public static class ServiceRegistration
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
         services.TryAddSingleton<IHandoffService, HandoffRecorder>();
-        services.TryAddSingleton<IUserMessenger, NoProactiveChannelMessenger>();
+        services.AddSingleton<NoProactiveChannelMessenger>();
+        services.TryAddSingleton<IUserMessenger>(sp => sp.GetRequiredService<NoProactiveChannelMessenger>());
         return services;
     }
 

@@ -11,13 +11,12 @@ namespace ChatAssistant.Hosting.WeChat;
 /// customer-service API under the window and quota rules. Failures come back with WeChat's code and are
 /// recorded for staff. Other channels get the core's "cannot send" answer.
 /// </summary>
-public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeChatOptions> options) : IUserMessenger
+public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeChatOptions> options, NoProactiveChannelMessenger otherChannels) : IUserMessenger
 {
-    private readonly NoProactiveChannelMessenger _otherChannels = new();
 
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        if (message.ChannelId != WeChatAdapter.ChannelId) return await _otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (message.ChannelId != WeChatAdapter.ChannelId) return await otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
         if (message.TemplateKey is { } key && options.Value.Templates.TryGetValue(key, out var templateId))
         {

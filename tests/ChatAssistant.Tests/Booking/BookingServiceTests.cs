@@ -168,6 +168,6 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var row = _bot.Get<ReminderStore>().Find(booking.Id)!;
         Assert.Equal(ReminderState.Failed, row.State);
         Assert.StartsWith("no-channel:", row.Error);
-        Assert.Single(((NoProactiveChannelMessenger)_bot.Get<IUserMessenger>()).Kept);
+        Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept);
     }
 }

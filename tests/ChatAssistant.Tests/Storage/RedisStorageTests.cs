@@ -61,7 +61,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
             var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
             Assert.True(ChatAssistant.Conversation.StoreFailures.IsTransient(error));
             output.WriteLine("read failed after {0:F0} ms with Redis down", clock.Elapsed.TotalMilliseconds);
-            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8)); // 1 s command timeout; the bound only catches a hang
             await Assert.ThrowsAsync<StorageUnavailableException>(
                 () => storage.WriteAsync(new Dictionary<string, object> { ["k"] = new PocoItem { Id = "during" } }));
         }
@@ -101,7 +101,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
             var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
             output.WriteLine("read failed after {0:F0} ms with Redis stalled", clock.Elapsed.TotalMilliseconds);
             Assert.True(ChatAssistant.Conversation.StoreFailures.IsTransient(error));
-            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8)); // 1 s command timeout; the bound only catches a hang
         }
         finally
         {

@@ -16,6 +16,8 @@ public sealed class WeChatMultiInstanceTests(RedisServer redis) : IClassFixture<
         var settings = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(), ["WeChat:ReplyDeadline"] = "00:00:01",
+            // Instances sharing Redis must share the help-request field key (slots written by one are read by the other).
+            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         await using var api = await FakeWeChatApi.StartAsync();
         await using var a = await WeChatTestServer.StartAsync(overrides: settings, sharedApi: api);

@@ -39,7 +39,8 @@ public sealed class WeChatRejectionTests : IAsyncLifetime
         var (status, body) = await _s.PostAsync(Payload(payload), mode == WeChatMode.Compatible ? WeChatMode.Safe : mode);
         Assert.Equal(400, status);
         Assert.DoesNotContain("root:", body);
-        Assert.True(clock.ElapsedMilliseconds < 2000, $"took {clock.ElapsedMilliseconds} ms");
+        // An expanding parser would take minutes and gigabytes; the bound only catches that, not speed.
+        Assert.True(clock.ElapsedMilliseconds < 30_000, $"took {clock.ElapsedMilliseconds} ms");
         Assert.True(GC.GetTotalMemory(forceFullCollection: true) - memoryBefore < 50_000_000, "memory grew");
         AssertNothingHappened();
     }

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters.WeChat.Fake;
@@ -36,6 +37,7 @@ public sealed class WeChatApiHarness : IAsyncDisposable
         services.AddSingleton<IUndeliveredMessageStore, LiteDbUndeliveredStore>();
         services.AddSingleton<WeChatDeliveryPolicy>();
         services.AddSingleton<WeChatMessenger>();
+        services.AddSingleton<NoProactiveChannelMessenger>();
         services.AddSingleton<WeChatUserMessenger>();
         _provider = services.BuildServiceProvider();
     }

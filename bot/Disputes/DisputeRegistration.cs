@@ -1,0 +1,64 @@
+using ChatAssistant.Audit;
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Disputes;
+
+/// <summary>Registers help requests (亲青老娘舅), crisis words, the audit log and their staff endpoints.</summary>
+public static partial class DisputeRegistration
+{
+    public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
+        services.AddOptions<DisputeKeyOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DisputeKeyOptions>, DisputeKeyOptionsValidator>();
+        AuditLog.Register(services);
+        services.AddSingleton(sp => new FieldCipher(() => EncryptionKeySource.Load(
+            sp.GetRequiredService<IOptions<DisputeKeyOptions>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeySource).FullName!))));
+        services.AddSingleton<TicketEvents>();
+        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
+        services.AddSingleton<TicketService>();
+        services.AddSingleton<CrisisWords>();
+        services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
+        services.AddHostedService<TicketRetentionService>();
+
+        services.AddFeature<HelpRequestFlow>(new Intent
+        {
+            Id = "disputes.request",
+            FlowId = HelpRequestFlow.FlowId,
+            MenuTitle = DisputeTexts.FlowTitle,
+            MenuOrder = 60,
+            // Category names alone are not keywords (typed as an answer inside the flow they would restart it), and
+            // the pattern only takes a whole short request, so a description that mentions them is not taken either.
+            Keywords = ["求助", "亲青老娘舅", "老娘舅", "我要求助", "help request"],
+            Patterns = [RequestPattern()],
+            MenuKeys = ["HELP_REQUEST"],
+        });
+        services.AddFeature<MyTicketsFlow>(new Intent
+        {
+            Id = "disputes.mine",
+            FlowId = MyTicketsFlow.FlowId,
+            MenuTitle = DisputeTexts.MyTicketsTitle,
+            MenuOrder = 70,
+            Keywords = ["我的求助", "求助进度", "求助记录", "查看求助"],
+            MenuKeys = ["MY_HELP_REQUESTS"],
+        });
+        return services;
+    }
+
+    /// <summary>Maps /api/staff/tickets and the admin-only /api/staff/audit.</summary>
+    public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTicketEndpoints();
+        endpoints.MapAuditEndpoints();
+        return endpoints;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(我要|我想|想要|需要|申请|寻求|找人)做?(纠纷调解|调解|心理疏导|心理咨询|爱心帮扶|帮扶|权益维护|维权)[\s。！!？?]*$")]
+    private static partial System.Text.RegularExpressions.Regex RequestPattern();
+}

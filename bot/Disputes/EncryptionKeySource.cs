@@ -1,0 +1,81 @@
+using ChatAssistant.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Disputes;
+
+/// <summary>
+/// Where the field key comes from: <c>Disputes:EncryptionKey</c>, or — only in the embedded default — a key
+/// file generated once under <c>Storage:DataDirectory</c>, with a warning that production must set the key.
+/// </summary>
+public static class EncryptionKeySource
+{
+    public const string KeyFileName = "disputes.key";
+
+    /// <summary>
+    /// True for a declared production deployment: the environment is Production and was named explicitly
+    /// (ASPNETCORE_ENVIRONMENT, DOTNET_ENVIRONMENT, --environment) or Redis is configured. A host started with
+    /// no configuration at all is the embedded default, which README promises runs without any setting.
+    /// </summary>
+    public static bool KeyRequired(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsProduction()
+        && (!string.IsNullOrEmpty(configuration[HostDefaults.EnvironmentKey]) || !string.IsNullOrEmpty(configuration["Redis:Configuration"]));
+
+    /// <summary>Decodes a configured key: base64 of exactly 32 bytes.</summary>
+    public static bool TryDecode(string? value, out byte[] key)
+    {
+        key = [];
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        try
+        {
+            key = Convert.FromBase64String(value.Trim());
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return key.Length == 32;
+    }
+
+    /// <summary>The key to use (options are validated before this runs).</summary>
+    public static byte[] Load(IOptions<DisputeKeyOptions> options, IOptions<StorageOptions> storage, ILogger logger)
+    {
+        if (TryDecode(options.Value.EncryptionKey, out var key)) return key;
+
+        var path = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), KeyFileName);
+        if (File.Exists(path) && TryDecode(File.ReadAllText(path), out key))
+        {
+            logger.LogWarning("Disputes:EncryptionKey is not set; using the generated key file {KeyFile}. Set Disputes:EncryptionKey in production and keep it outside the data folder.", path);
+            return key;
+        }
+        key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        logger.LogWarning("Disputes:EncryptionKey is not set; generated a new key in {KeyFile}. Losing that file makes existing help requests unreadable. Set Disputes:EncryptionKey in production.", path);
+        return key;
+    }
+}
+
+/// <summary>The field key setting, <c>Disputes:EncryptionKey</c>: base64 of 32 random bytes.</summary>
+public sealed class DisputeKeyOptions
+{
+    public string? EncryptionKey { get; set; }
+}
+
+/// <summary>
+/// The key is required when the host is a declared production deployment (environment named explicitly, or
+/// Redis configured); the embedded default (no configuration at all) generates a key file instead, with a warning.
+/// </summary>
+internal sealed class DisputeKeyOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<DisputeKeyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DisputeKeyOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.EncryptionKey))
+            return EncryptionKeySource.KeyRequired(environment, configuration)
+                ? ValidateOptionsResult.Fail($"Setting '{DisputeOptions.Section}:EncryptionKey' is missing; it is required in Production. Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`).")
+                : ValidateOptionsResult.Success;
+        return EncryptionKeySource.TryDecode(options.EncryptionKey, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Setting '{DisputeOptions.Section}:EncryptionKey' must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).");
+    }
+}

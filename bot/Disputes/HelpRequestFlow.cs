@@ -1,0 +1,87 @@
+using System.Globalization;
+using ChatAssistant.Conversation.Flows;
+using static ChatAssistant.Disputes.DisputeSteps;
+
+namespace ChatAssistant.Disputes;
+
+/// <summary>
+/// 求助·亲青老娘舅: what the service is → notice and separate consent → age band (under 14: guardian's
+/// consent) → county → category → description → contact → anonymous or named → confirm → ticket number.
+/// Free-text answers are encrypted before they are put in a slot, because slots live in the session store.
+/// </summary>
+public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) : Flow
+{
+    public const string FlowId = "disputes.request";
+
+    public override string Id => FlowId;
+
+    public override string Title => DisputeTexts.FlowTitle;
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Do("intro", async (ctx, ct) =>
+        {
+            // The message that started the flow may itself describe the problem: it must not stay in the session.
+            ctx.Slots.Remove("utterance");
+            await ctx.SendAsync(DisputeTexts.Intro, ct);
+            return StepResult.Next();
+        }),
+        YesNo("consent", _ => DisputeTexts.NoticeFor(tickets.Options.RetentionDays), DisputeTexts.ConsentRefused,
+            ctx => ctx.Slots["consentedAt"] = tickets.Now.ToString("O", CultureInfo.InvariantCulture)),
+        ChooseLabel("age", DisputeTexts.AskAge, DisputeTexts.AgeBands),
+        Step.Do("ageCheck", (ctx, _) => Task.FromResult(ctx.Slot("age") == DisputeTexts.AgeUnder14 ? StepResult.Next() : StepResult.GoTo("county"))),
+        YesNo("guardian", _ => DisputeTexts.AskGuardian, DisputeTexts.GuardianRefused, ctx => ctx.Slots["guardian"] = "yes"),
+        ChooseLabel("county", DisputeTexts.AskCounty, tickets.Options.CountyList),
+        ChooseLabel("category", DisputeTexts.AskCategory, DisputeTexts.Categories),
+        Step.Ask("description", _ => DisputeTexts.AskDescription, (_, input) =>
+        {
+            var text = input.Trim();
+            if (text.Length < 10) return Validation.Reject(DisputeTexts.DescriptionTooShort);
+            if (text.Length > 500) return Validation.Reject(DisputeTexts.DescriptionTooLong(text.Length));
+            return Validation.Accept(cipher.Protect(text, FieldPurpose.Description));
+        }),
+        ChooseLabel("contact", DisputeTexts.AskContactMethod, [DisputeTexts.ContactWeChat, DisputeTexts.ContactPhone]),
+        Step.Do("contactCheck", (ctx, _) => Task.FromResult(ctx.Slot("contact") == DisputeTexts.ContactPhone ? StepResult.Next() : StepResult.GoTo("identity"))),
+        Step.Ask("phone", _ => DisputeTexts.AskPhone, (_, input) =>
+            NormalizeMobile(input) is { } mobile ? Validation.Accept(cipher.Protect(mobile, FieldPurpose.Phone)) : Validation.Reject(DisputeTexts.BadPhone)),
+        ChooseLabel("identity", DisputeTexts.AskIdentity, [DisputeTexts.Anonymous, DisputeTexts.Named]),
+        Step.Do("identityCheck", (ctx, _) => Task.FromResult(ctx.Slot("identity") == DisputeTexts.Named ? StepResult.Next() : StepResult.GoTo("confirm"))),
+        Step.Ask("name", _ => DisputeTexts.AskName, (_, input) =>
+        {
+            var name = input.Trim();
+            return name.Length is >= 1 and <= 20 ? Validation.Accept(cipher.Protect(name, FieldPurpose.Name)) : Validation.Reject(DisputeTexts.BadName);
+        }),
+        Step.Confirm("confirm", Summary, onNo: DisputeTexts.Abandoned),
+        Step.Do("save", async (ctx, ct) =>
+        {
+            var phone = ctx.Slot("contact") == DisputeTexts.ContactPhone ? ctx.Slot("phone") : null;
+            var ticket = tickets.Create(new NewTicket(
+                ctx.UserId,
+                ctx.Turn.Activity.ChannelId ?? "",
+                ctx.Slot("age")!,
+                ctx.Slot("guardian") == "yes",
+                ctx.Slot("county")!,
+                ctx.Slot("category")!,
+                Anonymous: ctx.Slot("identity") != DisputeTexts.Named,
+                phone is null ? ContactMethod.WeChat : ContactMethod.Phone,
+                ctx.Slot("description")!,
+                phone,
+                ctx.Slot("identity") == DisputeTexts.Named ? ctx.Slot("name") : null,
+                DateTimeOffset.Parse(ctx.Slot("consentedAt")!, CultureInfo.InvariantCulture)));
+            var options = tickets.Options;
+            await ctx.SendAsync(DisputeTexts.Filed(ticket.Number, (int)options.AcknowledgeWithin.TotalHours, (int)options.ResolveWithin.TotalDays), ct);
+            return StepResult.End();
+        }),
+    ];
+
+    // Shown to the user only, in their own turn; decrypted values are never put back in a slot.
+    private string Summary(FlowContext ctx)
+    {
+        var description = cipher.Unprotect(ctx.Slot("description")!, FieldPurpose.Description);
+        var contact = ctx.Slot("contact") == DisputeTexts.ContactPhone
+            ? DisputeTexts.MaskPhone(cipher.Unprotect(ctx.Slot("phone")!, FieldPurpose.Phone))
+            : DisputeTexts.ContactWeChat;
+        var identity = ctx.Slot("identity") == DisputeTexts.Named ? cipher.Unprotect(ctx.Slot("name")!, FieldPurpose.Name) : DisputeTexts.Anonymous;
+        return DisputeTexts.Summary(ctx.Slot("category")!, ctx.Slot("county")!, ctx.Slot("age")!, description, contact, identity);
+    }
+}

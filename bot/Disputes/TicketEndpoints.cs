@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using ChatAssistant.Adapters;
+using ChatAssistant.Audit;
+using ChatAssistant.Staff;
+
+namespace ChatAssistant.Disputes;
+
+/// <summary>
+/// The staff API for help requests under /api/staff/tickets (see docs/DISPUTES.md). Staff of a county see
+/// only its tickets; other tickets answer 404 as if they did not exist. Personal fields appear only in the
+/// detail view, and every detail view is audited.
+/// </summary>
+public static class TicketEndpoints
+{
+    public sealed record StatusRequest(string? Status);
+
+    public sealed record TextRequest(string? Text);
+
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = StaffApi.Group(endpoints, "/tickets");
+        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, string? status) =>
+        {
+            TicketStatus? filter = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var parsed)) return Error(400, DisputeTexts.StaffUnknownStatus);
+                filter = parsed;
+            }
+            var now = tickets.Now;
+            return Results.Ok(tickets.List(user.CanSee, filter).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
+        });
+        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, AuditLog audit) =>
+        {
+            var ticket = Visible(number, user, tickets);
+            if (ticket is null)
+            {
+                audit.Record(Actor(user), "ticket.view.denied", "ticket:" + number.Trim().ToUpperInvariant());
+                return Results.NotFound();
+            }
+            audit.Record(Actor(user), "ticket.view", "ticket:" + ticket.Number);
+            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now));
+        });
+        group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets) =>
+            Act(number, user, tickets, t => tickets.Acknowledge(t.Id, Actor(user))));
+        group.MapPost("/{number}/status", (string number, StatusRequest request, ClaimsPrincipal user, TicketService tickets) =>
+        {
+            if (!Enum.TryParse<TicketStatus>(request.Status, ignoreCase: true, out var target) || target == TicketStatus.Withdrawn)
+                return Error(400, DisputeTexts.StaffUnknownStatus);
+            return Act(number, user, tickets, t => tickets.ChangeStatus(t.Id, target, Actor(user)));
+        });
+        group.MapPost("/{number}/notes", (string number, TextRequest request, ClaimsPrincipal user, TicketService tickets) =>
+            ValidText(request.Text) is { } text
+                ? Act(number, user, tickets, t => tickets.AddNote(t.Id, Actor(user), text))
+                : Error(400, DisputeTexts.StaffTextRequired));
+        group.MapPost("/{number}/resolve", (string number, TextRequest? request, ClaimsPrincipal user, TicketService tickets) =>
+            Act(number, user, tickets, t =>
+            {
+                var outcome = tickets.ChangeStatus(t.Id, TicketStatus.Resolved, Actor(user));
+                if (outcome.Kind == TicketOutcomeKind.Ok && ValidText(request?.Text) is { } note) outcome = tickets.AddNote(t.Id, Actor(user), note);
+                return outcome;
+            }));
+        group.MapPost("/{number}/reply", ReplyAsync);
+        return endpoints;
+    }
+
+    // Sends a staff reply through the user's channel; a refusal (48-hour window, quota) comes back with its reason.
+    private static async Task<IResult> ReplyAsync(string number, TextRequest request, ClaimsPrincipal user, TicketService tickets, IUserMessenger messenger, CancellationToken ct)
+    {
+        if (ValidText(request.Text) is not { } text) return Error(400, DisputeTexts.StaffTextRequired);
+        var ticket = Visible(number, user, tickets);
+        if (ticket is null) return Results.NotFound();
+        if (ticket.Status == TicketStatus.Withdrawn || ticket.PersonalDataDeletedAt is not null) return Error(409, DisputeTexts.StaffReplyGone);
+        var result = await messenger.SendAsync(new OutboundMessage(ticket.ChannelId, ticket.UserId, text), ct);
+        var recorded = tickets.RecordReply(ticket.Id, Actor(user), text, result.Delivered, result.Reason);
+        if (recorded.Kind != TicketOutcomeKind.Ok) return Error(409, recorded.Error ?? DisputeTexts.StaffReplyGone);
+        return Results.Ok(new { delivered = result.Delivered, errorCode = result.ErrorCode, reason = result.Reason });
+    }
+
+    private static IResult Act(string number, ClaimsPrincipal user, TicketService tickets, Func<Ticket, TicketOutcome> action)
+    {
+        var ticket = Visible(number, user, tickets);
+        if (ticket is null) return Results.NotFound();
+        var outcome = action(ticket);
+        return outcome.Kind switch
+        {
+            TicketOutcomeKind.Ok => Results.Ok(TicketSummaryView.Of(outcome.Ticket!, tickets.Options, tickets.Now)),
+            TicketOutcomeKind.NotFound => Results.NotFound(),
+            _ => Error(409, outcome.Error ?? ""),
+        };
+    }
+
+    private static Ticket? Visible(string number, ClaimsPrincipal user, TicketService tickets) =>
+        TicketNumber.Parse(number) is { } id && tickets.Find(id) is { } t && user.CanSee(t.County) ? t : null;
+
+    private static string Actor(ClaimsPrincipal user) => "staff:" + user.Name();
+
+    private static string? ValidText(string? text) => text?.Trim() is { Length: >= 1 and <= 1000 } t ? t : null;
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+}

@@ -1,0 +1,199 @@
+using ChatAssistant.Audit;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Disputes;
+
+/// <summary>
+/// The lifecycle of help requests (new → acknowledged → in progress → resolved/closed; withdrawn by the
+/// user), their history, and deletion of personal fields. Every change is audited and published. No
+/// Bot.Builder types here.
+/// </summary>
+public sealed class TicketService
+{
+    public const string Collection = "dispute_tickets";
+
+    private static readonly Dictionary<TicketStatus, TicketStatus[]> Allowed = new()
+    {
+        [TicketStatus.New] = [TicketStatus.Acknowledged, TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed],
+        [TicketStatus.Acknowledged] = [TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed],
+        [TicketStatus.InProgress] = [TicketStatus.Resolved, TicketStatus.Closed],
+        [TicketStatus.Resolved] = [TicketStatus.InProgress, TicketStatus.Closed],
+        [TicketStatus.Closed] = [],
+        [TicketStatus.Withdrawn] = [],
+    };
+
+    private readonly ILiteCollection<Ticket> _tickets;
+    private readonly FieldCipher _cipher;
+    private readonly AuditLog _audit;
+    private readonly TicketEvents _events;
+    private readonly TimeProvider _time;
+    private readonly DisputeOptions _options;
+    private readonly ILogger<TicketService> _log;
+    private readonly Lock _gate = new();
+
+    public TicketService(ILiteDatabase db, FieldCipher cipher, AuditLog audit, TicketEvents events, TimeProvider time, IOptions<DisputeOptions> options, ILogger<TicketService> log)
+    {
+        _tickets = db.GetCollection<Ticket>(Collection);
+        _tickets.EnsureIndex(t => t.UserId);
+        _tickets.EnsureIndex(t => t.County);
+        _cipher = cipher;
+        _audit = audit;
+        _events = events;
+        _time = time;
+        _options = options.Value;
+        _log = log;
+    }
+
+    public DisputeOptions Options => _options;
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Files a request.</summary>
+    public Ticket Create(NewTicket draft)
+    {
+        var now = Now;
+        var ticket = new Ticket
+        {
+            UserId = draft.UserId,
+            ChannelId = draft.ChannelId,
+            AgeBand = draft.AgeBand,
+            GuardianConsent = draft.GuardianConsent,
+            County = draft.County,
+            Category = draft.Category,
+            Anonymous = draft.Anonymous,
+            Contact = draft.Contact,
+            Description = draft.DescriptionCipher,
+            Phone = draft.PhoneCipher,
+            Name = draft.NameCipher,
+            Status = TicketStatus.New,
+            ConsentedAt = draft.ConsentedAt,
+            CreatedAt = now,
+        };
+        _tickets.Insert(ticket);
+        _log.LogInformation("Help request {Number} filed ({Category}, {County})", ticket.Number, ticket.Category, ticket.County);
+        Changed(ticket, "user", "created", null);
+        return ticket;
+    }
+
+    public Ticket? Find(int id) => _tickets.FindById(id);
+
+    /// <summary>A user's own requests, newest first.</summary>
+    public IReadOnlyList<Ticket> ForUser(string userId) =>
+        _tickets.Find(t => t.UserId == userId).OrderByDescending(t => t.Id).ToList();
+
+    /// <summary>Requests whose county <paramref name="canSee"/> allows, oldest open first.</summary>
+    public IReadOnlyList<Ticket> List(Func<string, bool> canSee, TicketStatus? status = null) =>
+        _tickets.FindAll()
+            .Where(t => canSee(t.County) && (status is null || t.Status == status))
+            .OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.CreatedAt)
+            .ToList();
+
+    /// <summary>The user adds information to their open request.</summary>
+    public TicketOutcome UserAdd(int id, string userId, string text) => Mutate(id, "user", "user-added", t =>
+    {
+        if (t.UserId != userId) return DisputeTexts.NotYours;
+        if (!t.IsOpen) return DisputeTexts.NotOpen;
+        t.History.Add(new TicketEntry { Kind = TicketEntryKind.UserAddition, At = Now, Author = "user", Text = _cipher.Protect(text, FieldPurpose.Entry) });
+        return null;
+    });
+
+    /// <summary>The user withdraws: the request stops and its personal fields are deleted at once.</summary>
+    public TicketOutcome Withdraw(int id, string userId) => Mutate(id, "user", "withdrawn", t =>
+    {
+        if (t.UserId != userId) return DisputeTexts.NotYours;
+        if (!t.IsOpen) return DisputeTexts.NotOpen;
+        t.Status = TicketStatus.Withdrawn;
+        t.FinishedAt = Now;
+        DeletePersonalFields(t);
+        return null;
+    });
+
+    /// <summary>Staff confirm they have seen the request.</summary>
+    public TicketOutcome Acknowledge(int id, string actor) => ChangeStatus(id, TicketStatus.Acknowledged, actor);
+
+    /// <summary>Moves a request along its lifecycle (only the allowed steps).</summary>
+    public TicketOutcome ChangeStatus(int id, TicketStatus target, string actor) => Mutate(id, actor, target == TicketStatus.Acknowledged ? "acknowledged" : "status", t =>
+    {
+        if (!Allowed[t.Status].Contains(target)) return DisputeTexts.BadTransition(t.Status, target);
+        var from = t.Status;
+        t.Status = target;
+        t.AcknowledgedAt ??= Now;
+        t.FinishedAt = target is TicketStatus.Resolved or TicketStatus.Closed ? Now : null;
+        _log.LogInformation("Help request {Number}: {From} → {To}", t.Number, from, target);
+        return null;
+    }, detail: target.ToString());
+
+    /// <summary>Adds an internal note (encrypted; never shown to the user).</summary>
+    public TicketOutcome AddNote(int id, string actor, string text) => Mutate(id, actor, "note", t =>
+    {
+        if (t.PersonalDataDeletedAt is not null) return DisputeTexts.PersonalDataGone;
+        t.History.Add(new TicketEntry { Kind = TicketEntryKind.StaffNote, At = Now, Author = actor, Text = _cipher.Protect(text, FieldPurpose.Entry) });
+        return null;
+    });
+
+    /// <summary>Records a reply sent (or refused) to the user.</summary>
+    public TicketOutcome RecordReply(int id, string actor, string text, bool delivered, string? error) => Mutate(id, actor, "reply", t =>
+    {
+        t.History.Add(new TicketEntry
+        {
+            Kind = TicketEntryKind.StaffReply, At = Now, Author = actor, Text = _cipher.Protect(text, FieldPurpose.Entry),
+            Delivered = delivered, DeliveryError = error,
+        });
+        t.AcknowledgedAt ??= Now;
+        if (t.Status == TicketStatus.New) t.Status = TicketStatus.Acknowledged;
+        return null;
+    }, detail: delivered ? "delivered" : "not delivered: " + error);
+
+    /// <summary>Deletes the personal fields of requests resolved or closed more than RetentionDays ago. Returns how many.</summary>
+    public int PurgeExpired()
+    {
+        var cutoff = Now - TimeSpan.FromDays(_options.RetentionDays);
+        var due = _tickets.Find(t => t.PersonalDataDeletedAt == null && t.FinishedAt != null && t.FinishedAt < cutoff)
+            .Where(t => t.Status is TicketStatus.Resolved or TicketStatus.Closed)
+            .Select(t => t.Id).ToList();
+        var purged = due.Count(id => Mutate(id, "system:retention", "purged", t =>
+        {
+            DeletePersonalFields(t);
+            return null;
+        }).Kind == TicketOutcomeKind.Ok);
+        return purged;
+    }
+
+    /// <summary>Decrypts a field of a ticket (staff detail view and the user's own summary only).</summary>
+    public string? Reveal(string? cipherText, string purpose) => _cipher.UnprotectOrNull(cipherText, purpose);
+
+    private void DeletePersonalFields(Ticket t)
+    {
+        t.Description = null;
+        t.Phone = null;
+        t.Name = null;
+        foreach (var entry in t.History) entry.Text = null;
+        t.PersonalDataDeletedAt = Now;
+    }
+
+    // Read-modify-write under one lock: LiteDB is one file in one process, and two staff acting on the same
+    // ticket must not lose each other's change. No await inside.
+    private TicketOutcome Mutate(int id, string actor, string change, Func<Ticket, string?> apply, string? detail = null)
+    {
+        Ticket ticket;
+        lock (_gate)
+        {
+            var found = _tickets.FindById(id);
+            if (found is null) return TicketOutcome.NotFound;
+            var error = apply(found);
+            if (error is not null) return TicketOutcome.Conflict(error);
+            found.UpdatedAt = Now;
+            _tickets.Update(found);
+            ticket = found;
+        }
+        Changed(ticket, actor, change, detail);
+        return TicketOutcome.Ok(ticket);
+    }
+
+    private void Changed(Ticket t, string actor, string change, string? detail)
+    {
+        _audit.Record(actor, "ticket." + change, "ticket:" + t.Number, detail);
+        _events.Publish(new TicketChanged(t.Number, t.County, t.Status, change, Now));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Disputes;
+using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.Support.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatAssistant.Tests.Disputes;
+
+public sealed class TicketStaffApiTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(BotHarness.DefaultNow);
+    private AssistantServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await AssistantServer.StartAsync(services: s => s.AddSingleton<TimeProvider>(_time));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task Staff_see_only_their_countys_tickets_and_another_county_gets_404()
+    {
+        var mine = DisputeFixtures.File(_server.Services, "义乌市");
+        var theirs = DisputeFixtures.File(_server.Services, "东阳市");
+        using var yiwu = DisputeFixtures.StaffClient(_server, "yiwu", "义乌市");
+
+        var list = await Json(await yiwu.GetAsync("/api/staff/tickets"));
+        Assert.Equal([mine.Number], list.EnumerateArray().Select(t => t.GetProperty("number").GetString()!).ToArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await yiwu.GetAsync($"/api/staff/tickets/{theirs.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await yiwu.PostAsync($"/api/staff/tickets/{theirs.Number}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await yiwu.PostAsJsonAsync($"/api/staff/tickets/{theirs.Number}/reply", new { text = "你好" })).StatusCode);
+        Assert.Equal(TicketStatus.New, _server.Get<TicketService>().Find(theirs.Id)!.Status);
+        Assert.Contains(DisputeFixtures.Audit(_server.Services, "ticket:" + theirs.Number), e => e.Action == "ticket.view.denied" && e.Actor == "staff:yiwu");
+    }
+
+    [Fact]
+    public async Task The_list_carries_no_personal_fields_and_the_detail_decrypts_them()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市", description: "列表里不应出现的描述内容ABC", phone: "13700001111");
+        using var admin = DisputeFixtures.StaffClient(_server, "admin1", null);
+        var listBody = await (await admin.GetAsync("/api/staff/tickets")).Content.ReadAsStringAsync();
+        Assert.Contains(ticket.Number, listBody);
+        Assert.DoesNotContain("列表里不应出现", listBody);
+        Assert.DoesNotContain("13700001111", listBody);
+        Assert.DoesNotContain("user1", listBody);
+
+        var detail = await Json(await admin.GetAsync($"/api/staff/tickets/{ticket.Number}"));
+        Assert.Equal("列表里不应出现的描述内容ABC", detail.GetProperty("description").GetString());
+        Assert.Equal("13700001111", detail.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task Every_detail_view_writes_an_audit_row()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        using var staff = DisputeFixtures.StaffClient(_server, "viewer", "义乌市");
+        for (var i = 0; i < 3; i++) await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"));
+        var views = DisputeFixtures.Audit(_server.Services, "ticket:" + ticket.Number).Where(e => e.Action == "ticket.view").ToList();
+        Assert.Equal(3, views.Count);
+        Assert.All(views, v => Assert.Equal("staff:viewer", v.Actor));
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_for_admins_only()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        using var staff = DisputeFixtures.StaffClient(_server, "plain", "义乌市");
+        using var admin = DisputeFixtures.StaffClient(_server, "boss", null);
+        await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/staff/audit")).StatusCode);
+        using var anonymous = _server.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/staff/audit")).StatusCode);
+        var rows = await Json(await admin.GetAsync($"/api/staff/audit?subject=ticket:{ticket.Number}"));
+        Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("action").GetString() == "ticket.view" && r.GetProperty("actor").GetString() == "staff:plain");
+    }
+
+    [Fact]
+    public async Task The_lifecycle_moves_only_forward_and_notes_stay_internal()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        var changes = new List<TicketChanged>();
+        _server.Get<ITicketEvents>().Changed += changes.Add;
+        using var staff = DisputeFixtures.StaffClient(_server, "worker", "义乌市");
+        var url = $"/api/staff/tickets/{ticket.Number}";
+
+        Assert.Equal("Acknowledged", (await Json(await staff.PostAsync(url + "/acknowledge", null))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync(url + "/acknowledge", null)).StatusCode);
+        Assert.Equal("InProgress", (await Json(await staff.PostAsJsonAsync(url + "/status", new { status = "inprogress" }))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync(url + "/status", new { status = "Withdrawn" })).StatusCode);
+        await Json(await staff.PostAsJsonAsync(url + "/notes", new { text = "已电话联系学校老师" }));
+        Assert.Equal("Resolved", (await Json(await staff.PostAsJsonAsync(url + "/resolve", new { text = "双方已和解" }))).GetProperty("status").GetString());
+        await Json(await staff.PostAsJsonAsync(url + "/status", new { status = "Closed" }));
+        var conflict = await staff.PostAsJsonAsync(url + "/status", new { status = "InProgress" });
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("已关闭", await conflict.Content.ReadAsStringAsync());
+
+        var detail = await Json(await staff.GetAsync(url));
+        Assert.Equal(["已电话联系学校老师", "双方已和解"], detail.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToArray());
+        Assert.Equal(["acknowledged", "status", "note", "status", "note", "status"], changes.Select(c => c.Change).ToArray());
+        Assert.All(changes, c => Assert.Equal("义乌市", c.County));
+        Assert.Equal(6, DisputeFixtures.Audit(_server.Services, "ticket:" + ticket.Number).Count(e => e.Actor == "staff:worker" && e.Action != "ticket.view"));
+    }
+
+    [Fact]
+    public async Task Overdue_is_computed_from_the_configured_deadlines()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        using var staff = DisputeFixtures.StaffClient(_server, "sla", "义乌市");
+        JsonElement Row(JsonElement list) => list.EnumerateArray().Single(t => t.GetProperty("number").GetString() == ticket.Number);
+
+        var fresh = Row(await Json(await staff.GetAsync("/api/staff/tickets")));
+        Assert.False(fresh.GetProperty("overdue").GetBoolean());
+        Assert.Equal(ticket.CreatedAt.AddHours(24), fresh.GetProperty("acknowledgeDue").GetDateTimeOffset());
+
+        _time.Advance(TimeSpan.FromHours(25));
+        var late = Row(await Json(await staff.GetAsync("/api/staff/tickets")));
+        Assert.True(late.GetProperty("acknowledgeOverdue").GetBoolean());
+        Assert.False(late.GetProperty("resolveOverdue").GetBoolean());
+
+        await Json(await staff.PostAsync($"/api/staff/tickets/{ticket.Number}/acknowledge", null));
+        _time.Advance(TimeSpan.FromDays(7));
+        var veryLate = Row(await Json(await staff.GetAsync("/api/staff/tickets")));
+        Assert.False(veryLate.GetProperty("acknowledgeOverdue").GetBoolean());
+        Assert.True(veryLate.GetProperty("resolveOverdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_reply_reaches_the_user_through_WeChat_and_acknowledges_the_ticket()
+    {
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oHelpUser", channel: WeChatAdapter.ChannelId);
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "你好，我们已收到你的求助。" }));
+        Assert.True(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal(["你好，我们已收到你的求助。"], wx.Api.TextsTo("oHelpUser"));
+        Assert.Equal(TicketStatus.Acknowledged, wx.Services.GetRequiredService<TicketService>().Find(ticket.Id)!.Status);
+    }
+
+    [Fact]
+    public async Task A_reply_WeChat_refuses_shows_staff_the_reason_and_is_kept_in_the_history()
+    {
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oQuietUser", channel: WeChatAdapter.ChannelId);
+        wx.Api.FailFor("oQuietUser", 45015); // the user has not written for more than 48 hours
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "你好，我们已收到你的求助。" }));
+
+        Assert.False(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal("45015", result.GetProperty("errorCode").GetString());
+        var reason = result.GetProperty("reason").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        Assert.Empty(wx.Api.TextsTo("oQuietUser"));
+        var entry = (await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"))).GetProperty("history")[0];
+        Assert.Equal("StaffReply", entry.GetProperty("kind").GetString());
+        Assert.False(entry.GetProperty("delivered").GetBoolean());
+        Assert.Equal(reason, entry.GetProperty("deliveryError").GetString());
+    }
+
+    [Fact]
+    public async Task A_reply_on_a_channel_that_cannot_send_says_so()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市", channel: "console");
+        using var staff = DisputeFixtures.StaffClient(_server, "console-replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "收到" }));
+        Assert.False(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal("no-channel", result.GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
+    public async Task Cookie_writes_need_the_CSRF_token()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        _server.Get<ChatAssistant.Staff.StaffStore>().Create("cookie", "a long enough password", "staff", "义乌市");
+        using var browser = _server.CreateClient();
+        var me = await Json(await browser.PostAsJsonAsync("/api/staff/login", new { userName = "cookie", password = "a long enough password" }));
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"/api/staff/tickets/{ticket.Number}/acknowledge", null)).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/tickets/{ticket.Number}/acknowledge");
+        request.Headers.Add("X-CSRF-TOKEN", me.GetProperty("csrfToken").GetString());
+        await Json(await browser.SendAsync(request));
+    }
+}
