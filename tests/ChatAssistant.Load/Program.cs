@@ -44,6 +44,8 @@ var settings = new Dictionary<string, string>
     ["WeChat:BaselineEndpoint"] = "true",
     ["Redis:Configuration"] = redis.Configuration,
     ["Storage:DataDirectory"] = data.FullName,
+    // Help requests are stored encrypted; a throw-away key per run.
+    ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
 };
 var log = new StringBuilder();
 void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
