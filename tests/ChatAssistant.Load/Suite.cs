@@ -57,9 +57,11 @@ public sealed class Suite(LoadOptions options, BotServer server, LoadRunner plai
     /// <summary>The best closed-loop throughput of the full path over the baseline's.</summary>
     public string Ratio(IReadOnlyList<PhaseResult> results)
     {
+        // Only closed loops say what a path can do; an open loop runs both at the same planned rate.
+        results = results.Where(r => r.Load.StartsWith("closed", StringComparison.Ordinal)).ToList();
         var full = results.Where(r => r.Name == "full").Select(r => r.Throughput).DefaultIfEmpty(0).Max();
         var baseline = results.Where(r => r.Name == "baseline").Select(r => r.Throughput).DefaultIfEmpty(0).Max();
-        return baseline == 0 ? "No baseline measured."
+        return baseline == 0 ? "No closed-loop baseline measured (the ratio needs --users or the suite)."
             : string.Create(CultureInfo.InvariantCulture, $"Full path / baseline throughput: {full:F1} / {baseline:F1} req/s = {full / baseline:P1} (target ≥ 25 %)");
     }
 }
