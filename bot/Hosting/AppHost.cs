@@ -1,10 +1,12 @@
 using System.Text.Json;
+using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
+using ChatAssistant.StaffConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -45,6 +47,8 @@ public static class AppHost
         app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
+        app.MapEscalations();
+        app.MapStaffConsole();
         app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
         app.MapGuideEndpoints();

@@ -35,11 +35,12 @@ public static class Cli
     }
 
     /// <summary>Builds the host for a sub-command, validates settings, runs <paramref name="action"/> and disposes it.</summary>
-    public static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> action)
+    public static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> action, bool quiet = false)
     {
         try
         {
-            await using var app = AppHost.Build([]);
+            // Sub-commands print their own output; only warnings and errors of the services show.
+            await using var app = AppHost.Build([], builder => builder.Logging.SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information));
             app.Services.ValidateOptions();
             return await action(app.Services);
         }
@@ -74,7 +75,7 @@ public static class Cli
             var adapter = new ConsoleAdapter(services.GetRequiredService<IBotPipeline>(), Console.In, Console.Out);
             await adapter.RunAsync(services.GetRequiredService<IBot>(), result.GetValue(user)!, ct);
             return 0;
-        }));
+        }, quiet: true));
         return chat;
     }
 

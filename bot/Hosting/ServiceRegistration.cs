@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddEscalation();
         services.AddDisputes(configuration);
         services.AddIdentity();
         services.AddGuide();
@@ -78,7 +79,6 @@ public static class ServiceRegistration
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
-        services.TryAddSingleton<IHandoffService, HandoffRecorder>();
         services.AddSingleton<NoProactiveChannelMessenger>();
         services.TryAddSingleton<IUserMessenger>(sp => sp.GetRequiredService<NoProactiveChannelMessenger>());
         return services;

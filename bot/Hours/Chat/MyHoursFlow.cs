@@ -3,8 +3,27 @@ using ChatAssistant.Identity;
 
 namespace ChatAssistant.Hours.Chat;
 
+/// <summary>
+/// A one-message report for a bound volunteer (我的时长, 我的积分): unbound users are told how to bind.
+/// </summary>
+public abstract class VolunteerReportFlow(IVolunteerDirectory volunteers) : Flow
+{
+    /// <summary>The report for the volunteer with this roster id.</summary>
+    protected abstract string Render(string volunteerId);
+
+    protected sealed override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Do("show", async (ctx, ct) =>
+        {
+            var volunteerId = volunteers.VolunteerIdFor(ctx.UserId);
+            await ctx.SendAsync(volunteerId is null ? IdentityTexts.NotBound(RosterKind.Volunteer) : Render(volunteerId), ct);
+            return StepResult.End();
+        }),
+    ];
+}
+
 /// <summary>我的时长: verified hours (total and this year), hours awaiting review, the latest activities.</summary>
-public sealed class MyHoursFlow(IVolunteerDirectory volunteers, HoursLedger ledger) : Flow
+public sealed class MyHoursFlow(IVolunteerDirectory volunteers, HoursLedger ledger) : VolunteerReportFlow(volunteers)
 {
     public const string FlowId = "hours.mine";
 
@@ -12,26 +31,16 @@ public sealed class MyHoursFlow(IVolunteerDirectory volunteers, HoursLedger ledg
 
     public override string Title => "我的时长";
 
-    protected override IReadOnlyList<FlowStep> BuildSteps() =>
-    [
-        Step.Do("show", async (ctx, ct) =>
-        {
-            var volunteerId = volunteers.VolunteerIdFor(ctx.UserId);
-            if (volunteerId is null)
-            {
-                await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Volunteer), ct);
-                return StepResult.End();
-            }
-            var summary = ledger.Hours(volunteerId);
-            var nothing = summary.TotalHours == 0 && summary.PendingHours == 0 && summary.Recent.Count == 0;
-            await ctx.SendAsync(nothing ? HoursTexts.NoRecords : HoursTexts.MyHours(summary), ct);
-            return StepResult.End();
-        }),
-    ];
+    protected override string Render(string volunteerId)
+    {
+        var summary = ledger.Hours(volunteerId);
+        var nothing = summary.TotalHours == 0 && summary.PendingHours == 0 && summary.Recent.Count == 0;
+        return nothing ? HoursTexts.NoRecords : HoursTexts.MyHours(summary);
+    }
 }
 
 /// <summary>我的积分: 爱心存折 points earned, spent and available.</summary>
-public sealed class MyPointsFlow(IVolunteerDirectory volunteers, HoursLedger ledger) : Flow
+public sealed class MyPointsFlow(IVolunteerDirectory volunteers, HoursLedger ledger) : VolunteerReportFlow(volunteers)
 {
     public const string FlowId = "hours.points";
 
@@ -39,18 +48,5 @@ public sealed class MyPointsFlow(IVolunteerDirectory volunteers, HoursLedger led
 
     public override string Title => "我的积分";
 
-    protected override IReadOnlyList<FlowStep> BuildSteps() =>
-    [
-        Step.Do("show", async (ctx, ct) =>
-        {
-            var volunteerId = volunteers.VolunteerIdFor(ctx.UserId);
-            if (volunteerId is null)
-            {
-                await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Volunteer), ct);
-                return StepResult.End();
-            }
-            await ctx.SendAsync(HoursTexts.MyPoints(ledger.Points(volunteerId), ledger.PointsPerHour), ct);
-            return StepResult.End();
-        }),
-    ];
+    protected override string Render(string volunteerId) => HoursTexts.MyPoints(ledger.Points(volunteerId), ledger.PointsPerHour);
 }

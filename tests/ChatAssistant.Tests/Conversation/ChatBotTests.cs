@@ -57,10 +57,10 @@ public sealed class ChatBotTests
         Assert.Equal([ConversationTexts.NotUnderstood], await bot.SayAsync("阿巴阿巴"));
         var second = await bot.SayAsync("呜啦啦");
         Assert.Equal(ConversationTexts.NotUnderstood, second[0]);
-        Assert.Equal(ConversationTexts.HandoffRecorded, second[1]);
-        var requests = bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).FindAll().ToList();
+        Assert.Equal(EscalationTexts.ConnectedInHours(0, 30), second[1]);
+        var requests = bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
         Assert.Single(requests);
-        Assert.Equal(HandoffReason.NotUnderstood, requests[0].Reason);
+        Assert.Equal(EscalationReason.NotUnderstood, requests[0].Reason);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class ChatBotTests
         await using var bot = BotHarness.Create(OrderFlow.Register);
         await bot.SayAsync("你好");
         await bot.SayAsync("测试下单");
-        Assert.Equal([ConversationTexts.HandoffRecorded], await bot.SayAsync("转人工"));
-        Assert.Equal(1, bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).Count());
+        Assert.Equal([EscalationTexts.ConnectedInHours(0, 30)], await bot.SayAsync("转人工"));
+        Assert.Equal(1, bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
         // A second miss in a row hands over to a person.
         var second = await _bot.SayAsync("明天股票会涨吗");
         Assert.Equal(GuideTexts.NotSure, second[0]);
-        Assert.Equal(1, _bot.Get<ILiteDatabase>().GetCollection<HandoffRequest>(HandoffRecorder.Collection).Count());
+        Assert.Equal(1, _bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
     }
 
     [Fact]

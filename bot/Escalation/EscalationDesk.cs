@@ -1,0 +1,157 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Staff;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>What staff do with an escalation: claim, assign, reply, note, resolve, or pick a user up.</summary>
+public sealed class EscalationDesk(
+    EscalationStore store,
+    EscalationEvents events,
+    HandoffStateWriter state,
+    IUserMessenger messenger,
+    TimeProvider time,
+    ILogger<EscalationDesk> log)
+{
+    /// <summary>Takes an unclaimed escalation (or one already yours); puts the user in hand-off if they are not.</summary>
+    public async Task<ChangeOutcome> ClaimAsync(ObjectId id, StaffAccount staff, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outcome = store.Change(id, r =>
+        {
+            if (r.Status == EscalationStatus.Resolved) return DeskRefusals.Resolved;
+            if (r.AssigneeId is { } other && other != staff.Id) return DeskRefusals.ClaimedByOther;
+            Assign(r, staff, now);
+            return null;
+        });
+        await AfterPickupAsync(outcome, "claimed", ct);
+        return outcome;
+    }
+
+    /// <summary>Gives an open escalation to <paramref name="assignee"/> (who must be able to see it; the caller checks).</summary>
+    public async Task<ChangeOutcome> AssignAsync(ObjectId id, StaffAccount assignee, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outcome = store.Change(id, r =>
+        {
+            if (r.Status == EscalationStatus.Resolved) return DeskRefusals.Resolved;
+            Assign(r, assignee, now);
+            return null;
+        });
+        await AfterPickupAsync(outcome, "assigned", ct);
+        return outcome;
+    }
+
+    /// <summary>Sends a reply to the user. A refusal by the channel is kept on the transcript and returned.</summary>
+    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ReplyAsync(ObjectId id, StaffAccount staff, string text, CancellationToken ct)
+    {
+        var record = store.Get(id);
+        if (record is null) return (new ChangeOutcome(null, DeskRefusals.NotFound), null);
+        if (record.Status == EscalationStatus.Resolved) return (new ChangeOutcome(record, DeskRefusals.Resolved), null);
+
+        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, text), ct);
+        var now = time.GetUtcNow();
+        store.Add(Sent(id, EntryKind.Staff, text, staff.DisplayName, delivery, now));
+        var outcome = store.Change(id, r =>
+        {
+            // Replying acknowledges: an unclaimed escalation becomes the replier's.
+            if (r.AssigneeId is null) Assign(r, staff, now);
+            if (delivery.Delivered) r.FirstReplyAt ??= now;
+            return null;
+        });
+        if (!delivery.Delivered) log.LogWarning("Reply to escalation {EscalationId} refused by the channel: {ErrorCode}", id, delivery.ErrorCode);
+        await AfterPickupAsync(outcome, "replied", ct);
+        return (outcome, delivery);
+    }
+
+    public ChangeOutcome AddNote(ObjectId id, StaffAccount staff, string text)
+    {
+        var record = store.Get(id);
+        if (record is null) return new ChangeOutcome(null, DeskRefusals.NotFound);
+        store.Add(new EscalationEntry { EscalationId = id, Kind = EntryKind.Note, At = time.GetUtcNow(), Text = text, StaffName = staff.DisplayName });
+        events.Publish(new EscalationChange(id.ToString(), record.County, "note"));
+        return new ChangeOutcome(record, null);
+    }
+
+    /// <summary>Closes the escalation, returns the user to the bot and tells them so.</summary>
+    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ResolveAsync(ObjectId id, StaffAccount staff, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outcome = store.Change(id, r =>
+        {
+            if (r.Status == EscalationStatus.Resolved) return DeskRefusals.Resolved;
+            r.Status = EscalationStatus.Resolved;
+            r.ResolvedAt = now;
+            r.ResolvedBy = staff.DisplayName;
+            return null;
+        });
+        if (!outcome.Ok) return (outcome, null);
+        var record = outcome.Record!;
+        await state.SetAsync(record, inHandoff: false, ct);
+        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, EscalationTexts.EndedByStaff), ct);
+        store.Add(Sent(id, EntryKind.Bot, EscalationTexts.EndedByStaff, null, delivery, time.GetUtcNow()));
+        log.LogInformation("Escalation {EscalationId} resolved by staff {StaffId}", id, staff.Id);
+        events.Publish(new EscalationChange(id.ToString(), record.County, "resolved"));
+        return (outcome, delivery);
+    }
+
+    /// <summary>Starts a hand-off from the staff side (e.g. from a help request whose user wants a reply in the chat).</summary>
+    public async Task<(EscalationRecord Record, DeliveryResult Delivery)> PickUpAsync(string channelId, string userId, string? county, StaffAccount staff, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (record, _) = store.Open(new EscalationRecord
+        {
+            ChannelId = channelId,
+            UserId = userId,
+            ConversationId = userId, // one conversation per user on our channels
+            Reason = EscalationReason.StaffPickup,
+            County = county,
+            Status = EscalationStatus.Waiting,
+            CreatedAt = now,
+        });
+        var outcome = store.Change(record.Id, r => { if (r.AssigneeId is null) Assign(r, staff, now); return null; });
+        await state.SetAsync(outcome.Record!, inHandoff: true, ct);
+        var delivery = await messenger.SendAsync(new OutboundMessage(channelId, userId, EscalationTexts.PickedUp), ct);
+        store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, now));
+        events.Publish(new EscalationChange(record.Id.ToString(), record.County, "opened"));
+        return (outcome.Record!, delivery);
+    }
+
+    private async Task AfterPickupAsync(ChangeOutcome outcome, string what, CancellationToken ct)
+    {
+        if (!outcome.Ok) return;
+        var record = outcome.Record!;
+        // Staff picking the conversation up puts it in hand-off even if the flag was lost (e.g. after a failed turn).
+        await state.SetAsync(record, inHandoff: true, ct);
+        events.Publish(new EscalationChange(record.Id.ToString(), record.County, what));
+    }
+
+    private static void Assign(EscalationRecord r, StaffAccount staff, DateTimeOffset now)
+    {
+        r.AssigneeId = staff.Id;
+        r.AssigneeName = staff.DisplayName;
+        r.Status = EscalationStatus.Claimed;
+        r.ClaimedAt ??= now;
+    }
+
+    private static EscalationEntry Sent(ObjectId id, EntryKind kind, string text, string? staffName, DeliveryResult delivery, DateTimeOffset at) => new()
+    {
+        EscalationId = id,
+        Kind = kind,
+        At = at,
+        Text = text,
+        StaffName = staffName,
+        Delivered = delivery.Delivered,
+        ErrorCode = delivery.ErrorCode,
+        FailureReason = delivery.Reason,
+    };
+}
+
+/// <summary>Why the desk refused a change (mapped to HTTP answers by the endpoints).</summary>
+public static class DeskRefusals
+{
+    public const string NotFound = "not-found";
+    public const string Resolved = "resolved";
+    public const string ClaimedByOther = "claimed-by-other";
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>A change staff consoles should show. It carries no user text: consoles fetch what they may see.</summary>
+public sealed record EscalationChange(string Id, string? County, string What);
+
+/// <summary>
+/// Fans escalation changes out to the open console streams (server-sent events) of this instance.
+/// Each stream filters by its own scope. With several instances, changes made on another instance are not
+/// pushed here (consoles still see them on their next load); a Redis channel would close that gap.
+/// </summary>
+public sealed class EscalationEvents(TimeProvider time)
+{
+    /// <summary>A comment-like event this often keeps proxies from closing an idle stream.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<Guid, Channel<EscalationChange>> _subscribers = new();
+
+    /// <summary>Open streams.</summary>
+    public int SubscriberCount => _subscribers.Count;
+
+    public void Publish(EscalationChange change)
+    {
+        foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(change);
+    }
+
+    /// <summary>
+    /// The event stream of one console: "ready" once subscribed, then "escalation" for each visible change,
+    /// "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<string?, bool> visible, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Bounded: a stalled browser cannot grow memory; it only needs to learn that something changed.
+        var channel = Channel.CreateBounded<EscalationChange>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
+        var id = Guid.NewGuid();
+        _subscribers[id] = channel;
+        try
+        {
+            yield return new SseItem<string>("{}", "ready");
+            var waiting = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var first = await Task.WhenAny(waiting, Task.Delay(Heartbeat, time, cancellationToken));
+                if (cancellationToken.IsCancellationRequested) yield break;
+                if (first != waiting)
+                {
+                    yield return new SseItem<string>("{}", "ping");
+                    continue;
+                }
+                if (!await waiting) yield break;
+                while (channel.Reader.TryRead(out var change))
+                    if (visible(change.County))
+                        yield return new SseItem<string>(JsonSerializer.Serialize(new { id = change.Id, what = change.What }, Json), "escalation");
+                waiting = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            }
+        }
+        finally
+        {
+            _subscribers.TryRemove(id, out _);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>Settings of the hand-off ("Escalation" section): service levels, office hours, who sees unknown counties.</summary>
+public sealed class EscalationOptions
+{
+    public const string Section = "Escalation";
+
+    /// <summary>A person must claim or answer a new escalation within this time (default 24 h).</summary>
+    public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A person must reply within this time (default 7 days).</summary>
+    public TimeSpan ReplyWithin { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The wait announced to users during office hours.</summary>
+    public TimeSpan TypicalWait { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Start of office hours on working days, Beijing time ("09:00").</summary>
+    public string OfficeOpens { get; set; } = "09:00";
+
+    /// <summary>End of office hours on working days ("17:30").</summary>
+    public string OfficeCloses { get; set; } = "17:30";
+
+    /// <summary>
+    /// The staff scope that also sees escalations whose county is unknown (e.g. the city committee).
+    /// Unset: only admins see them.
+    /// </summary>
+    public string? DefaultScope { get; set; }
+
+    public TimeOnly Opens => TimeOnly.ParseExact(OfficeOpens, "HH:mm", CultureInfo.InvariantCulture);
+
+    public TimeOnly Closes => TimeOnly.ParseExact(OfficeCloses, "HH:mm", CultureInfo.InvariantCulture);
+}
+
+internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EscalationOptions o)
+    {
+        var errors = new List<string>();
+        if (o.AcknowledgeWithin <= TimeSpan.Zero) errors.Add("Setting 'Escalation:AcknowledgeWithin' must be a positive time span such as '1.00:00:00'.");
+        if (o.ReplyWithin <= TimeSpan.Zero) errors.Add("Setting 'Escalation:ReplyWithin' must be a positive time span such as '7.00:00:00'.");
+        if (o.TypicalWait <= TimeSpan.Zero) errors.Add("Setting 'Escalation:TypicalWait' must be a positive time span such as '00:30:00'.");
+        var opens = TimeOnly.TryParseExact(o.OfficeOpens, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var open);
+        var closes = TimeOnly.TryParseExact(o.OfficeCloses, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close);
+        if (!opens) errors.Add($"Setting 'Escalation:OfficeOpens' must be a time like '09:00', not '{o.OfficeOpens}'.");
+        if (!closes) errors.Add($"Setting 'Escalation:OfficeCloses' must be a time like '17:30', not '{o.OfficeCloses}'.");
+        if (opens && closes && open >= close) errors.Add("Setting 'Escalation:OfficeOpens' must be earlier than 'Escalation:OfficeCloses'.");
+        if (o.DefaultScope is { } scope && string.IsNullOrWhiteSpace(scope)) errors.Add("Setting 'Escalation:DefaultScope' is blank; remove it or name a staff scope.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

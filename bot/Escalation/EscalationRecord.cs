@@ -1,0 +1,104 @@
+using LiteDB;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>Why a conversation went to a person (the core's reasons plus staff picking one up).</summary>
+public enum EscalationReason
+{
+    UserAsked,
+    NotUnderstood,
+    Crisis,
+    StaffPickup,
+}
+
+/// <summary>Where an escalation is in its life.</summary>
+public enum EscalationStatus
+{
+    Waiting,
+    Claimed,
+    Resolved,
+}
+
+/// <summary>One conversation handed to a person, as staff see it in the console queue.</summary>
+public sealed class EscalationRecord
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string ChannelId { get; set; } = "";
+
+    /// <summary>The user on that channel (the OpenID on WeChat). Never logged, never shown in full to staff.</summary>
+    public string UserId { get; set; } = "";
+
+    public string ConversationId { get; set; } = "";
+
+    /// <summary>"channel:conversation", indexed: at most one open escalation per conversation.</summary>
+    public string ConversationKey { get; set; } = "";
+
+    public EscalationReason Reason { get; set; }
+
+    public bool Urgent { get; set; }
+
+    /// <summary>The county (区县) whose staff handle it; null when unknown (admins and the default scope see it).</summary>
+    public string? County { get; set; }
+
+    public EscalationStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? FirstReplyAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public DateTimeOffset? LastUserMessageAt { get; set; }
+
+    public int? AssigneeId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    /// <summary>"user" when the user said 结束人工, otherwise the staff member's name.</summary>
+    public string? ResolvedBy { get; set; }
+
+    public static string KeyOf(string channelId, string conversationId) => channelId + ":" + conversationId;
+}
+
+/// <summary>Who wrote a transcript entry.</summary>
+public enum EntryKind
+{
+    /// <summary>The user wrote it in the chat.</summary>
+    User,
+
+    /// <summary>A staff member's reply, sent to the user.</summary>
+    Staff,
+
+    /// <summary>What the bot told the user about the hand-off.</summary>
+    Bot,
+
+    /// <summary>An internal note: staff only, never sent.</summary>
+    Note,
+}
+
+/// <summary>One message of an escalation's transcript (both ways) or an internal note. Append-only.</summary>
+public sealed class EscalationEntry
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public ObjectId EscalationId { get; set; } = ObjectId.Empty;
+
+    public EntryKind Kind { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string? StaffName { get; set; }
+
+    /// <summary>For messages sent to the user: whether the channel took it (null for user messages and notes).</summary>
+    public bool? Delivered { get; set; }
+
+    /// <summary>The channel's refusal code (45015 outside the 48-hour window, 45047 quota, "no-channel").</summary>
+    public string? ErrorCode { get; set; }
+
+    public string? FailureReason { get; set; }
+}

@@ -1,0 +1,27 @@
+using ChatAssistant.Conversation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>Registers the hand-off: the IHandoffService, the forwarding interceptor, the store and the staff desk.</summary>
+public static class EscalationRegistration
+{
+    public static IServiceCollection AddEscalation(this IServiceCollection services)
+    {
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<EscalationEvents>();
+        services.AddSingleton<EscalationScope>();
+        services.AddSingleton<WaitNotice>();
+        services.AddSingleton<HandoffStateWriter>();
+        services.AddSingleton<EscalationDesk>();
+        services.AddSingleton<EscalationDeskApi>();
+        services.AddSingleton<IEscalationCountySource, FlowSlotCountySource>();
+        services.AddSingleton<IEscalationCountySource, BoundMemberCountySource>();
+        services.TryAddSingleton<IHandoffService, HandoffService>();
+        services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using LiteDB;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>
+/// Escalations and their transcripts in LiteDB. Record changes go through <see cref="Change"/>, which reads,
+/// checks and writes under one lock, so two staff members cannot both claim the same conversation.
+/// Transcript entries are only ever inserted, never rewritten.
+/// </summary>
+public sealed class EscalationStore
+{
+    public const string Collection = "escalations";
+    public const string EntriesCollection = "escalation_entries";
+
+    private readonly ILiteCollection<EscalationRecord> _records;
+    private readonly ILiteCollection<EscalationEntry> _entries;
+    private readonly object _gate = new();
+
+    public EscalationStore(ILiteDatabase db)
+    {
+        _records = db.GetCollection<EscalationRecord>(Collection);
+        _records.EnsureIndex(r => r.ConversationKey);
+        _records.EnsureIndex(r => r.Status);
+        _entries = db.GetCollection<EscalationEntry>(EntriesCollection);
+        _entries.EnsureIndex(e => e.EscalationId);
+    }
+
+    /// <summary>The open (waiting or claimed) escalation of a conversation, if any.</summary>
+    public EscalationRecord? FindOpen(string channelId, string conversationId)
+    {
+        var key = EscalationRecord.KeyOf(channelId, conversationId);
+        return _records.Find(r => r.ConversationKey == key).FirstOrDefault(r => r.Status != EscalationStatus.Resolved);
+    }
+
+    public EscalationRecord? Get(ObjectId id) => _records.FindById(id);
+
+    /// <summary>Opens an escalation unless the conversation already has an open one; returns the open one and whether it is new.</summary>
+    public (EscalationRecord Record, bool Created) Open(EscalationRecord candidate)
+    {
+        lock (_gate)
+        {
+            var existing = FindOpen(candidate.ChannelId, candidate.ConversationId);
+            if (existing is not null) return (existing, false);
+            candidate.ConversationKey = EscalationRecord.KeyOf(candidate.ChannelId, candidate.ConversationId);
+            _records.Insert(candidate);
+            return (candidate, true);
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current record under the lock and saves it when the change
+    /// returns null; a non-null return is the reason it was refused (nothing saved).
+    /// </summary>
+    public ChangeOutcome Change(ObjectId id, Func<EscalationRecord, string?> change)
+    {
+        lock (_gate)
+        {
+            var record = _records.FindById(id);
+            if (record is null) return new ChangeOutcome(null, "not-found");
+            var refusal = change(record);
+            if (refusal is not null) return new ChangeOutcome(record, refusal);
+            _records.Update(record);
+            return new ChangeOutcome(record, null);
+        }
+    }
+
+    /// <summary>Open escalations, plus those resolved since <paramref name="resolvedSince"/>.</summary>
+    public IReadOnlyList<EscalationRecord> Queue(DateTimeOffset resolvedSince)
+    {
+        var open = _records.Find(r => r.Status != EscalationStatus.Resolved).ToList();
+        var resolved = _records.Find(r => r.Status == EscalationStatus.Resolved).Where(r => r.ResolvedAt >= resolvedSince);
+        return open.Concat(resolved).ToList();
+    }
+
+    /// <summary>How many escalations nobody has taken yet were opened before <paramref name="record"/>.</summary>
+    public int WaitingAhead(EscalationRecord record) =>
+        _records.Find(r => r.Status == EscalationStatus.Waiting).Count(r => r.CreatedAt < record.CreatedAt && r.Id != record.Id);
+
+    public void Add(EscalationEntry entry) => _entries.Insert(entry);
+
+    /// <summary>The transcript and notes of an escalation, oldest first.</summary>
+    public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId) =>
+        _entries.Find(e => e.EscalationId == escalationId).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+}
+
+/// <summary>The record after a change (null when it does not exist) and why the change was refused, if it was.</summary>
+public sealed record ChangeOutcome(EscalationRecord? Record, string? Refusal)
+{
+    public bool Ok => Record is not null && Refusal is null;
+}

@@ -1,0 +1,36 @@
+namespace ChatAssistant.Escalation;
+
+/// <summary>Everything the hand-off says to users.</summary>
+public static class EscalationTexts
+{
+    private const string WhileWaiting = "期间你发来的消息都会转给工作人员。回复「结束人工」可回到自助服务。";
+
+    /// <summary>Said once, when the conversation goes to a person during office hours.</summary>
+    public static string ConnectedInHours(int ahead, int minutes) =>
+        (ahead > 0 ? $"已为你转接人工服务，你前面还有 {ahead} 位，" : "已为你转接人工服务，") +
+        $"预计 {minutes} 分钟内有工作人员在这里回复你。" + WhileWaiting;
+
+    /// <summary>Said once, when the conversation goes to a person outside office hours.</summary>
+    public static string ConnectedOutOfHours(string officeHours, int hours) =>
+        $"已为你转接人工服务。现在是工作时间外（{officeHours}），工作人员上班后会尽快在这里回复你，最迟 {hours} 小时内。" + WhileWaiting;
+
+    /// <summary>Answer to 转人工 while already waiting: the user asked, so tell them again.</summary>
+    public const string AlreadyWaiting = "你已在人工服务中，工作人员会在这里回复你，请稍候。回复「结束人工」可回到自助服务。";
+
+    public const string EndedByUser = "已结束人工服务，欢迎继续使用自助服务。回复「菜单」看看我能做什么。";
+
+    public const string NotInHandoff = "你现在没有在人工服务中。需要找工作人员请回复「转人工」，回复「菜单」看看我能做什么。";
+
+    /// <summary>Sent to the user when staff close the conversation.</summary>
+    public const string EndedByStaff = "工作人员已结束本次人工服务，感谢你的耐心。之后可以继续使用自助服务，回复「菜单」看看我能做什么。";
+
+    /// <summary>Sent to the user when staff start a conversation with them.</summary>
+    public const string PickedUp = "你好，这里是团团小助手的工作人员，接下来由我来和你沟通。回复「结束人工」可回到自助服务。";
+
+    /// <summary>Office hours as users read them.</summary>
+    public static string OfficeHours(EscalationOptions o) => $"工作日 {o.OfficeOpens}-{o.OfficeCloses}";
+
+    /// <summary>Whole short messages that end a hand-off.</summary>
+    public static bool IsEndCommand(string text) =>
+        text.Trim().TrimEnd('。', '!', '！', '.') is "结束人工" or "退出人工" or "取消人工" or "结束人工服务" or "返回机器人";
+}

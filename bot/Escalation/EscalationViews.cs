@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>An escalation as the console lists it, with its service levels worked out for "now".</summary>
+public sealed record EscalationSummary(
+    string Id,
+    string User,
+    string Channel,
+    string Reason,
+    bool Urgent,
+    string? County,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? FirstReplyAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? LastUserMessageAt,
+    string? Assignee,
+    int WaitingMinutes,
+    DateTimeOffset AcknowledgeDue,
+    DateTimeOffset ReplyDue,
+    bool AcknowledgeOverdue,
+    bool ReplyOverdue);
+
+/// <summary>One transcript line or note as the console shows it.</summary>
+public sealed record EntryView(string Kind, DateTimeOffset At, string Text, string? StaffName, bool? Delivered, string? ErrorCode, string? FailureReason);
+
+/// <summary>An escalation with its transcript and notes.</summary>
+public sealed record EscalationDetail(EscalationSummary Summary, IReadOnlyList<EntryView> Transcript, IReadOnlyList<EntryView> Notes);
+
+/// <summary>Turns records into views: SLA flags against the configured limits, and a pseudonym instead of the user id.</summary>
+public static class EscalationViews
+{
+    public static EscalationSummary Summary(EscalationRecord r, EscalationOptions o, DateTimeOffset now)
+    {
+        var open = r.Status != EscalationStatus.Resolved;
+        var acknowledged = r.ClaimedAt ?? r.FirstReplyAt;
+        var ackDue = r.CreatedAt + o.AcknowledgeWithin;
+        var replyDue = r.CreatedAt + o.ReplyWithin;
+        var end = r.ResolvedAt ?? now;
+        return new EscalationSummary(
+            r.Id.ToString(), Pseudonym(r), r.ChannelId, r.Reason.ToString(), r.Urgent, r.County, r.Status.ToString(),
+            r.CreatedAt, r.ClaimedAt, r.FirstReplyAt, r.ResolvedAt, r.LastUserMessageAt, r.AssigneeName,
+            (int)Math.Max(0, (end - r.CreatedAt).TotalMinutes),
+            ackDue, replyDue,
+            AcknowledgeOverdue: acknowledged is null ? open && now > ackDue : acknowledged > ackDue,
+            ReplyOverdue: r.FirstReplyAt is null ? open && now > replyDue : r.FirstReplyAt > replyDue);
+    }
+
+    public static EntryView Entry(EscalationEntry e) =>
+        new(e.Kind.ToString(), e.At, e.Text, e.StaffName, e.Delivered, e.ErrorCode, e.FailureReason);
+
+    /// <summary>Urgent first, then overdue, then the longest waiting.</summary>
+    public static IEnumerable<EscalationSummary> Ordered(IEnumerable<EscalationSummary> items) =>
+        items.OrderByDescending(s => s.Urgent && s.Status != nameof(EscalationStatus.Resolved))
+            .ThenByDescending(s => s.AcknowledgeOverdue || s.ReplyOverdue)
+            .ThenBy(s => s.CreatedAt);
+
+    /// <summary>
+    /// Staff need to tell users apart, not to know their OpenID: a short stable label derived from it.
+    /// </summary>
+    public static string Pseudonym(EscalationRecord r)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(r.ChannelId + ":" + r.UserId));
+        return "用户" + Convert.ToHexString(hash, 0, 3);
+    }
+}

@@ -1,0 +1,77 @@
+using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>
+/// While a person has the conversation, user messages go to the escalation transcript and the console and
+/// the bot keeps quiet; "结束人工" returns the user to the bot, and "继续" to a flow a crisis interrupted
+/// (the escalation stays open). Runs after crisis detection (lower orders) so crisis words are still
+/// answered in hand-off.
+/// </summary>
+public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents events, FlowEngine engine, TimeProvider time, ILogger<HandoffInterceptor> log) : IMessageInterceptor
+{
+    public int Order => 10;
+
+    public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
+    {
+        if (!data.InHandoff)
+        {
+            if (!EscalationTexts.IsEndCommand(text)) return false;
+            await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.NotInHandoff), cancellationToken);
+            return true;
+        }
+
+        var record = store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
+        if (record is null)
+        {
+            // Staff closed it but the flag could not be cleared then: the record is the truth.
+            data.InHandoff = false;
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        if (EscalationTexts.IsEndCommand(text))
+        {
+            var outcome = store.Change(record.Id, r =>
+            {
+                if (r.Status == EscalationStatus.Resolved) return "resolved";
+                r.Status = EscalationStatus.Resolved;
+                r.ResolvedAt = now;
+                r.ResolvedBy = "user";
+                return null;
+            });
+            data.InHandoff = false;
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = EscalationTexts.EndedByUser, Delivered = true });
+            if (outcome.Ok) log.LogInformation("Escalation {EscalationId} ended by the user", record.Id);
+            events.Publish(new EscalationChange(record.Id.ToString(), record.County, "resolved"));
+            await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.EndedByUser), cancellationToken);
+            return true;
+        }
+
+        if (GlobalCommands.Parse(text) == GlobalCommand.Resume && engine.Active(data) is not null)
+        {
+            // The user goes back to the form a crisis interrupted (e.g. their help request). The escalation
+            // stays open for staff, who put the conversation back in hand-off when they pick it up.
+            data.InHandoff = false;
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+            return false;
+        }
+
+        if (GlobalCommands.Parse(text) == GlobalCommand.Human)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
+            return true;
+        }
+
+        store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+        store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
+        events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+        return true;
+    }
+}

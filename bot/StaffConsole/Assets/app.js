@@ -1,0 +1,297 @@
+// Staff console. Everything users wrote is untrusted: it is only ever put on the page with textContent,
+// never innerHTML. Writes carry the CSRF token from /api/staff/login or /api/staff/me.
+'use strict';
+
+(() => {
+  const API = '/api/staff';
+  const state = { csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null };
+  const $ = (id) => document.getElementById(id);
+
+  const LABELS = {
+    reason: { UserAsked: '用户要求转人工', NotUnderstood: '机器人未能解答', Crisis: '危机求助', StaffPickup: '工作人员发起' },
+    status: { Waiting: '等待接手', Claimed: '处理中', Resolved: '已结束' },
+    kind: { User: '用户', Staff: '工作人员', Bot: '小助手' },
+  };
+
+  const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  });
+  const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
+
+  function duration(minutes) {
+    if (minutes < 60) return `${minutes} 分钟`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return `${hours} 小时 ${minutes % 60} 分`;
+    return `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  class ApiError extends Error {
+    constructor(message, status) { super(message); this.status = status; }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && state.csrf) headers['X-CSRF-TOKEN'] = state.csrf;
+    const response = await fetch(API + path, {
+      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let data = null;
+    try { data = await response.json(); } catch { data = null; }
+    if (response.status === 401 && path !== '/login') {
+      showLogin('登录已失效，请重新登录。');
+      throw new ApiError('登录已失效', 401);
+    }
+    if (!response.ok) throw new ApiError((data && data.error) || `请求失败（${response.status}）`, response.status);
+    return data;
+  }
+
+  // ---- sign-in -------------------------------------------------------------------------------
+
+  function showLogin(message) {
+    stopEvents();
+    state.me = null;
+    state.csrf = null;
+    $('desk').hidden = true;
+    $('logout').hidden = true;
+    $('who').textContent = '';
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+  }
+
+  function signedIn(me) {
+    state.me = me;
+    state.csrf = me.csrfToken;
+    $('login').hidden = true;
+    $('desk').hidden = false;
+    $('logout').hidden = false;
+    $('who').textContent = me.role === 'admin' ? `${me.userName}（管理员）` : `${me.userName}（${me.scope || ''}）`;
+    renderTabs();
+    startEvents();
+    reloadQueue();
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    try {
+      const me = await api('POST', '/login', { userName: $('login-user').value, password: $('login-password').value });
+      $('login-password').value = '';
+      signedIn(me);
+    } catch (e) {
+      $('login-error').textContent = e.message;
+    }
+  }
+
+  async function logout() {
+    try { await api('POST', '/logout'); } catch { /* signed out either way */ }
+    showLogin('');
+  }
+
+  // ---- tabs: each kind of work is one entry; a tickets tab adds itself here ------------------
+
+  const tabs = [
+    { id: 'escalations', title: '人工对话' },
+  ];
+
+  function renderTabs() {
+    const nav = $('tabs');
+    nav.replaceChildren(...tabs.map((tab) => {
+      const button = el('button', null, tab.title);
+      button.type = 'button';
+      button.setAttribute('role', 'tab');
+      button.setAttribute('aria-selected', String(tab.id === state.tab));
+      button.addEventListener('click', () => { state.tab = tab.id; renderTabs(); reloadQueue(); });
+      return button;
+    }));
+  }
+
+  // ---- queue ---------------------------------------------------------------------------------
+
+  function scheduleReload() {
+    clearTimeout(state.reloadTimer);
+    state.reloadTimer = setTimeout(() => { reloadQueue(); if (state.selected) loadDetail(state.selected); }, 150);
+  }
+
+  async function reloadQueue() {
+    let data;
+    try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}`); } catch { return; }
+    const list = $('queue');
+    list.replaceChildren(...data.items.map(queueItem));
+    $('queue-empty').hidden = data.items.length > 0;
+    $('count').textContent = `${data.items.length} 条`;
+  }
+
+  function queueItem(item) {
+    const li = el('li');
+    li.dataset.id = item.id;
+    li.setAttribute('aria-current', String(item.id === state.selected));
+    const head = el('div');
+    if (item.urgent) head.append(el('span', 'tag urgent', '紧急'));
+    if (item.acknowledgeOverdue || item.replyOverdue) head.append(el('span', 'tag overdue', '已逾期'));
+    head.append(el('span', 'tag', LABELS.status[item.status] || item.status));
+    head.append(el('strong', null, item.user));
+    li.append(head);
+    li.append(el('div', 'muted', `${item.county || '区县未知'} · ${LABELS.reason[item.reason] || item.reason} · 已等待 ${duration(item.waitingMinutes)}`));
+    if (item.assignee) li.append(el('div', 'muted', `负责人：${item.assignee}`));
+    li.addEventListener('click', () => select(item.id));
+    return li;
+  }
+
+  async function select(id) {
+    state.selected = id;
+    document.querySelectorAll('#queue li').forEach((li) => li.setAttribute('aria-current', String(li.dataset.id === id)));
+    await loadDetail(id);
+  }
+
+  // ---- one conversation ----------------------------------------------------------------------
+
+  async function loadDetail(id) {
+    let detail;
+    try { detail = await api('GET', `/escalations/${encodeURIComponent(id)}`); } catch (e) {
+      if (e.status === 403 || e.status === 404) { state.selected = null; $('detail').hidden = true; $('placeholder').hidden = false; }
+      return;
+    }
+    if (state.selected !== id) return;
+    const s = detail.summary;
+    $('placeholder').hidden = true;
+    $('detail').hidden = false;
+    $('detail').dataset.id = id;
+    $('d-title').textContent = `${s.user}${s.urgent ? '（紧急）' : ''}`;
+    $('d-meta').textContent = `${s.county || '区县未知'} · ${LABELS.reason[s.reason] || s.reason} · ${LABELS.status[s.status] || s.status}`
+      + ` · 发起 ${when(s.createdAt)}` + (s.assignee ? ` · 负责人 ${s.assignee}` : '');
+    renderSla(s);
+    $('transcript').replaceChildren(...detail.transcript.map(entryItem));
+    $('transcript').scrollTop = $('transcript').scrollHeight;
+    $('notes').replaceChildren(...detail.notes.map(noteItem));
+    const open = s.status !== 'Resolved';
+    $('claim').hidden = !open || s.assignee === state.me.userName;
+    $('resolve').hidden = !open;
+    $('assign').hidden = !open;
+    $('reply-form').hidden = !open;
+    if (open) await loadAssignees();
+  }
+
+  function renderSla(s) {
+    const p = $('d-sla');
+    p.replaceChildren();
+    const ack = el('span', s.acknowledgeOverdue ? 'overdue-text' : null,
+      `接手时限 ${when(s.acknowledgeDue)}${s.acknowledgeOverdue ? '（已逾期）' : ''}`);
+    const reply = el('span', s.replyOverdue ? 'overdue-text' : null,
+      `　答复时限 ${when(s.replyDue)}${s.replyOverdue ? '（已逾期）' : ''}`);
+    p.append(ack, reply);
+  }
+
+  function entryItem(entry) {
+    const li = el('li', entry.kind.toLowerCase());
+    const who = entry.kind === 'Staff' && entry.staffName ? `${entry.staffName}（工作人员）` : (LABELS.kind[entry.kind] || entry.kind);
+    li.append(el('span', 'who', `${who} · ${when(entry.at)}`));
+    li.append(el('span', 'text', entry.text));
+    if (entry.delivered === false) {
+      li.append(el('span', 'failed', `未送达：${entry.failureReason || '渠道拒绝'}（${entry.errorCode || '未知'}）`));
+    }
+    return li;
+  }
+
+  function noteItem(note) {
+    const li = el('li');
+    li.append(el('span', 'who', `${note.staffName || ''} · ${when(note.at)}`));
+    li.append(el('span', 'text', note.text));
+    return li;
+  }
+
+  async function loadAssignees() {
+    let people;
+    try { people = await api('GET', '/escalations/assignees'); } catch { return; }
+    $('assignee').replaceChildren(...people.map((p) => {
+      const option = el('option', null, `${p.displayName}（${p.role === 'admin' ? '管理员' : p.scope}）`);
+      option.value = p.userName;
+      return option;
+    }));
+  }
+
+  async function act(path, body, after) {
+    const id = state.selected;
+    if (!id) return;
+    $('d-error').textContent = '';
+    try {
+      const result = await api('POST', `/escalations/${encodeURIComponent(id)}${path}`, body);
+      if (after) after(result);
+      if (result && result.delivered === false) {
+        $('d-error').textContent = `消息未送达：${result.reason || '渠道拒绝'}（${result.errorCode || '未知'}）`;
+      }
+    } catch (e) {
+      $('d-error').textContent = e.message;
+    }
+    await loadDetail(id);
+    await reloadQueue();
+  }
+
+  // ---- live updates (server-sent events) -----------------------------------------------------
+
+  function startEvents() {
+    stopEvents();
+    const source = new EventSource(`${API}/escalations/events`);
+    state.events = source;
+    source.addEventListener('ready', () => { setLive('open', '实时更新中'); reloadQueue(); });
+    source.addEventListener('escalation', scheduleReload);
+    source.addEventListener('error', async () => {
+      setLive('off', '连接中断，正在重连…');
+      if (source.readyState === EventSource.CLOSED) {
+        // The stream refused us (e.g. signed out elsewhere): check the session, then reconnect.
+        try { await api('GET', '/me'); setTimeout(startEvents, 3000); } catch { /* showLogin already ran */ }
+      }
+    });
+  }
+
+  function stopEvents() {
+    if (state.events) state.events.close();
+    state.events = null;
+    setLive('off', '未连接');
+  }
+
+  function setLive(mode, text) {
+    $('live').dataset.state = mode;
+    $('live').textContent = text;
+  }
+
+  // ---- wiring --------------------------------------------------------------------------------
+
+  function wire() {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', logout);
+    $('view').addEventListener('change', () => { state.view = $('view').value; reloadQueue(); });
+    $('claim').addEventListener('click', () => act('/claim'));
+    $('assign').addEventListener('click', () => act('/assign', { userName: $('assignee').value }));
+    $('resolve').addEventListener('click', () => {
+      if (window.confirm('确定结束这次人工服务吗？用户会回到自助服务。')) act('/resolve');
+    });
+    $('reply-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = $('reply').value.trim();
+      if (!text) return;
+      act('/reply', { text }, () => { $('reply').value = ''; });
+    });
+    $('note-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = $('note').value.trim();
+      if (!text) return;
+      act('/notes', { text }, () => { $('note').value = ''; });
+    });
+  }
+
+  async function start() {
+    wire();
+    // Not through api(): a first visit without a session is not an expired session.
+    const response = await fetch(`${API}/me`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.ok) signedIn(await response.json()); else showLogin('');
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+})();

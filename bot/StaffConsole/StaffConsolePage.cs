@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace ChatAssistant.StaffConsole;
+
+/// <summary>
+/// Serves the staff console (/staff: one HTML page, one script, one stylesheet) from resources embedded in
+/// the assembly, with a strict Content-Security-Policy: only our own script and style run, nothing inline,
+/// no framing. The page is public; everything it shows comes from the signed-in /api/staff endpoints.
+/// </summary>
+public static class StaffConsolePage
+{
+    public const string Path = "/staff";
+
+    /// <summary>No inline script or style, no other origins, no plugins, no framing, no form posts elsewhere.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files = new Dictionary<string, (string, string)>
+    {
+        [""] = ("staff/index.html", "text/html; charset=utf-8"),
+        ["app.js"] = ("staff/app.js", "text/javascript; charset=utf-8"),
+        ["app.css"] = ("staff/app.css", "text/css; charset=utf-8"),
+    }.ToFrozenDictionary();
+
+    public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)
+    {
+        // Read once: the files are small and never change while the process runs.
+        var contents = Files.ToFrozenDictionary(f => f.Key, f => (Bytes: Read(f.Value.Resource), f.Value.ContentType));
+        endpoints.MapGet(Path, (HttpContext http) => Serve(http, contents[""]));
+        endpoints.MapGet(Path + "/{file}", (string file, HttpContext http) =>
+            contents.TryGetValue(file, out var content) && file.Length > 0 ? Serve(http, content) : Results.NotFound());
+        return endpoints;
+    }
+
+    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        return Results.Bytes(file.Bytes, file.ContentType);
+    }
+
+    private static byte[] Read(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The staff console file '{resource}' is missing from the build.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,212 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Conversation;
+using ChatAssistant.Disputes;
+using ChatAssistant.Escalation;
+using ChatAssistant.Identity;
+using ChatAssistant.Staff;
+using ChatAssistant.Tests.Support;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAssistant.Tests.Escalation;
+
+public sealed class HandoffConversationTests
+{
+    private static readonly string Connected = EscalationTexts.ConnectedInHours(0, 30);
+
+    private static EscalationRecord Only(BotHarness bot) =>
+        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+
+    private static IReadOnlyList<EscalationEntry> Entries(BotHarness bot, EscalationRecord record) =>
+        bot.Get<EscalationStore>().Entries(record.Id);
+
+    private static StaffAccount Staff(BotHarness bot) =>
+        bot.Get<StaffStore>().Create("wang", "correct horse battery", StaffRoles.Staff, "婺城区", "小王");
+
+    [Fact]
+    public async Task Transfer_forwards_messages_without_bot_answers_and_ending_returns_to_the_bot()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.Flow()
+            .Send("转人工").AssertReply(Connected)
+            .Send("我想问问志愿时长怎么没到账").AssertNoReply(timeout: 50)
+            .Send("菜单").AssertNoReply(timeout: 50)
+            .Send("结束人工").AssertReply(EscalationTexts.EndedByUser)
+            .Send("菜单").AssertReply(a => Assert.StartsWith(ConversationTexts.MenuHeading, ((IMessageActivity)a).Text))
+            .StartTestAsync();
+
+        var record = Only(bot);
+        Assert.Equal(EscalationReason.UserAsked, record.Reason);
+        Assert.Equal(EscalationStatus.Resolved, record.Status);
+        Assert.Equal("user", record.ResolvedBy);
+        var userLines = Entries(bot, record).Where(e => e.Kind == EntryKind.User).Select(e => e.Text).ToList();
+        Assert.Equal(["我想问问志愿时长怎么没到账", "菜单", "结束人工"], userLines);
+    }
+
+    [Fact]
+    public async Task The_wait_is_announced_once_and_repeated_only_when_the_user_asks_again()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        Assert.Equal([Connected], await bot.SayAsync("转人工"));
+        for (var i = 0; i < 5; i++) Assert.Empty(await bot.SayAsync($"在吗 {i}"));
+        Assert.Equal([EscalationTexts.AlreadyWaiting], await bot.SayAsync("转人工"));
+        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+    }
+
+    [Fact]
+    public async Task Staff_closing_returns_the_user_to_the_bot_and_the_refused_notice_is_kept()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.Empty(await bot.SayAsync("还在吗"));
+
+        var (outcome, delivery) = await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), CancellationToken.None);
+
+        Assert.True(outcome.Ok);
+        Assert.False(delivery!.Delivered); // the test channel cannot send proactively
+        var menu = await bot.SayAsync("菜单");
+        Assert.StartsWith(ConversationTexts.MenuHeading, Assert.Single(menu));
+        var notice = Entries(bot, Only(bot)).Last(e => e.Kind == EntryKind.Bot);
+        Assert.Equal(EscalationTexts.EndedByStaff, notice.Text);
+        Assert.Equal("no-channel", notice.ErrorCode);
+        Assert.False(notice.Delivered);
+        Assert.Contains(bot.Get<NoProactiveChannelMessenger>().Kept, m => m.Text == EscalationTexts.EndedByStaff);
+    }
+
+    [Fact]
+    public async Task Staff_closing_clears_the_flag_in_the_stored_conversation_state()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.True(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
+
+        await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), CancellationToken.None);
+
+        Assert.False(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
+    }
+
+    [Fact]
+    public async Task A_record_closed_without_clearing_the_flag_still_returns_the_user_to_the_bot()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        bot.Get<EscalationStore>().Change(Only(bot).Id, r => { r.Status = EscalationStatus.Resolved; return null; });
+
+        // The bot answers again (whatever the fallback says), instead of forwarding in silence.
+        Assert.NotEmpty(await bot.SayAsync("阿巴阿巴"));
+        Assert.DoesNotContain(bot.Get<EscalationStore>().Entries(Only(bot).Id), e => e.Text == "阿巴阿巴");
+    }
+
+    [Fact]
+    public async Task Staff_picking_a_user_up_puts_their_conversation_in_handoff()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好", "user2");
+        var (record, _) = await bot.Get<EscalationDesk>().PickUpAsync("test", "user2", "婺城区", Staff(bot), CancellationToken.None);
+
+        Assert.Empty(await bot.SayAsync("好的，我在", "user2"));
+        Assert.Contains(Entries(bot, record), e => e.Kind == EntryKind.User && e.Text == "好的，我在");
+        Assert.Equal(EscalationStatus.Claimed, Only(bot).Status);
+    }
+
+    [Fact]
+    public async Task A_crisis_opens_an_urgent_escalation_and_upgrades_an_open_one_recording_the_message_once()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("我想死");
+        Assert.True(Only(bot).Urgent);
+        Assert.Equal(EscalationReason.Crisis, Only(bot).Reason);
+
+        await using var other = BotHarness.Create();
+        await other.SayAsync("你好");
+        await other.SayAsync("转人工");
+        Assert.False(Only(other).Urgent);
+        Assert.Equal([DisputeTexts.CrisisReply], await other.SayAsync("我想死"));
+        Assert.True(Only(other).Urgent);
+        Assert.Single(Entries(other, Only(other)), e => e.Kind == EntryKind.User && e.Text == "我想死");
+    }
+
+    [Fact]
+    public async Task After_a_crisis_inside_a_flow_continuing_resumes_the_flow_and_the_escalation_stays_open()
+    {
+        await using var bot = BotHarness.Create(CountyFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试区县");
+        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        Assert.Empty(await bot.SayAsync("有人吗"));
+
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+        Assert.Equal(["想说什么？"], await bot.SayAsync("婺城区"));
+        Assert.Equal(EscalationStatus.Waiting, Only(bot).Status);
+        Assert.True(Only(bot).Urgent);
+    }
+
+    [Fact]
+    public async Task Two_misunderstandings_hand_over_with_the_message_for_context()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("阿巴阿巴");
+        var replies = await bot.SayAsync("呜啦啦");
+        Assert.Equal(2, replies.Count); // the fallback's "not sure", then the hand-off notice
+        Assert.Equal(Connected, replies[1]);
+        Assert.Equal(EscalationReason.NotUnderstood, Only(bot).Reason);
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "呜啦啦");
+        Assert.Empty(await bot.SayAsync("你好？"));
+    }
+
+    [Fact]
+    public async Task Outside_office_hours_the_notice_gives_the_latest_answer_time_and_queue_place_counts_others()
+    {
+        var saturday = new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+        await using var weekend = BotHarness.Create(now: saturday);
+        await weekend.SayAsync("你好");
+        Assert.Equal([EscalationTexts.ConnectedOutOfHours("工作日 09:00-17:30", 24)], await weekend.SayAsync("转人工"));
+
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好", "a");
+        await bot.SayAsync("转人工", "a");
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await bot.SayAsync("你好", "b");
+        Assert.Equal([EscalationTexts.ConnectedInHours(1, 30)], await bot.SayAsync("转人工", "b"));
+    }
+
+    [Fact]
+    public async Task A_county_collected_by_the_running_flow_goes_on_the_escalation()
+    {
+        await using var bot = BotHarness.Create(CountyFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试区县");
+        await bot.SayAsync("婺城区");
+        await bot.SayAsync("转人工");
+        Assert.Equal("婺城区", Only(bot).County);
+    }
+
+    [Fact]
+    public async Task A_bound_user_escalates_to_the_district_of_their_roster_entry()
+    {
+        await using var bot = BotHarness.Create();
+        var identity = bot.Get<IdentityService>();
+        identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,天台县\n"));
+        Assert.Equal(BindStatus.Bound, identity.Bind("user1", identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.Equal("天台县", Only(bot).County);
+    }
+
+    [Fact]
+    public async Task Ending_when_not_in_handoff_says_so()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        Assert.Equal([EscalationTexts.NotInHandoff], await bot.SayAsync("结束人工"));
+    }
+}

@@ -1,0 +1,124 @@
+using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Identity;
+using ChatAssistant.Staff;
+using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.Support.WeChat;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatAssistant.Tests.StaffConsole;
+
+/// <summary>
+/// The console in a real browser (Debian's Chromium through Playwright, no browser download) against the real
+/// server: users write through the WeChat callback (/api/wechat, signed XML), staff replies go out through the
+/// WeChat customer-service API, played by <see cref="FakeWeChatApi"/>. Users get their district by binding
+/// their OpenID to a roster entry, as in production.
+/// </summary>
+public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">救救我";
+    private const string WuUser = "oWuCheng000000000000000001";
+    private const string JdUser = "oJinDong000000000000000001";
+    private long _msgId = 7_000_000_000;
+
+    [SkippableFact]
+    public async Task Staff_see_a_new_escalation_live_reply_to_it_and_hostile_text_stays_text_while_another_district_sees_nothing()
+    {
+        // .ci/run installs Chromium; under CI=true a missing one fails, elsewhere the test is skipped.
+        var missing = $"{Chromium} is missing; install it with 'apt-get install chromium'.";
+        if (RedisServerBinary.IsCi) Assert.True(File.Exists(Chromium), missing);
+        Skip.IfNot(File.Exists(Chromium), missing);
+        await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
+        var server = wechat.Server;
+        AddStaffAndBindUsers(server);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var wucheng = await SignInAsync(browser, server, "wucheng");
+        var jindong = await SignInAsync(browser, server, "jindong");
+        await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
+
+        await SayAsync(wechat, WuUser, "你好");
+        var escalated = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Contains("已为你转接人工服务", await SayAsync(wechat, WuUser, "转人工"));
+        Assert.DoesNotContain("<xml>", await SayAsync(wechat, WuUser, Hostile)); // the bot stays quiet
+
+        // It appears without a reload, pushed by the event stream.
+        var row = wucheng.Locator("#queue li");
+        await Expect(row).ToHaveCountAsync(1);
+        output.WriteLine("escalation visible in the console {0:F0} ms after 转人工", escalated.Elapsed.TotalMilliseconds);
+        await Expect(row).ToContainTextAsync("婺城区");
+        await row.ClickAsync();
+        var transcript = wucheng.Locator("#transcript");
+        await Expect(transcript).ToContainTextAsync(Hostile);
+        Assert.Equal(0, await transcript.Locator("script, img").CountAsync());
+        Assert.True(await wucheng.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+
+        // A new user message shows up in the open transcript by itself.
+        await SayAsync(wechat, WuUser, "我在学校被欺负了");
+        await Expect(transcript).ToContainTextAsync("我在学校被欺负了");
+
+        const string reply = "别怕，我是婺城区的小王，我们一起想办法。";
+        await wucheng.FillAsync("#reply", reply);
+        await wucheng.ClickAsync("#reply-form button[type=submit]");
+        await Expect(transcript).ToContainTextAsync("我们一起想办法");
+        await wechat.Api.WaitForAsync(c => c.ToUser == WuUser && c.Text == reply && c.ErrCode == 0, 1, TimeSpan.FromSeconds(10));
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
+
+        // WeChat refuses outside the 48-hour window: staff see why.
+        wechat.Api.FailFor(WuUser, 45015);
+        await wucheng.FillAsync("#reply", "还在吗？");
+        await wucheng.ClickAsync("#reply-form button[type=submit]");
+        await Expect(wucheng.Locator("#d-error")).ToContainTextAsync("45015");
+        await Expect(transcript).ToContainTextAsync("未送达");
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
+
+        // Another district's console never gets it, but does get its own.
+        await Expect(jindong.Locator("#queue-empty")).ToBeVisibleAsync();
+        Assert.Equal(0, await jindong.Locator("#queue li").CountAsync());
+        await SayAsync(wechat, JdUser, "你好");
+        await SayAsync(wechat, JdUser, "转人工");
+        await Expect(jindong.Locator("#queue li")).ToHaveCountAsync(1);
+        await Expect(jindong.Locator("#queue li")).ToContainTextAsync("金东区");
+        await Expect(wucheng.Locator("#queue li")).ToHaveCountAsync(1);
+        Assert.True(await jindong.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+    }
+
+    private static void AddStaffAndBindUsers(AssistantServer server)
+    {
+        var staff = server.Get<StaffStore>();
+        staff.Create("wucheng", ConsoleServer.Password, StaffRoles.Staff, "婺城区", "婺城小王");
+        staff.Create("jindong", ConsoleServer.Password, StaffRoles.Staff, "金东区", "金东小张");
+        var identity = server.Get<IdentityService>();
+        Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,小明,婺城区\nV002,小红,金东区\n")).Ok);
+        Assert.Equal(BindStatus.Bound, identity.Bind(WuUser, identity.IssueCode(RosterKind.Volunteer, "V001").Code).Status);
+        Assert.Equal(BindStatus.Bound, identity.Bind(JdUser, identity.IssueCode(RosterKind.Volunteer, "V002").Code).Status);
+    }
+
+    /// <summary>Posts a signed text message to /api/wechat; returns the passive reply body.</summary>
+    private async Task<string> SayAsync(WeChatTestServer wechat, string openId, string text)
+    {
+        var (status, body) = await wechat.PostAsync(WeChatRequestBuilder.Text(openId, text, Interlocked.Increment(ref _msgId)));
+        Assert.Equal(200, status);
+        return body;
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowser browser, AssistantServer server, string userName)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff");
+        await page.FillAsync("#login-user", userName);
+        await page.FillAsync("#login-password", ConsoleServer.Password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 15_000 });
+        return page;
+    }
+}
