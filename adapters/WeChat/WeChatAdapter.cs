@@ -92,6 +92,21 @@ public sealed class WeChatAdapter : BotAdapter
         }
     }
 
+    /// <summary>
+    /// The load benchmark's baseline: the same checks and parse as <see cref="ProcessAsync"/> (signature, timestamp,
+    /// body cap, replay cache, decrypt, XML, mapping) and a passive reply of <paramref name="constantReply"/>,
+    /// without a turn. Only mapped when <c>WeChat:BaselineEndpoint</c> is true (see docs/PERFORMANCE.md).
+    /// </summary>
+    public async Task ProcessBaselineAsync(HttpRequest request, HttpResponse response, string constantReply, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled) { response.StatusCode = StatusCodes.Status503ServiceUnavailable; return; }
+        var inbound = await _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!inbound.Accepted) { response.StatusCode = inbound.Status; return; }
+        try { _ = WeChatMapper.ToAction(inbound.Fields!, _time.GetUtcNow()); }
+        catch (WeChatXmlException) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+        await _responder.WriteReplyAsync(response, inbound, constantReply, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IBot bot, CancellationToken cancellationToken)
     {
         var openId = turn.Activity.From.Id;

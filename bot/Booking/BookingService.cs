@@ -31,11 +31,15 @@ public sealed class BookingService(
         foreach (var studio in StudiosFor(studioId))
         {
             // A point in time ("下午3点") matches the slot that contains it.
-            foreach (var slot in calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to)))
-            {
-                var hit = from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to);
-                if (hit && slot.Start > now) result.Add(new SlotAvailability(slot, studio, bookings.Taken(studio.Id, slot.Start)));
-            }
+            var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
+                .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now).ToList();
+            if (slots.Count == 0) continue;
+            // One query per studio, not one per slot: a booking horizon has ~100 slots and LiteDB parses every
+            // query's expression anew (profiled as the server's hot spot under load, see docs/PERFORMANCE.md).
+            var taken = bookings.OfStudio(studio.Id, slots.Min(s => s.Start), slots.Max(s => s.Start).AddTicks(1))
+                .GroupBy(b => DutyBooking.SlotKeyOf(b.StudioId, b.Start)).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var slot in slots)
+                result.Add(new SlotAvailability(slot, studio, taken.GetValueOrDefault(DutyBooking.SlotKeyOf(studio.Id, slot.Start))));
         }
         return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
     }

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace ChatAssistant.Load;
+
+/// <summary>
+/// Command line of the load generator. Without --users or --rate it runs the suite: closed-loop saturation of the
+/// full path and the baseline at each --levels, then open loop at 70 % of the full path's maximum for --duration.
+/// </summary>
+public sealed record LoadOptions
+{
+    public int? Users { get; init; }
+    public double? Rate { get; init; }
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+    public int[] Levels { get; init; } = [4, 16, 48];
+    public int Pool { get; init; } = 200;
+    public double OpenFraction { get; init; } = 0.7;
+    public bool Safe { get; init; }
+    public string? ServerDll { get; init; }
+    public string? Output { get; init; }
+    public string? Profile { get; init; }
+
+    public const string Usage = """
+        dotnet run -c Release --project tests/ChatAssistant.Load -- [options]
+          --users N          closed loop with N users (full path, then the baseline the same way)
+          --rate R           open loop at R messages/s (full path, then the baseline)
+          (neither)          suite: saturation at --levels (closed loop), then open loop at 70 % of the full path's max
+          --duration S       seconds of the main run (default 60; 300 for the memory check)
+          --step S           seconds per saturation level (default 20)
+          --warmup S         seconds of warm-up before measuring (default 15)
+          --levels 4,16,48   closed-loop user counts for saturation
+          --pool N           simulated (bound) users (default 200)
+          --safe             also measure safe mode (AES) closed loop at the best level
+          --server PATH      the bot DLL (default bot/bin/Release/net10.0/ChatAssistant.Bot.dll above this folder)
+          --out FILE         also write the Markdown result there
+          --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            double Number() => double.Parse(Value(), CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--users" => o with { Users = (int)Number() },
+                "--rate" => o with { Rate = Number() },
+                "--duration" => o with { Duration = TimeSpan.FromSeconds(Number()) },
+                "--step" => o with { Step = TimeSpan.FromSeconds(Number()) },
+                "--warmup" => o with { Warmup = TimeSpan.FromSeconds(Number()) },
+                "--levels" => o with { Levels = Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() },
+                "--pool" => o with { Pool = (int)Number() },
+                "--safe" => o with { Safe = true },
+                "--server" => o with { ServerDll = Value() },
+                "--out" => o with { Output = Value() },
+                "--profile" => o with { Profile = Value() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}"),
+            };
+        }
+        if (o.Pool < 1 || o.Pool > 5000) throw new ArgumentException("--pool must be 1..5000");
+        if (o.Duration > TimeSpan.FromHours(1)) throw new ArgumentException("--duration is at most 3600 s");
+        if (o.Users > o.Pool) o = o with { Pool = o.Users.Value };
+        if (o.Levels.Length > 0 && o.Levels.Max() > o.Pool) o = o with { Pool = o.Levels.Max() };
+        return o;
+    }
+}

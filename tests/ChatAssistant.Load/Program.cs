@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Load;
+using ChatAssistant.Load.Infra;
+using ChatAssistant.Load.Report;
+using ChatAssistant.Load.Traffic;
+
+// Load generator for the real WeChat webhook path; see docs/PERFORMANCE.md. Everything runs on 127.0.0.1.
+if (args is ["--analyse", var recorded])
+{
+    Console.WriteLine(CpuProfiler.Summarise(recorded));
+    return 0;
+}
+LoadOptions options;
+try { options = LoadOptions.Parse(args); }
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+using var cts = new CancellationTokenSource(TimeSpan.FromHours(2));
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+var ct = cts.Token;
+var dll = Path.GetFullPath(options.ServerDll ?? Path.Combine(RepositoryRoot(), "bot", "bin", "Release", "net10.0", "ChatAssistant.Bot.dll"));
+if (!File.Exists(dll))
+{
+    Console.Error.WriteLine($"{dll} not found: run 'dotnet build -c Release bot' first.");
+    return 2;
+}
+
+const string Token = "loadtoken2026";
+const string AppId = "wx0123456789load";
+const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+using var redis = await RedisServer.StartAsync(ct);
+await using var api = await FakeWeChatApi.StartAsync(cancellationToken: ct);
+var data = Directory.CreateTempSubdirectory("load-data-");
+var settings = new Dictionary<string, string>
+{
+    ["WeChat:Token"] = Token, ["WeChat:AppId"] = AppId, ["WeChat:AppSecret"] = "load-secret",
+    ["WeChat:EncodingAESKey"] = AesKey, ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
+    ["WeChat:BaselineEndpoint"] = "true",
+    ["Redis:Configuration"] = redis.Configuration,
+    ["Storage:DataDirectory"] = data.FullName,
+    // Help requests are stored encrypted; a throw-away key per run.
+    ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+};
+var log = new StringBuilder();
+void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
+
+try
+{
+    Say($"Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, server {dll}");
+    var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
+    await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
+    await using var server = await BotServer.StartAsync(dll, settings, ct);
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    {
+        BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30),
+    };
+    var questions = GuideQuestions.Load(Path.Combine(RepositoryRoot(), "knowledge", "eval", "questions.yaml"));
+    var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions)).ToList();
+    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users);
+    await Seeder.SeedAsync(server.Address, token, plain, users, ct);
+    Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
+
+    var suite = new Suite(options, server, plain, Say);
+    await suite.WarmUpAsync(ct);
+    var results = new List<PhaseResult>();
+    if (options.Profile is { } traceFile)
+    {
+        var profiled = options.Users ?? options.Levels[0];
+        Say(await CpuProfiler.RecordAsync(server.ProcessId, traceFile,
+            async () => results.Add(await suite.ClosedAsync("full (profiled)", "/api/wechat", plain, profiled, options.Duration, ct))));
+    }
+    else if (options.Users is { } n)
+    {
+        results.Add(await suite.ClosedAsync("full", "/api/wechat", plain, n, options.Duration, ct));
+        results.Add(await suite.ClosedAsync("baseline", WeChatPaths.Baseline, plain, n, options.Duration, ct));
+    }
+    else if (options.Rate is { } rate)
+    {
+        results.Add(await suite.OpenAsync("full", "/api/wechat", plain, rate, options.Duration, ct));
+        results.Add(await suite.OpenAsync("baseline", WeChatPaths.Baseline, plain, rate, options.Duration, ct));
+    }
+    else results.AddRange(await suite.SaturateThenOpenAsync(ct));
+    if (options.Safe)
+    {
+        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users);
+        var level = options.Users ?? options.Levels.Max();
+        results.Add(await suite.ClosedAsync("full, safe mode", "/api/wechat", safe, level, options.Step, ct));
+        results.Add(await suite.ClosedAsync("baseline, safe mode", WeChatPaths.Baseline, safe, level, options.Step, ct));
+    }
+
+    Say("");
+    Say(PhaseResult.Header);
+    foreach (var r in results) Say(r.Row());
+    Say("");
+    foreach (var r in results) Say($"- {r.Name} ({r.Load}): {r.Mix()}; \"success\" bodies {r.SuccessBodies}");
+    Say(suite.Ratio(results));
+    Say($"Finished, load average {LoadAverage()}");
+    if (options.Output is not null) await File.WriteAllTextAsync(options.Output, log.ToString(), ct);
+    return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+}
+finally
+{
+    try { data.Delete(recursive: true); } catch (IOException) { }
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "ChatAssistant.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+/// <summary>Paths of the server.</summary>
+internal static class WeChatPaths
+{
+    public const string Baseline = "/api/wechat/baseline";
+}

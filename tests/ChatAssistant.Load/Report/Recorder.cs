@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+
+namespace ChatAssistant.Load.Report;
+
+/// <summary>How one request ended.</summary>
+public enum Outcome { Ok, SuccessBody, Busy, HttpError, Exception }
+
+/// <summary>One measured request.</summary>
+public readonly record struct Sample(string Kind, double Milliseconds, Outcome Outcome);
+
+/// <summary>Collects the samples of one phase (thread-safe) and summarises them.</summary>
+public sealed class Recorder
+{
+    private readonly ConcurrentQueue<Sample> _samples = new();
+
+    public void Add(Sample sample) => _samples.Enqueue(sample);
+
+    public int Count => _samples.Count;
+
+    public PhaseResult Summarise(string name, string load, double seconds, MemoryTrace memory, int notSent)
+    {
+        var all = _samples.ToArray();
+        var latencies = all.Select(s => s.Milliseconds).Order().ToArray();
+        var outcomes = all.GroupBy(s => s.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        var byKind = all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g =>
+        {
+            var sorted = g.Select(x => x.Milliseconds).Order().ToArray();
+            return (sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted[^1]);
+        });
+        // Menu clicks and the second step of 求助 may legitimately answer "success" (nothing to say).
+        var unexpectedSuccess = all.Count(s => s.Outcome == Outcome.SuccessBody && s.Kind is not "menu" and not "help");
+        return new PhaseResult(name, load, seconds, all.Length, all.Length / seconds,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.LastOrDefault(),
+            outcomes.GetValueOrDefault(Outcome.HttpError) + outcomes.GetValueOrDefault(Outcome.Exception),
+            unexpectedSuccess, outcomes.GetValueOrDefault(Outcome.SuccessBody), outcomes.GetValueOrDefault(Outcome.Busy), notSent, byKind, memory);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+/// <summary>The figures of one phase.</summary>
+public sealed record PhaseResult(
+    string Name, string Load, double Seconds, int Requests, double Throughput,
+    double P50, double P95, double P99, double Max,
+    int HttpErrors, int UnexpectedSuccess, int SuccessBodies, int Busy, int NotSent,
+    IReadOnlyDictionary<string, (int Count, double P50, double P95, double Max)> ByKind, MemoryTrace Memory)
+{
+    public int Errors => HttpErrors + UnexpectedSuccess + Busy + NotSent;
+
+    public static string Header =>
+        "| phase | load | s | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors (http/success/busy/not sent) | RSS start→end (max) MB | RSS slope MB/min |\n" +
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+
+    public string Row() =>
+        $"| {Name} | {Load} | {Seconds:F0} | {Requests} | {Throughput:F1} | {P50:F1} | {P95:F1} | {P99:F1} | {Max:F1} | " +
+        $"{Errors} ({HttpErrors}/{UnexpectedSuccess}/{Busy}/{NotSent}) | {Memory.Start:F0}→{Memory.End:F0} ({Memory.Max:F0}) | {Memory.SlopePerMinute:F2} |";
+
+    public string Mix() => string.Join(", ", ByKind.OrderByDescending(k => k.Value.Count).Select(k => $"{k.Key} {k.Value.Count} (p50/p95/max {k.Value.P50:F1}/{k.Value.P95:F1}/{k.Value.Max:F0} ms)"));
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using ChatAssistant.Load.Infra;
+using ChatAssistant.Load.Report;
+using ChatAssistant.Load.Traffic;
+
+namespace ChatAssistant.Load;
+
+/// <summary>The phases of a run: warm-up, closed-loop and open-loop phases, each with the server's RSS sampled.</summary>
+public sealed class Suite(LoadOptions options, BotServer server, LoadRunner plain, Action<string> say)
+{
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        if (options.Warmup <= TimeSpan.Zero) return;
+        // JIT, Recognizers' first calls, connection pools: not part of any measurement.
+        await plain.ClosedAsync("/api/wechat", Math.Min(8, options.Pool), options.Warmup, ct);
+        await plain.ClosedAsync(WeChatPaths.Baseline, Math.Min(8, options.Pool), options.Warmup / 3, ct);
+        say($"Warmed up for {options.Warmup.TotalSeconds:F0} s; RSS {server.RssMegabytes():F0} MB");
+    }
+
+    public async Task<PhaseResult> ClosedAsync(string name, string path, LoadRunner runner, int users, TimeSpan duration, CancellationToken ct)
+    {
+        await using var memory = new MemorySampler(server.RssMegabytes);
+        memory.Start();
+        var (recorder, seconds) = await runner.ClosedAsync(path, users, duration, ct);
+        var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0);
+        say(result.Row());
+        return result;
+    }
+
+    public async Task<PhaseResult> OpenAsync(string name, string path, LoadRunner runner, double rate, TimeSpan duration, CancellationToken ct)
+    {
+        await using var memory = new MemorySampler(server.RssMegabytes);
+        memory.Start();
+        var (recorder, seconds, notSent) = await runner.OpenAsync(path, rate, duration, ct);
+        var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent);
+        say(result.Row());
+        return result;
+    }
+
+    /// <summary>Closed loop at each level on both paths; then open loop on the full path at 70 % of its maximum.</summary>
+    public async Task<IReadOnlyList<PhaseResult>> SaturateThenOpenAsync(CancellationToken ct)
+    {
+        var results = new List<PhaseResult>();
+        say(PhaseResult.Header);
+        foreach (var level in options.Levels)
+        {
+            results.Add(await ClosedAsync("full", "/api/wechat", plain, level, options.Step, ct));
+            results.Add(await ClosedAsync("baseline", WeChatPaths.Baseline, plain, level, options.Step, ct));
+        }
+        var max = results.Where(r => r.Name == "full").Max(r => r.Throughput);
+        var rate = Math.Max(1, Math.Round(max * options.OpenFraction));
+        say(string.Create(CultureInfo.InvariantCulture, $"Full path maximum {max:F1}/s; open loop at {options.OpenFraction:P0} = {rate:F0}/s for {options.Duration.TotalSeconds:F0} s"));
+        results.Add(await OpenAsync($"full at {options.OpenFraction:P0} of max", "/api/wechat", plain, rate, options.Duration, ct));
+        return results;
+    }
+
+    /// <summary>The best closed-loop throughput of the full path over the baseline's.</summary>
+    public string Ratio(IReadOnlyList<PhaseResult> results)
+    {
+        // Only closed loops say what a path can do; an open loop runs both at the same planned rate.
+        results = results.Where(r => r.Load.StartsWith("closed", StringComparison.Ordinal)).ToList();
+        var full = results.Where(r => r.Name == "full").Select(r => r.Throughput).DefaultIfEmpty(0).Max();
+        var baseline = results.Where(r => r.Name == "baseline").Select(r => r.Throughput).DefaultIfEmpty(0).Max();
+        return baseline == 0 ? "No closed-loop baseline measured (the ratio needs --users or the suite)."
+            : string.Create(CultureInfo.InvariantCulture, $"Full path / baseline throughput: {full:F1} / {baseline:F1} req/s = {full / baseline:P1} (target ≥ 25 %)");
+    }
+}

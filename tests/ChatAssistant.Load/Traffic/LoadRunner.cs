@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChatAssistant.Load.Report;
+
+namespace ChatAssistant.Load.Traffic;
+
+/// <summary>
+/// Drives simulated users against one path of the server: closed loop (each user sends its next message only
+/// after the previous reply) or open loop (fixed arrival rate; latency counted from the planned send time, so a
+/// slow server cannot hide its queueing). Both stop at the duration or the request cap, whichever comes first.
+/// </summary>
+public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyList<SimUser> users)
+{
+    public const int MaxRequestsPerPhase = 2_000_000;
+    private readonly ConcurrentDictionary<string, string?> _lastReply = new();
+
+    /// <summary>Closed loop with the first <paramref name="count"/> users.</summary>
+    public async Task<(Recorder Recorder, double Seconds)> ClosedAsync(string path, int count, TimeSpan duration, CancellationToken ct)
+    {
+        var recorder = new Recorder();
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        var workers = users.Take(count).Select(user => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration && Interlocked.Increment(ref sent) <= MaxRequestsPerPhase && !ct.IsCancellationRequested)
+                await SendAsync(path, user, Stopwatch.GetTimestamp(), recorder, ct);
+        }, ct));
+        await Task.WhenAll(workers);
+        return (recorder, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Open loop at <paramref name="rate"/> messages per second over the idle users; busy users are never sent to twice.</summary>
+    public async Task<(Recorder Recorder, double Seconds, int NotSent)> OpenAsync(string path, double rate, TimeSpan duration, CancellationToken ct)
+    {
+        var recorder = new Recorder();
+        var idle = new ConcurrentQueue<SimUser>(users);
+        var inFlight = new ConcurrentDictionary<Task, byte>();
+        var notSent = 0;
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)Math.Min(rate * duration.TotalSeconds, MaxRequestsPerPhase);
+        for (long i = 0; i < total && !ct.IsCancellationRequested; i++)
+        {
+            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, ct);
+            if (!idle.TryDequeue(out var user)) { notSent++; continue; } // every simulated user is waiting for a reply
+            var task = Task.Run(async () =>
+            {
+                try { await SendAsync(path, user, due, recorder, ct); }
+                finally { idle.Enqueue(user); }
+            }, ct);
+            inFlight[task] = 0;
+            _ = task.ContinueWith(t => inFlight.TryRemove(t, out _), TaskScheduler.Default);
+        }
+        await Task.WhenAll(inFlight.Keys);
+        return (recorder, Stopwatch.GetElapsedTime(start).TotalSeconds, notSent);
+    }
+
+    /// <summary>Sends one given message now (seeding: binding codes) and returns the reply text.</summary>
+    public Task<string?> SendAsync(string path, SimUser user, Step step, Recorder recorder, CancellationToken ct) =>
+        PostAsync(path, user, step, Stopwatch.GetTimestamp(), recorder, ct);
+
+    private async Task SendAsync(string path, SimUser user, long plannedAt, Recorder recorder, CancellationToken ct)
+    {
+        var step = user.Next(_lastReply.GetValueOrDefault(user.OpenId));
+        _lastReply[user.OpenId] = await PostAsync(path, user, step, plannedAt, recorder, ct);
+    }
+
+    private async Task<string?> PostAsync(string path, SimUser user, Step step, long plannedAt, Recorder recorder, CancellationToken ct)
+    {
+        var xml = step.Key is null
+            ? WeChatSigner.Text(user.OpenId, step.Text!, signer.NextMsgId())
+            : WeChatSigner.Click(user.OpenId, step.Key, signer.NextMsgId());
+        try
+        {
+            using var request = signer.Post(path, xml);
+            using var response = await http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            var ms = Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                recorder.Add(new Sample(step.Kind, ms, Outcome.HttpError));
+                return null;
+            }
+            var text = signer.ReplyText(body);
+            recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody
+                : text.Contains("系统繁忙", StringComparison.Ordinal) ? Outcome.Busy : Outcome.Ok));
+            return text;
+        }
+        catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
+        {
+            recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace ChatAssistant.Load.Traffic;
+
+/// <summary>One message a simulated user sends: text, or a menu click (CLICK event with <see cref="Key"/>).</summary>
+public sealed record Step(string Kind, string? Text, string? Key = null);
+
+/// <summary>
+/// A simulated WeChat user (bound as a delegate and as a volunteer) who runs episodes of the realistic mix one
+/// message at a time: the next message depends on the last reply (a booking goes on only when the list or the
+/// confirmation question came back).
+/// </summary>
+public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guideQuestions)
+{
+    // Weights of the mix: guide questions most, then bookings, hour queries, help requests, menu clicks.
+    private static readonly (string Kind, int Weight)[] Mix = [("guide", 50), ("booking", 15), ("hours", 15), ("help", 10), ("menu", 10)];
+    private static readonly string[] MenuKeys = ["GUIDE", "HOURS", "BOOKING", "HELP_REQUEST"];
+
+    private readonly Random _random = new(seed);
+    private readonly Queue<Step> _pending = new();
+    private string? _episode;
+    private int _episodeStep;
+
+    public string OpenId { get; } = openId;
+
+    /// <summary>The next message, given the text of the previous reply (null when it was empty or "success").</summary>
+    public Step Next(string? lastReply)
+    {
+        if (_episode == "booking" && _episodeStep > 0)
+        {
+            var step = BookingContinuation(lastReply);
+            if (step is not null) return step;
+        }
+        if (_pending.Count > 0) return _pending.Dequeue();
+        return StartEpisode();
+    }
+
+    private Step? BookingContinuation(string? reply)
+    {
+        _episodeStep++;
+        if (reply is null) { _episode = null; return null; }
+        if (_episodeStep == 2 && reply.Contains("回复序号", StringComparison.Ordinal)) return new Step("booking", "1");
+        if (reply.Contains("回复「是」确认", StringComparison.Ordinal)) return new Step("booking", "是");
+        _episode = null;
+        return null;
+    }
+
+    private Step StartEpisode()
+    {
+        var roll = _random.Next(Mix.Sum(m => m.Weight));
+        var kind = Mix.First(m => (roll -= m.Weight) < 0).Kind;
+        _episode = kind;
+        _episodeStep = 0;
+        switch (kind)
+        {
+            case "booking":
+                _episodeStep = 1;
+                return new Step(kind, _random.Next(3) == 0 ? "下周三下午两点到四点去值班" : "预约值班");
+            case "hours":
+                return new Step(kind, _random.Next(2) == 0 ? "我的时长" : "我的积分");
+            case "help":
+                _pending.Enqueue(new Step(kind, "取消"));
+                return new Step(kind, "求助");
+            case "menu":
+                var key = MenuKeys[_random.Next(MenuKeys.Length)];
+                // A booking click opens a numbered list; leave it so the next episode starts clean.
+                if (key == "BOOKING") _pending.Enqueue(new Step(kind, "取消"));
+                return new Step(kind, null, key);
+            default:
+                return new Step(kind, guideQuestions[_random.Next(guideQuestions.Count)]);
+        }
+    }
+}
