@@ -30,8 +30,9 @@ public static class IdentityRegistration
         group.MapPost("/{kind}/import", async (string kind, HttpContext http, IdentityService identity) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            using var reader = new StreamReader(http.Request.Body);
-            var result = identity.Import(k, reader, http.User.Scope());
+            // Read the body asynchronously first: the importer is synchronous and Kestrel forbids sync reads.
+            using var body = new StreamReader(http.Request.Body);
+            var result = identity.Import(k, new StringReader(await body.ReadToEndAsync(http.RequestAborted)), http.User.Scope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
         group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity) =>
