@@ -98,6 +98,7 @@
 
   const tabs = [
     { id: 'escalations', title: '人工对话' },
+    { id: 'tickets', title: '求助工单' },
   ];
 
   function renderTabs() {
@@ -107,7 +108,14 @@
       button.type = 'button';
       button.setAttribute('role', 'tab');
       button.setAttribute('aria-selected', String(tab.id === state.tab));
-      button.addEventListener('click', () => { state.tab = tab.id; renderTabs(); reloadQueue(); });
+      button.addEventListener('click', () => {
+        state.tab = tab.id;
+        state.selected = null;
+        $('detail').hidden = true;
+        $('placeholder').hidden = false;
+        renderTabs();
+        reloadQueue();
+      });
       return button;
     }));
   }
@@ -116,10 +124,12 @@
 
   function scheduleReload() {
     clearTimeout(state.reloadTimer);
-    state.reloadTimer = setTimeout(() => { reloadQueue(); if (state.selected) loadDetail(state.selected); }, 150);
+    // Opening a ticket is audited, so only conversations are re-read on every event.
+    state.reloadTimer = setTimeout(() => { reloadQueue(); if (state.selected && state.tab === 'escalations') loadDetail(state.selected); }, 150);
   }
 
   async function reloadQueue() {
+    if (state.tab === 'tickets') return reloadTickets();
     let data;
     try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}`); } catch { return; }
     const list = $('queue');
@@ -153,6 +163,7 @@
   // ---- one conversation ----------------------------------------------------------------------
 
   async function loadDetail(id) {
+    if (state.tab === 'tickets') return loadTicket(id);
     let detail;
     try { detail = await api('GET', `/escalations/${encodeURIComponent(id)}`); } catch (e) {
       if (e.status === 403 || e.status === 404) { state.selected = null; $('detail').hidden = true; $('placeholder').hidden = false; }
@@ -176,6 +187,54 @@
     $('assign').hidden = !open;
     $('reply-form').hidden = !open;
     if (open) await loadAssignees();
+  }
+
+  // ---- help-request tickets (亲青老娘舅): read-only here; the staff API changes them ------------
+
+  async function reloadTickets() {
+    let items;
+    try { items = await api('GET', '/tickets'); } catch { return; }
+    if (state.tab !== 'tickets') return;
+    $('queue').replaceChildren(...items.map(ticketItem));
+    $('queue-empty').hidden = items.length > 0;
+    $('count').textContent = `${items.length} 条`;
+  }
+
+  function ticketItem(t) {
+    const li = el('li');
+    li.dataset.id = t.number;
+    li.setAttribute('aria-current', String(t.number === state.selected));
+    const head = el('div');
+    if (t.overdue) head.append(el('span', 'tag overdue', '已逾期'));
+    head.append(el('span', 'tag', t.statusLabel));
+    head.append(el('strong', null, t.number));
+    li.append(head);
+    li.append(el('div', 'muted', `${t.county} · ${t.category} · ${t.ageBand} · 提交 ${when(t.createdAt)}`));
+    li.addEventListener('click', () => select(t.number));
+    return li;
+  }
+
+  async function loadTicket(id) {
+    let d;
+    try { d = await api('GET', `/tickets/${encodeURIComponent(id)}`); } catch (e) {
+      if (e.status === 403 || e.status === 404) { state.selected = null; $('detail').hidden = true; $('placeholder').hidden = false; }
+      return;
+    }
+    if (state.selected !== id) return;
+    const t = d.ticket;
+    $('placeholder').hidden = true;
+    $('detail').hidden = false;
+    $('detail').dataset.id = id;
+    $('d-title').textContent = `求助工单 ${t.number}`;
+    $('d-meta').textContent = `${t.county} · ${t.category} · ${t.ageBand} · ${t.statusLabel} · 提交 ${when(t.createdAt)}`;
+    $('d-sla').textContent = `受理时限 ${when(t.acknowledgeDue)}${t.acknowledgeOverdue ? '（已逾期）' : ''}`
+      + `　办结时限 ${when(t.resolveDue)}${t.resolveOverdue ? '（已逾期）' : ''}`;
+    const line = (who, text) => { const li = el('li'); li.append(el('span', 'who', who), el('span', 'text', text)); return li; };
+    const fields = [['描述', d.description], ['电话', d.phone], ['姓名', d.name]].filter(([, v]) => v).map(([k, v]) => line(k, v));
+    const history = (d.history || []).map((h) => line(`${h.author} · ${when(h.at)}`, h.text || h.kind));
+    $('transcript').replaceChildren(...fields, ...history);
+    $('notes').replaceChildren();
+    ['claim', 'resolve', 'assign', 'reply-form'].forEach((x) => { $(x).hidden = true; });
   }
 
   function renderSla(s) {
