@@ -10,8 +10,11 @@ namespace ChatAssistant.Conversation;
 /// </summary>
 public sealed class TurnLockMiddleware(IDistributedLock locks, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>A crashed holder blocks the user at most this long.</summary>
-    public static readonly TimeSpan LockTtl = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A crashed holder (or a release lost to a Redis timeout) blocks the user at most this long. Shorter than
+    /// <see cref="MaxWait"/>, so a stale lock delays the next turn instead of refusing it; turns take well under it.
+    /// </summary>
+    public static readonly TimeSpan LockTtl = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a turn waits for the previous one of the same user.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
