@@ -32,11 +32,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 
     private async Task<StepResult> StartAsync(FlowContext ctx, CancellationToken ct)
     {
-        if (identity.FindByOpenId(RosterKind.Delegate, ctx.UserId) is null)
-        {
-            await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
-            return StepResult.End();
-        }
+        if (await identity.RequireAsync(ctx, RosterKind.Delegate, ct) is null) return StepResult.End();
         var utterance = ctx.Slot("utterance") ?? "";
         // A menu number ("4") is not a time.
         var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
@@ -75,12 +71,8 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 
     private async Task<StepResult> BookAsync(FlowContext ctx, CancellationToken ct)
     {
-        var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
-        if (member is null)
-        {
-            await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
-            return StepResult.End();
-        }
+        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+        if (member is null) return StepResult.End();
         if (!DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start))
         {
             await ctx.SendAsync(BookingTexts.SlotGone, ct);

@@ -19,12 +19,8 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
     [
         Step.Do("start", async (ctx, ct) =>
         {
-            var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
-            if (member is null)
-            {
-                await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
-                return StepResult.End();
-            }
+            var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+            if (member is null) return StepResult.End();
             if (booking.Upcoming(member.MemberId).Count > 0) return StepResult.Next();
             await ctx.SendAsync(BookingTexts.NothingToCancel, ct);
             return StepResult.End();

@@ -17,12 +17,8 @@ public sealed class MyDutiesFlow(IdentityService identity, BookingService bookin
     [
         Step.Do("show", async (ctx, ct) =>
         {
-            var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
-            if (member is null)
-            {
-                await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Delegate), ct);
-                return StepResult.End();
-            }
+            var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+            if (member is null) return StepResult.End();
             var standing = booking.Standing(member.MemberId);
             var upcoming = standing.Upcoming.Select(b => (b, studios.Find(b.StudioId))).ToList();
             await ctx.SendAsync(BookingTexts.Mine(clock, standing, upcoming), ct);

@@ -26,7 +26,6 @@ public static class ConversationTexts
     public static string Sorry(string correlationId) =>
         $"抱歉，系统出了点问题（编号 {correlationId}），刚才的操作没有完成。请稍后再试，或回复「转人工」。";
 
-    public const string HandoffRecorded = "已为你转接人工服务，工作人员上线后会在这里回复你（工作日 9:00-17:30）。回复「结束人工」可回到自助服务。";
 
     public const string UnknownScene = "这个二维码暂时不能用。回复「菜单」看看我能做什么。";
 }
