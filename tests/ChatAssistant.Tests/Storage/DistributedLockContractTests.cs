@@ -110,7 +110,7 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         var options = Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() });
         return Enumerable.Range(0, instances).Select(_ =>
         {
-            var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
+            var connection = redis.Connect();
             _connections.Add(connection);
             return (IDistributedLock)new RedisDistributedLock(connection, options, NullLogger<RedisDistributedLock>.Instance);
         }).ToArray();

@@ -89,7 +89,7 @@ public sealed class RedisKeyValueCacheContractTests(RedisServer redis) : KeyValu
     protected override IKeyValueCache CreateCache()
     {
         redis.Require();
-        _connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
+        _connection = redis.Connect();
         return new RedisKeyValueCache(_connection, Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() }));
     }
 

@@ -14,7 +14,7 @@ public sealed class RedisStorageContractTests(RedisServer redis) : StorageContra
     protected override IStorage CreateStorage()
     {
         redis.Require();
-        _connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
+        _connection = redis.Connect();
         return new RedisStorage(_connection, Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() }));
     }
 

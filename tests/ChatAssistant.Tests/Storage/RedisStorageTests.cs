@@ -114,7 +114,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
     private (RedisStorage Storage, IDatabase Raw, string Prefix) Create(TimeSpan ttl)
     {
         redis.Require();
-        var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(redis.ConnectionString));
+        var connection = redis.Connect();
         _connections.Add(connection);
         var prefix = RedisServer.UniquePrefix();
         var storage = new RedisStorage(connection, Options.Create(new RedisOptions { KeyPrefix = prefix, SessionTtl = ttl }));

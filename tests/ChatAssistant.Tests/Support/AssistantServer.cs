@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Tests.Support;
 
@@ -62,6 +63,13 @@ public sealed class AssistantServer : IAsyncDisposable
         try
         {
             await app.StartAsync();
+            // Tests configure a running redis-server: on a loaded machine the first handshake can outlast the
+            // bot's 2 s connect timeout, so wait for the background reconnect rather than answer "busy".
+            if (app.Services.GetRequiredService<IOptions<ChatAssistant.Storage.RedisOptions>>().Value.UsesRedis)
+            {
+                var redis = app.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+                for (var waited = 0; !redis.IsConnected && waited < 20_000; waited += 20) await Task.Delay(20);
+            }
         }
         catch
         {

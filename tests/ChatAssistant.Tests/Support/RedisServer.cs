@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using ChatAssistant.Storage;
+using StackExchange.Redis;
 
 namespace ChatAssistant.Tests.Support;
 
@@ -50,6 +52,25 @@ public class RedisServer : IDisposable
 
     /// <summary>A StackExchange.Redis connection string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// A multiplexer with the bot's own options (<see cref="RedisConnection.Options"/>) that is connected when
+    /// returned. The bot's 2 s connect timeout is for production; on a loaded test machine the first handshake
+    /// can take longer, and a command sent before it completes fails at once instead of waiting.
+    /// </summary>
+    public ConnectionMultiplexer Connect()
+    {
+        Require();
+        var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(ConnectionString + ",connectTimeout=10000"));
+        var deadline = Stopwatch.StartNew();
+        while (!connection.IsConnected && deadline.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(20);
+        if (!connection.IsConnected)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException($"could not connect to the test redis-server on port {Port} within 20 s");
+        }
+        return connection;
+    }
 
     /// <summary>A key prefix no other test uses, so tests sharing a server do not see each other's keys.</summary>
     public static string UniquePrefix() => $"test:{Guid.NewGuid():N}:";
