@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using System.Globalization;
 using LiteDB;
 
@@ -7,6 +8,8 @@ namespace ChatAssistant.Booking;
 public sealed class BookingStore
 {
     public const string Collection = "duty_bookings";
+
+    private static readonly BsonExpression Live = LiteQuery.Is(nameof(DutyBooking.Status), LiteQuery.Name(BookingStatus.Booked));
 
     private readonly ILiteCollection<DutyBooking> _bookings;
 
@@ -54,28 +57,28 @@ public sealed class BookingStore
     public int Taken(int studioId, DateTimeOffset start)
     {
         var key = DutyBooking.SlotKeyOf(studioId, start);
-        return _bookings.Count(b => b.SlotKey == key && b.Status == BookingStatus.Booked);
+        return _bookings.Count(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.SlotKey), key), Live));
     }
 
     /// <summary>Live bookings of one slot.</summary>
     public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start)
     {
         var key = DutyBooking.SlotKeyOf(studioId, start);
-        return _bookings.Find(b => b.SlotKey == key && b.Status == BookingStatus.Booked).OrderBy(b => b.Place).ToList();
+        return _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.SlotKey), key), Live)).OrderBy(b => b.Place).ToList();
     }
 
     /// <summary>A delegate's live bookings (all times), oldest first.</summary>
     public IReadOnlyList<DutyBooking> OfMember(string memberId) =>
-        _bookings.Find(b => b.MemberId == memberId && b.Status == BookingStatus.Booked).OrderBy(b => b.Start).ToList();
+        _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.MemberId), memberId), Live)).OrderBy(b => b.Start).ToList();
 
     /// <summary>Live bookings of a studio between two instants (by start), oldest first.</summary>
     public IReadOnlyList<DutyBooking> OfStudio(int studioId, DateTimeOffset from, DateTimeOffset to) =>
-        _bookings.Find(b => b.StudioId == studioId && b.Status == BookingStatus.Booked).Where(b => b.Start >= from && b.Start < to)
+        _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live)).Where(b => b.Start >= from && b.Start < to)
             .OrderBy(b => b.Start).ThenBy(b => b.Place).ToList();
 
     /// <summary>Live bookings starting between two instants, any studio.</summary>
     public IReadOnlyList<DutyBooking> Between(DateTimeOffset from, DateTimeOffset to) =>
-        _bookings.Find(b => b.Status == BookingStatus.Booked).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
+        _bookings.Find(Live).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
 
-    public int CountOfStudio(int studioId) => _bookings.Count(b => b.StudioId == studioId && b.Status == BookingStatus.Booked);
+    public int CountOfStudio(int studioId) => _bookings.Count(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live));
 }

@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using LiteDB;
 
 namespace ChatAssistant.Booking;
@@ -34,14 +35,14 @@ public sealed class ReminderStore
 
     public DutyReminder? Find(int bookingId) => _reminders.FindById(bookingId);
 
-    public bool Exists(int bookingId) => _reminders.Exists(r => r.Id == bookingId);
+    public bool Exists(int bookingId) => _reminders.FindById(bookingId) is not null;
 
     /// <summary>Pending reminders due at <paramref name="now"/>, earliest first.</summary>
     public IReadOnlyList<DutyReminder> Due(DateTimeOffset now) =>
-        _reminders.Find(r => r.State == ReminderState.Pending).Where(r => r.DueAt <= now).OrderBy(r => r.DueAt).ToList();
+        _reminders.Find(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(ReminderState.Pending))).Where(r => r.DueAt <= now).OrderBy(r => r.DueAt).ToList();
 
     public IReadOnlyList<DutyReminder> InState(ReminderState state) =>
-        _reminders.Find(r => r.State == state).OrderBy(r => r.DueAt).ToList();
+        _reminders.Find(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(state))).OrderBy(r => r.DueAt).ToList();
 
     /// <summary>Moves a reminder from Pending to Sending in one conditional update; true for the one caller that won.</summary>
     public bool TryClaim(int bookingId, DateTimeOffset now) =>

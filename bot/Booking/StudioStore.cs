@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,9 @@ public sealed class StudioStore
 
     /// <summary>All studios, or those of one county.</summary>
     public IReadOnlyList<Studio> All(string? county = null) =>
-        (county is null ? _studios.FindAll() : _studios.Find(s => s.County == county)).OrderBy(s => s.Id).ToList();
+        (county is null ? _studios.FindAll() : _studios.Find(LiteQuery.Is(nameof(Studio.County), county))).OrderBy(s => s.Id).ToList();
 
-    public IReadOnlyList<Studio> Active() => _studios.Find(s => s.Active).OrderBy(s => s.Id).ToList();
+    public IReadOnlyList<Studio> Active() => _studios.Find(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList();
 
     /// <summary>Creates a studio; throws <see cref="ArgumentException"/> with a message staff can read.</summary>
     public Studio Create(Studio studio)

@@ -20,6 +20,8 @@ public sealed record LoadOptions
     public string? ServerDll { get; init; }
     public string? Output { get; init; }
     public string? Profile { get; init; }
+    public string? ServerLog { get; init; }
+    public (string Kind, int Weight)[]? Mix { get; init; }
 
     public const string Usage = """
         dotnet run -c Release --project tests/ChatAssistant.Load -- [options]
@@ -34,6 +36,8 @@ public sealed record LoadOptions
           --safe             also measure safe mode (AES) closed loop at the best level
           --server PATH      the bot DLL (default bot/bin/Release/net10.0/ChatAssistant.Bot.dll above this folder)
           --out FILE         also write the Markdown result there
+          --mix guide=1,...  weights of the kinds (guide, booking, hours, help, menu); default the realistic mix 50/15/15/10/10
+          --server-log FILE  write the server's console output there (to see why a turn failed)
           --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
         """;
 
@@ -57,6 +61,8 @@ public sealed record LoadOptions
                 "--server" => o with { ServerDll = Value() },
                 "--out" => o with { Output = Value() },
                 "--profile" => o with { Profile = Value() },
+                "--server-log" => o with { ServerLog = Value() },
+                "--mix" => o with { Mix = ParseMix(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
@@ -65,5 +71,18 @@ public sealed record LoadOptions
         if (o.Users > o.Pool) o = o with { Pool = o.Users.Value };
         if (o.Levels.Length > 0 && o.Levels.Max() > o.Pool) o = o with { Pool = o.Levels.Max() };
         return o;
+    }
+
+    private static (string Kind, int Weight)[] ParseMix(string text)
+    {
+        string[] kinds = ["guide", "booking", "hours", "help", "menu"];
+        var mix = text.Split(',').Select(part =>
+        {
+            var pair = part.Split('=');
+            if (pair.Length != 2 || !kinds.Contains(pair[0])) throw new ArgumentException($"--mix: '{part}' is not kind=weight with a kind of {string.Join(", ", kinds)}");
+            return (pair[0], int.Parse(pair[1], CultureInfo.InvariantCulture));
+        }).ToArray();
+        if (mix.Sum(m => m.Item2) <= 0) throw new ArgumentException("--mix needs a positive weight");
+        return mix;
     }
 }

@@ -55,18 +55,18 @@ try
     Say($"Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, server {dll}");
     var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
     await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
-    await using var server = await BotServer.StartAsync(dll, settings, ct);
+    await using var server = await BotServer.StartAsync(dll, settings, ct, options.ServerLog);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30),
     };
     var questions = GuideQuestions.Load(Path.Combine(RepositoryRoot(), "knowledge", "eval", "questions.yaml"));
-    var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions)).ToList();
+    var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions, options.Mix)).ToList();
     var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users);
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
-    var suite = new Suite(options, server, plain, Say);
+    var suite = new Suite(options, server, new CpuMeter(server.ProcessId, redis.ProcessId), plain, Say);
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
     if (options.Profile is { } traceFile)

@@ -6,7 +6,7 @@ using ChatAssistant.Load.Traffic;
 namespace ChatAssistant.Load;
 
 /// <summary>The phases of a run: warm-up, closed-loop and open-loop phases, each with the server's RSS sampled.</summary>
-public sealed class Suite(LoadOptions options, BotServer server, LoadRunner plain, Action<string> say)
+public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, LoadRunner plain, Action<string> say)
 {
     public async Task WarmUpAsync(CancellationToken ct)
     {
@@ -21,8 +21,10 @@ public sealed class Suite(LoadOptions options, BotServer server, LoadRunner plai
     {
         await using var memory = new MemorySampler(server.RssMegabytes);
         memory.Start();
+        var before = cpu.Read();
         var (recorder, seconds) = await runner.ClosedAsync(path, users, duration, ct);
-        var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0);
+        var used = CpuMeter.Between(before, cpu.Read());
+        var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0, used);
         say(result.Row());
         return result;
     }
@@ -31,8 +33,10 @@ public sealed class Suite(LoadOptions options, BotServer server, LoadRunner plai
     {
         await using var memory = new MemorySampler(server.RssMegabytes);
         memory.Start();
+        var before = cpu.Read();
         var (recorder, seconds, notSent) = await runner.OpenAsync(path, rate, duration, ct);
-        var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent);
+        var used = CpuMeter.Between(before, cpu.Read());
+        var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent, used);
         say(result.Row());
         return result;
     }

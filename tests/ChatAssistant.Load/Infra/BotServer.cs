@@ -40,14 +40,14 @@ public sealed class BotServer : IAsyncDisposable
         return (process.ExitCode, (await output) + (await error));
     }
 
-    public static async Task<BotServer> StartAsync(string dll, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    public static async Task<BotServer> StartAsync(string dll, IReadOnlyDictionary<string, string> settings, CancellationToken ct, string? logFile = null)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
         var info = Info(dll, settings, ["--urls", address.ToString().TrimEnd('/')]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         // Drain the logs (they would block the child when the pipe fills); keep the tail for errors.
-        var tail = new LogTail();
+        var tail = new LogTail(logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true });
         process.OutputDataReceived += (_, e) => tail.Add(e.Data);
         process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
         process.BeginOutputReadLine();
@@ -110,7 +110,7 @@ public sealed class BotServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private sealed class LogTail
+    private sealed class LogTail(StreamWriter? file)
     {
         private readonly Queue<string> _lines = new();
 
@@ -119,6 +119,7 @@ public sealed class BotServer : IAsyncDisposable
             if (line is null) return;
             lock (_lines)
             {
+                file?.WriteLine(line);
                 _lines.Enqueue(line);
                 while (_lines.Count > 40) _lines.Dequeue();
             }

@@ -46,10 +46,13 @@ public static class CpuProfiler
         var inclusive = new Dictionary<string, int>();
         var exclusive = new Dictionary<string, int>();
         var total = 0;
+        var external = 0;
         foreach (var e in log.Events)
         {
             if (e.ProviderName != "Microsoft-DotNETCore-SampleProfiler") continue;
-            // Payload "Type": 1 = outside managed code (waiting), 2 = running managed code.
+            // Type External: the thread is outside managed code (mostly native waits), not our CPU.
+            // (payload "Type": 1 = external, 2 = managed)
+            if (Array.IndexOf(e.PayloadNames, "Type") >= 0 && Convert.ToInt32(e.PayloadByName("Type"), System.Globalization.CultureInfo.InvariantCulture) != 2) { external++; continue; }
             var stack = e.CallStack();
             if (stack is null) continue;
             var leaf = stack.CodeAddress.FullMethodName ?? "";
@@ -65,7 +68,7 @@ public static class CpuProfiler
                 if (seen.Add(name)) inclusive[name] = inclusive.GetValueOrDefault(name) + 1;
             }
         }
-        var lines = new List<string> { $"CPU samples in managed code: {total}", "", "inclusive % | method (async plumbing left out)" };
+        var lines = new List<string> { $"CPU samples in managed code: {total} (samples outside managed code, left out: {external})", "", "inclusive % | method (async plumbing left out)" };
         lines.AddRange(inclusive.Where(kv => Ours(kv.Key)).OrderByDescending(kv => kv.Value).Take(top).Select(kv => $"{100.0 * kv.Value / Math.Max(1, total),6:F1} | {kv.Key}"));
         lines.Add("");
         lines.Add("exclusive % | method");

@@ -18,6 +18,8 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public string Configuration => $"127.0.0.1:{Port}";
 
     public static async Task<RedisServer> StartAsync(CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class Recorder
 
     public int Count => _samples.Count;
 
-    public PhaseResult Summarise(string name, string load, double seconds, MemoryTrace memory, int notSent)
+    public PhaseResult Summarise(string name, string load, double seconds, MemoryTrace memory, int notSent, CpuUse cpu)
     {
         var all = _samples.ToArray();
         var latencies = all.Select(s => s.Milliseconds).Order().ToArray();
@@ -32,7 +32,7 @@ public sealed class Recorder
         return new PhaseResult(name, load, seconds, all.Length, all.Length / seconds,
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.LastOrDefault(),
             outcomes.GetValueOrDefault(Outcome.HttpError) + outcomes.GetValueOrDefault(Outcome.Exception),
-            unexpectedSuccess, outcomes.GetValueOrDefault(Outcome.SuccessBody), outcomes.GetValueOrDefault(Outcome.Busy), notSent, byKind, memory);
+            unexpectedSuccess, outcomes.GetValueOrDefault(Outcome.SuccessBody), outcomes.GetValueOrDefault(Outcome.Busy), notSent, byKind, memory, cpu);
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -44,17 +44,17 @@ public sealed record PhaseResult(
     string Name, string Load, double Seconds, int Requests, double Throughput,
     double P50, double P95, double P99, double Max,
     int HttpErrors, int UnexpectedSuccess, int SuccessBodies, int Busy, int NotSent,
-    IReadOnlyDictionary<string, (int Count, double P50, double P95, double Max)> ByKind, MemoryTrace Memory)
+    IReadOnlyDictionary<string, (int Count, double P50, double P95, double Max)> ByKind, MemoryTrace Memory, CpuUse Cpu)
 {
     public int Errors => HttpErrors + UnexpectedSuccess + Busy + NotSent;
 
     public static string Header =>
-        "| phase | load | s | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors (http/success/busy/not sent) | RSS start→end (max) MB | RSS slope MB/min |\n" +
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+        "| phase | load | s | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors (http/success/busy/not sent) | RSS start→end (max) MB | RSS slope MB/min | CPU ms/req server/redis/generator |\n" +
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
     public string Row() =>
         $"| {Name} | {Load} | {Seconds:F0} | {Requests} | {Throughput:F1} | {P50:F1} | {P95:F1} | {P99:F1} | {Max:F1} | " +
-        $"{Errors} ({HttpErrors}/{UnexpectedSuccess}/{Busy}/{NotSent}) | {Memory.Start:F0}→{Memory.End:F0} ({Memory.Max:F0}) | {Memory.SlopePerMinute:F2} |";
+        $"{Errors} ({HttpErrors}/{UnexpectedSuccess}/{Busy}/{NotSent}) | {Memory.Start:F0}→{Memory.End:F0} ({Memory.Max:F0}) | {Memory.SlopePerMinute:F2} | {Cpu.PerRequest(Requests)} |";
 
     public string Mix() => string.Join(", ", ByKind.OrderByDescending(k => k.Value.Count).Select(k => $"{k.Key} {k.Value.Count} (p50/p95/max {k.Value.P50:F1}/{k.Value.P95:F1}/{k.Value.Max:F0} ms)"));
 }

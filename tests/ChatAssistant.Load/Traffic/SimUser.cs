@@ -8,10 +8,12 @@ public sealed record Step(string Kind, string? Text, string? Key = null);
 /// message at a time: the next message depends on the last reply (a booking goes on only when the list or the
 /// confirmation question came back).
 /// </summary>
-public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guideQuestions)
+public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guideQuestions, IReadOnlyList<(string Kind, int Weight)>? mix = null)
 {
-    // Weights of the mix: guide questions most, then bookings, hour queries, help requests, menu clicks.
-    private static readonly (string Kind, int Weight)[] Mix = [("guide", 50), ("booking", 15), ("hours", 15), ("help", 10), ("menu", 10)];
+    /// <summary>Weights of the realistic mix: guide questions most, then bookings, hour queries, help requests, menu clicks.</summary>
+    public static readonly (string Kind, int Weight)[] RealisticMix = [("guide", 50), ("booking", 15), ("hours", 15), ("help", 10), ("menu", 10)];
+
+    private readonly IReadOnlyList<(string Kind, int Weight)> _mix = mix ?? RealisticMix;
     private static readonly string[] MenuKeys = ["GUIDE", "HOURS", "BOOKING", "HELP_REQUEST"];
 
     private readonly Random _random = new(seed);
@@ -24,6 +26,14 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
     /// <summary>The next message, given the text of the previous reply (null when it was empty or "success").</summary>
     public Step Next(string? lastReply)
     {
+        // Some guide questions ask for a person (「人工客服在吗」): the conversation goes to staff and the bot
+        // stays quiet from then on. A real user would wait for staff; a simulated one goes back to self-service.
+        if (lastReply is not null && lastReply.Contains("回复「结束人工」", StringComparison.Ordinal))
+        {
+            _episode = null;
+            _pending.Clear();
+            return new Step("handoff", "结束人工");
+        }
         if (_episode == "booking" && _episodeStep > 0)
         {
             var step = BookingContinuation(lastReply);
@@ -45,8 +55,8 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
 
     private Step StartEpisode()
     {
-        var roll = _random.Next(Mix.Sum(m => m.Weight));
-        var kind = Mix.First(m => (roll -= m.Weight) < 0).Kind;
+        var roll = _random.Next(_mix.Sum(m => m.Weight));
+        var kind = _mix.First(m => (roll -= m.Weight) < 0).Kind;
         _episode = kind;
         _episodeStep = 0;
         switch (kind)
