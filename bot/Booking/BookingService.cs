@@ -48,7 +48,18 @@ public sealed class BookingService(
     public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null)
     {
         var now = clock.Now;
-        return SlotsBetween(now, now.AddDays(Options.BookingHorizonDays), studioId).Where(s => s.Free > 0).Take(count).ToList();
+        var horizon = now.AddDays(Options.BookingHorizonDays);
+        var found = new List<SlotAvailability>(count);
+        // A week at a time: the first free slots are nearly always in the first week, so an offer reads one week
+        // of slots and bookings instead of the whole horizon (60 days by default). Slots are counted in the week
+        // they start in, so none is offered twice.
+        for (var from = now; from < horizon && found.Count < count; from = from.AddDays(7))
+        {
+            var to = from.AddDays(7) < horizon ? from.AddDays(7) : horizon;
+            found.AddRange(SlotsBetween(from, to, studioId)
+                .Where(s => s.Free > 0 && s.Slot.Start >= from && s.Slot.Start < to).Take(count - found.Count));
+        }
+        return found;
     }
 
     /// <summary>Free slots closest in time to <paramref name="target"/> (before or after), in order of start.</summary>

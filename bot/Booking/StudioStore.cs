@@ -13,6 +13,11 @@ public sealed class StudioStore
 
     private readonly ILiteCollection<Studio> _studios;
 
+    // Every slot offer needs the active studios; they change only through this store (one process owns the
+    // LiteDB file), so a snapshot dropped on every write saves a LiteDB query and its deserialisation per offer.
+    private volatile IReadOnlyList<Studio>? _active;
+    private int _version;
+
     public StudioStore(ILiteDatabase db, IOptions<BookingOptions> options, ILogger<StudioStore> log)
     {
         _studios = db.GetCollection<Studio>(Collection);
@@ -30,7 +35,22 @@ public sealed class StudioStore
     public IReadOnlyList<Studio> All(string? county = null) =>
         (county is null ? _studios.FindAll() : _studios.Find(LiteQuery.Is(nameof(Studio.County), county))).OrderBy(s => s.Id).ToList();
 
-    public IReadOnlyList<Studio> Active() => _studios.Find(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList();
+    /// <summary>The active studios, oldest first: a shared snapshot that callers must not change.</summary>
+    public IReadOnlyList<Studio> Active()
+    {
+        if (_active is { } cached) return cached;
+        var version = Volatile.Read(ref _version);
+        var read = _studios.Find(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList().AsReadOnly();
+        // A write that ran meanwhile may not be in what we read: use it for this call, do not keep it.
+        if (Volatile.Read(ref _version) == version) _active = read;
+        return read;
+    }
+
+    private void Changed()
+    {
+        Interlocked.Increment(ref _version);
+        _active = null;
+    }
 
     /// <summary>Creates a studio; throws <see cref="ArgumentException"/> with a message staff can read.</summary>
     public Studio Create(Studio studio)
@@ -38,6 +58,7 @@ public sealed class StudioStore
         Validate(studio);
         studio.Id = 0;
         _studios.Insert(studio);
+        Changed();
         return studio;
     }
 
@@ -45,10 +66,17 @@ public sealed class StudioStore
     public bool Update(Studio studio)
     {
         Validate(studio);
-        return _studios.Update(studio);
+        var updated = _studios.Update(studio);
+        Changed();
+        return updated;
     }
 
-    public bool Delete(int id) => _studios.Delete(id);
+    public bool Delete(int id)
+    {
+        var deleted = _studios.Delete(id);
+        Changed();
+        return deleted;
+    }
 
     /// <summary>Checks a studio before it is stored.</summary>
     public static void Validate(Studio s)

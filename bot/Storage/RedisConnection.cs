@@ -27,6 +27,7 @@ public static class RedisConnection
         if (!Mentions(configuration, "connectRetry")) options.ConnectRetry = 3;
         // A short keep-alive finds a dead server quickly instead of after the default minute.
         if (!Mentions(configuration, "keepAlive")) options.KeepAlive = 5;
+        options.SocketManager = SocketManager.ThreadPool;
         return options;
     }
 

@@ -21,7 +21,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
     /// <summary>All windows found in <paramref name="text"/>, in the order they appear.</summary>
     public IReadOnlyList<TimeWindow> Read(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return [];
+        if (string.IsNullOrWhiteSpace(text) || !MayNameATime(text)) return [];
         var now = clock.Now;
         var reference = now.DateTime; // wall clock in the assistant's zone
         var culture = HasCjk().IsMatch(text) ? Culture.Chinese : Culture.English;
@@ -35,6 +35,21 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         }
         return windows;
     }
+
+    /// <summary>
+    /// False when <paramref name="text"/> cannot name a date or time: no digit, no Latin letter (English phrases)
+    /// and none of the Chinese characters every date or time phrase contains (numerals, 今明后昨前天, 周/星期/礼拜,
+    /// 月日号, 点时分半刻, 早晚午夜晨, 年节末…). The recognizer costs 1–3 ms per call even on 「预约值班」 (measured in
+    /// docs/PERFORMANCE.md), and most messages that start a booking name no time. Written by hand because no
+    /// package offers this pre-check; a false "maybe" only costs one recognizer call.
+    /// </summary>
+    internal static bool MayNameATime(string text) => text.AsSpan().IndexOfAny(TimeCues) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> TimeCues = System.Buffers.SearchValues.Create(
+        "0123456789０１２３４５６７８９" +
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ" +
+        "〇零一二三四五六七八九十百两廿卅" +
+        "今明后昨前天周星期礼拜月日号点时分秒半刻早晚午夜晨宵夕年节末旦秋");
 
     /// <summary>The first window in <paramref name="text"/>, or null.</summary>
     public TimeWindow? ReadFirst(string text) => Read(text).FirstOrDefault();

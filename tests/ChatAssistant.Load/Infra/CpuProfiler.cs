@@ -18,7 +18,7 @@ public static class CpuProfiler
         var providers = new[]
         {
             new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
-            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
+            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, (long)(ClrTraceEventParser.Keywords.Default | ClrTraceEventParser.Keywords.Jit)),
         };
         var client = new DiagnosticsClient(processId);
         using (var session = await client.StartEventPipeSessionAsync(providers, requestRundown: true, circularBufferMB: 256, CancellationToken.None))
@@ -47,8 +47,16 @@ public static class CpuProfiler
         var exclusive = new Dictionary<string, int>();
         var total = 0;
         var external = 0;
+        var jitted = new Dictionary<string, int>();
         foreach (var e in log.Events)
         {
+            // Methods compiled while the workload ran: in steady state this should be near zero.
+            if (e.EventName is "Method/LoadVerbose" or "MethodLoadVerbose" && e.PayloadByName("MethodNamespace") is string ns)
+            {
+                var key = ns.Length > 90 ? ns[..90] : ns;
+                jitted[key] = jitted.GetValueOrDefault(key) + 1;
+                continue;
+            }
             if (e.ProviderName != "Microsoft-DotNETCore-SampleProfiler") continue;
             // Type External: the thread is outside managed code (mostly native waits), not our CPU.
             // (payload "Type": 1 = external, 2 = managed)
@@ -70,6 +78,9 @@ public static class CpuProfiler
         }
         var lines = new List<string> { $"CPU samples in managed code: {total} (samples outside managed code, left out: {external})", "", "inclusive % | method (async plumbing left out)" };
         lines.AddRange(inclusive.Where(kv => Ours(kv.Key)).OrderByDescending(kv => kv.Value).Take(top).Select(kv => $"{100.0 * kv.Value / Math.Max(1, total),6:F1} | {kv.Key}"));
+        lines.Add("");
+        lines.Add($"methods JIT-compiled during the trace: {jitted.Values.Sum()} (by type)");
+        lines.AddRange(jitted.OrderByDescending(kv => kv.Value).Take(15).Select(kv => $"{kv.Value,7} | {kv.Key}"));
         lines.Add("");
         lines.Add("exclusive % | method");
         lines.AddRange(exclusive.OrderByDescending(kv => kv.Value).Take(25).Select(kv => $"{100.0 * kv.Value / Math.Max(1, total),6:F1} | {kv.Key}"));

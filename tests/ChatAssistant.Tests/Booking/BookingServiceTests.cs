@@ -40,6 +40,16 @@ public sealed class BookingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Next_free_slots_come_in_order_across_weeks_without_repeats_when_the_first_weeks_are_closed()
+    {
+        // Now is Thu 2026-11-26 10:00: closed for 16 days, so the offer starts in the third week it reads.
+        _studio.Closures = [new Closure { From = "2026-11-26", To = "2026-12-11", Reason = "装修" }];
+        _bot.Get<StudioStore>().Update(_studio);
+        var starts = _service.NextFree(5).Select(s => s.Slot.Start).ToList();
+        Assert.Equal([At(12, 12, 9), At(12, 15, 14), At(12, 16, 14), At(12, 16, 16), At(12, 17, 14)], starts);
+    }
+
+    [Fact]
     public void A_studio_with_slots_shorter_than_two_hours_is_refused()
     {
         var bad = new Studio { Name = "短时工作室", County = "天台县", SlotMinutes = 60, Openings = [new WeeklyOpening { Day = DayOfWeek.Monday, Start = "09:00", End = "10:00" }] };

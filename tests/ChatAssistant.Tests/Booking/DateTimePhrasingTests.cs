@@ -88,6 +88,26 @@ public sealed class DateTimePhrasingTests
         Assert.Equal(TimeSpan.FromHours(8), window.Start.Offset);
     }
 
+    [Theory]
+    [MemberData(nameof(Phrasings))]
+    public void Every_phrasing_passes_the_pre_check_that_skips_the_recognizer(string phrase, string start, string end)
+    {
+        _ = (start, end);
+        Assert.True(DateTimeReader.MayNameATime(phrase), phrase);
+    }
+
+    [Theory]
+    [InlineData("预约值班")]
+    [InlineData("我要值班")]
+    [InlineData("取消值班")]
+    [InlineData("志愿汇怎么注册")]
+    [InlineData("是")]
+    public void Text_without_a_date_or_time_cue_is_not_sent_to_the_recognizer(string text)
+    {
+        Assert.False(DateTimeReader.MayNameATime(text));
+        Assert.Null(Reader.ReadFirst(text));
+    }
+
     [Fact]
     public void The_table_has_at_least_thirty_phrasings_in_both_languages()
     {
