@@ -118,7 +118,9 @@ public sealed class WeChatAdapter : BotAdapter
             return;
         }
 
-        await _policy.NoteInboundAsync(openId, turn.FromUserMessage, CancellationToken.None).ConfigureAwait(false);
+        // The 48-hour window note goes out alongside the turn's first commands (pipelined on the same connection)
+        // rather than one round trip before them; only sends through the API, after the turn, depend on it.
+        var noted = _policy.NoteInboundAsync(openId, turn.FromUserMessage, CancellationToken.None);
         var outbox = new ConcurrentQueue<Activity>();
         var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
         // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
@@ -128,6 +130,7 @@ public sealed class WeChatAdapter : BotAdapter
         var deadline = Task.Delay(_options.ReplyDeadline, _time, stopWaiting.Token);
         var finished = await Task.WhenAny(running, deadline).ConfigureAwait(false) == running;
         await stopWaiting.CancelAsync().ConfigureAwait(false);
+        await noted.ConfigureAwait(false);
 
         if (!finished)
         {

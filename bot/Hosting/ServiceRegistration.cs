@@ -68,8 +68,11 @@ public static class ServiceRegistration
         services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
         services.TryAddSingleton<IKeyValueCache, InMemoryKeyValueCache>();
         services.TryAddSingleton<IDistributedLock, InMemoryDistributedLock>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        // Both states go through TurnStateStorage, which serves the batch read made at the start of the turn.
+        services.AddSingleton(sp => new TurnStateStorage(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<TurnStateStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<TurnStateStorage>()));
+        services.AddSingleton<TurnStatePrefetchMiddleware>();
         services.AddSingleton<AssistantClock>();
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();

@@ -7,7 +7,7 @@ namespace ChatAssistant.Storage;
 
 /// <summary>
 /// <see cref="IDistributedLock"/> in Redis (KeyPrefix + "lock:"): SET NX PX with a random token, so only the
-/// holder can release it (StackExchange.Redis' LockTake/LockRelease), and the TTL frees it if the holder dies.
+/// holder can release it (LockTake, and a compare-and-delete script), and the TTL frees it if the holder dies.
 /// Waiting polls with a short growing backoff: turns are short, and polling needs no subscriber connection.
 /// </summary>
 public sealed class RedisDistributedLock : IDistributedLock
@@ -15,6 +15,13 @@ public sealed class RedisDistributedLock : IDistributedLock
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(1);
+
+    // Compare-and-delete in one round trip. StackExchange.Redis' LockReleaseAsync does the same with WATCH/GET
+    // then MULTI/DEL/EXEC, two round trips on every turn.
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
 
     // Waiting and the lock's TTL are wall-clock matters (Redis expires keys in real time), so they use the
     // system clock, never the application's TimeProvider, which tests fake to move business time.
@@ -66,7 +73,7 @@ public sealed class RedisDistributedLock : IDistributedLock
         {
             // Deletes the key only while it still holds our token: after our TTL ran out, another holder's lock stays.
             // Bounded wait: the caller is finishing a turn and must not hang on a stalled Redis.
-            await _db.LockReleaseAsync(resource, token).WaitAsync(ReleaseTimeout).ConfigureAwait(false);
+            await _db.ScriptEvaluateAsync(ReleaseScript, [resource], [token]).WaitAsync(ReleaseTimeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex) || ex is TimeoutException)
         {

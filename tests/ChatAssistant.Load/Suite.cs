@@ -26,6 +26,7 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, L
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0, used);
         say(result.Row());
+        foreach (var example in recorder.Examples) say($"  unexpected: {example}");
         return result;
     }
 
@@ -38,6 +39,7 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, L
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent, used);
         say(result.Row());
+        foreach (var example in recorder.Examples) say($"  unexpected: {example}");
         return result;
     }
 

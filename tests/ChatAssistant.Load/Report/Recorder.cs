@@ -15,6 +15,16 @@ public sealed class Recorder
 
     public void Add(Sample sample) => _samples.Enqueue(sample);
 
+    private readonly ConcurrentQueue<string> _examples = new();
+
+    /// <summary>Keeps up to five examples of unexpected replies for the report.</summary>
+    public void Example(string text)
+    {
+        if (_examples.Count < 5) _examples.Enqueue(text);
+    }
+
+    public IReadOnlyList<string> Examples => [.. _examples];
+
     public int Count => _samples.Count;
 
     public PhaseResult Summarise(string name, string load, double seconds, MemoryTrace memory, int notSent, CpuUse cpu)

@@ -62,8 +62,13 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
 
     private async Task SendAsync(string path, SimUser user, long plannedAt, Recorder recorder, CancellationToken ct)
     {
-        var step = user.Next(_lastReply.GetValueOrDefault(user.OpenId));
-        _lastReply[user.OpenId] = await PostAsync(path, user, step, plannedAt, recorder, ct);
+        var previous = _lastReply.GetValueOrDefault(user.OpenId);
+        var step = user.Next(previous);
+        var reply = await PostAsync(path, user, step, plannedAt, recorder, ct);
+        // Keep a few examples of text messages answered with "success", so a run that counts them also says why.
+        if (reply is null && step.Text is not null && step.Kind is not "menu" and not "help")
+            recorder.Example($"{step.Kind}: sent 「{step.Text}」 after 「{Shorten(previous)}」");
+        _lastReply[user.OpenId] = reply;
     }
 
     private async Task<string?> PostAsync(string path, SimUser user, Step step, long plannedAt, Recorder recorder, CancellationToken ct)
@@ -93,4 +98,6 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
             return null;
         }
     }
+
+    private static string Shorten(string? text) => text is null ? "(success)" : text.Length <= 60 ? text : text[..60] + "…";
 }

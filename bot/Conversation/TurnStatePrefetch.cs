@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Bot.Builder;
+
+namespace ChatAssistant.Conversation;
+
+/// <summary>
+/// The session store as <see cref="ConversationState"/> and <see cref="UserState"/> see it. Bot.Builder loads each
+/// state with its own storage read, i.e. two Redis round trips per turn; <see cref="TurnStatePrefetchMiddleware"/>
+/// reads both keys in one batch right after the turn lock is taken, and this decorator hands each prefetched item
+/// out once, to the first read of the turn that asks for it. Everything else goes to the real store.
+/// </summary>
+/// <remarks>
+/// The prefetched items live in an <see cref="AsyncLocal{T}"/> set by the middleware, so they are seen only by
+/// the turn that read them (the middleware's continuation and everything it awaits), never by other turns.
+/// </remarks>
+public sealed class TurnStateStorage(IStorage inner) : IStorage
+{
+    private static readonly AsyncLocal<ConcurrentDictionary<string, object?>?> Prefetched = new();
+
+    /// <summary>Reads <paramref name="keys"/> in one call to the store and keeps them for this turn's first reads.</summary>
+    internal async Task<ConcurrentDictionary<string, object?>> ReadAheadAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        var items = await inner.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+        var ahead = new ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in keys) ahead[key] = items.TryGetValue(key, out var item) ? item : null;
+        return ahead;
+    }
+
+    /// <summary>Makes <paramref name="ahead"/> the current turn's prefetched items (null: none).</summary>
+    internal static void Use(ConcurrentDictionary<string, object?>? ahead) => Prefetched.Value = ahead;
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (Prefetched.Value is { } ahead && keys.Length > 0 && keys.All(ahead.ContainsKey))
+        {
+            IDictionary<string, object> items = new Dictionary<string, object>(keys.Length);
+            foreach (var key in keys)
+                if (ahead.TryRemove(key, out var item) && item is not null) items[key] = item;
+            return Task.FromResult(items);
+        }
+        return inner.ReadAsync(keys, cancellationToken);
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Forget(changes.Keys);
+        return inner.WriteAsync(changes, cancellationToken);
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        Forget(keys);
+        return inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    // After a write or delete the prefetched copy is stale: later reads go to the store.
+    private static void Forget(IEnumerable<string> keys)
+    {
+        if (Prefetched.Value is not { } ahead) return;
+        foreach (var key in keys) ahead.TryRemove(key, out _);
+    }
+}
+
+/// <summary>
+/// Reads the conversation's and the user's state in one batch at the start of a turn (after the turn lock, so
+/// nothing else writes them meanwhile). The keys are Bot.Builder's own: <c>{channel}/conversations/{id}</c> for
+/// <see cref="ConversationState"/> and <c>{channel}/users/{id}</c> for <see cref="UserState"/>.
+/// </summary>
+public sealed class TurnStatePrefetchMiddleware(TurnStateStorage storage) : Microsoft.Bot.Builder.IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var keys = Keys(turnContext.Activity);
+        TurnStateStorage.Use(keys is null ? null : await storage.ReadAheadAsync(keys, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            TurnStateStorage.Use(null);
+        }
+    }
+
+    internal static string[]? Keys(Microsoft.Bot.Schema.IActivity activity)
+    {
+        var channel = activity.ChannelId;
+        var conversation = activity.Conversation?.Id;
+        var user = activity.From?.Id;
+        if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user)) return null;
+        return [$"{channel}/conversations/{conversation}", $"{channel}/users/{user}"];
+    }
+}
