@@ -13,11 +13,15 @@ public sealed class IntentRouter
 {
     private readonly IReadOnlyList<Intent> _intents;
 
+    // Each intent's keywords, compacted once here rather than for every message (they never change).
+    private readonly IReadOnlyList<string[]> _compactKeywords;
+
     public IntentRouter(IEnumerable<Intent> intents)
     {
         _intents = intents.ToList();
         var duplicate = _intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Intent '{duplicate.Key}' is registered twice.");
+        _compactKeywords = _intents.Select(i => i.Keywords.Select(Compact).Where(k => k.Length > 0).ToArray()).ToList();
         Menu = _intents.Where(i => i.MenuTitle is not null).OrderBy(i => i.MenuOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -37,21 +41,19 @@ public sealed class IntentRouter
         var compact = Compact(text);
         if (compact.Length == 0) return null;
         IntentMatch? best = null;
-        foreach (var intent in _intents)
+        for (var i = 0; i < _intents.Count; i++)
         {
-            var score = Score(intent, text, compact);
-            if (score > 0 && (best is null || score > best.Score)) best = new IntentMatch(intent, score);
+            var score = Score(_intents[i], _compactKeywords[i], text, compact);
+            if (score > 0 && (best is null || score > best.Score)) best = new IntentMatch(_intents[i], score);
         }
         return best;
     }
 
-    private static int Score(Intent intent, string text, string compact)
+    private static int Score(Intent intent, string[] keywords, string text, string compact)
     {
         var score = 0;
-        foreach (var keyword in intent.Keywords)
+        foreach (var k in keywords)
         {
-            var k = Compact(keyword);
-            if (k.Length == 0) continue;
             if (compact == k) return 1000; // the whole message is the keyword
             if (compact.Contains(k, StringComparison.Ordinal)) score = Math.Max(score, 10 * k.Length);
         }
@@ -63,8 +65,9 @@ public sealed class IntentRouter
     // Lower-case, no spaces or punctuation: "我的 时长？" and "我的时长" match alike.
     internal static string Compact(string text)
     {
-        var chars = text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
-            .Select(c => char.ToLower(c, CultureInfo.InvariantCulture));
-        return new string(chars.ToArray());
+        var chars = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)) chars.Append(char.ToLowerInvariant(c));
+        return chars.ToString();
     }
 }

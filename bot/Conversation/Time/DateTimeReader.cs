@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Recognizers.Text.DateTime;
 
 namespace ChatAssistant.Conversation.Time;
@@ -23,10 +24,12 @@ public sealed partial class DateTimeReader(AssistantClock clock)
     {
         if (string.IsNullOrWhiteSpace(text) || !MayNameATime(text)) return [];
         var now = clock.Now;
-        var reference = now.DateTime; // wall clock in the assistant's zone
+        // Wall clock in the assistant's zone, to the minute: no phrase a user types depends on the seconds, and
+        // the same phrase in the same minute then has the same reading, which the cache below reuses.
+        var reference = now.DateTime.AddTicks(-(now.DateTime.Ticks % TimeSpan.TicksPerMinute));
         var culture = HasCjk().IsMatch(text) ? Culture.Chinese : Culture.English;
         if (culture == Culture.Chinese) text = WithMonth(text, DateOnly.FromDateTime(reference));
-        var results = DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference);
+        var results = Recognize(text, culture, reference);
         var windows = new List<TimeWindow>();
         foreach (var result in results)
         {
@@ -50,6 +53,31 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ" +
         "〇零一二三四五六七八九十百两廿卅" +
         "今明后昨前天周星期礼拜月日号点时分秒半刻早晚午夜晨宵夕年节末旦秋");
+
+    // A campaign push makes many users type the same few phrases ("明天上午", "下周三下午两点到四点") within
+    // minutes, and one recognition costs 1-3 ms and ~380 KB (docs/PERFORMANCE.md). The recognizer's results for
+    // (text, culture, reference minute) are kept for two minutes; they are only read afterwards, never changed.
+    private readonly MemoryCache _recognized = new(
+        new MemoryCacheOptions { SizeLimit = 2_000 });
+
+    private int _recognizerCalls;
+
+    /// <summary>How many times the recognizer itself ran (the rest came from the cache).</summary>
+    internal int RecognizerCalls => Volatile.Read(ref _recognizerCalls);
+
+    private List<ModelResult> Recognize(string text, string culture, DateTime reference)
+    {
+        var key = (text, culture, reference.Ticks);
+        if (_recognized.TryGetValue(key, out List<ModelResult>? known) && known is not null) return known;
+        var results = DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reference);
+        Interlocked.Increment(ref _recognizerCalls);
+        _recognized.Set(key, results, new MemoryCacheEntryOptions
+        {
+            Size = 1,
+            AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2),
+        });
+        return results;
+    }
 
     /// <summary>The first window in <paramref name="text"/>, or null.</summary>
     public TimeWindow? ReadFirst(string text) => Read(text).FirstOrDefault();

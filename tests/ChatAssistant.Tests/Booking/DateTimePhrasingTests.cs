@@ -109,6 +109,25 @@ public sealed class DateTimePhrasingTests
     }
 
     [Fact]
+    public void The_same_phrase_in_the_same_minute_is_recognised_once_and_a_minute_later_afresh()
+    {
+        var time = new FakeTimeProvider(BotHarness.DefaultNow);
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var reader = new DateTimeReader(new AssistantClock(time, Options.Create(new AssistantOptions())));
+
+        var first = reader.ReadFirst("明天上午");
+        time.Advance(TimeSpan.FromSeconds(20));
+        var again = reader.ReadFirst("明天上午");
+        Assert.Equal(1, reader.RecognizerCalls);
+        Assert.Equal(first, again);
+
+        time.Advance(TimeSpan.FromDays(1));
+        var nextDay = reader.ReadFirst("明天上午");
+        Assert.Equal(2, reader.RecognizerCalls);
+        Assert.Equal(first!.Start.AddDays(1), nextDay!.Start);
+    }
+
+    [Fact]
     public void The_table_has_at_least_thirty_phrasings_in_both_languages()
     {
         var phrases = Phrasings.Select(row => (string)row[0]).ToList();
