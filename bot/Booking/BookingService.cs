@@ -34,12 +34,10 @@ public sealed class BookingService(
             var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
                 .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now).ToList();
             if (slots.Count == 0) continue;
-            // One query per studio, not one per slot: a booking horizon has ~100 slots and LiteDB parses every
-            // query's expression anew (profiled as the server's hot spot under load, see docs/PERFORMANCE.md).
-            var taken = bookings.OfStudio(studio.Id, slots.Min(s => s.Start), slots.Max(s => s.Start).AddTicks(1))
-                .GroupBy(b => DutyBooking.SlotKeyOf(b.StudioId, b.Start)).ToDictionary(g => g.Key, g => g.Count());
+            // Occupancy from the store's in-memory counts: no LiteDB query per offer (first one query per slot,
+            // then one per studio, were the server's hot spots under load; see docs/PERFORMANCE.md).
             foreach (var slot in slots)
-                result.Add(new SlotAvailability(slot, studio, taken.GetValueOrDefault(DutyBooking.SlotKeyOf(studio.Id, slot.Start))));
+                result.Add(new SlotAvailability(slot, studio, bookings.Taken(studio.Id, slot.Start)));
         }
         return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
     }

@@ -13,6 +13,13 @@ public sealed class BookingStore
 
     private readonly ILiteCollection<DutyBooking> _bookings;
 
+    // Live places per slot key, in memory. Offering slots needs the occupancy of every slot in a window, and
+    // reading every booking document for it was the hot spot once many delegates had bookings (docs/PERFORMANCE.md).
+    // This store is the only writer of bookings and one process owns the LiteDB file, so the counts follow each
+    // insert and cancellation; both happen under the same gate as the first count, so none is lost or doubled.
+    private readonly object _countsGate = new();
+    private Dictionary<string, int>? _counts;
+
     public BookingStore(ILiteDatabase db)
     {
         _bookings = db.GetCollection<DutyBooking>(Collection);
@@ -31,7 +38,11 @@ public sealed class BookingStore
         booking.SlotKey = DutyBooking.SlotKeyOf(booking.StudioId, booking.Start);
         try
         {
-            _bookings.Insert(booking);
+            lock (_countsGate)
+            {
+                _bookings.Insert(booking);
+                if (_counts is not null) _counts[booking.SlotKey] = _counts.GetValueOrDefault(booking.SlotKey) + 1;
+            }
             return true;
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -45,10 +56,15 @@ public sealed class BookingStore
     /// <summary>Marks a booking cancelled and frees its place (the key no longer names the place).</summary>
     public void MarkCancelled(DutyBooking booking, DateTimeOffset at)
     {
-        booking.Status = BookingStatus.Cancelled;
-        booking.CancelledAt = at;
-        booking.PlaceKey = string.Create(CultureInfo.InvariantCulture, $"cancelled|{booking.Id}");
-        _bookings.Update(booking);
+        lock (_countsGate)
+        {
+            var wasLive = _bookings.FindById(booking.Id)?.Status == BookingStatus.Booked;
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledAt = at;
+            booking.PlaceKey = string.Create(CultureInfo.InvariantCulture, $"cancelled|{booking.Id}");
+            _bookings.Update(booking);
+            if (wasLive && _counts is not null) _counts[booking.SlotKey] = Math.Max(0, _counts.GetValueOrDefault(booking.SlotKey) - 1);
+        }
     }
 
     public void Update(DutyBooking booking) => _bookings.Update(booking);
@@ -57,7 +73,11 @@ public sealed class BookingStore
     public int Taken(int studioId, DateTimeOffset start)
     {
         var key = DutyBooking.SlotKeyOf(studioId, start);
-        return _bookings.Count(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.SlotKey), key), Live));
+        lock (_countsGate)
+        {
+            _counts ??= _bookings.Find(Live).GroupBy(b => b.SlotKey).ToDictionary(g => g.Key, g => g.Count());
+            return _counts.GetValueOrDefault(key);
+        }
     }
 
     /// <summary>Live bookings of one slot.</summary>

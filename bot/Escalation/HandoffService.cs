@@ -57,8 +57,10 @@ public sealed class HandoffService(
             store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = notice, Delivered = true });
             await turn.SendActivityAsync(MessageFactory.Text(notice), cancellationToken);
         }
-        else if (reason == HandoffReason.UserAsked)
+        else if (reason == HandoffReason.UserAsked || !forwardedAnyway)
         {
+            // Back to a person on an escalation that is still open (after 「继续」, or misunderstood again):
+            // the bot goes quiet from here, so the user must be told, or they would just see silence.
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
         }
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, created ? "opened" : "message"));

@@ -150,6 +150,22 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
+    public async Task Going_back_to_a_person_on_an_escalation_still_open_tells_the_user_before_the_bot_goes_quiet()
+    {
+        await using var bot = BotHarness.Create(CountyFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试区县");
+        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续")); // the escalation stays open
+        await bot.SayAsync("取消");
+        await bot.SayAsync("阿巴阿巴");
+        var replies = await bot.SayAsync("呜啦啦"); // misunderstood twice: back in hand-off on the open escalation
+        Assert.Equal(EscalationTexts.AlreadyWaiting, replies[^1]);
+        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Empty(await bot.SayAsync("有人吗"));
+    }
+
+    [Fact]
     public async Task Two_misunderstandings_hand_over_with_the_message_for_context()
     {
         await using var bot = BotHarness.Create();
