@@ -20,6 +20,7 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
     private readonly Queue<Step> _pending = new();
     private string? _episode;
     private int _episodeStep;
+    private bool _withAPerson;
 
     public string OpenId { get; } = openId;
 
@@ -28,7 +29,11 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
     {
         // Some guide questions ask for a person (「人工客服在吗」): the conversation goes to staff and the bot
         // stays quiet from then on. A real user would wait for staff; a simulated one goes back to self-service.
-        if (lastReply is not null && lastReply.Contains("回复「结束人工」", StringComparison.Ordinal))
+        // The state is the user's own, not read from the last reply alone: a baseline phase in between answers
+        // 「收到」 and would otherwise leave the user with a person, silent, in the next full-path phase.
+        if (lastReply is not null && lastReply.Contains("回复「结束人工」", StringComparison.Ordinal)) _withAPerson = true;
+        else if (lastReply is not null && (lastReply.Contains("已结束人工服务", StringComparison.Ordinal) || lastReply.Contains("没有在人工服务中", StringComparison.Ordinal))) _withAPerson = false;
+        if (_withAPerson)
         {
             _episode = null;
             _pending.Clear();
