@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatAssistant.Conversation.Routing;
 
 /// <summary>A matched intent and how strongly it matched.</summary>
