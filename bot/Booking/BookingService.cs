@@ -48,9 +48,9 @@ public sealed class BookingService(
         var now = clock.Now;
         var horizon = now.AddDays(Options.BookingHorizonDays);
         var found = new List<SlotAvailability>(count);
-        // A week at a time: the first free slots are nearly always in the first week, so an offer reads one week
-        // of slots and bookings instead of the whole horizon (60 days by default). Slots are counted in the week
-        // they start in, so none is offered twice.
+        // A week at a time: the first free slots are nearly always in the first week, so an offer builds one
+        // week of slots instead of the whole horizon (60 days by default). Slots are counted in the week they
+        // start in, so none is offered twice.
         for (var from = now; from < horizon && found.Count < count; from = from.AddDays(7))
         {
             var to = from.AddDays(7) < horizon ? from.AddDays(7) : horizon;
