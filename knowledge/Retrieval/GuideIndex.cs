@@ -104,8 +104,13 @@ internal sealed class GuideIndex
             return RankedMatches.Empty;
         }
 
+        // In-order collection makes Lucene score with BooleanScorer2 (a heap over the few matching clauses)
+        // instead of BooleanScorer, whose bucket table allocates 2,048 buckets on every search: ~100 KB per
+        // question, most of a guide answer's garbage (load test, docs/PERFORMANCE.md). Scores are the same sums.
+        var collector = TopScoreDocCollector.Create(MaxDocs, docsScoredInOrder: true);
+        _searcher.Search(query, collector);
         var best = new Dictionary<int, float>();
-        foreach (var hit in _searcher.Search(query, MaxDocs).ScoreDocs)
+        foreach (var hit in collector.GetTopDocs().ScoreDocs)
         {
             var entry = _entryOfDoc[hit.Doc];
             if (!best.TryGetValue(entry, out var score) || hit.Score > score)

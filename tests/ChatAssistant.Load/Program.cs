@@ -66,7 +66,9 @@ try
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
-    var suite = new Suite(options, server, new CpuMeter(server.ProcessId, redis.ProcessId), plain, Say);
+    await using var gc = GcMeter.Start(server.ProcessId);
+    if (gc is null) Say("GC counters unavailable (EventPipe to the server refused); phases are measured without them");
+    var suite = new Suite(options, server, new CpuMeter(server.ProcessId, redis.ProcessId), gc, plain, Say);
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
     if (options.Profile is { } traceFile)

@@ -6,7 +6,7 @@ using ChatAssistant.Load.Traffic;
 namespace ChatAssistant.Load;
 
 /// <summary>The phases of a run: warm-up, closed-loop and open-loop phases, each with the server's RSS sampled.</summary>
-public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, LoadRunner plain, Action<string> say)
+public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, GcMeter? gc, LoadRunner plain, Action<string> say)
 {
     public async Task WarmUpAsync(CancellationToken ct)
     {
@@ -22,10 +22,12 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, L
         await using var memory = new MemorySampler(server.RssMegabytes);
         memory.Start();
         var before = cpu.Read();
+        gc?.Take();
         var (recorder, seconds) = await runner.ClosedAsync(path, users, duration, ct);
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0, used);
         say(result.Row());
+        SayGc(result, seconds);
         foreach (var example in recorder.Examples) say($"  unexpected: {example}");
         return result;
     }
@@ -35,12 +37,20 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, L
         await using var memory = new MemorySampler(server.RssMegabytes);
         memory.Start();
         var before = cpu.Read();
+        gc?.Take();
         var (recorder, seconds, notSent) = await runner.OpenAsync(path, rate, duration, ct);
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent, used);
         say(result.Row());
+        SayGc(result, seconds);
         foreach (var example in recorder.Examples) say($"  unexpected: {example}");
         return result;
+    }
+
+    // Below the row, so the table keeps its columns: what the server's GC did in the phase.
+    private void SayGc(PhaseResult result, double seconds)
+    {
+        if (gc is not null) say($"  GC ({result.Name}, {result.Load}): {gc.Take().Summary(result.Requests, seconds)}");
     }
 
     /// <summary>Closed loop at each level on both paths; then open loop on the full path at 70 % of its maximum.</summary>
