@@ -48,8 +48,22 @@ public static class CpuProfiler
         var total = 0;
         var external = 0;
         var jitted = new Dictionary<string, int>();
+        // GC/AllocationTick: one event per ~100 KB allocated, naming the type that crossed the mark and the
+        // stack that allocated it, so counts are proportional to bytes.
+        var allocatedTypes = new Dictionary<string, int>();
+        var allocatedBy = new Dictionary<string, int>();
+        var ticks = 0;
         foreach (var e in log.Events)
         {
+            if (e.EventName is "GC/AllocationTick")
+            {
+                ticks++;
+                var type = e.PayloadByName("TypeName") as string ?? "?";
+                allocatedTypes[type] = allocatedTypes.GetValueOrDefault(type) + 1;
+                var at = FirstInteresting(e.CallStack());
+                allocatedBy[at] = allocatedBy.GetValueOrDefault(at) + 1;
+                continue;
+            }
             // Methods compiled while the workload ran: in steady state this should be near zero.
             if (e.EventName is "Method/LoadVerbose" or "MethodLoadVerbose" && e.PayloadByName("MethodNamespace") is string ns)
             {
@@ -82,9 +96,26 @@ public static class CpuProfiler
         lines.Add($"methods JIT-compiled during the trace: {jitted.Values.Sum()} (by type)");
         lines.AddRange(jitted.OrderByDescending(kv => kv.Value).Take(15).Select(kv => $"{kv.Value,7} | {kv.Key}"));
         lines.Add("");
+        lines.Add($"allocation samples (~100 KB each): {ticks}; % by type");
+        lines.AddRange(allocatedTypes.OrderByDescending(kv => kv.Value).Take(20).Select(kv => $"{100.0 * kv.Value / Math.Max(1, ticks),6:F1} | {kv.Key}"));
+        lines.Add("% by the first frame outside the runtime and collections");
+        lines.AddRange(allocatedBy.OrderByDescending(kv => kv.Value).Take(30).Select(kv => $"{100.0 * kv.Value / Math.Max(1, ticks),6:F1} | {kv.Key}"));
+        lines.Add("");
         lines.Add("exclusive % | method");
         lines.AddRange(exclusive.OrderByDescending(kv => kv.Value).Take(25).Select(kv => $"{100.0 * kv.Value / Math.Max(1, total),6:F1} | {kv.Key}"));
         return string.Join('\n', lines);
+    }
+
+    // The allocating frame worth naming: skip the runtime's, the BCL's collections and strings, and async plumbing.
+    private static string FirstInteresting(TraceCallStack? stack)
+    {
+        for (var frame = stack; frame is not null; frame = frame.Caller)
+        {
+            var name = frame.CodeAddress.FullMethodName;
+            if (string.IsNullOrEmpty(name) || name.StartsWith("System.", StringComparison.Ordinal) || !Ours(name)) continue;
+            return name.Length > 140 ? name[..140] : name;
+        }
+        return "?";
     }
 
     private static bool Ours(string method) =>
