@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using ChatAssistant.Adapters.Coordination;
@@ -17,6 +18,11 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
     private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256,
         Encoding.UTF8.GetBytes($"{options.Value.Token}|{options.Value.AppId}|{options.Value.EncodingAESKey}|{options.Value.AppSecret}"),
         32, info: Encoding.UTF8.GetBytes("wechat-reply-cache"));
+
+    // One AesGcm per concurrent user instead of one per reply: creating it sets up a native cipher context each
+    // time (a visible share of a turn's CPU in the load profile). An instance is not thread-safe, so each is
+    // rented by one caller at a time; the bag holds at most as many as ever ran at once.
+    private readonly ConcurrentBag<AesGcm> _ciphers = [];
 
     /// <summary>Remembers the passive reply text (null = answered <c>success</c>).</summary>
     public Task SetAsync(string dedupeId, string? passive, CancellationToken cancellationToken) =>
@@ -38,8 +44,9 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
         var sealedBytes = new byte[12 + 16 + plain.Length];
         var nonce = sealedBytes.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var gcm = new AesGcm(_key, 16);
-        gcm.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16));
+        var gcm = Rent();
+        try { gcm.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16)); }
+        finally { _ciphers.Add(gcm); }
         return Convert.ToBase64String(sealedBytes);
     }
 
@@ -48,8 +55,11 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
         var bytes = Convert.FromBase64String(sealedText);
         if (bytes.Length < 28) throw new FormatException();
         var plain = new byte[bytes.Length - 28];
-        using var gcm = new AesGcm(_key, 16);
-        gcm.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain);
+        var gcm = Rent();
+        try { gcm.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain); }
+        finally { _ciphers.Add(gcm); }
         return Encoding.UTF8.GetString(plain);
     }
+
+    private AesGcm Rent() => _ciphers.TryTake(out var gcm) ? gcm : new AesGcm(_key, 16);
 }

@@ -34,10 +34,11 @@ internal static class StoreItemJson
         // MemoryStorage stores a null value as "nothing there": reads skip it and no ETag is checked.
         if (value is null) return new PreparedWrite(key, null, CheckETag: false, ExpectedETag: null, NewETag: null);
 
-        var state = JObject.FromObject(value, Serializer);
+        // Most writes (Bot.Builder's state bags) carry no ETag: straight to text, without a JObject in between.
         if (value is not IStoreItem item)
-            return new PreparedWrite(key, state.ToString(Formatting.None), CheckETag: false, ExpectedETag: null, NewETag: null);
+            return new PreparedWrite(key, Write(value), CheckETag: false, ExpectedETag: null, NewETag: null);
 
+        var state = JObject.FromObject(value, Serializer);
         // Unique across instances, unlike MemoryStorage's per-process counter.
         var newETag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
         state[ETagProperty] = newETag;
@@ -65,8 +66,16 @@ internal static class StoreItemJson
             DateParseHandling = DateParseHandling.None,
             MaxDepth = null,
         };
-        var token = JToken.ReadFrom(reader);
-        return token.ToObject<object>(Serializer)!;
+        // Straight from the text, as MemoryStorage's JToken.ToObject would give (same serializer, same reader settings).
+        return Serializer.Deserialize<object>(reader)!;
+    }
+
+    private static string Write(object value)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+            Serializer.Serialize(writer, value);
+        return text.ToString();
     }
 }
 
