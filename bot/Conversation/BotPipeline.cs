@@ -11,6 +11,7 @@ namespace ChatAssistant.Conversation;
 /// stays stuck. Store outages get the short busy message instead and keep the state.
 /// </summary>
 public sealed class BotPipeline(
+    TurnCultureMiddleware culture,
     TurnLockMiddleware turnLock,
     TurnStatePrefetchMiddleware prefetch,
     ConversationState conversationState,
@@ -20,6 +21,7 @@ public sealed class BotPipeline(
 {
     public void Apply(BotAdapter adapter)
     {
+        adapter.Use(culture);
         adapter.Use(turnLock);
         adapter.Use(prefetch);
         adapter.Use(new AutoSaveStateMiddleware(conversationState, userState));

@@ -78,6 +78,7 @@ public static class ServiceRegistration
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<IntentRouter>();
         services.AddSingleton<TurnLockMiddleware>();
+        services.AddSingleton<TurnCultureMiddleware>();
         services.AddSingleton<IBotPipeline, BotPipeline>();
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());

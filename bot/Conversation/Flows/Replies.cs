@@ -30,7 +30,8 @@ public static partial class Replies
         var m = Choice().Match(s);
         if (!m.Success) return null;
         var n = m.Groups["n"].Value;
-        if (int.TryParse(n.Normalize(System.Text.NormalizationForm.FormKC), out var value)) return value;
+        // Full-width digits (２) become ASCII first; parsed without the turn's culture.
+        if (int.TryParse(n.Normalize(System.Text.NormalizationForm.FormKC), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
         var index = "一二三四五六七八九十".IndexOf(n, StringComparison.Ordinal);
         return index >= 0 ? index + 1 : null;
     }
