@@ -28,8 +28,11 @@ internal sealed class GuideIndex
     private readonly IndexSearcher _searcher;
 
     internal IndexSearcher Searcher => _searcher;
+
+    /// <summary>The guide entry a Lucene document (one phrasing) belongs to.</summary>
+    internal GuideEntry EntryOf(int doc) => _entries[_entryOfDoc[doc]];
     private readonly IndexReader _reader;
-    private readonly Dictionary<string, Dictionary<string, (Term Term, TermContext Context)>> _vocabulary;
+    private readonly Dictionary<string, Dictionary<string, Postings>> _vocabulary;
     private readonly int[] _entryOfDoc;
     private readonly IReadOnlyList<GuideEntry> _entries;
 
@@ -39,7 +42,7 @@ internal sealed class GuideIndex
         _reader = reader;
         _entries = entries;
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        _vocabulary = LoadVocabulary(reader, analysis);
+        _vocabulary = LoadVocabulary(reader, _searcher, analysis);
         _entryOfDoc = new int[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
@@ -98,24 +101,42 @@ internal sealed class GuideIndex
     /// <summary>Ranks the entries for a question; the normalised score divides by the query's ideal score.</summary>
     public RankedMatches Search(string text)
     {
-        var (query, selfScore) = BuildQuery(text);
-        if (query.Clauses.Count == 0)
+        var (clauses, selfScore) = Clauses(text);
+        if (clauses.Count == 0)
         {
             return RankedMatches.Empty;
         }
 
-        // In-order collection makes Lucene score with BooleanScorer2 (a heap over the few matching clauses)
-        // instead of BooleanScorer, whose bucket table allocates 2,048 buckets on every search: ~100 KB per
-        // question, most of a guide answer's garbage (load test, docs/PERFORMANCE.md). Scores are the same sums.
-        var collector = TopScoreDocCollector.Create(MaxDocs, docsScoredInOrder: true);
-        _searcher.Search(query, collector);
-        var best = new Dictionary<int, float>();
-        foreach (var hit in collector.GetTopDocs().ScoreDocs)
+        // The query is a disjunction of term clauses without coord, and BM25 ignores the query norm, so a
+        // document's score is the sum over the clauses it matches of boost × the term's own BM25 score, which
+        // Lucene computed for every document when the index was built (see Postings). Summing those here gives
+        // Lucene's ranking without building scorers: a Lucene search allocated ~114 KB per question (term enums
+        // and postings buffers for each of its 40–80 clauses) and took ~200 µs (docs/PERFORMANCE.md).
+        var scores = new float[_reader.MaxDoc];
+        var matched = new List<int>();
+        foreach (var (postings, boost) in clauses)
         {
-            var entry = _entryOfDoc[hit.Doc];
-            if (!best.TryGetValue(entry, out var score) || hit.Score > score)
+            for (var i = 0; i < postings.Docs.Length; i++)
             {
-                best[entry] = hit.Score;
+                var doc = postings.Docs[i];
+                if (scores[doc] == 0)
+                {
+                    matched.Add(doc);
+                }
+
+                scores[doc] += boost * postings.Scores[i];
+            }
+        }
+
+        // As Lucene's top-N collector: best score first, the lower document first on a tie, at most MaxDocs.
+        matched.Sort((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        var best = new Dictionary<int, float>();
+        foreach (var doc in matched.Take(MaxDocs))
+        {
+            var entry = _entryOfDoc[doc];
+            if (!best.TryGetValue(entry, out var score) || scores[doc] > score)
+            {
+                best[entry] = scores[doc];
             }
         }
 
@@ -126,11 +147,24 @@ internal sealed class GuideIndex
         return new RankedMatches(ranked);
     }
 
-    /// <summary>The query for a text, and its self-score: the idf sum of its question-field terms.</summary>
+    /// <summary>The query as Lucene would run it (for tests and diagnosis): the same clauses as <see cref="Search"/> sums.</summary>
     internal (BooleanQuery Query, double SelfScore) BuildQuery(string text)
     {
-        var normalized = TextNormalizer.Normalize(text);
         var query = new BooleanQuery(disableCoord: true);
+        var (clauses, selfScore) = Clauses(text);
+        foreach (var (postings, boost) in clauses)
+        {
+            query.Add(new TermQuery(postings.Term, postings.Context) { Boost = boost }, Occur.SHOULD);
+        }
+
+        return (query, selfScore);
+    }
+
+    /// <summary>The clauses for a text (terms the guide uses, with their role boost), and the query's self-score: the idf sum of its question-field terms.</summary>
+    private (List<(Postings Postings, float Boost)> Clauses, double SelfScore) Clauses(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var clauses = new List<(Postings, float)>();
         double selfScore = 0;
         foreach (var a in _analysis)
         {
@@ -139,10 +173,10 @@ internal sealed class GuideIndex
                 var docFreq = 0;
                 foreach (var (prefix, boost) in Roles)
                 {
-                    // Only terms the guide uses become clauses, with their dictionary lookup done at build time.
+                    // Only terms the guide uses become clauses, with their postings scored at build time.
                     if (_vocabulary[prefix + a.Suffix].TryGetValue(word, out var known))
                     {
-                        query.Add(new TermQuery(known.Term, known.Context) { Boost = boost }, Occur.SHOULD);
+                        clauses.Add((known, boost));
                         docFreq = prefix == "q_" ? known.Context.DocFreq : docFreq;
                     }
                 }
@@ -151,24 +185,27 @@ internal sealed class GuideIndex
             }
         }
 
-        return (query, selfScore);
+        return (clauses, selfScore);
     }
 
     // BM25's idf; a term absent from the guide gets the largest idf, so words the guide never uses
     // (天气, 作业 …) pull the normalised score down.
     private double Idf(int docFreq) => Math.Log(1 + ((_reader.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
 
-    private static Dictionary<string, Dictionary<string, (Term, TermContext)>> LoadVocabulary(IndexReader reader, IReadOnlyList<FieldAnalysis> analysis)
+    private static Dictionary<string, Dictionary<string, Postings>> LoadVocabulary(IndexReader reader, IndexSearcher searcher, IReadOnlyList<FieldAnalysis> analysis)
     {
-        var vocabulary = new Dictionary<string, Dictionary<string, (Term, TermContext)>>(StringComparer.Ordinal);
+        var vocabulary = new Dictionary<string, Dictionary<string, Postings>>(StringComparer.Ordinal);
         foreach (var field in analysis.SelectMany(a => Roles.Select(r => r.Prefix + a.Suffix)))
         {
-            var terms = new Dictionary<string, (Term, TermContext)>(StringComparer.Ordinal);
+            var terms = new Dictionary<string, Postings>(StringComparer.Ordinal);
             var enumerator = MultiFields.GetTerms(reader, field)?.GetEnumerator();
             while (enumerator is not null && enumerator.MoveNext())
             {
                 var term = new Term(field, BytesRef.DeepCopyOf(enumerator.Term));
-                terms[term.Text] = (term, TermContext.Build(reader.Context, term));
+                var context = TermContext.Build(reader.Context, term);
+                // Lucene's own BM25 score of this term in every document that has it, at boost 1.
+                var hits = searcher.Search(new TermQuery(term, context), Math.Max(1, reader.MaxDoc)).ScoreDocs;
+                terms[term.Text] = new Postings(term, context, hits.Select(h => h.Doc).ToArray(), hits.Select(h => h.Score).ToArray());
             }
 
             vocabulary[field] = terms;
@@ -176,6 +213,9 @@ internal sealed class GuideIndex
 
         return vocabulary;
     }
+
+    /// <summary>A term of the guide, its Lucene context, and its BM25 score (boost 1) in each document that has it.</summary>
+    private sealed record Postings(Term Term, TermContext Context, int[] Docs, float[] Scores);
 
     private static HashSet<string> Analyze(Analyzer analyzer, string field, string text)
     {
