@@ -65,6 +65,7 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         var previous = _lastReply.GetValueOrDefault(user.OpenId);
         var step = user.Next(previous);
         var reply = await PostAsync(path, user, step, plannedAt, recorder, ct);
+        user.Observe(reply);
         // Keep a few examples of text messages answered with "success", so a run that counts them also says why.
         if (reply is null && step.Text is not null && step.Kind is not "menu" and not "help")
             recorder.Example($"{step.Kind}: sent 「{step.Text}」 after 「{Shorten(previous)}」");

@@ -24,15 +24,23 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
 
     public string OpenId { get; } = openId;
 
+    /// <summary>Notes from a reply whether the conversation is now with a person (every runner calls it on every reply).</summary>
+    public void Observe(string? reply)
+    {
+        if (reply is null) return;
+        if (reply.Contains("回复「结束人工」", StringComparison.Ordinal)) _withAPerson = true;
+        else if (reply.Contains("已结束人工服务", StringComparison.Ordinal) || reply.Contains("没有在人工服务中", StringComparison.Ordinal)) _withAPerson = false;
+    }
+
     /// <summary>The next message, given the text of the previous reply (null when it was empty or "success").</summary>
     public Step Next(string? lastReply)
     {
         // Some guide questions ask for a person (「人工客服在吗」): the conversation goes to staff and the bot
         // stays quiet from then on. A real user would wait for staff; a simulated one goes back to self-service.
         // The state is the user's own, not read from the last reply alone: a baseline phase in between answers
-        // 「收到」 and would otherwise leave the user with a person, silent, in the next full-path phase.
-        if (lastReply is not null && lastReply.Contains("回复「结束人工」", StringComparison.Ordinal)) _withAPerson = true;
-        else if (lastReply is not null && (lastReply.Contains("已结束人工服务", StringComparison.Ordinal) || lastReply.Contains("没有在人工服务中", StringComparison.Ordinal))) _withAPerson = false;
+        // 「收到」, and a phase with another runner (safe mode) starts without the last reply; either would otherwise
+        // leave the user with a person, silent, in the next full-path phase.
+        Observe(lastReply);
         if (_withAPerson)
         {
             _episode = null;
