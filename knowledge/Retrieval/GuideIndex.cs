@@ -203,15 +203,38 @@ internal sealed class GuideIndex
             {
                 var term = new Term(field, BytesRef.DeepCopyOf(enumerator.Term));
                 var context = TermContext.Build(reader.Context, term);
-                // Lucene's own BM25 score of this term in every document that has it, at boost 1.
-                var hits = searcher.Search(new TermQuery(term, context), Math.Max(1, reader.MaxDoc)).ScoreDocs;
-                terms[term.Text] = new Postings(term, context, hits.Select(h => h.Doc).ToArray(), hits.Select(h => h.Score).ToArray());
+                terms[term.Text] = Score(reader, searcher, term, context);
             }
 
             vocabulary[field] = terms;
         }
 
         return vocabulary;
+    }
+
+    // Lucene's own BM25 score of the term in every document that has it, at boost 1: the term query's scorer walked
+    // over the postings (a top-N search per term would allocate a hit queue of the whole index for each of them).
+    private static Postings Score(IndexReader reader, IndexSearcher searcher, Term term, TermContext context)
+    {
+        var weight = searcher.CreateNormalizedWeight(new TermQuery(term, context));
+        var docs = new List<int>();
+        var scores = new List<float>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            if (scorer is null)
+            {
+                continue;
+            }
+
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            {
+                docs.Add(leaf.DocBase + doc);
+                scores.Add(scorer.GetScore());
+            }
+        }
+
+        return new Postings(term, context, [.. docs], [.. scores]);
     }
 
     /// <summary>A term of the guide, its Lucene context, and its BM25 score (boost 1) in each document that has it.</summary>
