@@ -14,6 +14,16 @@ namespace ChatAssistant.Tests.Escalation;
 
 public sealed class HandoffConversationTests
 {
+    // A user in the middle of a flow who writes a crisis word: put through to a person, urgently.
+    private static async Task<BotHarness> CrisisInsideCountyFlowAsync()
+    {
+        var bot = BotHarness.Create(CountyFlow.Register);
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试区县");
+        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        return bot;
+    }
+
     private static readonly string Connected = EscalationTexts.ConnectedInHours(0, 30);
 
     private static EscalationRecord Only(BotHarness bot) =>
@@ -137,10 +147,7 @@ public sealed class HandoffConversationTests
     [Fact]
     public async Task After_a_crisis_inside_a_flow_continuing_resumes_the_flow_and_the_escalation_stays_open()
     {
-        await using var bot = BotHarness.Create(CountyFlow.Register);
-        await bot.SayAsync("你好");
-        await bot.SayAsync("测试区县");
-        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        await using var bot = await CrisisInsideCountyFlowAsync();
         Assert.Empty(await bot.SayAsync("有人吗"));
 
         Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
@@ -152,10 +159,7 @@ public sealed class HandoffConversationTests
     [Fact]
     public async Task Going_back_to_a_person_on_an_escalation_still_open_tells_the_user_before_the_bot_goes_quiet()
     {
-        await using var bot = BotHarness.Create(CountyFlow.Register);
-        await bot.SayAsync("你好");
-        await bot.SayAsync("测试区县");
-        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        await using var bot = await CrisisInsideCountyFlowAsync();
         Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续")); // the escalation stays open
         await bot.SayAsync("取消");
         await bot.SayAsync("阿巴阿巴");
