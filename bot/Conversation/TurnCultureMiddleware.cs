@@ -27,7 +27,7 @@ public sealed class TurnCultureMiddleware : Microsoft.Bot.Builder.IMiddleware
     }
 
     /// <summary>The cached culture for <paramref name="locale"/>; null for a name that is not a culture (left as Bot.Builder set it).</summary>
-    internal static CultureInfo? Shared(string locale)
+    private static CultureInfo? Shared(string locale)
     {
         if (Cultures.TryGetValue(locale, out var known)) return known;
         CultureInfo? culture;

@@ -28,9 +28,6 @@ internal sealed class GuideIndex
     private readonly IndexSearcher _searcher;
 
     internal IndexSearcher Searcher => _searcher;
-
-    /// <summary>The guide entry a Lucene document (one phrasing) belongs to.</summary>
-    internal GuideEntry EntryOf(int doc) => _entries[_entryOfDoc[doc]];
     private readonly IndexReader _reader;
     private readonly Dictionary<string, Dictionary<string, Postings>> _vocabulary;
     private readonly int[] _entryOfDoc;
@@ -51,6 +48,9 @@ internal sealed class GuideIndex
     }
 
     public AnalysisProfile Profile { get; private init; }
+
+    /// <summary>The guide entry a Lucene document (one phrasing) belongs to.</summary>
+    internal GuideEntry EntryOf(int doc) => _entries[_entryOfDoc[doc]];
 
     /// <summary>Builds the index in memory (RAMDirectory) from validated content.</summary>
     public static GuideIndex Build(GuideContent content, AnalysisProfile profile)
