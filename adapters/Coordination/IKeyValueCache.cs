@@ -16,6 +16,14 @@ public interface IKeyValueCache
     /// <summary>Stores or overwrites a key with an expiry.</summary>
     Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores or overwrites a key without waiting for the store's answer: nothing on the caller's path waits for a
+    /// round trip. Only for keys whose loss is harmless (a remembered reply, a delivery window): if the store is
+    /// down the write is dropped silently. Later reads through the same connection see it (Redis runs one
+    /// connection's commands in order).
+    /// </summary>
+    void Post(string key, string value, TimeSpan ttl);
+
     /// <summary>Removes a key if present.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 }

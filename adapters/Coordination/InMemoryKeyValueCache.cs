@@ -38,6 +38,8 @@ public sealed class InMemoryKeyValueCache(TimeProvider time) : IKeyValueCache
         return Task.CompletedTask;
     }
 
+    public void Post(string key, string value, TimeSpan ttl) => SetAsync(key, value, ttl);
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         _items.TryRemove(key, out _);

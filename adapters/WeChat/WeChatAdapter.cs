@@ -118,9 +118,9 @@ public sealed class WeChatAdapter : BotAdapter
             return;
         }
 
-        // The 48-hour window note goes out alongside the turn's first commands (pipelined on the same connection)
-        // rather than one round trip before them; only sends through the API, after the turn, depend on it.
-        var noted = _policy.NoteInboundAsync(openId, turn.FromUserMessage, CancellationToken.None);
+        // The 48-hour window note goes out ahead of the turn's first commands on the same connection, and nothing
+        // waits for its answer; only sends through the API, after the turn, depend on it.
+        _policy.NoteInbound(openId, turn.FromUserMessage);
         var outbox = new ConcurrentQueue<Activity>();
         var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
         // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
@@ -130,12 +130,11 @@ public sealed class WeChatAdapter : BotAdapter
         var deadline = Task.Delay(_options.ReplyDeadline, _time, stopWaiting.Token);
         var finished = await Task.WhenAny(running, deadline).ConfigureAwait(false) == running;
         await stopWaiting.CancelAsync().ConfigureAwait(false);
-        await noted.ConfigureAwait(false);
 
         if (!finished)
         {
             _logger.LogInformation("WeChat turn slower than {Deadline}; answering success and delivering later", _options.ReplyDeadline);
-            await _replies.SetAsync(turn.DedupeId, null, CancellationToken.None).ConfigureAwait(false);
+            _replies.Remember(turn.DedupeId, null);
             _ = _background.Run(async () =>
             {
                 await running.ConfigureAwait(false);
@@ -148,7 +147,7 @@ public sealed class WeChatAdapter : BotAdapter
 
         var parts = silent ? [] : WeChatReplyComposer.Compose(outbox);
         var first = parts.Count > 0 ? parts[0] : null;
-        await _replies.SetAsync(turn.DedupeId, first, CancellationToken.None).ConfigureAwait(false);
+        _replies.Remember(turn.DedupeId, first);
         try
         {
             await _responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);

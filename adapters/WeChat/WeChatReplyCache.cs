@@ -24,9 +24,12 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
     // rented by one caller at a time; the bag holds at most as many as ever ran at once.
     private readonly ConcurrentBag<AesGcm> _ciphers = [];
 
-    /// <summary>Remembers the passive reply text (null = answered <c>success</c>).</summary>
-    public Task SetAsync(string dedupeId, string? passive, CancellationToken cancellationToken) =>
-        cache.SetAsync(WeChatKeys.Reply(dedupeId), passive is null ? Success : "P" + Seal(passive), Ttl, cancellationToken);
+    /// <summary>
+    /// Remembers the passive reply text (null = answered <c>success</c>) without waiting for the store: only a
+    /// retry reads it, seconds later; if the write is lost the retry is answered <c>success</c>.
+    /// </summary>
+    public void Remember(string dedupeId, string? passive) =>
+        cache.Post(WeChatKeys.Reply(dedupeId), passive is null ? Success : "P" + Seal(passive), Ttl);
 
     /// <summary>Not yet known: null. Answered <c>success</c>: (true, null). Passive reply: (true, text).</summary>
     public async Task<(bool Known, string? Passive)> GetAsync(string dedupeId, CancellationToken cancellationToken)

@@ -94,8 +94,14 @@ public sealed class BookingService(
             if (clash is not null) return new BookOutcome(BookStatus.Overlap, Conflict: clash);
             if (open.Count >= Options.MaxOpenBookings) return new BookOutcome(BookStatus.TooMany);
 
-            for (var place = 1; place <= studio.PlacesPerSlot; place++)
+            // The in-memory count says which case this is; only a partly taken slot needs to know which places are
+            // held. A failed insert costs a LiteDB rollback and an exception, so places known to be held are not tried.
+            // The unique index still decides between delegates booking at the same moment.
+            var taken = bookings.Taken(studio.Id, slot.Start);
+            var held = taken == 0 || taken >= studio.PlacesPerSlot ? [] : bookings.InSlot(studio.Id, slot.Start).Select(b => b.Place).ToHashSet();
+            for (var place = 1; place <= studio.PlacesPerSlot && taken < studio.PlacesPerSlot; place++)
             {
+                if (held.Contains(place)) continue;
                 var booking = new DutyBooking
                 {
                     StudioId = studio.Id,

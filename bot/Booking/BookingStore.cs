@@ -9,7 +9,8 @@ public sealed class BookingStore
 {
     public const string Collection = "duty_bookings";
 
-    private static readonly BsonExpression Live = LiteQuery.Is(nameof(DutyBooking.Status), LiteQuery.Name(BookingStatus.Booked));
+    private static readonly LiteQuery.Condition Live = LiteQuery.Is(nameof(DutyBooking.Status), LiteQuery.Name(BookingStatus.Booked));
+    private static readonly BsonExpression OnlyLive = Live;
 
     private readonly ILiteCollection<DutyBooking> _bookings;
 
@@ -75,7 +76,7 @@ public sealed class BookingStore
         var key = DutyBooking.SlotKeyOf(studioId, start);
         lock (_countsGate)
         {
-            _counts ??= _bookings.Find(Live).GroupBy(b => b.SlotKey).ToDictionary(g => g.Key, g => g.Count());
+            _counts ??= _bookings.Find(OnlyLive).GroupBy(b => b.SlotKey).ToDictionary(g => g.Key, g => g.Count());
             return _counts.GetValueOrDefault(key);
         }
     }
@@ -98,7 +99,7 @@ public sealed class BookingStore
 
     /// <summary>Live bookings starting between two instants, any studio.</summary>
     public IReadOnlyList<DutyBooking> Between(DateTimeOffset from, DateTimeOffset to) =>
-        _bookings.Find(Live).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
+        _bookings.Find(OnlyLive).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
 
     public int CountOfStudio(int studioId) => _bookings.Count(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live));
 }

@@ -5,15 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace ChatAssistant.Conversation;
 
 /// <summary>
-/// The middleware every adapter runs — per-conversation turn lock, one batch read of the turn's state, then
-/// state autosave — and the
+/// The middleware every adapter runs — turn culture, per-conversation turn lock with one batch read of the
+/// turn's state, then state autosave — and the
 /// turn-error handler: log with a correlation id, apologise in Chinese, clear the conversation so nobody
 /// stays stuck. Store outages get the short busy message instead and keep the state.
 /// </summary>
 public sealed class BotPipeline(
     TurnCultureMiddleware culture,
     TurnLockMiddleware turnLock,
-    TurnStatePrefetchMiddleware prefetch,
     ConversationState conversationState,
     UserState userState,
     IEnumerable<Microsoft.Bot.Builder.IMiddleware> extraMiddleware,
@@ -23,7 +22,6 @@ public sealed class BotPipeline(
     {
         adapter.Use(culture);
         adapter.Use(turnLock);
-        adapter.Use(prefetch);
         adapter.Use(new AutoSaveStateMiddleware(conversationState, userState));
         foreach (var middleware in extraMiddleware) adapter.Use(middleware);
         adapter.OnTurnError = OnTurnErrorAsync;

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace ChatAssistant.Conversation;
 
 /// <summary>
-/// Runs the turns of one conversation one at a time, across instances when the lock is in Redis.
-/// Bot.Builder state is last-writer-wins, so without this two quick messages could lose an update.
+/// Runs the turns of one conversation one at a time, across instances when the lock is in Redis, and reads the
+/// conversation's and the user's state in one batch under the lock (see <see cref="TurnStateStorage"/>).
+/// Bot.Builder state is last-writer-wins, so without the lock two quick messages could lose an update. On one
+/// Redis server the lock attempt and the read travel together (<see cref="IDistributedLock.TryAcquireThenReadAsync{T}"/>).
 /// </summary>
-public sealed class TurnLockMiddleware(IDistributedLock locks, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
+public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage storage, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>
     /// A crashed holder (or a release lost to a Redis timeout) blocks the user at most this long. Shorter than
@@ -28,13 +30,24 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, ILogger<TurnLockM
             return;
         }
         var resource = $"turn:{turnContext.Activity.ChannelId}:{conversationId}";
-        await using var handle = await locks.TryAcquireAsync(resource, LockTtl, MaxWait, cancellationToken);
-        if (handle is null)
+        var keys = TurnStateStorage.Keys(turnContext.Activity);
+        await using var held = keys is null
+            ? await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait, _ => Task.FromResult<TurnStateStorage.ReadAhead?>(null), cancellationToken)
+            : await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait, ct => storage.ReadAheadAsync(keys, ct), cancellationToken);
+        if (held is null)
         {
             log.LogWarning("Turn lock wait ran out on {ChannelId}", turnContext.Activity.ChannelId);
             await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.StillWorking), cancellationToken);
             return;
         }
-        await next(cancellationToken);
+        TurnStateStorage.Use(held.Value);
+        try
+        {
+            await next(cancellationToken);
+        }
+        finally
+        {
+            TurnStateStorage.Use(null);
+        }
     }
 }

@@ -72,7 +72,6 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new TurnStateStorage(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<TurnStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<TurnStateStorage>()));
-        services.AddSingleton<TurnStatePrefetchMiddleware>();
         services.AddSingleton<AssistantClock>();
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();

@@ -14,32 +14,39 @@ namespace ChatAssistant.Storage;
 /// </summary>
 public static class LiteQuery
 {
+    /// <summary>One comparison of a field with a value; becomes an expression where LiteDB needs one.</summary>
+    public readonly record struct Condition(string Field, string Operator, BsonValue Value)
+    {
+        public static implicit operator BsonExpression(Condition condition) =>
+            BsonExpression.Create($"{condition.Field} {condition.Operator} @0", condition.Value);
+    }
+
     /// <summary><paramref name="field"/> equals <paramref name="value"/> (an indexed field is looked up in its index).</summary>
-    public static BsonExpression Is(string field, BsonValue value) => Compare(field, "=", value);
+    public static Condition Is(string field, BsonValue value) => new(field, "=", value ?? BsonValue.Null);
 
     /// <summary><paramref name="field"/> differs from <paramref name="value"/>.</summary>
-    public static BsonExpression IsNot(string field, BsonValue value) => Compare(field, "!=", value);
-
-    private static BsonExpression Compare(string field, string op, BsonValue? value) =>
-        BsonExpression.Create($"{field} {op} @0", value ?? BsonValue.Null);
+    public static Condition IsNot(string field, BsonValue value) => new(field, "!=", value ?? BsonValue.Null);
 
     /// <summary>An enum value the way LiteDB's mapper stores it by default: by name.</summary>
     public static BsonValue Name<TEnum>(TEnum value) where TEnum : struct, Enum => new(value.ToString());
 
-    /// <summary>Every condition holds.</summary>
-    public static BsonExpression All(params BsonExpression[] conditions)
+    /// <summary>
+    /// Every condition holds: one expression text with one parameter per condition (<c>(A = @0 AND B = @1)</c>),
+    /// parsed once — building each condition first and joining them parsed every part and the whole again.
+    /// </summary>
+    public static BsonExpression All(params Condition[] conditions)
     {
+        ArgumentNullException.ThrowIfNull(conditions);
+        if (conditions.Length == 0) throw new ArgumentException("All needs at least one condition.", nameof(conditions));
         if (conditions.Length == 1) return conditions[0];
-        // Query.And joins the texts and drops the parameters: renumber each condition's @0 and pass all values.
-        var parts = new string[conditions.Length];
+        var text = new System.Text.StringBuilder("(");
         var values = new BsonValue[conditions.Length];
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].Parameters.Count != 1 || !conditions[i].Parameters.ContainsKey("0"))
-                throw new ArgumentException("All combines conditions made by Is and IsNot only.", nameof(conditions));
-            parts[i] = conditions[i].Source.Replace("@0", "@" + i, StringComparison.Ordinal);
-            values[i] = conditions[i].Parameters["0"];
+            if (i > 0) text.Append(" AND ");
+            text.Append(conditions[i].Field).Append(' ').Append(conditions[i].Operator).Append(" @").Append(i);
+            values[i] = conditions[i].Value;
         }
-        return BsonExpression.Create("(" + string.Join(" AND ", parts) + ")", values);
+        return BsonExpression.Create(text.Append(')').ToString(), values);
     }
 }

@@ -26,26 +26,80 @@ public sealed class RedisDistributedLock : IDistributedLock
     // Waiting and the lock's TTL are wall-clock matters (Redis expires keys in real time), so they use the
     // system clock, never the application's TimeProvider, which tests fake to move business time.
     private readonly TimeProvider _time = TimeProvider.System;
+    private readonly IConnectionMultiplexer _redis;
     private readonly IDatabase _db;
     private readonly ILogger<RedisDistributedLock> _logger;
+    private int _inSendOrder; // 0 not known yet, 1 in order, 2 not
 
     public RedisDistributedLock(IConnectionMultiplexer redis, IOptions<RedisOptions> options, ILogger<RedisDistributedLock> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
+        _redis = redis;
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Locks);
         _logger = logger;
     }
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string resource, TimeSpan ttl, TimeSpan wait, CancellationToken cancellationToken = default)
+    public Task<IAsyncDisposable?> TryAcquireAsync(string resource, TimeSpan ttl, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
-        var token = Guid.NewGuid().ToString("N");
+        return AcquireAsync(resource, NewToken(), ttl, wait, _time.GetTimestamp(), firstAttemptLost: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// On one standalone Redis server the read is sent right behind the lock's first <c>SET NX</c>, on the same
+    /// connection, so Redis runs it after the attempt: when the attempt wins, the read saw the state as the lock
+    /// found it and is kept (one round trip for both). When it loses, the read is dropped and made again once the
+    /// lock is held. On a cluster or behind a proxy the two keys may live on different servers, which run them
+    /// in any order, so there the read waits for the lock. The read must go to this lock's Redis (the session
+    /// store and the lock share one connection when Redis is configured).
+    /// </summary>
+    public async Task<LockedRead<T>?> TryAcquireThenReadAsync<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
+        ArgumentNullException.ThrowIfNull(read);
+        if (!RunsInSendOrder()) return await LockedRead.AfterAcquiringAsync(this, resource, ttl, wait, read, cancellationToken).ConfigureAwait(false);
+
+        var token = NewToken();
         var started = _time.GetTimestamp();
+        var attempt = TakeAsync(resource, token, ttl, cancellationToken); // SET NX is written before this returns
+        Task<T> early;
+        try
+        {
+            early = read(cancellationToken);
+        }
+        catch
+        {
+            Forget(attempt);
+            _ = attempt.ContinueWith(t => ReleaseAsync(resource, token).AsTask(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+        bool won;
+        try
+        {
+            won = await attempt.ConfigureAwait(false);
+        }
+        catch
+        {
+            Forget(early);
+            throw;
+        }
+        if (won) return await LockedRead.ReadHoldingAsync(new Handle(this, resource, token), _ => early, cancellationToken).ConfigureAwait(false);
+
+        Forget(early); // read while another turn held the lock: possibly stale
+        var handle = await AcquireAsync(resource, token, ttl, wait, started, firstAttemptLost: true, cancellationToken).ConfigureAwait(false);
+        return handle is null ? null : await LockedRead.ReadHoldingAsync(handle, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IAsyncDisposable?> AcquireAsync(string resource, string token, TimeSpan ttl, TimeSpan wait, long started, bool firstAttemptLost, CancellationToken cancellationToken)
+    {
         var backoff = FirstBackoff;
+        var skip = firstAttemptLost;
         while (true)
         {
-            if (await TakeAsync(resource, token, ttl, cancellationToken).ConfigureAwait(false))
+            if (!skip && await TakeAsync(resource, token, ttl, cancellationToken).ConfigureAwait(false))
                 return new Handle(this, resource, token);
+            skip = false;
             var left = wait - _time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return null;
             // Jitter keeps waiting instances from retrying in lockstep.
@@ -53,6 +107,25 @@ public sealed class RedisDistributedLock : IDistributedLock
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
+    }
+
+    private static string NewToken() => Guid.NewGuid().ToString("N");
+
+    // The dropped read may still fail (an outage): observe it so it is not reported as unobserved.
+    private static void Forget(Task task) => _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    // Known once connected: one standalone server (Sentinel hands out the primary, also standalone) runs one
+    // connection's commands in order; a cluster, a proxy (twemproxy, envoy) or an unknown type may not.
+    private bool RunsInSendOrder()
+    {
+        var known = Volatile.Read(ref _inSendOrder);
+        if (known != 0) return known == 1;
+        if (!_redis.IsConnected) return false;
+        var servers = _redis.GetServers();
+        var ordered = servers.Length > 0 && servers.All(s => s.IsConnected && s.ServerType == ServerType.Standalone);
+        if (servers.All(s => s.IsConnected)) Volatile.Write(ref _inSendOrder, ordered ? 1 : 2);
+        return ordered;
     }
 
     private async Task<bool> TakeAsync(string resource, string token, TimeSpan ttl, CancellationToken cancellationToken)

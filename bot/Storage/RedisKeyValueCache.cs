@@ -24,6 +24,19 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     public Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
         Run(() => _db.StringSetAsync(key, value, Positive(ttl)), "set", cancellationToken);
 
+    public void Post(string key, string value, TimeSpan ttl)
+    {
+        try
+        {
+            // Fire-and-forget: written to the connection now, the answer is read and dropped; no task completes.
+            _db.StringSet(key, value, Positive(ttl), flags: CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
+        {
+            // Harmless by contract: the key is simply not there.
+        }
+    }
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Run(() => _db.KeyDeleteAsync(key), "remove", cancellationToken);
 

@@ -16,10 +16,16 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
     private static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);
     private static readonly TimeSpan EventWindow = TimeSpan.FromMinutes(1);
 
-    /// <summary>Opens (or renews) the user's window after an incoming message or event.</summary>
-    public Task NoteInboundAsync(string openId, bool userMessage, CancellationToken cancellationToken) => userMessage
-        ? WriteAsync(WeChatKeys.MessageWindow(openId), 0, time.GetUtcNow() + MessageWindow, cancellationToken)
-        : WriteAsync(WeChatKeys.EventWindow(openId), 0, time.GetUtcNow() + EventWindow, cancellationToken);
+    /// <summary>
+    /// Opens (or renews) the user's window after an incoming message or event, without waiting for the store:
+    /// a lost note only means no window is known, and then WeChat's own answer decides (see above).
+    /// </summary>
+    public void NoteInbound(string openId, bool userMessage)
+    {
+        var (key, length) = userMessage ? (WeChatKeys.MessageWindow(openId), MessageWindow) : (WeChatKeys.EventWindow(openId), EventWindow);
+        var expires = time.GetUtcNow() + length;
+        cache.Post(key, Format(0, expires), length);
+    }
 
     /// <summary>Takes one send from the user's allowance; returns null when allowed, else the refusal (45047).</summary>
     public async Task<WeChatApiResult?> TryReserveAsync(string openId, CancellationToken cancellationToken)
@@ -52,7 +58,9 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
     {
         var ttl = expires - time.GetUtcNow();
         if (ttl <= TimeSpan.Zero) return Task.CompletedTask;
-        var value = used.ToString(CultureInfo.InvariantCulture) + "|" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return cache.SetAsync(key, value, ttl, cancellationToken);
+        return cache.SetAsync(key, Format(used, expires), ttl, cancellationToken);
     }
+
+    private static string Format(int used, DateTimeOffset expires) =>
+        used.ToString(CultureInfo.InvariantCulture) + "|" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

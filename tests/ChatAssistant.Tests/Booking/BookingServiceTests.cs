@@ -50,6 +50,42 @@ public sealed class BookingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Slots_already_offered_change_when_staff_change_the_openings_or_closures()
+    {
+        var store = _bot.Get<StudioStore>();
+        var before = _service.SlotsBetween(At(12, 2, 0), At(12, 3, 0)).Select(s => s.Slot.Start).ToList();
+        Assert.Equal([At(12, 2, 14), At(12, 2, 16)], before);
+
+        _studio.Openings = [new WeeklyOpening { Day = DayOfWeek.Wednesday, Start = "08:00", End = "12:00" }];
+        store.Update(_studio);
+        Assert.Equal([At(12, 2, 8), At(12, 2, 10)], _service.SlotsBetween(At(12, 2, 0), At(12, 3, 0)).Select(s => s.Slot.Start));
+
+        _studio.Closures = [new Closure { From = "2026-12-02", To = "2026-12-02", Reason = "检修" }];
+        store.Update(_studio);
+        Assert.Empty(_service.SlotsBetween(At(12, 2, 0), At(12, 3, 0)));
+    }
+
+    [Fact]
+    public void A_place_freed_in_the_middle_of_a_slot_is_booked_and_a_full_slot_offers_alternatives()
+    {
+        var studio = BookingTestData.Studio(_bot.Get<StudioStore>(), places: 3, name: "三人工作室");
+        var first = _service.Book(BookingTestData.Who("D001"), studio.Id, At(12, 2, 14)).Booking!;
+        var second = _service.Book(BookingTestData.Who("D002"), studio.Id, At(12, 2, 14)).Booking!;
+        var third = _service.Book(BookingTestData.Who("D003"), studio.Id, At(12, 2, 14)).Booking!;
+        Assert.Equal([1, 2, 3], new[] { first.Place, second.Place, third.Place });
+
+        var full = _service.Book(BookingTestData.Who("D004"), studio.Id, At(12, 2, 14));
+        Assert.Equal(BookStatus.Full, full.Status);
+        Assert.NotEmpty(full.Alternatives!);
+
+        Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D002", second.Id).Status);
+        var again = _service.Book(BookingTestData.Who("D004"), studio.Id, At(12, 2, 14));
+        Assert.Equal(BookStatus.Booked, again.Status);
+        Assert.Equal(2, again.Booking!.Place);
+        Assert.Equal(3, _bot.Get<BookingStore>().Taken(studio.Id, At(12, 2, 14)));
+    }
+
+    [Fact]
     public void A_studio_with_slots_shorter_than_two_hours_is_refused()
     {
         var bad = new Studio { Name = "短时工作室", County = "天台县", SlotMinutes = 60, Openings = [new WeeklyOpening { Day = DayOfWeek.Monday, Start = "09:00", End = "10:00" }] };

@@ -80,6 +80,43 @@ public abstract class DistributedLockContractTests
         Assert.Null(await locks[0].TryAcquireAsync("user:o3", Ttl, TimeSpan.FromMilliseconds(150)));
     }
 
+    [SkippableFact]
+    public async Task ReadUnderTheLock_SeesWhatTheHolderWroteBeforeReleasing()
+    {
+        var locks = CreateLocks(2);
+        var value = "before";
+        var held = await locks[0].TryAcquireAsync("user:o6", Ttl, TimeSpan.FromSeconds(1));
+        Assert.NotNull(held);
+
+        var reads = 0;
+        var waiting = locks[1].TryAcquireThenReadAsync("user:o6", Ttl, TimeSpan.FromSeconds(5), _ =>
+        {
+            Interlocked.Increment(ref reads);
+            return Task.FromResult(Volatile.Read(ref value));
+        });
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        Volatile.Write(ref value, "after"); // the holder's last write, then its release
+        await held.DisposeAsync();
+
+        await using var next = await waiting;
+        Assert.NotNull(next);
+        Assert.Equal("after", next.Value); // a read made before the lock was ours is never handed out
+        Assert.InRange(reads, 1, 2);
+        Assert.Null(await locks[0].TryAcquireAsync("user:o6", Ttl, TimeSpan.FromMilliseconds(100))); // still held
+    }
+
+    [SkippableFact]
+    public async Task ReadUnderTheLock_FailingRead_ReleasesTheLock()
+    {
+        var locks = CreateLocks(2);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => locks[0].TryAcquireThenReadAsync<string>(
+            "user:o7", Ttl, TimeSpan.FromSeconds(1), _ => Task.FromException<string>(new InvalidOperationException("read failed"))));
+
+        await using var next = await locks[1].TryAcquireAsync("user:o7", Ttl, TimeSpan.FromSeconds(2));
+        Assert.NotNull(next);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
@@ -130,6 +167,31 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
 
         await crashed.DisposeAsync(); // too late: must not delete the new holder's lock
         Assert.Null(await locks[0].TryAcquireAsync("user:o4", Ttl, TimeSpan.FromMilliseconds(150)));
+    }
+
+    [SkippableFact]
+    public async Task ReadAhead_OnOneServer_TravelsWithTheLockAttempt_AndRunsAfterIt()
+    {
+        redis.Require();
+        var prefix = RedisServer.UniquePrefix();
+        using var connection = redis.Connect();
+        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
+        var db = connection.GetDatabase();
+        await using (await locks.TryAcquireAsync("warm", Ttl, TimeSpan.FromSeconds(1))) { } // connected: the server type is known
+
+        var calling = true;
+        var sentWithTheAttempt = false;
+        var acquiring = locks.TryAcquireThenReadAsync("user:o8", Ttl, TimeSpan.FromSeconds(1), _ =>
+        {
+            sentWithTheAttempt = Volatile.Read(ref calling); // invoked before the lock attempt's answer came back
+            return db.KeyExistsAsync(prefix + "lock:user:o8");
+        });
+        Volatile.Write(ref calling, false);
+        await using var held = await acquiring;
+
+        Assert.NotNull(held);
+        Assert.True(sentWithTheAttempt);
+        Assert.True(held.Value); // yet Redis ran it after the attempt: the lock key was already there
     }
 
     [SkippableFact]

@@ -56,6 +56,19 @@ public abstract class KeyValueCacheContractTests
     }
 
     [SkippableFact]
+    public async Task Post_IsReadBackByTheNextRead_OverwritesAndExpires()
+    {
+        var cache = CreateCache();
+        cache.Post("reply", "a", TimeSpan.FromMinutes(1));
+        Assert.Equal("a", await cache.GetAsync("reply")); // nothing awaited the write, yet the next read sees it
+        cache.Post("reply", "b", ShortTtl);
+        Assert.Equal("b", await cache.GetAsync("reply"));
+
+        await ElapseAsync(ShortTtl * 2);
+        Assert.Null(await cache.GetAsync("reply"));
+    }
+
+    [SkippableFact]
     public async Task Remove_DeletesTheKey_AndMissingKeysReadNull()
     {
         var cache = CreateCache();

@@ -49,7 +49,7 @@ public sealed class WeChatApiTests : IAsyncLifetime
     public async Task QuotaAfterOneUserMessage_FiveSendsThenRecorded45047()
     {
         await using var h = new WeChatApiHarness(_api);
-        await h.Get<WeChatDeliveryPolicy>().NoteInboundAsync("oQ", userMessage: true, default);
+        h.Get<WeChatDeliveryPolicy>().NoteInbound("oQ", userMessage: true);
         var messenger = h.Get<WeChatMessenger>();
         var results = new List<WeChatApiResult>();
         for (var i = 1; i <= 6; i++) results.Add(await messenger.SendTextAsync("oQ", $"第{i}条", default));
@@ -64,7 +64,7 @@ public sealed class WeChatApiTests : IAsyncLifetime
     public async Task MenuClickWindow_AllowsThreeSends()
     {
         await using var h = new WeChatApiHarness(_api);
-        await h.Get<WeChatDeliveryPolicy>().NoteInboundAsync("oM", userMessage: false, default);
+        h.Get<WeChatDeliveryPolicy>().NoteInbound("oM", userMessage: false);
         var messenger = h.Get<WeChatMessenger>();
         var ok = 0;
         for (var i = 0; i < 4; i++) if ((await messenger.SendTextAsync("oM", "x", default)).Succeeded) ok++;

@@ -5,9 +5,11 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// The session store as <see cref="ConversationState"/> and <see cref="UserState"/> see it. Bot.Builder loads each
-/// state with its own storage read, i.e. two Redis round trips per turn; <see cref="TurnStatePrefetchMiddleware"/>
-/// reads both keys in one batch right after the turn lock is taken, and this decorator hands each prefetched item
-/// out once, to the first read of the turn that asks for it. Everything else goes to the real store.
+/// state with its own storage read, i.e. two Redis round trips per turn; <see cref="TurnLockMiddleware"/> reads
+/// both keys in one batch under the turn lock, and this decorator hands each prefetched item out once, to the
+/// first read of the turn that asks for it. Everything else goes to the real store. The keys are Bot.Builder's
+/// own: <c>{channel}/conversations/{id}</c> for <see cref="ConversationState"/> and <c>{channel}/users/{id}</c>
+/// for <see cref="UserState"/>.
 /// </summary>
 /// <remarks>
 /// The prefetched items live in an <see cref="AsyncLocal{T}"/> set by the middleware, so they are seen only by
@@ -15,19 +17,35 @@ namespace ChatAssistant.Conversation;
 /// </remarks>
 public sealed class TurnStateStorage(IStorage inner) : IStorage
 {
-    private static readonly AsyncLocal<ConcurrentDictionary<string, object?>?> Prefetched = new();
+    private static readonly AsyncLocal<ReadAhead?> Prefetched = new();
+
+    /// <summary>The items read ahead for one turn, each handed out once (null value: the store has none).</summary>
+    public sealed class ReadAhead : ConcurrentDictionary<string, object?>
+    {
+        public ReadAhead() : base(StringComparer.Ordinal) { }
+    }
 
     /// <summary>Reads <paramref name="keys"/> in one call to the store and keeps them for this turn's first reads.</summary>
-    internal async Task<ConcurrentDictionary<string, object?>> ReadAheadAsync(string[] keys, CancellationToken cancellationToken)
+    internal async Task<ReadAhead?> ReadAheadAsync(string[] keys, CancellationToken cancellationToken)
     {
         var items = await inner.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
-        var ahead = new ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+        var ahead = new ReadAhead();
         foreach (var key in keys) ahead[key] = items.TryGetValue(key, out var item) ? item : null;
         return ahead;
     }
 
     /// <summary>Makes <paramref name="ahead"/> the current turn's prefetched items (null: none).</summary>
-    internal static void Use(ConcurrentDictionary<string, object?>? ahead) => Prefetched.Value = ahead;
+    internal static void Use(ReadAhead? ahead) => Prefetched.Value = ahead;
+
+    /// <summary>The state keys of the turn of <paramref name="activity"/>, or null when it names no conversation or user.</summary>
+    internal static string[]? Keys(Microsoft.Bot.Schema.IActivity activity)
+    {
+        var channel = activity.ChannelId;
+        var conversation = activity.Conversation?.Id;
+        var user = activity.From?.Id;
+        if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user)) return null;
+        return [$"{channel}/conversations/{conversation}", $"{channel}/users/{user}"];
+    }
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -61,36 +79,5 @@ public sealed class TurnStateStorage(IStorage inner) : IStorage
     {
         if (Prefetched.Value is not { } ahead) return;
         foreach (var key in keys) ahead.TryRemove(key, out _);
-    }
-}
-
-/// <summary>
-/// Reads the conversation's and the user's state in one batch at the start of a turn (after the turn lock, so
-/// nothing else writes them meanwhile). The keys are Bot.Builder's own: <c>{channel}/conversations/{id}</c> for
-/// <see cref="ConversationState"/> and <c>{channel}/users/{id}</c> for <see cref="UserState"/>.
-/// </summary>
-public sealed class TurnStatePrefetchMiddleware(TurnStateStorage storage) : Microsoft.Bot.Builder.IMiddleware
-{
-    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
-    {
-        var keys = Keys(turnContext.Activity);
-        TurnStateStorage.Use(keys is null ? null : await storage.ReadAheadAsync(keys, cancellationToken).ConfigureAwait(false));
-        try
-        {
-            await next(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            TurnStateStorage.Use(null);
-        }
-    }
-
-    internal static string[]? Keys(Microsoft.Bot.Schema.IActivity activity)
-    {
-        var channel = activity.ChannelId;
-        var conversation = activity.Conversation?.Id;
-        var user = activity.From?.Id;
-        if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user)) return null;
-        return [$"{channel}/conversations/{conversation}", $"{channel}/users/{user}"];
     }
 }
