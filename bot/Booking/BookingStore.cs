@@ -10,7 +10,6 @@ public sealed class BookingStore
     public const string Collection = "duty_bookings";
 
     private static readonly LiteQuery.Condition Live = LiteQuery.Is(nameof(DutyBooking.Status), LiteQuery.Name(BookingStatus.Booked));
-    private static readonly BsonExpression OnlyLive = Live;
 
     private readonly ILiteCollection<DutyBooking> _bookings;
 
@@ -76,7 +75,7 @@ public sealed class BookingStore
         var key = DutyBooking.SlotKeyOf(studioId, start);
         lock (_countsGate)
         {
-            _counts ??= _bookings.Find(OnlyLive).GroupBy(b => b.SlotKey).ToDictionary(g => g.Key, g => g.Count());
+            _counts ??= _bookings.FindWhere(Live).GroupBy(b => b.SlotKey).ToDictionary(g => g.Key, g => g.Count());
             return _counts.GetValueOrDefault(key);
         }
     }
@@ -85,21 +84,21 @@ public sealed class BookingStore
     public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start)
     {
         var key = DutyBooking.SlotKeyOf(studioId, start);
-        return _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.SlotKey), key), Live)).OrderBy(b => b.Place).ToList();
+        return _bookings.FindWhere(LiteQuery.Is(nameof(DutyBooking.SlotKey), key), Live).OrderBy(b => b.Place).ToList();
     }
 
     /// <summary>A delegate's live bookings (all times), oldest first.</summary>
     public IReadOnlyList<DutyBooking> OfMember(string memberId) =>
-        _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.MemberId), memberId), Live)).OrderBy(b => b.Start).ToList();
+        _bookings.FindWhere(LiteQuery.Is(nameof(DutyBooking.MemberId), memberId), Live).OrderBy(b => b.Start).ToList();
 
     /// <summary>Live bookings of a studio between two instants (by start), oldest first.</summary>
     public IReadOnlyList<DutyBooking> OfStudio(int studioId, DateTimeOffset from, DateTimeOffset to) =>
-        _bookings.Find(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live)).Where(b => b.Start >= from && b.Start < to)
+        _bookings.FindWhere(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live).Where(b => b.Start >= from && b.Start < to)
             .OrderBy(b => b.Start).ThenBy(b => b.Place).ToList();
 
     /// <summary>Live bookings starting between two instants, any studio.</summary>
     public IReadOnlyList<DutyBooking> Between(DateTimeOffset from, DateTimeOffset to) =>
-        _bookings.Find(OnlyLive).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
+        _bookings.FindWhere(Live).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
 
-    public int CountOfStudio(int studioId) => _bookings.Count(LiteQuery.All(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live));
+    public int CountOfStudio(int studioId) => _bookings.CountWhere(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live);
 }

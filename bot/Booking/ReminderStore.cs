@@ -39,10 +39,10 @@ public sealed class ReminderStore
 
     /// <summary>Pending reminders due at <paramref name="now"/>, earliest first.</summary>
     public IReadOnlyList<DutyReminder> Due(DateTimeOffset now) =>
-        _reminders.Find(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(ReminderState.Pending))).Where(r => r.DueAt <= now).OrderBy(r => r.DueAt).ToList();
+        _reminders.FindWhere(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(ReminderState.Pending))).Where(r => r.DueAt <= now).OrderBy(r => r.DueAt).ToList();
 
     public IReadOnlyList<DutyReminder> InState(ReminderState state) =>
-        _reminders.Find(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(state))).OrderBy(r => r.DueAt).ToList();
+        _reminders.FindWhere(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(state))).OrderBy(r => r.DueAt).ToList();
 
     /// <summary>Moves a reminder from Pending to Sending in one conditional update; true for the one caller that won.</summary>
     public bool TryClaim(int bookingId, DateTimeOffset now) =>

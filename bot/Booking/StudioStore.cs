@@ -33,14 +33,14 @@ public sealed class StudioStore
 
     /// <summary>All studios, or those of one county.</summary>
     public IReadOnlyList<Studio> All(string? county = null) =>
-        (county is null ? _studios.FindAll() : _studios.Find(LiteQuery.Is(nameof(Studio.County), county))).OrderBy(s => s.Id).ToList();
+        (county is null ? _studios.FindAll() : _studios.FindWhere(LiteQuery.Is(nameof(Studio.County), county))).OrderBy(s => s.Id).ToList();
 
     /// <summary>The active studios, oldest first: a shared snapshot that callers must not change.</summary>
     public IReadOnlyList<Studio> Active()
     {
         if (_active is { } cached) return cached;
         var version = Volatile.Read(ref _version);
-        var read = _studios.Find(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList().AsReadOnly();
+        var read = _studios.FindWhere(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList().AsReadOnly();
         // A write that ran meanwhile may not be in what we read: use it for this call, do not keep it.
         if (Volatile.Read(ref _version) == version) _active = read;
         return read;

@@ -81,7 +81,7 @@ public sealed class TicketService
 
     /// <summary>A user's own requests, newest first.</summary>
     public IReadOnlyList<Ticket> ForUser(string userId) =>
-        _tickets.Find(LiteQuery.Is(nameof(Ticket.UserId), userId)).OrderByDescending(t => t.Id).ToList();
+        _tickets.FindWhere(LiteQuery.Is(nameof(Ticket.UserId), userId)).OrderByDescending(t => t.Id).ToList();
 
     /// <summary>Requests whose county <paramref name="canSee"/> allows, oldest open first.</summary>
     public IReadOnlyList<Ticket> List(Func<string, bool> canSee, TicketStatus? status = null) =>

@@ -33,7 +33,7 @@ public sealed class EscalationStore
     public EscalationRecord? FindOpen(string channelId, string conversationId)
     {
         var key = EscalationRecord.KeyOf(channelId, conversationId);
-        return _records.Find(LiteQuery.Is(nameof(EscalationRecord.ConversationKey), key)).FirstOrDefault(r => r.Status != EscalationStatus.Resolved);
+        return _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.ConversationKey), key)).FirstOrDefault(r => r.Status != EscalationStatus.Resolved);
     }
 
     public EscalationRecord? Get(ObjectId id) => _records.FindById(id);
@@ -78,7 +78,7 @@ public sealed class EscalationStore
 
     /// <summary>How many escalations nobody has taken yet were opened before <paramref name="record"/>.</summary>
     public int WaitingAhead(EscalationRecord record) =>
-        _records.Find(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Waiting))).Count(r => r.CreatedAt < record.CreatedAt && r.Id != record.Id);
+        _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Waiting))).Count(r => r.CreatedAt < record.CreatedAt && r.Id != record.Id);
 
     /// <summary>
     /// Appends a transcript line. The text is encrypted in the file (users in hand-off write phone numbers,
@@ -95,7 +95,7 @@ public sealed class EscalationStore
     /// <summary>The transcript and notes of an escalation, oldest first, decrypted.</summary>
     public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId)
     {
-        var entries = _entries.Find(LiteQuery.Is(nameof(EscalationEntry.EscalationId), escalationId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var entries = _entries.FindWhere(LiteQuery.Is(nameof(EscalationEntry.EscalationId), escalationId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         foreach (var entry in entries) entry.Text = _cipher.UnprotectOrNull(entry.Text, Purpose) ?? "";
         return entries;
     }

@@ -39,7 +39,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
 
     /// <summary>Every ledger entry of a volunteer.</summary>
     public IReadOnlyList<LedgerEntry> Entries(string volunteerId) =>
-        store.LedgerCollection.Find(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)).ToList();
+        store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId));
 
     /// <summary>The volunteer's points, summed from the ledger.</summary>
     public PointsBalance Points(string volunteerId) => PointsOf(Entries(volunteerId));
@@ -64,7 +64,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
         var hourEntries = Entries(volunteerId).Where(e => e.Kind is LedgerKind.HoursCredit or LedgerKind.HoursReversal).ToList();
         var total = hourEntries.Sum(e => e.Hours);
         var thisYear = hourEntries.Where(e => (e.ActivityDate ?? "").StartsWith(yearPrefix, StringComparison.Ordinal)).Sum(e => e.Hours);
-        var records = store.RecordsCollection.Find(LiteQuery.All(LiteQuery.Is(nameof(HourRecord.VolunteerId), volunteerId), LiteQuery.IsNot(nameof(HourRecord.Status), LiteQuery.Name(RecordStatus.Revoked)))).ToList();
+        var records = store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.VolunteerId), volunteerId), LiteQuery.IsNot(nameof(HourRecord.Status), LiteQuery.Name(RecordStatus.Revoked)));
         var pending = records.Where(r => r.Status == RecordStatus.Flagged).Sum(r => r.Hours);
         var recent = records.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.StartMinute)
             .Take(options.Value.RecentActivities).ToList();

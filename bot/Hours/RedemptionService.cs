@@ -33,7 +33,7 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
         var item = catalogue.Current.Find(itemId);
         lock (Gate(volunteerId))
         {
-            var balance = HoursLedger.PointsOf(store.LedgerCollection.Find(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));
+            var balance = HoursLedger.PointsOf(store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));
             if (item is null) return new RedeemResult(RedeemStatus.UnknownItem, null, balance);
             if (balance.Available < item.Points) return new RedeemResult(RedeemStatus.InsufficientPoints, null, balance);
 

@@ -39,10 +39,10 @@ public sealed class IdentityService
     }
 
     public RosterMember? FindByOpenId(RosterKind kind, string openId) =>
-        string.IsNullOrEmpty(openId) ? null : _members.FindOne(LiteQuery.All(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(kind))));
+        string.IsNullOrEmpty(openId) ? null : _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(kind)));
 
     public RosterMember? FindByMemberId(RosterKind kind, string memberId) =>
-        _members.FindOne(LiteQuery.Is(nameof(RosterMember.Key), RosterMember.KeyOf(kind, memberId)));
+        _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.Key), RosterMember.KeyOf(kind, memberId)));
 
     public IReadOnlyList<RosterMember> Members(RosterKind kind, string? district = null) =>
         _members.Find(m => m.Kind == kind && (district == null || m.District == district))
@@ -116,7 +116,7 @@ public sealed class IdentityService
             var attempts = _attempts.FindById(openId) ?? new BindingAttempts { Id = openId };
             if (attempts.LockedUntil is { } until && until > now) return new BindResult(BindStatus.LockedOut, null);
 
-            var record = _codes.FindOne(LiteQuery.Is(nameof(BindingCode.CodeHash), Hash(code.Trim())));
+            var record = _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), Hash(code.Trim())));
             var status = record is null ? BindStatus.WrongCode
                 : record.UsedAt is not null ? BindStatus.AlreadyUsed
                 : record.ExpiresAt <= now ? BindStatus.Expired

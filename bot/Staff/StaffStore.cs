@@ -58,7 +58,7 @@ public sealed class StaffStore
         return account;
     }
 
-    public StaffAccount? Find(string userName) => _accounts.FindOne(LiteQuery.Is(nameof(StaffAccount.UserName), NormalizeName(userName)));
+    public StaffAccount? Find(string userName) => _accounts.FindOneWhere(LiteQuery.Is(nameof(StaffAccount.UserName), NormalizeName(userName)));
 
     public StaffAccount? FindById(int id) => _accounts.FindById(id);
 
@@ -129,7 +129,7 @@ public sealed class StaffStore
     /// <summary>The account a bearer token belongs to, or null.</summary>
     public StaffAccount? FindByToken(string token)
     {
-        var record = _tokens.FindOne(LiteQuery.Is(nameof(StaffToken.Hash), HashToken(token)));
+        var record = _tokens.FindOneWhere(LiteQuery.Is(nameof(StaffToken.Hash), HashToken(token)));
         var account = record is null ? null : _accounts.FindById(record.StaffId);
         return account is { Disabled: false } ? account : null;
     }

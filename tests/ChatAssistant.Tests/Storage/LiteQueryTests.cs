@@ -23,23 +23,33 @@ public sealed class LiteQueryTests : IDisposable
     }
 
     [Fact]
-    public void All_joins_the_conditions_as_one_expression_with_one_parameter_each()
+    public void Conditions_become_one_expression_with_one_parameter_each_and_values_stay_data()
     {
-        var query = LiteQuery.All(LiteQuery.Is("Owner", "o'1 AND 1=1"), LiteQuery.Is("Kind", "a"), LiteQuery.IsNot("Status", "gone"));
-        Assert.Equal("($.Owner=@0 AND $.Kind=@1 AND $.Status!=@2)", query.Source); // as LiteDB normalises it
-        Assert.Equal(3, query.Parameters.Count); // the values never enter the text: quotes and keywords stay data
+        Assert.Equal("(Owner = @0 AND Kind = @1 AND Status != @2)", LiteQuery.TextOf(LiteQuery.Is("Owner", "x"), LiteQuery.Is("Kind", "a"), LiteQuery.IsNot("Status", "gone")));
+        Assert.Equal("Owner = @0", LiteQuery.TextOf(LiteQuery.Is("Owner", "x")));
+        Assert.Throws<ArgumentException>(() => LiteQuery.TextOf());
 
-        var found = _rows.Find(query).ToList();
+        var found = _rows.FindWhere(LiteQuery.Is("Owner", "o'1 AND 1=1"), LiteQuery.Is("Kind", "a"), LiteQuery.IsNot("Status", "gone"));
         Assert.Single(found);
         Assert.Equal(("a", "live"), (found[0].Kind, found[0].Status));
+        Assert.Equal(3, _rows.CountWhere(LiteQuery.Is("Owner", "o'1 AND 1=1")));
+        Assert.Null(_rows.FindOneWhere(LiteQuery.Is("Owner", "nobody")));
     }
 
     [Fact]
-    public void A_single_condition_works_where_an_expression_is_expected()
+    public void A_reused_expression_takes_each_calls_values_also_from_many_threads_at_once()
     {
-        Assert.Equal(3, _rows.Count(LiteQuery.Is("Owner", "o'1 AND 1=1")));
-        Assert.Equal(3, _rows.Count(LiteQuery.All(LiteQuery.Is("Status", "live"))));
-        Assert.Throws<ArgumentException>(() => LiteQuery.All());
+        for (var i = 0; i < 50; i++) _rows.Insert(new Row { Owner = $"p{i}", Kind = i % 2 == 0 ? "even" : "odd", Status = "live" });
+
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+        {
+            var i = n % 50;
+            var one = _rows.FindOneWhere(LiteQuery.Is("Owner", $"p{i}"));
+            Assert.Equal($"p{i}", one!.Owner);
+            var kind = i % 2 == 0 ? "even" : "odd";
+            Assert.Single(_rows.FindWhere(LiteQuery.Is("Owner", $"p{i}"), LiteQuery.Is("Kind", kind)));
+            Assert.Empty(_rows.FindWhere(LiteQuery.Is("Owner", $"p{i}"), LiteQuery.IsNot("Kind", kind)));
+        });
     }
 
     public void Dispose()
