@@ -94,14 +94,12 @@ public sealed class BookingService(
             if (clash is not null) return new BookOutcome(BookStatus.Overlap, Conflict: clash);
             if (open.Count >= Options.MaxOpenBookings) return new BookOutcome(BookStatus.TooMany);
 
-            // The in-memory count says which case this is; only a partly taken slot needs to know which places are
-            // held. A failed insert costs a LiteDB rollback and an exception, so places known to be held are not tried.
-            // The unique index still decides between delegates booking at the same moment.
-            var taken = bookings.Taken(studio.Id, slot.Start);
-            var held = taken == 0 || taken >= studio.PlacesPerSlot ? [] : bookings.InSlot(studio.Id, slot.Start).Select(b => b.Place).ToHashSet();
-            for (var place = 1; place <= studio.PlacesPerSlot && taken < studio.PlacesPerSlot; place++)
+            // A failed insert costs a LiteDB rollback and an exception, so places known to be held are not tried (an
+            // empty slot, by the in-memory count, needs no look-up). The unique index still decides between
+            // delegates booking the same place at the same moment.
+            var held = bookings.Taken(studio.Id, slot.Start) == 0 ? [] : bookings.InSlot(studio.Id, slot.Start).Select(b => b.Place).ToHashSet();
+            foreach (var place in Enumerable.Range(1, studio.PlacesPerSlot).Where(p => !held.Contains(p)))
             {
-                if (held.Contains(place)) continue;
                 var booking = new DutyBooking
                 {
                     StudioId = studio.Id,

@@ -31,9 +31,8 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
         }
         var resource = $"turn:{turnContext.Activity.ChannelId}:{conversationId}";
         var keys = TurnStateStorage.Keys(turnContext.Activity);
-        await using var held = keys is null
-            ? await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait, _ => Task.FromResult<TurnStateStorage.ReadAhead?>(null), cancellationToken)
-            : await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait, ct => storage.ReadAheadAsync(keys, ct), cancellationToken);
+        await using var held = await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait,
+            ct => keys is null ? Task.FromResult<TurnStateStorage.ReadAhead?>(null) : storage.ReadAheadAsync(keys, ct), cancellationToken);
         if (held is null)
         {
             log.LogWarning("Turn lock wait ran out on {ChannelId}", turnContext.Activity.ChannelId);

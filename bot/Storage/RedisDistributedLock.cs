@@ -62,18 +62,7 @@ public sealed class RedisDistributedLock : IDistributedLock
         var token = NewToken();
         var started = _time.GetTimestamp();
         var attempt = TakeAsync(resource, token, ttl, cancellationToken); // SET NX is written before this returns
-        Task<T> early;
-        try
-        {
-            early = read(cancellationToken);
-        }
-        catch
-        {
-            Forget(attempt);
-            _ = attempt.ContinueWith(t => ReleaseAsync(resource, token).AsTask(), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            throw;
-        }
+        var early = Started(read, cancellationToken);
         bool won;
         try
         {
@@ -110,6 +99,11 @@ public sealed class RedisDistributedLock : IDistributedLock
     }
 
     private static string NewToken() => Guid.NewGuid().ToString("N");
+
+    // A read that throws before returning its task becomes a failed task, handled like any failed read (the lock,
+    // if won, is released by ReadHoldingAsync).
+    private static async Task<T> Started<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        await read(cancellationToken).ConfigureAwait(false);
 
     // The dropped read may still fail (an outage): observe it so it is not reported as unobserved.
     private static void Forget(Task task) => _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
