@@ -13,16 +13,24 @@ public sealed class WeChatBackgroundWork(ILogger<WeChatBackgroundWork> logger) :
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
 
     /// <summary>Starts <paramref name="work"/> off the request and keeps track of it until it ends.</summary>
+    /// <remarks>
+    /// The work starts on the calling thread and runs there until its first wait (a turn: the lock's round trip
+    /// to Redis), rather than being queued to the thread pool: on a small server every hand-off is a wake-up.
+    /// </remarks>
     public Task Run(Func<Task> work)
     {
-        var task = Task.Run(async () =>
-        {
-            try { await work().ConfigureAwait(false); }
-            catch (Exception e) { logger.LogError(e, "WeChat background delivery failed"); }
-        });
+        var task = Guarded(work);
+        if (task.IsCompleted) return task;
         _pending.TryAdd(task, 0);
-        _ = task.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
+        _ = task.ContinueWith(t => _pending.TryRemove(t, out _), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
+    }
+
+    private async Task Guarded(Func<Task> work)
+    {
+        try { await work().ConfigureAwait(false); }
+        catch (Exception e) { logger.LogError(e, "WeChat background delivery failed"); }
     }
 
     /// <summary>Waits until nothing is pending (tests, shutdown).</summary>

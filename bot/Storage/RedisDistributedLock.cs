@@ -14,7 +14,6 @@ public sealed class RedisDistributedLock : IDistributedLock
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(1);
 
     // Compare-and-delete in one round trip. StackExchange.Redis' LockReleaseAsync does the same with WATCH/GET
     // then MULTI/DEL/EXEC, two round trips on every turn.
@@ -26,15 +25,14 @@ public sealed class RedisDistributedLock : IDistributedLock
     // Waiting and the lock's TTL are wall-clock matters (Redis expires keys in real time), so they use the
     // system clock, never the application's TimeProvider, which tests fake to move business time.
     private readonly TimeProvider _time = TimeProvider.System;
-    private readonly IConnectionMultiplexer _redis;
     private readonly IDatabase _db;
     private readonly ILogger<RedisDistributedLock> _logger;
-    private int _inSendOrder; // 0 not known yet, 1 in order, 2 not
+    private readonly RedisTopology _topology;
 
     public RedisDistributedLock(IConnectionMultiplexer redis, IOptions<RedisOptions> options, ILogger<RedisDistributedLock> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        _redis = redis;
+        _topology = new RedisTopology(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Locks);
         _logger = logger;
     }
@@ -57,7 +55,7 @@ public sealed class RedisDistributedLock : IDistributedLock
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
         ArgumentNullException.ThrowIfNull(read);
-        if (!RunsInSendOrder()) return await LockedRead.AfterAcquiringAsync(this, resource, ttl, wait, read, cancellationToken).ConfigureAwait(false);
+        if (!_topology.IsOneStandaloneServer()) return await LockedRead.AfterAcquiringAsync(this, resource, ttl, wait, read, cancellationToken).ConfigureAwait(false);
 
         var token = NewToken();
         var started = _time.GetTimestamp();
@@ -109,19 +107,6 @@ public sealed class RedisDistributedLock : IDistributedLock
     private static void Forget(Task task) => _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
         TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    // Known once connected: one standalone server (Sentinel hands out the primary, also standalone) runs one
-    // connection's commands in order; a cluster, a proxy (twemproxy, envoy) or an unknown type may not.
-    private bool RunsInSendOrder()
-    {
-        var known = Volatile.Read(ref _inSendOrder);
-        if (known != 0) return known == 1;
-        if (!_redis.IsConnected) return false;
-        var servers = _redis.GetServers();
-        var ordered = servers.Length > 0 && servers.All(s => s.IsConnected && s.ServerType == ServerType.Standalone);
-        if (servers.All(s => s.IsConnected)) Volatile.Write(ref _inSendOrder, ordered ? 1 : 2);
-        return ordered;
-    }
-
     private async Task<bool> TakeAsync(string resource, string token, TimeSpan ttl, CancellationToken cancellationToken)
     {
         try
@@ -134,15 +119,19 @@ public sealed class RedisDistributedLock : IDistributedLock
         }
     }
 
-    private async ValueTask ReleaseAsync(string resource, string token)
+    private void Release(string resource, string token)
     {
         try
         {
             // Deletes the key only while it still holds our token: after our TTL ran out, another holder's lock stays.
-            // Bounded wait: the caller is finishing a turn and must not hang on a stalled Redis.
-            await _db.ScriptEvaluateAsync(ReleaseScript, [resource], [token]).WaitAsync(ReleaseTimeout).ConfigureAwait(false);
+            // Fire-and-forget: nothing waits for the answer, so the turn's reply is not held up by a round trip.
+            // Redis runs this connection's commands in order, so this process's next attempt on the resource comes
+            // after it; another instance that tries first waits its short backoff. If it is lost (an outage), the TTL
+            // frees the lock, as when a holder dies. Plain EVAL with the script's text, not EVALSHA: a fire-and-forget
+            // EVALSHA refused with NOSCRIPT (a restarted Redis) would not be retried.
+            _db.Execute("EVAL", [ReleaseScript, 1, (RedisKey)resource, token], CommandFlags.FireAndForget);
         }
-        catch (Exception ex) when (RedisFailures.IsOutage(ex) || ex is TimeoutException)
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
             // Releasing must not hide the turn's own outcome; the TTL frees the lock anyway.
             _logger.LogWarning(ex, "Could not release a Redis lock; it expires by its TTL");
@@ -153,7 +142,10 @@ public sealed class RedisDistributedLock : IDistributedLock
     {
         private int _released;
 
-        public ValueTask DisposeAsync() =>
-            Interlocked.Exchange(ref _released, 1) == 0 ? owner.ReleaseAsync(resource, token) : ValueTask.CompletedTask;
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) owner.Release(resource, token);
+            return ValueTask.CompletedTask;
+        }
     }
 }

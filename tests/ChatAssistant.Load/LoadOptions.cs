@@ -15,13 +15,17 @@ public sealed record LoadOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public int[] Levels { get; init; } = [4, 16, 48];
     public int Pool { get; init; } = 200;
+    public int? WarmupConnections { get; init; }
     public double OpenFraction { get; init; } = 0.7;
     public bool Safe { get; init; }
+    public bool FullOnly { get; init; }
     public string? ServerDll { get; init; }
     public string? Output { get; init; }
     public string? Profile { get; init; }
     public string? ServerLog { get; init; }
+    public string? Samples { get; init; }
     public (string Kind, int Weight)[]? Mix { get; init; }
+    public IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; } = [];
 
     public const string Usage = """
         dotnet run -c Release --project tests/ChatAssistant.Load -- [options]
@@ -32,12 +36,17 @@ public sealed record LoadOptions
           --step S           seconds per saturation level (default 20)
           --warmup S         seconds of warm-up before measuring (default 15)
           --levels 4,16,48   closed-loop user counts for saturation
+          --warmup-connections N  connections the warm-up opens (baseline requests from N users at once; default
+                             every simulated user, so an open loop does not start by opening connections)
           --pool N           simulated (bound) users (default 200)
+          --full-only        with --users or --rate: skip the baseline run (A/B comparisons of the full path)
           --safe             also measure safe mode (AES) closed loop at the best level
           --server PATH      the bot DLL (default bot/bin/Release/net10.0/ChatAssistant.Bot.dll above this folder)
           --out FILE         also write the Markdown result there
           --mix guide=1,...  weights of the kinds (guide, booking, hours, help, menu); default the realistic mix 50/15/15/10/10
+          --samples FILE     append every request as CSV (phase, planned send second, kind, ms, outcome)
           --server-log FILE  write the server's console output there (to see why a turn failed)
+          --server-env K=V   set an environment variable (or setting, e.g. Server__InlineScheduling=true) for the server only; repeatable
           --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
         """;
 
@@ -57,12 +66,16 @@ public sealed record LoadOptions
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(Number()) },
                 "--levels" => o with { Levels = Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() },
                 "--pool" => o with { Pool = (int)Number() },
+                "--warmup-connections" => o with { WarmupConnections = (int)Number() },
                 "--safe" => o with { Safe = true },
+                "--full-only" => o with { FullOnly = true },
                 "--server" => o with { ServerDll = Value() },
                 "--out" => o with { Output = Value() },
                 "--profile" => o with { Profile = Value() },
                 "--server-log" => o with { ServerLog = Value() },
+                "--samples" => o with { Samples = Value() },
                 "--mix" => o with { Mix = ParseMix(Value()) },
+                "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, ParsePair(Value())] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
@@ -71,6 +84,13 @@ public sealed record LoadOptions
         if (o.Users > o.Pool) o = o with { Pool = o.Users.Value };
         if (o.Levels.Length > 0 && o.Levels.Max() > o.Pool) o = o with { Pool = o.Levels.Max() };
         return o;
+    }
+
+    private static KeyValuePair<string, string> ParsePair(string text)
+    {
+        var at = text.IndexOf('=', StringComparison.Ordinal);
+        if (at < 1) throw new ArgumentException($"--server-env: '{text}' is not NAME=value");
+        return new(text[..at], text[(at + 1)..]);
     }
 
     private static (string Kind, int Weight)[] ParseMix(string text)

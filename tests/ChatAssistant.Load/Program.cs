@@ -47,12 +47,14 @@ var settings = new Dictionary<string, string>
     // Help requests are stored encrypted; a throw-away key per run.
     ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
 };
+foreach (var (name, value) in options.ServerEnvironment) settings[name] = value;
 var log = new StringBuilder();
 void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
 
 try
 {
     Say($"Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, server {dll}");
+    if (options.ServerEnvironment.Count > 0) Say("Server environment: " + string.Join(", ", options.ServerEnvironment.Select(p => $"{p.Key}={p.Value}")));
     var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
     await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
     await using var server = await BotServer.StartAsync(dll, settings, ct, options.ServerLog);
@@ -80,12 +82,12 @@ try
     else if (options.Users is { } n)
     {
         results.Add(await suite.ClosedAsync("full", "/api/wechat", plain, n, options.Duration, ct));
-        results.Add(await suite.ClosedAsync("baseline", WeChatPaths.Baseline, plain, n, options.Duration, ct));
+        if (!options.FullOnly) results.Add(await suite.ClosedAsync("baseline", WeChatPaths.Baseline, plain, n, options.Duration, ct));
     }
     else if (options.Rate is { } rate)
     {
         results.Add(await suite.OpenAsync("full", "/api/wechat", plain, rate, options.Duration, ct));
-        results.Add(await suite.OpenAsync("baseline", WeChatPaths.Baseline, plain, rate, options.Duration, ct));
+        if (!options.FullOnly) results.Add(await suite.OpenAsync("baseline", WeChatPaths.Baseline, plain, rate, options.Duration, ct));
     }
     else results.AddRange(await suite.SaturateThenOpenAsync(ct));
     if (options.Safe)

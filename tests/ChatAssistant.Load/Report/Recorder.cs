@@ -5,15 +5,27 @@ namespace ChatAssistant.Load.Report;
 /// <summary>How one request ended.</summary>
 public enum Outcome { Ok, SuccessBody, Busy, HttpError, Exception }
 
-/// <summary>One measured request.</summary>
-public readonly record struct Sample(string Kind, double Milliseconds, Outcome Outcome);
+/// <summary>One measured request; <paramref name="At"/> is its planned send time in seconds from the phase's start.</summary>
+public readonly record struct Sample(string Kind, double Milliseconds, Outcome Outcome, double At = 0);
 
 /// <summary>Collects the samples of one phase (thread-safe) and summarises them.</summary>
 public sealed class Recorder
 {
     private readonly ConcurrentQueue<Sample> _samples = new();
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public void Add(Sample sample) => _samples.Enqueue(sample);
+
+    /// <summary>Seconds from the phase's start to a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public double At(long timestamp) => (timestamp - _started) / (double)System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>Appends every sample as CSV (phase, planned send second, kind, milliseconds, outcome): to see when the slow ones came.</summary>
+    public void AppendCsv(string file, string phase)
+    {
+        var lines = _samples.OrderBy(s => s.At).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"\"{phase}\",{s.At:F4},{s.Kind},{s.Milliseconds:F2},{s.Outcome}"));
+        File.AppendAllLines(file, lines);
+    }
 
     private readonly ConcurrentQueue<string> _examples = new();
 

@@ -85,17 +85,17 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
             var ms = Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds;
             if (!response.IsSuccessStatusCode)
             {
-                recorder.Add(new Sample(step.Kind, ms, Outcome.HttpError));
+                recorder.Add(new Sample(step.Kind, ms, Outcome.HttpError, recorder.At(plannedAt)));
                 return null;
             }
             var text = signer.ReplyText(body);
             recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody
-                : text.Contains("系统繁忙", StringComparison.Ordinal) ? Outcome.Busy : Outcome.Ok));
+                : text.Contains("系统繁忙", StringComparison.Ordinal) ? Outcome.Busy : Outcome.Ok, recorder.At(plannedAt)));
             return text;
         }
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
         {
-            recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception));
+            recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception, recorder.At(plannedAt)));
             return null;
         }
     }

@@ -195,6 +195,42 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
     }
 
     [SkippableFact]
+    public async Task Release_IsNotWaitedFor_YetThisProcessesNextAttemptFindsTheLockFree()
+    {
+        var locks = CreateLocks(2);
+        for (var i = 0; i < 20; i++)
+        {
+            var held = await locks[0].TryAcquireAsync("user:o9", Ttl, TimeSpan.FromSeconds(1));
+            Assert.NotNull(held);
+            Assert.True(held.DisposeAsync().IsCompletedSuccessfully); // fire-and-forget: no round trip to wait for
+            // Same connection: Redis runs the release before this attempt, so no wait is needed.
+            await using var again = await locks[0].TryAcquireAsync("user:o9", Ttl, TimeSpan.Zero);
+            Assert.NotNull(again);
+        }
+        // And another instance (its own connection) gets it within its short backoff.
+        var last = await locks[0].TryAcquireAsync("user:o9", Ttl, TimeSpan.FromSeconds(1));
+        Assert.NotNull(last);
+        await last.DisposeAsync();
+        await using var other = await locks[1].TryAcquireAsync("user:o9", Ttl, TimeSpan.FromSeconds(2));
+        Assert.NotNull(other);
+    }
+
+    [SkippableFact]
+    public async Task Release_WorksAfterRedisForgotItsScripts()
+    {
+        var locks = CreateLocks(1);
+        await using (await locks[0].TryAcquireAsync("user:o10", Ttl, TimeSpan.FromSeconds(1))) { } // script used once
+        using (var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true"))
+            await admin.GetServers()[0].ScriptFlushAsync(); // as after a Redis restart: EVALSHA would get NOSCRIPT
+
+        var held = await locks[0].TryAcquireAsync("user:o10", Ttl, TimeSpan.FromSeconds(1));
+        Assert.NotNull(held);
+        await held.DisposeAsync();
+        await using var again = await locks[0].TryAcquireAsync("user:o10", Ttl, TimeSpan.Zero);
+        Assert.NotNull(again);
+    }
+
+    [SkippableFact]
     public async Task RedisDown_AcquireThrowsStorageUnavailable()
     {
         var locks = CreateLocks(1);
