@@ -26,4 +26,33 @@ public interface IKeyValueCache
 
     /// <summary>Removes a key if present.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims <paramref name="claims"/> in order and stops at the first one refused; returns how many were claimed
+    /// (all of them: <c>claims.Count</c>). A claim stores its key if absent; a key already there counts as claimed
+    /// only for a claim with <see cref="KeyClaim.SameValueCounts"/> and the same value. A later claim is never
+    /// made when an earlier one is refused. Redis does it in one round trip; the default claims one by one.
+    /// </summary>
+    Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default) =>
+        KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+}
+
+/// <summary>One key for <see cref="IKeyValueCache.ClaimInOrderAsync"/>: stored with <paramref name="Ttl"/> if absent.</summary>
+/// <param name="SameValueCounts">An existing key holding the same value counts as claimed (a retry of the same request).</param>
+public readonly record struct KeyClaim(string Key, string Value, TimeSpan Ttl, bool SameValueCounts = false)
+{
+    /// <summary><see cref="IKeyValueCache.ClaimInOrderAsync"/> with one call per key (a store without scripts).</summary>
+    public static async Task<int> OneByOneAsync(IKeyValueCache cache, IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(claims);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var c = claims[i];
+            if (await cache.AddIfAbsentAsync(c.Key, c.Value, c.Ttl, cancellationToken).ConfigureAwait(false)) continue;
+            if (c.SameValueCounts && await cache.GetAsync(c.Key, cancellationToken).ConfigureAwait(false) == c.Value) continue;
+            return i;
+        }
+        return claims.Count;
+    }
 }

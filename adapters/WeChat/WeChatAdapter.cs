@@ -23,7 +23,6 @@ public sealed class WeChatAdapter : BotAdapter
 
     private readonly WeChatOptions _options;
     private readonly WeChatRequestReader _reader;
-    private readonly IKeyValueCache _cache;
     private readonly WeChatReplyCache _replies;
     private readonly WeChatMessenger _messenger;
     private readonly WeChatDeliveryPolicy _policy;
@@ -38,7 +37,6 @@ public sealed class WeChatAdapter : BotAdapter
     {
         _options = options.Value;
         _reader = new WeChatRequestReader(options, cache, time);
-        _cache = cache;
         _replies = new WeChatReplyCache(cache, options);
         _messenger = messenger;
         _policy = policy;
@@ -66,17 +64,20 @@ public sealed class WeChatAdapter : BotAdapter
             return;
         }
 
-        var inbound = await _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        // A message that starts a turn claims its dedupe key together with the replay key: one round trip.
+        InboundAction? action = null;
+        var inbound = await _reader.ReadAsync(request, fields =>
+        {
+            action = MapOrNull(fields);
+            return action is InboundAction.RunTurn turn ? new KeyClaim(WeChatKeys.Dedupe(turn.DedupeId), "1", DedupeTtl) : null;
+        }, cancellationToken).ConfigureAwait(false);
         if (!inbound.Accepted)
         {
             _logger.LogWarning("WeChat callback refused with {Status}: {Reason}", inbound.Status, inbound.Reason);
             response.StatusCode = inbound.Status;
             return;
         }
-
-        InboundAction action;
-        try { action = WeChatMapper.ToAction(inbound.Fields!, _time.GetUtcNow()); }
-        catch (WeChatXmlException) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+        if (action is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
 
         switch (action)
         {
@@ -110,7 +111,7 @@ public sealed class WeChatAdapter : BotAdapter
     private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IBot bot, CancellationToken cancellationToken)
     {
         var openId = turn.Activity.From.Id;
-        if (!await _cache.AddIfAbsentAsync(WeChatKeys.Dedupe(turn.DedupeId), "1", DedupeTtl, cancellationToken).ConfigureAwait(false))
+        if (!inbound.AlsoClaimed)
         {
             // WeChat's retry of a message already taken: never a second turn; the first answer if it is ready.
             var passive = await WaitForFirstAnswerAsync(turn.DedupeId, cancellationToken).ConfigureAwait(false);
@@ -148,16 +149,35 @@ public sealed class WeChatAdapter : BotAdapter
         var parts = silent ? [] : WeChatReplyComposer.Compose(outbox);
         var first = parts.Count > 0 ? parts[0] : null;
         _replies.Remember(turn.DedupeId, first);
+        if (parts.Count <= 1)
+        {
+            await _responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // The rest goes after the passive reply has gone, so it arrives behind it. It is handed to the background
+        // work before the reply leaves, so whoever waits for pending deliveries after the reply (shutdown, tests)
+        // finds it.
+        var replied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = _background.Run(async () =>
+        {
+            await replied.Task.ConfigureAwait(false);
+            await _messenger.SendPartsAsync(openId, parts.Skip(1).ToList(), CancellationToken.None).ConfigureAwait(false);
+        });
         try
         {
             await _responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);
-            // The rest goes after the passive reply has gone, so it arrives behind it.
-            if (parts.Count > 1) await response.CompleteAsync().ConfigureAwait(false);
+            await response.CompleteAsync().ConfigureAwait(false);
         }
         finally
         {
-            if (parts.Count > 1) _ = _background.Run(() => _messenger.SendPartsAsync(openId, parts.Skip(1).ToList(), CancellationToken.None));
+            replied.TrySetResult();
         }
+    }
+
+    private InboundAction? MapOrNull(IReadOnlyDictionary<string, string> fields)
+    {
+        try { return WeChatMapper.ToAction(fields, _time.GetUtcNow()); }
+        catch (WeChatXmlException) { return null; }
     }
 
     private async Task<string?> WaitForFirstAnswerAsync(string dedupeId, CancellationToken cancellationToken)

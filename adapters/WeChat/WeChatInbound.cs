@@ -15,6 +15,9 @@ internal sealed record WeChatInbound(int Status, string Reason, WeChatQuery Quer
 {
     public bool Accepted => Fields is not null;
 
+    /// <summary>The extra key the reader was asked to claim with the replay key was new (see <see cref="WeChatRequestReader"/>).</summary>
+    public bool AlsoClaimed { get; init; }
+
     /// <summary>One answer for every authentication failure, whatever the cause (the cause is only logged).</summary>
     public static WeChatInbound Rejected(WeChatQuery query, string reason) => new(StatusCodes.Status403Forbidden, reason, query);
 }

@@ -8,8 +8,8 @@ namespace ChatAssistant.Adapters.WeChat;
 
 /// <summary>
 /// Verifies and reads one WeChat callback, in this order: <c>signature</c> (every request, constant-time),
-/// timestamp window, capped body (413), replay cache, then for <c>encrypt_type=aes</c> the <c>msg_signature</c>
-/// before decrypting, then the XXE-safe parse. Nothing is processed unless every check passes.
+/// timestamp window, capped body (413), the XXE-safe parse, for <c>encrypt_type=aes</c> the <c>msg_signature</c>
+/// before decrypting, then the replay cache. Nothing is processed unless every check passes.
 /// </summary>
 internal sealed class WeChatRequestReader
 {
@@ -43,7 +43,15 @@ internal sealed class WeChatRequestReader
         return WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce) ? q.EchoStr : null;
     }
 
-    public async Task<WeChatInbound> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<WeChatInbound> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, alsoClaim: null, cancellationToken);
+
+    /// <summary>
+    /// Reads and checks one callback. Last comes the replay cache, and with it, in the same round trip and only if
+    /// the replay check passes, the key <paramref name="alsoClaim"/> names for the message (the adapter's dedupe
+    /// key); <see cref="WeChatInbound.AlsoClaimed"/> says whether that one was new.
+    /// </summary>
+    public async Task<WeChatInbound> ReadAsync(HttpRequest request, Func<IReadOnlyDictionary<string, string>, KeyClaim?>? alsoClaim, CancellationToken cancellationToken)
     {
         var q = WeChatQuery.From(request.Query);
         if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce))
@@ -56,26 +64,30 @@ internal sealed class WeChatRequestReader
         var body = await ReadCappedAsync(request, _options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return new WeChatInbound(StatusCodes.Status413PayloadTooLarge, "body too large", q);
 
-        // The same signed query may come back only with the same body (a WeChat retry, which dedupe makes
-        // harmless); a captured query string reused with another body is refused.
-        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body));
-        var replayKey = WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!);
-        if (!await _cache.AddIfAbsentAsync(replayKey, bodyHash, _options.TimestampWindow * 2, cancellationToken).ConfigureAwait(false)
-            && await _cache.GetAsync(replayKey, cancellationToken).ConfigureAwait(false) != bodyHash)
-            return WeChatInbound.Rejected(q, "replay");
-
+        IReadOnlyDictionary<string, string> fields;
         try
         {
-            var fields = WeChatXml.Parse(body);
-            if (!q.Encrypted) return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields);
-            // Compatible mode carries the plain fields too; only the signed ciphertext is trusted.
-            if (Cipher is null || !fields.TryGetValue("Encrypt", out var encrypted)
-                || !WeChatSignature.Verify(q.MsgSignature, Token, q.Timestamp, q.Nonce, encrypted))
-                return WeChatInbound.Rejected(q, "msg_signature");
-            return new WeChatInbound(StatusCodes.Status200OK, "ok", q, WeChatXml.Parse(Cipher.Decrypt(encrypted)));
+            fields = WeChatXml.Parse(body);
+            if (q.Encrypted)
+            {
+                // Compatible mode carries the plain fields too; only the signed ciphertext is trusted.
+                if (Cipher is null || !fields.TryGetValue("Encrypt", out var encrypted)
+                    || !WeChatSignature.Verify(q.MsgSignature, Token, q.Timestamp, q.Nonce, encrypted))
+                    return WeChatInbound.Rejected(q, "msg_signature");
+                fields = WeChatXml.Parse(Cipher.Decrypt(encrypted));
+            }
         }
         catch (WeChatCryptoException) { return WeChatInbound.Rejected(q, "decrypt"); }
         catch (WeChatXmlException) { return new WeChatInbound(StatusCodes.Status400BadRequest, "xml", q); }
+
+        // The same signed query may come back only with the same body (a WeChat retry, which dedupe makes
+        // harmless); a captured query string reused with another body is refused, and claims nothing else.
+        var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!),
+            Convert.ToHexStringLower(SHA256.HashData(body)), _options.TimestampWindow * 2, SameValueCounts: true);
+        var also = alsoClaim?.Invoke(fields);
+        var claimed = await _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], cancellationToken).ConfigureAwait(false);
+        if (claimed == 0) return WeChatInbound.Rejected(q, "replay");
+        return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields) { AlsoClaimed = also is not null && claimed == 2 };
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes whatever the headers say (chunked bodies have no length); null when there is more.</summary>

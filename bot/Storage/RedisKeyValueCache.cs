@@ -7,12 +7,47 @@ namespace ChatAssistant.Storage;
 /// <summary><see cref="IKeyValueCache"/> in Redis (KeyPrefix + "kv:"), shared by every instance.</summary>
 public sealed class RedisKeyValueCache : IKeyValueCache
 {
+    // Each claim in turn: SET NX PX; a key already there passes only with the same value when the claim allows it.
+    // ARGV holds value, TTL in ms and "1"/"0" (same value counts) per key. Returns how many were claimed.
+    private const string ClaimScript = """
+        for i = 1, #KEYS do
+          local value = ARGV[3 * i - 2]
+          if not redis.call('SET', KEYS[i], value, 'NX', 'PX', ARGV[3 * i - 1]) then
+            if ARGV[3 * i] ~= '1' or redis.call('GET', KEYS[i]) ~= value then return i - 1 end
+          end
+        end
+        return #KEYS
+        """;
+
     private readonly IDatabase _db;
+    private readonly RedisTopology _topology;
 
     public RedisKeyValueCache(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Cache);
+        _topology = new RedisTopology(redis);
+    }
+
+    /// <summary>
+    /// One script, one round trip (a WeChat message claims its replay key and its dedupe key together). On a
+    /// cluster the keys may live on different servers, which one script cannot reach: there one call per key.
+    /// </summary>
+    public Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Count == 0) return Task.FromResult(0);
+        if (!_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+        var keys = new RedisKey[claims.Count];
+        var args = new RedisValue[claims.Count * 3];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            keys[i] = claims[i].Key;
+            args[3 * i] = claims[i].Value;
+            args[3 * i + 1] = (long)Positive(claims[i].Ttl).TotalMilliseconds;
+            args[3 * i + 2] = claims[i].SameValueCounts ? "1" : "0";
+        }
+        return Run(async () => (int)await _db.ScriptEvaluateAsync(ClaimScript, keys, args).ConfigureAwait(false), "claim", cancellationToken);
     }
 
     public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>

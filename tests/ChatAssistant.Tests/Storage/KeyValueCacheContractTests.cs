@@ -44,6 +44,37 @@ public abstract class KeyValueCacheContractTests
     }
 
     [SkippableFact]
+    public async Task ClaimInOrder_StopsAtTheFirstRefusal_AndNeverMakesTheLaterClaims()
+    {
+        var cache = CreateCache();
+        var ttl = TimeSpan.FromMinutes(1);
+        KeyClaim Replay(string hash) => new("replay:q1", hash, ttl, SameValueCounts: true);
+        KeyClaim Dedupe(string id) => new("dedupe:" + id, "1", ttl);
+
+        Assert.Equal(2, await cache.ClaimInOrderAsync([Replay("body-a"), Dedupe("m1")])); // both new
+        Assert.Equal(1, await cache.ClaimInOrderAsync([Replay("body-a"), Dedupe("m1")])); // a retry: same body, taken id
+        Assert.Equal(0, await cache.ClaimInOrderAsync([Replay("body-b"), Dedupe("m2")])); // another body on the query
+        Assert.Null(await cache.GetAsync("dedupe:m2")); // refused first: the second claim was never made
+        Assert.Equal("body-a", await cache.GetAsync("replay:q1"));
+        Assert.Equal(0, await cache.ClaimInOrderAsync([Dedupe("m1"), Dedupe("m3")])); // same value counts only when asked
+        Assert.Null(await cache.GetAsync("dedupe:m3"));
+        Assert.Equal(0, await cache.ClaimInOrderAsync([]));
+    }
+
+    [SkippableFact]
+    public async Task ClaimInOrder_ParallelCallers_OnlyOneGetsTheSecondKey_AndClaimsExpire()
+    {
+        var cache = CreateCache();
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() =>
+            cache.ClaimInOrderAsync([new KeyClaim("replay:q2", "same-body", ShortTtl, SameValueCounts: true), new KeyClaim("dedupe:m4", "1", ShortTtl)]))));
+        Assert.Equal(1, results.Count(r => r == 2));
+        Assert.Equal(39, results.Count(r => r == 1));
+
+        await ElapseAsync(ShortTtl * 2);
+        Assert.Equal(2, await cache.ClaimInOrderAsync([new KeyClaim("replay:q2", "other-body", ShortTtl, SameValueCounts: true), new KeyClaim("dedupe:m4", "1", ShortTtl)]));
+    }
+
+    [SkippableFact]
     public async Task Set_Overwrites_AndExpires()
     {
         var cache = CreateCache();

@@ -107,6 +107,12 @@ public sealed class WeChatRejectionTests : IAsyncLifetime
         using var swapped = await _s.Client.SendAsync(WeChatRequestBuilder.Post(WeChatRequestBuilder.Text("oVictim", "取消我的预约", 11), q));
         Assert.Equal(HttpStatusCode.Forbidden, swapped.StatusCode);
         Assert.Equal(["你好"], _s.Scripted.Received.Select(a => a.AsMessageActivity().Text));
+
+        // The refused body claimed nothing (its dedupe key is claimed only with a passing replay check): the
+        // genuine message with that id, under its own signed query, still runs its turn.
+        using var genuine = await _s.Client.SendAsync(WeChatRequestBuilder.Post(WeChatRequestBuilder.Text("oVictim", "取消我的预约", 11), _s.Requests.Sign(null)));
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal(["你好", "取消我的预约"], _s.Scripted.Received.Select(a => a.AsMessageActivity().Text));
     }
 
     [Theory]
