@@ -32,12 +32,15 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     /// <summary>
     /// One script, one round trip (a WeChat message claims its replay key and its dedupe key together). On a
     /// cluster the keys may live on different servers, which one script cannot reach: there one call per key.
+    /// (Hand-written: StackExchange.Redis has no conditional multi-key claim, and a MULTI cannot stop at the
+    /// first refusal.)
     /// </summary>
     public Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
         if (claims.Count == 0) return Task.FromResult(0);
-        if (!_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+        // One key: SET NX as it is (and GET only when refused) costs Redis less than a script.
+        if (claims.Count == 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
         var keys = new RedisKey[claims.Count];
         var args = new RedisValue[claims.Count * 3];
         for (var i = 0; i < claims.Count; i++)
