@@ -64,7 +64,7 @@ try
     };
     var questions = GuideQuestions.Load(Path.Combine(RepositoryRoot(), "knowledge", "eval", "questions.yaml"));
     var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions, options.Mix)).ToList();
-    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users);
+    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users, api.TextsTo);
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
@@ -92,7 +92,7 @@ try
     else results.AddRange(await suite.SaturateThenOpenAsync(ct));
     if (options.Safe)
     {
-        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users);
+        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users, api.TextsTo);
         var level = options.Users ?? options.Levels.Max();
         results.Add(await suite.ClosedAsync("full, safe mode", "/api/wechat", safe, level, options.Step, ct));
         results.Add(await suite.ClosedAsync("baseline, safe mode", WeChatPaths.Baseline, safe, level, options.Step, ct));

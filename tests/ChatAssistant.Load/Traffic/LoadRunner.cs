@@ -9,7 +9,7 @@ namespace ChatAssistant.Load.Traffic;
 /// after the previous reply) or open loop (fixed arrival rate; latency counted from the planned send time, so a
 /// slow server cannot hide its queueing). Both stop at the duration or the request cap, whichever comes first.
 /// </summary>
-public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyList<SimUser> users)
+public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyList<SimUser> users, Func<string, IReadOnlyList<string>>? sentTo = null)
 {
     public const int MaxRequestsPerPhase = 2_000_000;
     private readonly ConcurrentDictionary<string, string?> _lastReply = new();
@@ -68,8 +68,16 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         user.Observe(reply);
         // Keep a few examples of text messages answered with "success", so a run that counts them also says why.
         if (reply is null && step.Text is not null && step.Kind is not "menu" and not "help")
-            recorder.Example($"{step.Kind}: sent 「{step.Text}」 after 「{Shorten(previous)}」");
+            recorder.Example($"{step.Kind}: sent 「{step.Text}」 after 「{Shorten(previous)}」" + SentThroughTheApi(user.OpenId));
         _lastReply[user.OpenId] = reply;
+    }
+
+    // What the fake WeChat API received for the user lately (customer-service messages: the rest of a long answer,
+    // late answers), so an unexpected "success" comes with what else the user was told.
+    private string SentThroughTheApi(string openId)
+    {
+        var texts = sentTo?.Invoke(openId);
+        return texts is null || texts.Count == 0 ? "" : "; last customer-service messages: " + string.Join(" | ", texts.TakeLast(2).Select(Shorten));
     }
 
     private async Task<string?> PostAsync(string path, SimUser user, Step step, long plannedAt, Recorder recorder, CancellationToken ct)
