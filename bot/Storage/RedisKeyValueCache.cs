@@ -38,9 +38,8 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     public Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        if (claims.Count == 0) return Task.FromResult(0);
-        // One key: SET NX as it is (and GET only when refused) costs Redis less than a script.
-        if (claims.Count == 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+        // No key or one: SET NX as it is (and GET only when refused) costs Redis less than a script.
+        if (claims.Count <= 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
         var keys = new RedisKey[claims.Count];
         var args = new RedisValue[claims.Count * 3];
         for (var i = 0; i < claims.Count; i++)
