@@ -3,6 +3,7 @@ using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Conversation;
 
@@ -20,6 +21,7 @@ public sealed class ChatBot : ActivityHandler
     private readonly IFallbackHandler _fallback;
     private readonly IHandoffService _handoff;
     private readonly IReadOnlyList<ISceneHandler> _scenes;
+    private readonly ILogger<ChatBot> _log;
 
     public ChatBot(
         ConversationState conversationState,
@@ -29,7 +31,8 @@ public sealed class ChatBot : ActivityHandler
         IEnumerable<IMessageInterceptor> interceptors,
         IFallbackHandler fallback,
         IHandoffService handoff,
-        IEnumerable<ISceneHandler> scenes)
+        IEnumerable<ISceneHandler> scenes,
+        ILogger<ChatBot> log)
     {
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
@@ -39,6 +42,7 @@ public sealed class ChatBot : ActivityHandler
         _fallback = fallback;
         _handoff = handoff;
         _scenes = scenes.ToList();
+        _log = log;
     }
 
     /// <summary>The numbered menu built from the registered intents.</summary>
@@ -51,6 +55,19 @@ public sealed class ChatBot : ActivityHandler
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
     {
         var data = await _data.GetAsync(turn, () => new ConversationData(), cancellationToken);
+        var route = await RouteMessageAsync(turn, data, cancellationToken);
+        if (turn.Responded) return;
+        // Every message gets an answer, except while a person has the conversation. The route names code, never
+        // the user or the text; it is how a silent turn is traced.
+        if (data.InHandoff)
+            _log.LogDebug("Message forwarded to staff without a bot answer (route {Route})", route);
+        else
+            _log.LogWarning("A message got no answer (route {Route}, active flow {Flow})", route, _engine.Active(data)?.Id ?? "none");
+    }
+
+    /// <summary>Handles a user message; returns which part of the bot took it (for the log, see above).</summary>
+    private async Task<string> RouteMessageAsync(ITurnContext<IMessageActivity> turn, ConversationData data, CancellationToken cancellationToken)
+    {
         var profile = await _profile.GetAsync(turn, () => new UserProfile(), cancellationToken);
         var text = turn.Activity.Text?.Trim() ?? "";
 
@@ -61,19 +78,19 @@ public sealed class ChatBot : ActivityHandler
             if (text.Length == 0 || IsGreeting(text))
             {
                 await SayAsync(turn, MenuText(), cancellationToken);
-                return;
+                return "welcome";
             }
         }
         if (text.Length == 0)
         {
             await SayAsync(turn, ConversationTexts.NonText, cancellationToken);
-            return;
+            return "non-text";
         }
 
         foreach (var interceptor in _interceptors)
-            if (await interceptor.TryHandleAsync(turn, data, text, cancellationToken)) return;
+            if (await interceptor.TryHandleAsync(turn, data, text, cancellationToken)) return interceptor.GetType().Name;
 
-        if (await HandleGlobalCommandAsync(turn, data, text, cancellationToken)) return;
+        if (await HandleGlobalCommandAsync(turn, data, text, cancellationToken)) return "global command";
 
         var active = _engine.Active(data);
         if (active is not null)
@@ -84,27 +101,28 @@ public sealed class ChatBot : ActivityHandler
             if (strong && match!.Intent.Interrupts)
             {
                 await StartAsync(turn, data, match.Intent, text, cancellationToken);
-                return;
+                return "interrupt " + match.Intent.FlowId;
             }
-            if (await _engine.ContinueAsync(turn, data, text, cancellationToken)) return;
+            if (await _engine.ContinueAsync(turn, data, text, cancellationToken)) return "flow " + active.Id;
             // The flow handed the text back as a new request: route it like any message.
             if (_router.Match(text) is { } rerouted)
             {
                 await StartAsync(turn, data, rerouted.Intent, text, cancellationToken);
-                return;
+                return "rerouted " + rerouted.Intent.FlowId;
             }
             await FallbackAsync(turn, data, text, cancellationToken);
-            return;
+            return "fallback after " + active.Id;
         }
 
         var intent = Replies.Number(text) is { } number ? _router.ByMenuNumber(number) : _router.Match(text)?.Intent;
         if (intent is not null)
         {
             await StartAsync(turn, data, intent, text, cancellationToken);
-            return;
+            return "intent " + intent.FlowId;
         }
 
         await FallbackAsync(turn, data, text, cancellationToken);
+        return "fallback";
     }
 
     private async Task FallbackAsync(ITurnContext turn, ConversationData data, string text, CancellationToken ct)

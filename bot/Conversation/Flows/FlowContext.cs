@@ -20,6 +20,14 @@ public sealed class FlowContext(ITurnContext turn, FlowFrame frame, Conversation
     /// <summary>A slot's value, or null.</summary>
     public string? Slot(string name) => frame.Slots.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Ends the flow after this step's prompt (a list that turned out empty has said so; there is nothing to
+    /// answer). The engine then resumes an interrupted flow underneath, as when a step returns End.
+    /// </summary>
+    public void EndFlow() => Ended = true;
+
+    internal bool Ended { get; private set; }
+
     /// <summary>Sends one text message.</summary>
     public Task SendAsync(string text, CancellationToken cancellationToken) =>
         Turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

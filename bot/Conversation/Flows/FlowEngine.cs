@@ -82,6 +82,8 @@ public sealed class FlowEngine
             if (prompt && step.Prompt is not null)
             {
                 await step.Prompt(ctx, ct);
+                if (!ctx.Ended) return true;
+                if (await PopAsync(turn, data, ct)) continue;
                 return true;
             }
 

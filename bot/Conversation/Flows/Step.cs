@@ -35,7 +35,8 @@ public static class Step
     /// <summary>
     /// Shows a numbered list and stores the chosen option's value. The options are saved with the frame so
     /// that the number the user types means what they saw. The user may also type an option's label.
-    /// When there are no options, <paramref name="whenEmpty"/> says so and the flow ends.
+    /// When there are no options, <paramref name="whenEmpty"/> says so and the flow ends at once (an interrupted
+    /// flow underneath resumes), so the user's next message is routed as a new request, never swallowed.
     /// </summary>
     public static FlowStep Choose(
         string name,
@@ -51,8 +52,8 @@ public static class Step
             var list = await options(ctx, ct);
             if (list.Count == 0)
             {
-                ctx.Slots[OptionsKey(name)] = "";
                 await ctx.SendAsync(whenEmpty, ct);
+                ctx.EndFlow();
                 return;
             }
             ctx.Slots[OptionsKey(name)] = string.Join('\u001f', list.Select(o => o.Value));
@@ -62,7 +63,8 @@ public static class Step
         Handle = async (ctx, input, ct) =>
         {
             var saved = ctx.Slot(OptionsKey(name)) ?? "";
-            if (saved.Length == 0) return StepResult.End();
+            // No list to answer (a frame saved by an older version after an empty list): the text is a new request.
+            if (saved.Length == 0) return StepResult.Reroute();
             var values = saved.Split('\u001f');
             var n = Replies.Number(input);
             if (n is >= 1 && n <= values.Length)

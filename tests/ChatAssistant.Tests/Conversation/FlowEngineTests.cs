@@ -97,4 +97,58 @@ public sealed class FlowEngineTests : IAsyncLifetime
         Assert.DoesNotContain("选规格", bob);
         Assert.Contains("选规格", string.Join("\n", await _bot.SayAsync("2", "alice")));
     }
+
+    [Fact]
+    public async Task An_empty_list_says_so_and_ends_the_flow_so_the_next_message_is_answered()
+    {
+        _bot.Get<TestStock>().Items.Clear();
+        await Say("你好");
+        Assert.Equal("物资已领完，下次早点来。", await Say("领物资"));
+        // Nothing is waiting for an answer: a menu number starts the menu's flow, 取消 finds nothing.
+        Assert.Contains("要几份", await Say("1"));
+        Assert.Equal(FlowTexts.Cancelled("测试订单"), await Say("取消"));
+        Assert.DoesNotContain("got no answer", _bot.Logs.All);
+    }
+
+    [Fact]
+    public async Task A_list_emptied_while_its_flow_was_interrupted_ends_it_on_resume()
+    {
+        // The list was shown, another request came in between, and meanwhile others took everything (under load,
+        // free duty slots). Before the fix the flow stayed on the empty list and swallowed the next message.
+        await Say("你好");
+        Assert.Contains("1. 笔", await Say("领物资"));
+        _bot.Get<TestStock>().Items.Clear();
+        var resumed = await Say("看公告");
+        Assert.Contains("今天的公告", resumed);
+        Assert.Contains("我们继续刚才的「领物资」", resumed);
+        Assert.Contains("物资已领完", resumed);
+        Assert.Contains("现在没有进行中的操作", await Say("取消"));
+        Assert.Contains("今天的公告", await Say("看公告"));
+        Assert.DoesNotContain("got no answer", _bot.Logs.All);
+    }
+
+    [Fact]
+    public async Task An_empty_list_under_an_interrupted_flow_resumes_that_flow()
+    {
+        await Say("你好");
+        await Say("测试下单");
+        _bot.Get<TestStock>().Items.Clear();
+        var reply = await Say("领物资");
+        Assert.Contains("物资已领完", reply);
+        Assert.Contains("我们继续刚才的「测试订单」", reply);
+        Assert.Contains("要几份", reply);
+        Assert.Contains("选规格", await Say("2"));
+    }
+
+    [Fact]
+    public async Task A_message_that_got_no_answer_is_logged_with_its_route_and_nothing_personal()
+    {
+        await Say("你好");
+        Assert.Equal("", await Say("静默测试"));
+        var line = Assert.Single(_bot.Logs.Lines, l => l.Contains("got no answer", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", line);
+        Assert.Contains("intent test.quiet", line);
+        Assert.DoesNotContain("静默测试", line);
+        Assert.DoesNotContain("user1", line);
+    }
 }

@@ -31,6 +31,9 @@ internal sealed class OrderFlow : Flow
     {
         services.AddFeature<OrderFlow>(new Intent { Id = "test.order", FlowId = FlowId, MenuTitle = "测试订单", MenuOrder = 1, Keywords = ["测试下单"], MenuKeys = ["TEST_ORDER"] });
         services.AddFeature<NoteFlow>(new Intent { Id = "test.note", FlowId = NoteFlow.FlowId, Keywords = ["看公告"] });
+        services.AddSingleton<TestStock>();
+        services.AddFeature<QuietFlow>(new Intent { Id = "test.quiet", FlowId = QuietFlow.FlowId, Keywords = ["静默测试"] });
+        services.AddFeature<PickFlow>(new Intent { Id = "test.pick", FlowId = PickFlow.FlowId, Keywords = ["领物资"] });
     }
 }
 
@@ -51,4 +54,42 @@ internal sealed class NoteFlow : Flow
             return StepResult.End();
         }),
     ];
+}
+
+/// <summary>What <see cref="PickFlow"/> offers; a test empties it to play other users taking the last items.</summary>
+internal sealed class TestStock
+{
+    public List<Choice> Items { get; } = [new("pen", "笔"), new("cup", "杯子")];
+}
+
+/// <summary>A numbered list computed when shown (like free duty slots), then a result.</summary>
+internal sealed class PickFlow(TestStock stock) : Flow
+{
+    public const string FlowId = "test.pick";
+
+    public override string Id => FlowId;
+
+    public override string Title => "领物资";
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() =>
+    [
+        Step.Choose("item", "选物资：", (_, _) => Task.FromResult<IReadOnlyList<Choice>>(stock.Items.ToList()), whenEmpty: "物资已领完，下次早点来。"),
+        Step.Do("done", async (ctx, ct) =>
+        {
+            await ctx.SendAsync($"已领取：{ctx.Slot("item")}", ct);
+            return StepResult.End();
+        }),
+    ];
+}
+
+/// <summary>A flow with a bug: it ends without a word (the bot must log that, with the route and nothing personal).</summary>
+internal sealed class QuietFlow : Flow
+{
+    public const string FlowId = "test.quiet";
+
+    public override string Id => FlowId;
+
+    public override string Title => "静默";
+
+    protected override IReadOnlyList<FlowStep> BuildSteps() => [Step.Do("nothing", (_, _) => Task.FromResult(StepResult.End()))];
 }
