@@ -72,7 +72,7 @@ public sealed class BookingService(
     /// <summary>One slot with its occupancy, or null when the studio has no slot starting then.</summary>
     public SlotAvailability? Slot(int studioId, DateTimeOffset start)
     {
-        var studio = studios.Find(studioId);
+        var studio = studios.Read(studioId);
         if (studio is null) return null;
         var slot = calendar.SlotAt(studio, start);
         return slot is null ? null : new SlotAvailability(slot, studio, bookings.Taken(studioId, slot.Start));
@@ -81,7 +81,7 @@ public sealed class BookingService(
     /// <summary>Books a place in a slot for a delegate.</summary>
     public BookOutcome Book(DelegateRef who, int studioId, DateTimeOffset start)
     {
-        var studio = studios.Find(studioId);
+        var studio = studios.Read(studioId);
         var slot = studio is null ? null : calendar.SlotAt(studio, start);
         if (studio is null || slot is null) return new BookOutcome(BookStatus.NoSuchSlot);
         var now = clock.Now;
@@ -155,7 +155,7 @@ public sealed class BookingService(
     /// <summary>Marks attendance when the delegate scans the studio's door code inside the slot window.</summary>
     public CheckInOutcome CheckIn(string memberId, int studioId)
     {
-        var studio = studios.Find(studioId);
+        var studio = studios.Read(studioId);
         if (studio is null) return new CheckInOutcome(CheckInStatus.UnknownStudio);
         var now = clock.Now;
         var window = Options.CheckInWindow;
@@ -189,5 +189,5 @@ public sealed class BookingService(
     }
 
     private IEnumerable<Studio> StudiosFor(int? studioId) =>
-        studioId is null ? studios.Active() : studios.Find(studioId.Value) is { Active: true } s ? [s] : [];
+        studioId is null ? studios.Active() : studios.Read(studioId.Value) is { Active: true } s ? [s] : [];
 }

@@ -59,7 +59,7 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
         var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
         if (member is null) return [];
         return booking.Upcoming(member.MemberId)
-            .Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), BookingTexts.CancelLabel(clock, b, studios.Find(b.StudioId), booking.CanCancel(b))))
+            .Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), BookingTexts.CancelLabel(clock, b, studios.Read(b.StudioId), booking.CanCancel(b))))
             .ToList();
     }
 

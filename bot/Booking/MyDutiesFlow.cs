@@ -20,7 +20,7 @@ public sealed class MyDutiesFlow(IdentityService identity, BookingService bookin
             var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
             if (member is null) return StepResult.End();
             var standing = booking.Standing(member.MemberId);
-            var upcoming = standing.Upcoming.Select(b => (b, studios.Find(b.StudioId))).ToList();
+            var upcoming = standing.Upcoming.Select(b => (b, studios.Read(b.StudioId))).ToList();
             await ctx.SendAsync(BookingTexts.Mine(clock, standing, upcoming), ct);
             return StepResult.End();
         }),

@@ -44,7 +44,7 @@ public sealed class ReminderService(
             cancellationToken.ThrowIfCancellationRequested();
             if (!reminders.TryClaim(due.Id, clock.Now)) continue;
             var booking = bookings.Find(due.Id);
-            var studio = booking is null ? null : studios.Find(booking.StudioId);
+            var studio = booking is null ? null : studios.Read(booking.StudioId);
             if (booking is null || studio is null || booking.Status != BookingStatus.Booked)
             {
                 reminders.MarkFailed(due.Id, clock.Now, "booking or studio no longer exists");

@@ -13,14 +13,14 @@ public sealed class StudioStore
 
     private readonly ILiteCollection<Studio> _studios;
 
-    // Every slot offer needs the active studios; they change only through this store (one process owns the
-    // LiteDB file), so a snapshot dropped on every write saves a LiteDB query and its deserialisation per offer.
-    private volatile IReadOnlyList<Studio>? _active;
-    private int _version;
+    // Every slot offer needs the active studios; they change only through this store, so they are read once
+    // per change (a LiteDB query and its deserialisation saved per offer).
+    private readonly CachedUntilWrite<IReadOnlyList<Studio>> _active;
 
     public StudioStore(ILiteDatabase db, IOptions<BookingOptions> options, ILogger<StudioStore> log)
     {
         _studios = db.GetCollection<Studio>(Collection);
+        _active = new(() => _studios.FindWhere(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList().AsReadOnly());
         _studios.EnsureIndex(s => s.County);
         if (options.Value.SeedDemoStudio && _studios.Count() == 0)
         {
@@ -29,28 +29,28 @@ public sealed class StudioStore
         }
     }
 
+    /// <summary>The stored studio (a copy the caller may change and pass to <see cref="Update"/>).</summary>
     public Studio? Find(int id) => _studios.FindById(id);
+
+    /// <summary>
+    /// The studio for reading in a chat turn: from the active snapshot (shared, must not be changed), or from
+    /// the store for an inactive one. Saves a LiteDB read on every booking confirmation.
+    /// </summary>
+    public Studio? Read(int id)
+    {
+        foreach (var studio in Active())
+            if (studio.Id == id) return studio;
+        return Find(id);
+    }
 
     /// <summary>All studios, or those of one county.</summary>
     public IReadOnlyList<Studio> All(string? county = null) =>
         (county is null ? _studios.FindAll() : _studios.FindWhere(LiteQuery.Is(nameof(Studio.County), county))).OrderBy(s => s.Id).ToList();
 
     /// <summary>The active studios, oldest first: a shared snapshot that callers must not change.</summary>
-    public IReadOnlyList<Studio> Active()
-    {
-        if (_active is { } cached) return cached;
-        var version = Volatile.Read(ref _version);
-        var read = _studios.FindWhere(LiteQuery.Is(nameof(Studio.Active), true)).OrderBy(s => s.Id).ToList().AsReadOnly();
-        // A write that ran meanwhile may not be in what we read: use it for this call, do not keep it.
-        if (Volatile.Read(ref _version) == version) _active = read;
-        return read;
-    }
+    public IReadOnlyList<Studio> Active() => _active.Get();
 
-    private void Changed()
-    {
-        Interlocked.Increment(ref _version);
-        _active = null;
-    }
+    private void Changed() => _active.Drop();
 
     /// <summary>Creates a studio; throws <see cref="ArgumentException"/> with a message staff can read.</summary>
     public Studio Create(Studio studio)

@@ -25,6 +25,10 @@ public sealed class IdentityService
     private readonly ILogger<IdentityService> _log;
     private readonly object _bindGate = new();
 
+    // Every booking, hours and county look-up asks who an OpenID is; the rosters change only through this
+    // service (imports, bindings), so the bound members are read once per change (a LiteDB query saved per turn).
+    private readonly CachedUntilWrite<Dictionary<(RosterKind, string), RosterMember>> _bound;
+
     public IdentityService(ILiteDatabase db, TimeProvider time, ILogger<IdentityService> log)
     {
         _db = db;
@@ -36,10 +40,20 @@ public sealed class IdentityService
         _codes = db.GetCollection<BindingCode>("binding_codes");
         _codes.EnsureIndex(c => c.CodeHash, unique: true);
         _attempts = db.GetCollection<BindingAttempts>("binding_attempts");
+        _bound = new(ReadBound);
     }
 
+    /// <summary>The member of <paramref name="kind"/> bound to <paramref name="openId"/>, or null. Shared: do not change it.</summary>
     public RosterMember? FindByOpenId(RosterKind kind, string openId) =>
-        string.IsNullOrEmpty(openId) ? null : _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(kind)));
+        string.IsNullOrEmpty(openId) ? null : _bound.Get().GetValueOrDefault((kind, openId));
+
+    private Dictionary<(RosterKind, string), RosterMember> ReadBound()
+    {
+        var bound = new Dictionary<(RosterKind, string), RosterMember>();
+        foreach (var member in _members.FindWhere(LiteQuery.IsNot(nameof(RosterMember.OpenId), BsonValue.Null)))
+            if (!string.IsNullOrEmpty(member.OpenId)) bound[(member.Kind, member.OpenId)] = member;
+        return bound;
+    }
 
     public RosterMember? FindByMemberId(RosterKind kind, string memberId) =>
         _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.Key), RosterMember.KeyOf(kind, memberId)));
@@ -83,6 +97,7 @@ public sealed class IdentityService
             _db.Rollback();
             throw;
         }
+        _bound.Drop();
         _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
         return new RosterImportResult(true, added, updated, []);
     }
@@ -142,8 +157,10 @@ public sealed class IdentityService
             _db.BeginTrans();
             try
             {
-                // One OpenID is one person per roster: drop an older binding of this account.
-                foreach (var previous in _members.Find(m => m.OpenId == openId && m.Kind == member!.Kind && m.Id != member.Id))
+                // One OpenID is one person per roster: drop an older binding of this account. (Read in full first:
+                // updating a collection while a LiteDB query over it is still open fails the transaction.)
+                var older = _members.FindWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(member!.Kind)));
+                foreach (var previous in older.Where(m => m.Id != member.Id))
                 {
                     previous.OpenId = null;
                     previous.BoundAt = null;
@@ -162,6 +179,7 @@ public sealed class IdentityService
                 _db.Rollback();
                 throw;
             }
+            _bound.Drop();
             _log.LogInformation("Roster member {MemberKey} bound", member.Id);
             return new BindResult(BindStatus.Bound, member);
         }

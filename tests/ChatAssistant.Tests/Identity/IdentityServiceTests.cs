@@ -78,4 +78,45 @@ public sealed class IdentityServiceTests : IAsyncLifetime
         _bot.Time.Advance(IdentityService.Lockout + TimeSpan.FromMinutes(1));
         Assert.Equal(BindStatus.Bound, Identity.Bind("attacker", good).Status);
     }
+
+    [Fact]
+    public void Look_ups_follow_every_binding_change_although_they_are_served_from_memory()
+    {
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5")); // read (and kept) before the binding
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-5", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.Equal("D001", Identity.FindByOpenId(RosterKind.Delegate, "openid-5")!.MemberId);
+        Assert.Null(Identity.FindByOpenId(RosterKind.Volunteer, "openid-5"));
+
+        // The same WeChat account binds another delegate: the older binding is gone.
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-5", Identity.IssueCode(RosterKind.Delegate, "D002").Code).Status);
+        Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-5")!.MemberId);
+        Assert.Null(Identity.FindByMemberId(RosterKind.Delegate, "D001")!.OpenId);
+
+        // Another account takes D002 over: the first account is no longer anyone.
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-6", Identity.IssueCode(RosterKind.Delegate, "D002").Code).Status);
+        Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-6")!.MemberId);
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5"));
+    }
+
+    [Fact]
+    public async Task Look_ups_racing_with_bindings_never_keep_an_old_answer()
+    {
+        var csv = "id,name,district\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"V{i:D3},志愿者{i},天台县\n"));
+        Assert.True(Identity.Import(RosterKind.Volunteer, new StringReader(csv)).Ok);
+        var codes = Enumerable.Range(1, 40).Select(i => Identity.IssueCode(RosterKind.Volunteer, $"V{i:D3}").Code).ToList();
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested) Identity.FindByOpenId(RosterKind.Volunteer, "racer-7");
+        })).ToList();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            Assert.Equal(BindStatus.Bound, Identity.Bind($"racer-{i}", codes[i]).Status);
+            // Right after its binding, each account is found, whatever the readers were doing meanwhile.
+            Assert.Equal($"V{i + 1:D3}", Identity.FindByOpenId(RosterKind.Volunteer, $"racer-{i}")!.MemberId);
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Equal($"V{i + 1:D3}", Identity.FindByOpenId(RosterKind.Volunteer, $"racer-{i}")!.MemberId));
+    }
 }
