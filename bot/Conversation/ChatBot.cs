@@ -68,12 +68,10 @@ public sealed class ChatBot : ActivityHandler
     /// <summary>Handles a user message; returns which part of the bot took it (for the log, see above).</summary>
     private async Task<string> RouteMessageAsync(ITurnContext<IMessageActivity> turn, ConversationData data, CancellationToken cancellationToken)
     {
-        var profile = await _profile.GetAsync(turn, () => new UserProfile(), cancellationToken);
         var text = turn.Activity.Text?.Trim() ?? "";
 
-        if (!profile.Welcomed)
+        if (!await AlreadyWelcomedAsync(turn, data, cancellationToken))
         {
-            profile.Welcomed = true;
             await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
             if (text.Length == 0 || IsGreeting(text))
             {
@@ -147,8 +145,7 @@ public sealed class ChatBot : ActivityHandler
         switch (turn.Activity.Name)
         {
             case ChannelEvents.Subscribe:
-                var profile = await _profile.GetAsync(turn, () => new UserProfile(), cancellationToken);
-                profile.Welcomed = true;
+                await AlreadyWelcomedAsync(turn, data, cancellationToken);
                 await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
                 await SayAsync(turn, MenuText(), cancellationToken);
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);
@@ -201,6 +198,20 @@ public sealed class ChatBot : ActivityHandler
         var handler = _scenes.FirstOrDefault(s => s.CanHandle(scene));
         if (handler is null) await SayAsync(turn, ConversationTexts.UnknownScene, ct);
         else await handler.HandleAsync(turn, data, scene, ct);
+    }
+
+    /// <summary>
+    /// True when the user was greeted before; otherwise records the greeting (the caller says it). The user's
+    /// state is loaded only when the conversation does not know (a new user, or a cleared conversation).
+    /// </summary>
+    private async Task<bool> AlreadyWelcomedAsync(ITurnContext turn, ConversationData data, CancellationToken ct)
+    {
+        if (data.Welcomed) return true;
+        data.Welcomed = true;
+        var profile = await _profile.GetAsync(turn, () => new UserProfile(), ct);
+        if (profile.Welcomed) return true;
+        profile.Welcomed = true;
+        return false;
     }
 
     private static bool IsGreeting(string text) =>

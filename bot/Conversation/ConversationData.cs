@@ -13,6 +13,12 @@ public sealed class ConversationData
 
     /// <summary>True while a person, not the bot, answers this conversation.</summary>
     public bool InHandoff { get; set; }
+
+    /// <summary>
+    /// The user has been greeted (copied from <see cref="UserProfile.Welcomed"/>, so that most turns need not
+    /// load the user's state at all; the profile stays the record, e.g. after the conversation is cleared).
+    /// </summary>
+    public bool Welcomed { get; set; }
 }
 
 /// <summary>What the bot remembers about a user across conversations (kept in UserState). Nothing personal.</summary>

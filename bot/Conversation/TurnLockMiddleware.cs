@@ -6,7 +6,7 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// Runs the turns of one conversation one at a time, across instances when the lock is in Redis, and reads the
-/// conversation's and the user's state in one batch under the lock (see <see cref="TurnStateStorage"/>).
+/// conversation's state with the lock attempt (see <see cref="TurnStateStorage"/>).
 /// Bot.Builder state is last-writer-wins, so without the lock two quick messages could lose an update. On one
 /// Redis server the lock attempt and the read travel together (<see cref="IDistributedLock.TryAcquireThenReadAsync{T}"/>).
 /// </summary>

@@ -5,11 +5,11 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// The session store as <see cref="ConversationState"/> and <see cref="UserState"/> see it. Bot.Builder loads each
-/// state with its own storage read, i.e. two Redis round trips per turn; <see cref="TurnLockMiddleware"/> reads
-/// both keys in one batch under the turn lock, and this decorator hands each prefetched item out once, to the
-/// first read of the turn that asks for it. Everything else goes to the real store. The keys are Bot.Builder's
-/// own: <c>{channel}/conversations/{id}</c> for <see cref="ConversationState"/> and <c>{channel}/users/{id}</c>
-/// for <see cref="UserState"/>.
+/// state with its own storage read; <see cref="TurnLockMiddleware"/> reads the conversation's state together with
+/// the lock attempt (one Redis round trip), and this decorator hands the prefetched item out once, to the first
+/// read of the turn that asks for it. Everything else (the user's state, on the rare turns that load it) goes to
+/// the real store. The keys are Bot.Builder's own: <c>{channel}/conversations/{id}</c> for
+/// <see cref="ConversationState"/> and <c>{channel}/users/{id}</c> for <see cref="UserState"/>.
 /// </summary>
 /// <remarks>
 /// The prefetched items live in an <see cref="AsyncLocal{T}"/> set by the middleware, so they are seen only by
@@ -37,14 +37,17 @@ public sealed class TurnStateStorage(IStorage inner) : IStorage
     /// <summary>Makes <paramref name="ahead"/> the current turn's prefetched items (null: none).</summary>
     internal static void Use(ReadAhead? ahead) => Prefetched.Value = ahead;
 
-    /// <summary>The state keys of the turn of <paramref name="activity"/>, or null when it names no conversation or user.</summary>
+    /// <summary>
+    /// The state key every turn reads (the conversation's), or null when the activity names no conversation. The
+    /// user's state is read only on the turns that need it (see <see cref="ConversationData.Welcomed"/>), so it
+    /// is not read ahead.
+    /// </summary>
     internal static string[]? Keys(Microsoft.Bot.Schema.IActivity activity)
     {
         var channel = activity.ChannelId;
         var conversation = activity.Conversation?.Id;
-        var user = activity.From?.Id;
-        if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user)) return null;
-        return [$"{channel}/conversations/{conversation}", $"{channel}/users/{user}"];
+        if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation)) return null;
+        return [$"{channel}/conversations/{conversation}"];
     }
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)

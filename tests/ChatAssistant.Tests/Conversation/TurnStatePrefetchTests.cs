@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Tests.Conversation;
 
-/// <summary>The conversation's and the user's state are read in one storage call per turn, and still persist.</summary>
+/// <summary>A turn reads the conversation's state in one storage call; the user's only when the greeting is unknown.</summary>
 public sealed class TurnStatePrefetchTests : IAsyncLifetime
 {
     private readonly CountingStorage _store = new(new MemoryStorage());
@@ -21,21 +21,31 @@ public sealed class TurnStatePrefetchTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task Each_turn_reads_both_states_in_one_call_and_what_it_wrote_is_read_back_next_turn()
+    public async Task A_turn_reads_the_conversation_in_one_call_and_the_user_only_for_the_first_greeting()
     {
         var first = await _bot.SayAsync("你好");
         Assert.Contains(first, r => r.Contains("欢迎", StringComparison.Ordinal));
         var second = await _bot.SayAsync("菜单");
-        Assert.DoesNotContain(second, r => r.Contains("欢迎来到", StringComparison.Ordinal)); // the profile was saved and read back
+        Assert.DoesNotContain(second, r => r.Contains("欢迎来到", StringComparison.Ordinal)); // the greeting was saved and read back
 
-        Assert.Equal(2, _store.Reads.Count);
-        foreach (var keys in _store.Reads)
-        {
-            Assert.Equal(2, keys.Length);
-            Assert.Contains(keys, k => k.Contains("/conversations/", StringComparison.Ordinal));
-            Assert.Contains(keys, k => k.Contains("/users/", StringComparison.Ordinal));
-        }
+        // First turn: the conversation (read ahead), then the user's profile (a new user). Second turn: the conversation only.
+        Assert.Equal(3, _store.Reads.Count);
+        Assert.All(_store.Reads, keys => Assert.Single(keys));
+        Assert.Contains("/conversations/", _store.Reads[0][0]);
+        Assert.Contains("/users/", _store.Reads[1][0]);
+        Assert.Contains("/conversations/", _store.Reads[2][0]);
         Assert.NotEmpty(_store.Writes);
+    }
+
+    [Fact]
+    public async Task A_cleared_conversation_does_not_greet_the_user_again()
+    {
+        await _bot.SayAsync("你好");
+        var conversationKey = _store.Reads[0][0];
+        await _store.DeleteAsync([conversationKey]); // as the turn-error handler does
+        var reply = await _bot.SayAsync("菜单");
+        Assert.DoesNotContain(reply, r => r.Contains("欢迎来到", StringComparison.Ordinal));
+        Assert.Contains(_store.Reads.Skip(2), keys => keys[0].Contains("/users/", StringComparison.Ordinal)); // the profile said so
     }
 
     [Fact]
