@@ -48,6 +48,17 @@ public static class Cli
         {
             return ReportConfigurationError(e);
         }
+        catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
+        {
+            return ReportInUse(inUse);
+        }
+    }
+
+    private static T? Unwrap<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
     }
 
     private static async Task<int> ServeAsync(string[] args)
@@ -62,6 +73,16 @@ public static class Cli
         {
             return ReportConfigurationError(e);
         }
+        catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
+        {
+            return ReportInUse(inUse);
+        }
+    }
+
+    private static int ReportInUse(Storage.RecordsDatabaseInUseException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 3;
     }
 
     private static Command ChatCommand()

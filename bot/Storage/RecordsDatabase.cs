@@ -10,14 +10,54 @@ namespace ChatAssistant.Storage;
 /// <summary>Opens the one LiteDB file of the process (records: bookings, ledger, tickets, staff, audit).</summary>
 public static class RecordsDatabase
 {
-    /// <summary>Opens (creating the folder if needed) the database file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (creating the folder if needed) the database file at <paramref name="path"/>, as its only owner.
+    /// Throws <see cref="RecordsDatabaseInUseException"/> when another process (a running server) has it.
+    /// </summary>
     public static LiteDatabase Open(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Direct: one process owns the file; the singleton serialises access inside it.
-        // Own BsonMapper, not BsonMapper.Global: LiteDB 5.0.21 races when threads first map a type at once
-        // ("Member X not found on BsonMapper", litedb-org/LiteDB#2536), and the global one is shared by every database.
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, WarmedMapper());
+        // Direct mode does not stop a second process from opening the file (checked: the CLI imported a roster
+        // while the server ran), and two processes writing it each with their own cache can corrupt it; the
+        // server also keeps some records in memory until it writes them itself (CachedUntilWrite). So the
+        // owner holds an exclusive lock on a file beside it for as long as the database is open.
+        var owner = ClaimOwnership(path);
+        try
+        {
+            // Own BsonMapper, not BsonMapper.Global: LiteDB 5.0.21 races when threads first map a type at once
+            // ("Member X not found on BsonMapper", litedb-org/LiteDB#2536), and the global one is shared by every database.
+            return new OwnedDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, WarmedMapper(), owner);
+        }
+        catch
+        {
+            owner.Dispose();
+            throw;
+        }
+    }
+
+    private static FileStream ClaimOwnership(string path)
+    {
+        var lockPath = path + ".owner";
+        try
+        {
+            // FileShare.None is an exclusive lock on every platform .NET runs on (flock on Linux), released by
+            // the operating system when the process ends, even on a crash.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new RecordsDatabaseInUseException(path, e);
+        }
+    }
+
+    /// <summary>The database and the lock that makes this process its owner, released together.</summary>
+    private sealed class OwnedDatabase(ConnectionString connection, BsonMapper mapper, FileStream owner) : LiteDatabase(connection, mapper)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing) owner.Dispose();
+        }
     }
 
     /// <summary>
@@ -48,6 +88,11 @@ public static class RecordsDatabase
         return services;
     }
 }
+
+/// <summary>The records file is open in another process (the running server): one owner at a time.</summary>
+public sealed class RecordsDatabaseInUseException(string path, Exception inner) : InvalidOperationException(
+    $"The records database {path} is in use by another process (is the assistant running?). " +
+    "Use the staff API while it runs (docs: README, Staff API), or stop it and run this command again.", inner);
 
 /// <summary>Folds LiteDB's log into the data file now and then, so a crash replays little.</summary>
 internal sealed class CheckpointService(ILiteDatabase db, IOptions<StorageOptions> options, TimeProvider time, ILogger<CheckpointService> log) : BackgroundService

@@ -28,8 +28,8 @@ public static class Seeder
     }
 
     /// <summary>
-    /// Before the server starts: both rosters through the CLI. (POST /api/staff/rosters/{kind}/import answers 500 on
-    /// this build: it reads the request body synchronously, which Kestrel refuses — reported to the lead.)
+    /// Before the server starts: both rosters through the operator CLI, as an operator sets up a new county (the
+    /// CLI refuses to open the records file while a server has it).
     /// </summary>
     public static async Task ImportRostersAsync(string dll, IReadOnlyDictionary<string, string> settings, int users, CancellationToken ct)
     {
