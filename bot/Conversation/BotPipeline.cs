@@ -18,6 +18,8 @@ public sealed class BotPipeline(
     IEnumerable<Microsoft.Bot.Builder.IMiddleware> extraMiddleware,
     ILogger<BotPipeline> log) : IBotPipeline
 {
+    private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
     public void Apply(BotAdapter adapter)
     {
         adapter.Use(culture);
@@ -39,13 +41,27 @@ public sealed class BotPipeline(
         log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId}", correlationId, turn.Activity.ChannelId);
         try
         {
+            var welcomed = await WasWelcomedAsync(turn);
             await conversationState.DeleteAsync(turn);
+            if (welcomed)
+            {
+                // Cleared, but the user stays greeted: their own profile is read only on first contact and may
+                // have expired since, and a failure should not be followed by a welcome as if they were new.
+                await _data.SetAsync(turn, new ConversationData { Welcomed = true });
+                await conversationState.SaveChangesAsync(turn, force: true);
+            }
         }
         catch (Exception clearFailure)
         {
             log.LogError(clearFailure, "Could not clear conversation state after {CorrelationId}", correlationId);
         }
         await TrySendAsync(turn, ConversationTexts.Sorry(correlationId), correlationId);
+    }
+
+    private async Task<bool> WasWelcomedAsync(ITurnContext turn)
+    {
+        try { return (await _data.GetAsync(turn, () => new ConversationData())).Welcomed; }
+        catch (Exception e) when (e is not OutOfMemoryException) { return false; } // the state itself may be what failed
     }
 
     private async Task TrySendAsync(ITurnContext turn, string text, string correlationId)

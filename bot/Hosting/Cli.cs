@@ -44,13 +44,13 @@ public static class Cli
             app.Services.ValidateOptions();
             return await action(app.Services);
         }
-        catch (Exception e) when (IsConfigurationError(e))
-        {
-            return ReportConfigurationError(e);
-        }
         catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
         {
             return ReportInUse(inUse);
+        }
+        catch (Exception e) when (IsConfigurationError(e))
+        {
+            return ReportConfigurationError(e);
         }
     }
 
@@ -69,13 +69,13 @@ public static class Cli
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (IsConfigurationError(e))
-        {
-            return ReportConfigurationError(e);
-        }
         catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
         {
             return ReportInUse(inUse);
+        }
+        catch (Exception e) when (IsConfigurationError(e))
+        {
+            return ReportConfigurationError(e);
         }
     }
 

@@ -77,27 +77,31 @@ public sealed class IdentityService
         if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, "文件里没有数据行")]);
 
         int added = 0, updated = 0;
-        _db.BeginTrans();
-        try
+        // Under the binding gate: a binding running meanwhile would write back its older copy of a member.
+        lock (_bindGate)
         {
-            foreach (var row in rows)
+            _db.BeginTrans();
+            try
             {
-                var existing = FindByMemberId(kind, row.MemberId);
-                var member = existing ?? new RosterMember { Kind = kind, MemberId = row.MemberId, Key = RosterMember.KeyOf(kind, row.MemberId) };
-                member.Name = row.Name;
-                member.District = row.District;
-                member.Phone = row.Phone;
-                if (existing is null) { _members.Insert(member); added++; }
-                else { _members.Update(member); updated++; }
+                foreach (var row in rows)
+                {
+                    var existing = FindByMemberId(kind, row.MemberId);
+                    var member = existing ?? new RosterMember { Kind = kind, MemberId = row.MemberId, Key = RosterMember.KeyOf(kind, row.MemberId) };
+                    member.Name = row.Name;
+                    member.District = row.District;
+                    member.Phone = row.Phone;
+                    if (existing is null) { _members.Insert(member); added++; }
+                    else { _members.Update(member); updated++; }
+                }
+                _db.Commit();
             }
-            _db.Commit();
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            _bound.Drop();
         }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-        _bound.Drop();
         _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
         return new RosterImportResult(true, added, updated, []);
     }

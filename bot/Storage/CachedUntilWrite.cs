@@ -17,15 +17,22 @@ public sealed class CachedUntilWrite<T>(Func<T> read) where T : class
 
     private volatile Held? _held;
     private int _version;
+    private readonly Lock _reading = new();
 
     /// <summary>The cached value, read anew after a write. Shared: callers must not change it.</summary>
     public T Get()
     {
         var version = Volatile.Read(ref _version);
         if (_held is { } held && held.Version == version) return held.Value;
-        var value = read();
-        _held = new Held(version, value);
-        return value;
+        // One caller reads again after a change; the others wait for it instead of each reading the same data.
+        lock (_reading)
+        {
+            version = Volatile.Read(ref _version);
+            if (_held is { } fresh && fresh.Version == version) return fresh.Value;
+            var value = read();
+            _held = new Held(version, value);
+            return value;
+        }
     }
 
     /// <summary>Call after every committed write to the data the value was read from.</summary>

@@ -35,16 +35,22 @@ public static class RecordsDatabase
         }
     }
 
+    // Someone holds the lock: a sharing violation on Windows, EWOULDBLOCK from flock on Linux (11) and macOS (35).
+    // Anything else (permissions, a read-only disk) keeps its own error.
+    private static bool HeldByAnother(IOException e) =>
+        e.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021) or 11 or 35;
+
     private static FileStream ClaimOwnership(string path)
     {
         var lockPath = path + ".owner";
         try
         {
-            // FileShare.None is an exclusive lock on every platform .NET runs on (flock on Linux), released by
-            // the operating system when the process ends, even on a crash.
+            // FileShare.None is an exclusive lock (flock on Linux and macOS, a share mode on Windows), released by
+            // the operating system when the process ends, even on a crash. Limits: .NET skips it when
+            // DOTNET_SYSTEM_IO_DISABLEFILELOCKING is set, and on a network file system it may not hold.
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e)
+        catch (IOException e) when (HeldByAnother(e))
         {
             throw new RecordsDatabaseInUseException(path, e);
         }

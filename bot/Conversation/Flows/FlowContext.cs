@@ -21,10 +21,10 @@ public sealed class FlowContext(ITurnContext turn, FlowFrame frame, Conversation
     public string? Slot(string name) => frame.Slots.GetValueOrDefault(name);
 
     /// <summary>
-    /// Ends the flow after this step's prompt (a list that turned out empty has said so; there is nothing to
+    /// Ends the flow after this step's prompt (only prompts call it; a handler returns End) (a list that turned out empty has said so; there is nothing to
     /// answer). The engine then resumes an interrupted flow underneath, as when a step returns End.
     /// </summary>
-    public void EndFlow() => Ended = true;
+    internal void EndFlow() => Ended = true;
 
     internal bool Ended { get; private set; }
 

@@ -94,6 +94,23 @@ public sealed class ChatBotTests
         Assert.Equal(["想就哪方面提意见建议？\n1. 志愿服务\n2. 团代表工作\n3. 青少年权益\n4. 本助手的使用\n5. 其他\n回复序号选择。"], await bot.SayAsync(feedback.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task After_a_failing_turn_the_user_is_not_welcomed_again_even_when_their_profile_has_expired()
+    {
+        await using var bot = BotHarness.Create(s =>
+            s.AddFeature<ExplodingFlow>(new ChatAssistant.Conversation.Routing.Intent { Id = "boom", FlowId = "boom", Keywords = ["爆炸测试"] }));
+        await bot.SayAsync("你好");
+        await bot.SayAsync("爆炸测试");
+        // The user's own state is read only on first contact, so its idle expiry can pass during a long chat.
+        var storage = bot.Get<Microsoft.Bot.Builder.IStorage>();
+        const string userKey = "test/users/user1";
+        Assert.True((await storage.ReadAsync([userKey])).ContainsKey(userKey));
+        await storage.DeleteAsync([userKey]);
+        var replies = await bot.SayAsync("菜单");
+        Assert.DoesNotContain(replies, r => r.Contains(ConversationTexts.Welcome, StringComparison.Ordinal));
+        Assert.Contains(replies, r => r.Contains("回复序号", StringComparison.Ordinal) || r.Contains("1.", StringComparison.Ordinal));
+    }
+
     private sealed class ExplodingFlow : Flow
     {
         public override string Id => "boom";
