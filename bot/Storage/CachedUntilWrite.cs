@@ -2,12 +2,12 @@ namespace ChatAssistant.Storage;
 
 /// <summary>
 /// A value read from LiteDB and kept until its owner writes what it was read from. One process owns the LiteDB
-/// file (direct mode: the operator CLI cannot open it while the server runs), so the owner sees every write and
-/// calls <see cref="Drop"/> after each commit. Hot look-ups (active studios, the bound rosters) then cost a
+/// file (<see cref="RecordsDatabase.Open"/> holds a lock: the operator CLI cannot open it while the server runs),
+/// so the owner sees every write and calls <see cref="Drop"/> after each commit. Hot look-ups (active studios, the bound rosters) then cost a
 /// dictionary hit instead of a query and its deserialisation.
 /// </summary>
 /// <remarks>
-/// The version makes a racing read safe without a lock: a read that started before a write's <see cref="Drop"/>
+/// The version makes a racing read safe without holding up writers: a read that started before a write's <see cref="Drop"/>
 /// is kept under the old version, which the next <see cref="Get"/> sees as outdated, so it reads again. A writer
 /// commits first and drops after, so a read under the new version sees the commit.
 /// </remarks>

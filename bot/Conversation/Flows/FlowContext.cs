@@ -21,8 +21,9 @@ public sealed class FlowContext(ITurnContext turn, FlowFrame frame, Conversation
     public string? Slot(string name) => frame.Slots.GetValueOrDefault(name);
 
     /// <summary>
-    /// Ends the flow after this step's prompt (only prompts call it; a handler returns End) (a list that turned out empty has said so; there is nothing to
-    /// answer). The engine then resumes an interrupted flow underneath, as when a step returns End.
+    /// Ends the flow right after this step's prompt, e.g. a list that turned out empty has said so and there is
+    /// nothing to answer. The engine then resumes an interrupted flow underneath, as when a step returns End.
+    /// Only prompts call it; a handler returns <see cref="StepResult.End"/>.
     /// </summary>
     internal void EndFlow() => Ended = true;
 
