@@ -41,14 +41,18 @@ public sealed class BotPipeline(
         log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId}", correlationId, turn.Activity.ChannelId);
         try
         {
-            var welcomed = await WasWelcomedAsync(turn);
-            await conversationState.DeleteAsync(turn);
-            if (welcomed)
+            if (await WasWelcomedAsync(turn))
             {
                 // Cleared, but the user stays greeted: their own profile is read only on first contact and may
                 // have expired since, and a failure should not be followed by a welcome as if they were new.
+                // One write replaces the stored state (no delete first that a failed write would leave behind).
+                await conversationState.ClearStateAsync(turn);
                 await _data.SetAsync(turn, new ConversationData { Welcomed = true });
                 await conversationState.SaveChangesAsync(turn, force: true);
+            }
+            else
+            {
+                await conversationState.DeleteAsync(turn);
             }
         }
         catch (Exception clearFailure)

@@ -145,7 +145,7 @@ public sealed class ChatBot : ActivityHandler
         switch (turn.Activity.Name)
         {
             case ChannelEvents.Subscribe:
-                await AlreadyWelcomedAsync(turn, data, cancellationToken);
+                await AlreadyWelcomedAsync(turn, data, cancellationToken); // a follow always greets; this records it
                 await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
                 await SayAsync(turn, MenuText(), cancellationToken);
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);
