@@ -24,6 +24,7 @@ public sealed record LoadOptions
     public string? Profile { get; init; }
     public string? ServerLog { get; init; }
     public string? Samples { get; init; }
+    public string? Timeline { get; init; }
     public (string Kind, int Weight)[]? Mix { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; } = [];
 
@@ -45,6 +46,8 @@ public sealed record LoadOptions
           --out FILE         also write the Markdown result there
           --mix guide=1,...  weights of the kinds (guide, booking, hours, help, menu); default the realistic mix 50/15/15/10/10
           --samples FILE     append every request as CSV (phase, planned send second, kind, ms, outcome)
+          --timeline FILE    append each phase second by second as CSV: latencies beside CPU, the server's GC pauses
+                             and thread-pool queue, and the generator's own GC, queue and requests in flight
           --server-log FILE  write the server's console output there (to see why a turn failed)
           --server-env K=V   set an environment variable (or setting, e.g. Server__InlineScheduling=true) for the server only; repeatable
           --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
@@ -74,6 +77,7 @@ public sealed record LoadOptions
                 "--profile" => o with { Profile = Value() },
                 "--server-log" => o with { ServerLog = Value() },
                 "--samples" => o with { Samples = Value() },
+                "--timeline" => o with { Timeline = Value() },
                 "--mix" => o with { Mix = ParseMix(Value()) },
                 "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, ParsePair(Value())] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),

@@ -68,9 +68,12 @@ try
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
-    await using var gc = GcMeter.Start(server.ProcessId);
+    await using var gc = GcMeter.Start(server.ProcessId, events: options.Timeline is not null);
     if (gc is null) Say("GC counters unavailable (EventPipe to the server refused); phases are measured without them");
-    var suite = new Suite(options, server, new CpuMeter(server.ProcessId, redis.ProcessId), gc, plain, Say);
+    // LiteDB's log file next to the records file ("assistant.db"): the timeline notes when a checkpoint empties it.
+    var recordsLog = new FileInfo(Path.Combine(data.FullName, "assistant-log.db"));
+    var suite = new Suite(options, server, new CpuMeter(server.ProcessId, redis.ProcessId), gc, plain, Say,
+        () => { recordsLog.Refresh(); return recordsLog.Exists ? recordsLog.Length : 0; });
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
     if (options.Profile is { } traceFile)

@@ -6,7 +6,7 @@ using ChatAssistant.Load.Traffic;
 namespace ChatAssistant.Load;
 
 /// <summary>The phases of a run: warm-up, closed-loop and open-loop phases, each with the server's RSS sampled.</summary>
-public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, GcMeter? gc, LoadRunner plain, Action<string> say)
+public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, GcMeter? gc, LoadRunner plain, Action<string> say, Func<long> recordsLogBytes)
 {
     public async Task WarmUpAsync(CancellationToken ct)
     {
@@ -28,10 +28,11 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, G
         memory.Start();
         var before = cpu.Read();
         gc?.Take();
+        await using var timeline = StartTimeline(runner);
         var (recorder, seconds) = await runner.ClosedAsync(path, users, duration, ct);
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, $"closed {users} users", seconds, await memory.StopAsync(), notSent: 0, used);
-        Report(result, recorder, seconds);
+        await ReportAsync(result, recorder, seconds, timeline);
         return result;
     }
 
@@ -41,19 +42,25 @@ public sealed class Suite(LoadOptions options, BotServer server, CpuMeter cpu, G
         memory.Start();
         var before = cpu.Read();
         gc?.Take();
+        await using var timeline = StartTimeline(runner);
         var (recorder, seconds, notSent) = await runner.OpenAsync(path, rate, duration, ct);
         var used = CpuMeter.Between(before, cpu.Read());
         var result = recorder.Summarise(name, string.Create(CultureInfo.InvariantCulture, $"open {rate:F0}/s"), seconds, await memory.StopAsync(), notSent, used);
-        Report(result, recorder, seconds);
+        await ReportAsync(result, recorder, seconds, timeline);
         return result;
     }
 
-    private void Report(PhaseResult result, Recorder recorder, double seconds)
+    private Timeline? StartTimeline(LoadRunner runner) =>
+        options.Timeline is null ? null : Timeline.Start(cpu, gc, () => runner.InFlight, recordsLogBytes);
+
+    private async Task ReportAsync(PhaseResult result, Recorder recorder, double seconds, Timeline? timeline)
     {
         say(result.Row());
         SayGc(result, seconds);
         foreach (var example in recorder.Examples) say($"  unexpected: {example}");
         if (options.Samples is { } file) recorder.AppendCsv(file, $"{result.Name} ({result.Load})");
+        if (timeline is not null && options.Timeline is { } timelineFile)
+            await timeline.AppendAsync(timelineFile, $"{result.Name} ({result.Load})", recorder.Samples);
     }
 
     // Below the row, so the table keeps its columns: what the server's GC did in the phase.

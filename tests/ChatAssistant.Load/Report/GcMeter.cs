@@ -16,6 +16,9 @@ public readonly record struct GcUse(double AllocatedMb, int Gen0, int Gen1, int 
             $"thread-pool items {WorkItems / requests:F1}/req, lock contentions {Contentions}");
 }
 
+/// <summary>One timed reading from the server: a GC pause (milliseconds, generation) or a thread-pool counter's mean.</summary>
+public readonly record struct ServerMoment(DateTime At, string Name, double Value, int Generation);
+
 /// <summary>
 /// The server's System.Runtime event counters over EventPipe (what dotnet-counters shows, which is not
 /// installable offline): allocation, collections per generation and time paused by the GC, summed over a phase.
@@ -29,21 +32,35 @@ public sealed class GcMeter : IAsyncDisposable
     private double _allocated, _pause, _workItems;
     private int _contentions;
     private int _gen0, _gen1, _gen2;
+    private readonly bool _events;
+    private readonly List<ServerMoment> _moments = [];
+    private readonly Dictionary<int, DateTime> _suspended = [];
+    private readonly Dictionary<int, int> _generation = [];
 
-    private GcMeter(EventPipeSession session)
+    private GcMeter(EventPipeSession session, bool events)
     {
         _session = session;
+        _events = events;
         _reading = Task.Run(Read);
     }
 
-    /// <summary>Starts sampling the counters once a second; null when the server cannot be reached over EventPipe.</summary>
-    public static GcMeter? Start(int processId)
+    /// <summary>
+    /// Starts sampling the counters once a second; null when the server cannot be reached over EventPipe. With
+    /// <paramref name="events"/> it also keeps each GC pause and the thread pool's queue with their times (the
+    /// timeline's server columns); off by default, so runs without a timeline measure what they always did.
+    /// </summary>
+    public static GcMeter? Start(int processId, bool events = false)
     {
         try
         {
-            var provider = new EventPipeProvider("System.Runtime", EventLevel.Informational, (long)EventKeywords.None,
-                new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" });
-            return new GcMeter(new DiagnosticsClient(processId).StartEventPipeSession([provider], requestRundown: false));
+            List<EventPipeProvider> providers =
+            [
+                new("System.Runtime", EventLevel.Informational, (long)EventKeywords.None,
+                    new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" }),
+            ];
+            // GC keyword at Informational: start, suspension and restart of each collection (a few events per GC).
+            if (events) providers.Add(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, 0x1));
+            return new GcMeter(new DiagnosticsClient(processId).StartEventPipeSession(providers, requestRundown: false), events);
         }
         catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or IOException)
         {
@@ -63,14 +80,26 @@ public sealed class GcMeter : IAsyncDisposable
         }
     }
 
+    /// <summary>The GC pauses and thread-pool readings between two instants (UTC), when started with events.</summary>
+    public IReadOnlyList<ServerMoment> Moments(DateTime from, DateTime to)
+    {
+        lock (_gate) return _moments.Where(m => m.At >= from && m.At < to).ToList();
+    }
+
     private void Read()
     {
         using var source = new EventPipeEventSource(_session.EventStream);
+        if (_events) ListenToGc(source);
         source.Dynamic.All += e =>
         {
             if (e.EventName != "EventCounters" || e.PayloadValue(0) is not IDictionary<string, object> outer
                 || outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> counter) return;
             if (!counter.TryGetValue("Name", out var name)) return;
+            if (_events && name is "threadpool-queue-length" or "threadpool-thread-count"
+                && counter.TryGetValue("Mean", out var mean))
+                lock (_gate) _moments.Add(new ServerMoment(e.TimeStamp.ToUniversalTime(), (string)name, Convert.ToDouble(mean, CultureInfo.InvariantCulture), -1));
+            if (_events && name is "monitor-lock-contention-count" && counter.TryGetValue("Increment", out var contentions))
+                lock (_gate) _moments.Add(new ServerMoment(e.TimeStamp.ToUniversalTime(), (string)name, Convert.ToDouble(contentions, CultureInfo.InvariantCulture), -1));
             lock (_gate)
             {
                 // Sum counters carry the change over the interval in "Increment".
@@ -91,6 +120,22 @@ public sealed class GcMeter : IAsyncDisposable
         // The server going away ends the stream (or breaks it): either way the meter just stops counting.
         try { source.Process(); }
         catch (Exception e) when (e is IOException or EndOfStreamException or InvalidOperationException) { }
+    }
+
+    // A pause runs from the suspension's start to the restart's end; the collection's generation comes between.
+    private void ListenToGc(EventPipeEventSource source)
+    {
+        source.Clr.GCSuspendEEStart += e => { lock (_gate) _suspended[e.ProcessID] = e.TimeStamp.ToUniversalTime(); };
+        source.Clr.GCStart += e => { lock (_gate) _generation[e.ProcessID] = e.Depth; };
+        source.Clr.GCRestartEEStop += e =>
+        {
+            lock (_gate)
+            {
+                if (!_suspended.Remove(e.ProcessID, out var suspended)) return;
+                var generation = _generation.Remove(e.ProcessID, out var g) ? g : -1; // -1: a suspension without a GC
+                _moments.Add(new ServerMoment(suspended, "gc-pause", (e.TimeStamp.ToUniversalTime() - suspended).TotalMilliseconds, generation));
+            }
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -39,6 +39,8 @@ public sealed class Recorder
 
     public int Count => _samples.Count;
 
+    public IReadOnlyList<Sample> Samples => [.. _samples];
+
     public PhaseResult Summarise(string name, string load, double seconds, MemoryTrace memory, int notSent, CpuUse cpu)
     {
         var all = _samples.ToArray();
@@ -57,7 +59,7 @@ public sealed class Recorder
             unexpectedSuccess, outcomes.GetValueOrDefault(Outcome.SuccessBody), outcomes.GetValueOrDefault(Outcome.Busy), notSent, byKind, memory, cpu);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 

@@ -13,6 +13,10 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
 {
     public const int MaxRequestsPerPhase = 2_000_000;
     private readonly ConcurrentDictionary<string, string?> _lastReply = new();
+    private int _inFlight;
+
+    /// <summary>Requests sent and not yet answered (the timeline reads it).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Closed loop with the first <paramref name="count"/> users.</summary>
     public async Task<(Recorder Recorder, double Seconds)> ClosedAsync(string path, int count, TimeSpan duration, CancellationToken ct)
@@ -85,6 +89,7 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         var xml = step.Key is null
             ? WeChatSigner.Text(user.OpenId, step.Text!, signer.NextMsgId())
             : WeChatSigner.Click(user.OpenId, step.Key, signer.NextMsgId());
+        Interlocked.Increment(ref _inFlight);
         try
         {
             using var request = signer.Post(path, xml);
@@ -106,6 +111,7 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
             recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception, recorder.At(plannedAt)));
             return null;
         }
+        finally { Interlocked.Decrement(ref _inFlight); }
     }
 
     private static string Shorten(string? text) => text is null ? "(success)" : text.Length <= 60 ? text : text[..60] + "…";
