@@ -1,0 +1,52 @@
+using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Tests.Support.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatAssistant.Tests.Adapters.WeChat;
+
+/// <summary>
+/// The replay key of a signed query lives as long as that query can pass the timestamp check (±5 minutes around
+/// its timestamp) and no longer: a replay inside the window is still caught, and the store does not keep every
+/// message's key for two windows.
+/// </summary>
+public sealed class WeChatReplayKeyTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0)]    // a fresh message: the key lives one window (300 s), not two
+    [InlineData(200)]  // signed 200 s ago: 100 s of the window left
+    [InlineData(-120)] // signed 120 s ahead of our clock: 420 s left
+    public async Task TheKeyLivesUntilTheTimestampLeavesTheWindow(int signedSecondsAgo)
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var s = await WeChatTestServer.StartAsync(time: time);
+        var timestamp = Start.AddSeconds(-signedSecondsAgo).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (body, query) = s.Requests.Build(WeChatRequestBuilder.Text("oReplay", "你好", 31), WeChatMode.Plain, timestamp: timestamp);
+        var key = WeChatKeys.Replay(query.Timestamp, query.Nonce, query.Signature!);
+        var cache = s.Services.GetRequiredService<IKeyValueCache>();
+
+        using (var first = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, query)))
+            Assert.True(first.IsSuccessStatusCode);
+        await s.DrainAsync();
+        Assert.NotNull(await cache.GetAsync(key));
+
+        // The last second the query still passes the timestamp check: the key is there, so the captured query
+        // with another body is refused. (The same body would be a WeChat retry, answered from the reply cache.)
+        var windowLeft = 300 - signedSecondsAgo;
+        time.Advance(TimeSpan.FromSeconds(windowLeft));
+        Assert.NotNull(await cache.GetAsync(key));
+        using (var forged = await s.Client.SendAsync(WeChatRequestBuilder.Post(WeChatRequestBuilder.Text("oReplay", "别的", 32), query)))
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(1, s.Scripted.Turns);
+
+        // Just past the window the timestamp check refuses the query by itself, and the key is gone.
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await cache.GetAsync(key));
+        using (var late = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, query)))
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, late.StatusCode);
+        Assert.Equal(1, s.Scripted.Turns);
+    }
+}
