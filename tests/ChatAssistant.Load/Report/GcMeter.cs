@@ -16,7 +16,7 @@ public readonly record struct GcUse(double AllocatedMb, int Gen0, int Gen1, int 
             $"thread-pool items {WorkItems / requests:F1}/req, lock contentions {Contentions}");
 }
 
-/// <summary>One timed reading from the server: a GC pause (milliseconds, generation) or a thread-pool counter's mean.</summary>
+/// <summary>One timed reading from the server: a GC pause (milliseconds, generation), or a counter's value for its second.</summary>
 public readonly record struct ServerMoment(DateTime At, string Name, double Value, int Generation);
 
 /// <summary>
@@ -34,8 +34,8 @@ public sealed class GcMeter : IAsyncDisposable
     private int _gen0, _gen1, _gen2;
     private readonly bool _events;
     private readonly List<ServerMoment> _moments = [];
-    private readonly Dictionary<int, DateTime> _suspended = [];
-    private readonly Dictionary<int, int> _generation = [];
+    private DateTime? _suspended;
+    private int? _generation;
 
     private GcMeter(EventPipeSession session, bool events)
     {
@@ -95,11 +95,15 @@ public sealed class GcMeter : IAsyncDisposable
             if (e.EventName != "EventCounters" || e.PayloadValue(0) is not IDictionary<string, object> outer
                 || outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> counter) return;
             if (!counter.TryGetValue("Name", out var name)) return;
-            if (_events && name is "threadpool-queue-length" or "threadpool-thread-count"
-                && counter.TryGetValue("Mean", out var mean))
-                lock (_gate) _moments.Add(new ServerMoment(e.TimeStamp.ToUniversalTime(), (string)name, Convert.ToDouble(mean, CultureInfo.InvariantCulture), -1));
-            if (_events && name is "monitor-lock-contention-count" && counter.TryGetValue("Increment", out var contentions))
-                lock (_gate) _moments.Add(new ServerMoment(e.TimeStamp.ToUniversalTime(), (string)name, Convert.ToDouble(contentions, CultureInfo.InvariantCulture), -1));
+            // The timeline's counters: the pool's means over the second, the contentions counted in it.
+            var timed = !_events ? null : name switch
+            {
+                "threadpool-queue-length" or "threadpool-thread-count" => counter.TryGetValue("Mean", out var mean) ? mean : null,
+                "monitor-lock-contention-count" => counter.TryGetValue("Increment", out var count) ? count : null,
+                _ => null,
+            };
+            if (timed is not null)
+                lock (_gate) _moments.Add(new ServerMoment(e.TimeStamp.ToUniversalTime(), (string)name, Convert.ToDouble(timed, CultureInfo.InvariantCulture), -1));
             lock (_gate)
             {
                 // Sum counters carry the change over the interval in "Increment".
@@ -123,17 +127,20 @@ public sealed class GcMeter : IAsyncDisposable
     }
 
     // A pause runs from the suspension's start to the restart's end; the collection's generation comes between.
+    // The session watches the one server process, and its events arrive in order.
     private void ListenToGc(EventPipeEventSource source)
     {
-        source.Clr.GCSuspendEEStart += e => { lock (_gate) _suspended[e.ProcessID] = e.TimeStamp.ToUniversalTime(); };
-        source.Clr.GCStart += e => { lock (_gate) _generation[e.ProcessID] = e.Depth; };
+        source.Clr.GCSuspendEEStart += e => { lock (_gate) _suspended = e.TimeStamp.ToUniversalTime(); };
+        source.Clr.GCStart += e => { lock (_gate) _generation = e.Depth; };
         source.Clr.GCRestartEEStop += e =>
         {
             lock (_gate)
             {
-                if (!_suspended.Remove(e.ProcessID, out var suspended)) return;
-                var generation = _generation.Remove(e.ProcessID, out var g) ? g : -1; // -1: a suspension without a GC
-                _moments.Add(new ServerMoment(suspended, "gc-pause", (e.TimeStamp.ToUniversalTime() - suspended).TotalMilliseconds, generation));
+                if (_suspended is not { } suspended) return;
+                // -1: a suspension without a collection (the runtime suspends for other work too).
+                _moments.Add(new ServerMoment(suspended, "gc-pause", (e.TimeStamp.ToUniversalTime() - suspended).TotalMilliseconds, _generation ?? -1));
+                _suspended = null;
+                _generation = null;
             }
         };
     }
