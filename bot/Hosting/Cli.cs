@@ -44,13 +44,9 @@ public static class Cli
             app.Services.ValidateOptions();
             return await action(app.Services);
         }
-        catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
+        catch (Exception e) when (IsStartFailure(e))
         {
-            return ReportInUse(inUse);
-        }
-        catch (Exception e) when (IsConfigurationError(e))
-        {
-            return ReportConfigurationError(e);
+            return ReportStartFailure(e);
         }
     }
 
@@ -69,19 +65,21 @@ public static class Cli
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (Unwrap<Storage.RecordsDatabaseInUseException>(e) is { } inUse)
+        catch (Exception e) when (IsStartFailure(e))
         {
-            return ReportInUse(inUse);
-        }
-        catch (Exception e) when (IsConfigurationError(e))
-        {
-            return ReportConfigurationError(e);
+            return ReportStartFailure(e);
         }
     }
 
-    private static int ReportInUse(Storage.RecordsDatabaseInUseException e)
+    // Why the assistant could not start, for the server and every sub-command alike: the records file is open in
+    // another process (exit code 3), or a setting is wrong (exit code 2). Anything else is a bug and stays thrown.
+    private static bool IsStartFailure(Exception e) =>
+        Unwrap<Storage.RecordsDatabaseInUseException>(e) is not null || IsConfigurationError(e);
+
+    private static int ReportStartFailure(Exception e)
     {
-        Console.Error.WriteLine(e.Message);
+        if (Unwrap<Storage.RecordsDatabaseInUseException>(e) is not { } inUse) return ReportConfigurationError(e);
+        Console.Error.WriteLine(inUse.Message);
         return 3;
     }
 
