@@ -14,6 +14,7 @@ public sealed class EscalationStore
     public const string Collection = "escalations";
     public const string EntriesCollection = "escalation_entries";
 
+    private readonly ILiteDatabase _db;
     private readonly ILiteCollection<EscalationRecord> _records;
     private readonly ILiteCollection<EscalationEntry> _entries;
     private readonly FieldCipher _cipher;
@@ -21,12 +22,25 @@ public sealed class EscalationStore
 
     public EscalationStore(ILiteDatabase db, FieldCipher cipher)
     {
+        _db = db;
         _records = db.GetCollection<EscalationRecord>(Collection);
         _records.EnsureIndex(r => r.ConversationKey);
         _records.EnsureIndex(r => r.Status);
         _cipher = cipher;
         _entries = db.GetCollection<EscalationEntry>(EntriesCollection);
         _entries.EnsureIndex(e => e.EscalationId);
+    }
+
+    /// <summary>
+    /// Runs the writes of one action (an escalation opened with the message that led to it and the wait notice;
+    /// ended with the user's last line and the goodbye) as one transaction: saved together or not at all, with
+    /// one commit in LiteDB's log instead of one per record. The store's lock is taken first, then the
+    /// transaction, the order <see cref="Open"/> and <see cref="Change"/> use, so the two cannot deadlock.
+    /// Synchronous only (LiteDB's transaction belongs to the thread).
+    /// </summary>
+    public T Together<T>(Func<T> work)
+    {
+        lock (_gate) return LiteTransaction.Run(_db, work);
     }
 
     /// <summary>The open (waiting or claimed) escalation of a conversation, if any.</summary>

@@ -36,17 +36,22 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
         var now = time.GetUtcNow();
         if (EscalationTexts.IsEndCommand(text))
         {
-            var outcome = store.Change(record.Id, r =>
+            // Closed, with the user's last line and the goodbye, as one transaction.
+            var outcome = store.Together(() =>
             {
-                if (r.Status == EscalationStatus.Resolved) return "resolved";
-                r.Status = EscalationStatus.Resolved;
-                r.ResolvedAt = now;
-                r.ResolvedBy = "user";
-                return null;
+                var closed = store.Change(record.Id, r =>
+                {
+                    if (r.Status == EscalationStatus.Resolved) return "resolved";
+                    r.Status = EscalationStatus.Resolved;
+                    r.ResolvedAt = now;
+                    r.ResolvedBy = "user";
+                    return null;
+                });
+                store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+                store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = EscalationTexts.EndedByUser, Delivered = true });
+                return closed;
             });
             data.InHandoff = false;
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = EscalationTexts.EndedByUser, Delivered = true });
             if (outcome.Ok) log.LogInformation("Escalation {EscalationId} ended by the user", record.Id);
             events.Publish(new EscalationChange(record.Id.ToString(), record.County, "resolved"));
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.EndedByUser), cancellationToken);
@@ -69,8 +74,11 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
             return true;
         }
 
-        store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-        store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
+        store.Together(() =>
+        {
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            return store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
+        });
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
         return true;
     }

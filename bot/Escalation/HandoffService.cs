@@ -27,7 +27,8 @@ public sealed class HandoffService(
         var urgent = reason == HandoffReason.Crisis;
         // Already with a person: the crisis interceptor lets the message go on, and forwarding records it.
         var forwardedAnyway = data.InHandoff;
-        var (record, created) = store.Open(new EscalationRecord
+        var text = activity.Text?.Trim() ?? "";
+        var candidate = new EscalationRecord
         {
             ChannelId = channelId,
             UserId = userId,
@@ -37,24 +38,29 @@ public sealed class HandoffService(
             County = counties.Select(c => c.CountyOf(channelId, userId, data)).FirstOrDefault(c => c is not null),
             Status = EscalationStatus.Waiting,
             CreatedAt = now,
+        };
+        // Opened (or found), the message that led here and the wait notice are saved as one transaction.
+        var (record, created, notice) = store.Together(() =>
+        {
+            var (opened, isNew) = store.Open(candidate);
+            // The message that led here is context for staff; "转人工" itself says nothing.
+            if (!forwardedAnyway && text.Length > 0 && GlobalCommands.Parse(text) != GlobalCommand.Human)
+            {
+                store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.User, At = now, Text = text });
+                store.Change(opened.Id, r => { r.LastUserMessageAt = now; return null; });
+            }
+            if (!isNew && urgent && !opened.Urgent)
+                store.Change(opened.Id, r => { r.Urgent = true; return null; });
+            if (!isNew) return (opened, false, (string?)null);
+            var wait = waitNotice.For(store.WaitingAhead(opened));
+            store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = wait, Delivered = true });
+            return (opened, true, wait);
         });
         data.InHandoff = true;
 
-        var text = activity.Text?.Trim() ?? "";
-        // The message that led here is context for staff; "转人工" itself says nothing.
-        if (!forwardedAnyway && text.Length > 0 && GlobalCommands.Parse(text) != GlobalCommand.Human)
-        {
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
-        }
-        if (!created && urgent && !record.Urgent)
-            store.Change(record.Id, r => { r.Urgent = true; return null; });
-
-        if (created)
+        if (notice is not null)
         {
             log.LogInformation("Escalation {EscalationId} opened ({Reason}, urgent {Urgent}, county known {CountyKnown})", record.Id, reason, urgent, record.County is not null);
-            var notice = waitNotice.For(store.WaitingAhead(record));
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = notice, Delivered = true });
             await turn.SendActivityAsync(MessageFactory.Text(notice), cancellationToken);
         }
         else if (reason == HandoffReason.UserAsked || !forwardedAnyway)

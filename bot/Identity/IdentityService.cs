@@ -80,8 +80,7 @@ public sealed class IdentityService
         // Under the binding gate: a binding running meanwhile would write back its older copy of a member.
         lock (_bindGate)
         {
-            _db.BeginTrans();
-            try
+            LiteTransaction.Run(_db, () =>
             {
                 foreach (var row in rows)
                 {
@@ -93,13 +92,7 @@ public sealed class IdentityService
                     if (existing is null) { _members.Insert(member); added++; }
                     else { _members.Update(member); updated++; }
                 }
-                _db.Commit();
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+            });
             _bound.Drop();
         }
         _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
@@ -158,34 +151,28 @@ public sealed class IdentityService
                 return new BindResult(status, null, Math.Max(left, 0));
             }
 
-            _db.BeginTrans();
-            try
+            var (bound, used) = (member!, record!);
+            LiteTransaction.Run(_db, () =>
             {
                 // One OpenID is one person per roster: drop an older binding of this account. (Read in full first:
                 // updating a collection while a LiteDB query over it is still open fails the transaction.)
-                var older = _members.FindWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(member!.Kind)));
-                foreach (var previous in older.Where(m => m.Id != member.Id))
+                var older = _members.FindWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(bound.Kind)));
+                foreach (var previous in older.Where(m => m.Id != bound.Id))
                 {
                     previous.OpenId = null;
                     previous.BoundAt = null;
                     _members.Update(previous);
                 }
-                member!.OpenId = openId;
-                member.BoundAt = now;
-                _members.Update(member);
-                record!.UsedAt = now;
-                _codes.Update(record);
+                bound.OpenId = openId;
+                bound.BoundAt = now;
+                _members.Update(bound);
+                used.UsedAt = now;
+                _codes.Update(used);
                 _attempts.Delete(openId);
-                _db.Commit();
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
+            });
             _bound.Drop();
-            _log.LogInformation("Roster member {MemberKey} bound", member.Id);
-            return new BindResult(BindStatus.Bound, member);
+            _log.LogInformation("Roster member {MemberKey} bound", bound.Id);
+            return new BindResult(BindStatus.Bound, bound);
         }
     }
 

@@ -130,21 +130,7 @@ public sealed class LiteDbStorage : IStorage
 
     private long IdleMs => (long)_idleTtl.TotalMilliseconds;
 
-    private void InTransaction(Action work)
-    {
-        // BeginTrans is false when this thread already has one open; then the outer owner commits.
-        var own = _db.BeginTrans();
-        try
-        {
-            work();
-            if (own) _db.Commit();
-        }
-        catch
-        {
-            if (own) _db.Rollback();
-            throw;
-        }
-    }
+    private void InTransaction(Action work) => LiteTransaction.Run(_db, work);
 
     // Expiry is kept as Unix milliseconds: LiteDB hands DateTime back in local time, a trap for comparisons.
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();

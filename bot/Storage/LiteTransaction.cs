@@ -1,0 +1,36 @@
+using LiteDB;
+
+namespace ChatAssistant.Storage;
+
+/// <summary>
+/// Runs the records of one action (a roster import, an escalation opened with its first transcript lines) as one
+/// LiteDB transaction: all are saved or none, and the log gets one commit of the pages they share instead of a
+/// commit per record. LiteDB keeps a transaction per thread, so the work must be synchronous (never an await
+/// inside); a transaction already open on this thread is joined, and its owner commits.
+/// </summary>
+public static class LiteTransaction
+{
+    public static T Run<T>(ILiteDatabase db, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        var own = db.BeginTrans(); // false when this thread already has one open
+        try
+        {
+            var result = work();
+            if (own) db.Commit();
+            return result;
+        }
+        catch
+        {
+            if (own) db.Rollback();
+            throw;
+        }
+    }
+
+    public static void Run(ILiteDatabase db, Action work) => Run(db, () =>
+    {
+        work();
+        return true;
+    });
+}
