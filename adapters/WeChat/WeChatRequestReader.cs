@@ -49,9 +49,10 @@ internal sealed class WeChatRequestReader
     /// <summary>
     /// Reads and checks one callback. Last comes the replay cache, and with it, in the same round trip and only if
     /// the replay check passes, the key <paramref name="alsoClaim"/> names for the message (the adapter's dedupe
-    /// key); <see cref="WeChatInbound.AlsoClaimed"/> says whether that one was new.
+    /// key); <see cref="WeChatInbound.AlsoClaimed"/> says whether that one was new. The callback gets the fields and
+    /// how long this signed query can still pass the checks (its replay key lives that long).
     /// </summary>
-    public async Task<WeChatInbound> ReadAsync(HttpRequest request, Func<IReadOnlyDictionary<string, string>, KeyClaim?>? alsoClaim, CancellationToken cancellationToken)
+    public async Task<WeChatInbound> ReadAsync(HttpRequest request, Func<IReadOnlyDictionary<string, string>, TimeSpan, KeyClaim?>? alsoClaim, CancellationToken cancellationToken)
     {
         var q = WeChatQuery.From(request.Query);
         if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce))
@@ -85,10 +86,10 @@ internal sealed class WeChatRequestReader
         // The key lives exactly as long as the query can pass the timestamp check above (until its timestamp
         // leaves the window, plus a second for the whole-second timestamps): one window for a fresh message,
         // instead of two for every message, halves the replay keys kept under load (docs/PERFORMANCE.md).
-        var passesUntil = DateTimeOffset.FromUnixTimeSeconds(seconds) + _options.TimestampWindow;
+        var passesFor = DateTimeOffset.FromUnixTimeSeconds(seconds) + _options.TimestampWindow - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
         var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!),
-            Convert.ToHexStringLower(SHA256.HashData(body)), passesUntil - _time.GetUtcNow() + TimeSpan.FromSeconds(1), SameValueCounts: true);
-        var also = alsoClaim?.Invoke(fields);
+            Convert.ToHexStringLower(SHA256.HashData(body)), passesFor, SameValueCounts: true);
+        var also = alsoClaim?.Invoke(fields, passesFor);
         var claimed = await _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], cancellationToken).ConfigureAwait(false);
         if (claimed == 0) return WeChatInbound.Rejected(q, "replay");
         return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields) { AlsoClaimed = also is not null && claimed == 2 };

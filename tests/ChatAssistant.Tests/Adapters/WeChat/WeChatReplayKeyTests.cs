@@ -49,4 +49,47 @@ public sealed class WeChatReplayKeyTests
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Equal(1, s.Scripted.Turns);
     }
+
+    [Fact]
+    public async Task TheDedupeKeyOutlivesEveryTryOfTheMessageAndNoMore()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var s = await WeChatTestServer.StartAsync(time: time);
+        var cache = s.Services.GetRequiredService<IKeyValueCache>();
+        var xml = WeChatRequestBuilder.Text("oRetry", "你好", 41);
+        var dedupe = WeChatKeys.Dedupe("oRetry:msg:41");
+        string Stamp(int seconds) => Start.AddSeconds(seconds).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // WeChat's first try, and its retry 10 s later signed anew: one turn.
+        var (body, first) = s.Requests.Build(xml, WeChatMode.Plain, timestamp: Stamp(0), nonce: "n1");
+        using (var r = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, first))) Assert.True(r.IsSuccessStatusCode);
+        await s.DrainAsync();
+        time.Advance(TimeSpan.FromSeconds(10));
+        var (_, retry) = s.Requests.Build(xml, WeChatMode.Plain, timestamp: Stamp(10), nonce: "n2");
+        using (var r = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, retry))) Assert.True(r.IsSuccessStatusCode);
+        await s.DrainAsync();
+        Assert.Equal(1, s.Scripted.Turns);
+
+        // A second before the retry's captured query stops passing the timestamp check: replayed with its own body it
+        // passes the replay check (it could be WeChat's), and the dedupe key, still there, stops a second turn.
+        // (The reply cache has expired by then, so the adapter waits out its reply deadline and says "success":
+        // the fake clock is moved on while it waits.)
+        time.Advance(TimeSpan.FromSeconds(299));
+        Assert.NotNull(await cache.GetAsync(dedupe));
+        var replayed = s.Client.SendAsync(WeChatRequestBuilder.Post(body, retry));
+        while (!replayed.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+        using (var r = await replayed) Assert.True(r.IsSuccessStatusCode);
+        await s.DrainAsync();
+        Assert.Equal(1, s.Scripted.Turns);
+
+        // The first try's lifetime (301 s) plus WeChat's retry spread (60 s): then the key is gone, not at 10 minutes.
+        time.Advance(Start.AddSeconds(360) - time.GetUtcNow());
+        Assert.NotNull(await cache.GetAsync(dedupe));
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await cache.GetAsync(dedupe));
+    }
 }
