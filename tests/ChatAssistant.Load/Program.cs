@@ -20,6 +20,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     Console.Error.WriteLine(LoadOptions.Usage);
     return 2;
 }
+if (GeneratorGc.NeedsRestart) return await GeneratorGc.RunAgainAsync(args);
 
 using var cts = new CancellationTokenSource(TimeSpan.FromHours(2));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };

@@ -96,6 +96,7 @@ public sealed class BotServer : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
+        GeneratorGc.KeepOut(info);
         foreach (var (k, v) in settings) info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
         return info;
     }
