@@ -43,6 +43,12 @@ public sealed class EscalationStore
         lock (_gate) return LiteTransaction.Run(_db, work);
     }
 
+    /// <inheritdoc cref="Together{T}(Func{T})"/>
+    public void Together(Action work)
+    {
+        lock (_gate) LiteTransaction.Run(_db, work);
+    }
+
     /// <summary>The open (waiting or claimed) escalation of a conversation, if any.</summary>
     public EscalationRecord? FindOpen(string channelId, string conversationId)
     {

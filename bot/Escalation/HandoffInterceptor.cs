@@ -77,7 +77,7 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
         store.Together(() =>
         {
             store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-            return store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
+            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
         });
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
         return true;
