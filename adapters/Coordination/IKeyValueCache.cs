@@ -35,6 +35,14 @@ public interface IKeyValueCache
     /// </summary>
     Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default) =>
         KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+
+    /// <summary>
+    /// Lets a store hold the commands this request's flow issues until the returned scope is disposed, and send
+    /// them together (one write to the store, answered in one go) — this cache's and those of stores sharing its
+    /// connection (the turn lock, the sessions). Nothing issued inside may be waited for before the scope is
+    /// disposed, so the caller disposes it on its own path, before its first wait. Null: commands go out as issued.
+    /// </summary>
+    IDisposable? SendTogether() => null;
 }
 
 /// <summary>One key for <see cref="IKeyValueCache.ClaimInOrderAsync"/>: stored with <paramref name="Ttl"/> if absent.</summary>

@@ -31,6 +31,7 @@ public sealed class WeChatAdapter : BotAdapter
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatAdapter> _logger;
     private readonly WeChatResponder _responder;
+    private readonly IBotPipeline? _pipeline;
 
     public WeChatAdapter(
         IOptions<WeChatOptions> options, IKeyValueCache cache, WeChatMessenger messenger, WeChatDeliveryPolicy policy,
@@ -45,6 +46,7 @@ public sealed class WeChatAdapter : BotAdapter
         _time = time;
         _logger = logger;
         _responder = new WeChatResponder(_reader, time);
+        _pipeline = pipeline;
         pipeline?.Apply(this);
     }
 
@@ -71,31 +73,60 @@ public sealed class WeChatAdapter : BotAdapter
         // (the replay check lets an identical body through: it may be WeChat's retry). So it lives as long as the
         // latest try can pass the checks: this try's lifetime plus the spread of WeChat's tries. That is ~6 minutes
         // for a fresh message instead of the 10 kept before, a quarter fewer keys in Redis at a campaign's peak.
-        var inbound = await _reader.ReadAsync(request, (fields, passesFor) =>
+        // The turn's first commands (its lock attempt and state read) are written to the store's connection just
+        // ahead of the claim, so one round trip carries all three instead of two; a message that turns out to be a
+        // retry or a replay undoes them (releases a lock it won). Each round trip saved is a few wake-ups of the
+        // server, Redis and their threads per message (docs/PERFORMANCE.md, step 29).
+        IAsyncDisposable? head = null;
+        try
         {
-            action = MapOrNull(fields);
-            return action is InboundAction.RunTurn turn ? new KeyClaim(WeChatKeys.Dedupe(turn.DedupeId), "1", passesFor + RetrySpread) : null;
-        }, cancellationToken).ConfigureAwait(false);
-        if (!inbound.Accepted)
-        {
-            _logger.LogWarning("WeChat callback refused with {Status}: {Reason}", inbound.Status, inbound.Reason);
-            response.StatusCode = inbound.Status;
-            return;
-        }
-        if (action is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+            var inbound = await _reader.ReadAsync(request, (fields, passesFor) =>
+            {
+                action = MapOrNull(fields);
+                if (action is not InboundAction.RunTurn turn) return null;
+                head = _pipeline?.BeginTurn(turn.Activity);
+                return new KeyClaim(WeChatKeys.Dedupe(turn.DedupeId), "1", passesFor + RetrySpread);
+            }, cancellationToken).ConfigureAwait(false);
+            if (!inbound.Accepted)
+            {
+                _logger.LogWarning("WeChat callback refused with {Status}: {Reason}", inbound.Status, inbound.Reason);
+                response.StatusCode = inbound.Status;
+                return;
+            }
+            if (action is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
 
-        switch (action)
-        {
-            case InboundAction.Reply direct:
-                await _responder.WriteReplyAsync(response, inbound, direct.Text, cancellationToken).ConfigureAwait(false);
-                return;
-            case InboundAction.RunTurn turn:
-                await HandleTurnAsync(response, inbound, turn, bot, cancellationToken).ConfigureAwait(false);
-                return;
-            default:
-                await _responder.WriteReplyAsync(response, inbound, null, cancellationToken).ConfigureAwait(false);
-                return;
+            switch (action)
+            {
+                case InboundAction.Reply direct:
+                    await _responder.WriteReplyAsync(response, inbound, direct.Text, cancellationToken).ConfigureAwait(false);
+                    return;
+                case InboundAction.RunTurn turn when inbound.AlsoClaimed:
+                    var begun = head;
+                    head = null; // the turn owns it now
+                    await HandleTurnAsync(response, inbound, turn, begun, bot, cancellationToken).ConfigureAwait(false);
+                    return;
+                case InboundAction.RunTurn retry:
+                    // WeChat's retry of a message already taken: never a second turn; the first answer if it is ready.
+                    await DisposeAsync(ref head).ConfigureAwait(false);
+                    var passive = await WaitForFirstAnswerAsync(retry.DedupeId, cancellationToken).ConfigureAwait(false);
+                    await _responder.WriteReplyAsync(response, inbound, passive, cancellationToken).ConfigureAwait(false);
+                    return;
+                default:
+                    await _responder.WriteReplyAsync(response, inbound, null, cancellationToken).ConfigureAwait(false);
+                    return;
+            }
         }
+        finally
+        {
+            await DisposeAsync(ref head).ConfigureAwait(false);
+        }
+    }
+
+    private static ValueTask DisposeAsync(ref IAsyncDisposable? owned)
+    {
+        var it = owned;
+        owned = null;
+        return it?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -113,24 +144,17 @@ public sealed class WeChatAdapter : BotAdapter
         await _responder.WriteReplyAsync(response, inbound, constantReply, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IBot bot, CancellationToken cancellationToken)
+    // Runs the turn of a message claimed for the first time; begun is the turn's lock attempt, owned from here on.
+    private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IAsyncDisposable? begun, IBot bot, CancellationToken cancellationToken)
     {
         var openId = turn.Activity.From.Id;
-        if (!inbound.AlsoClaimed)
-        {
-            // WeChat's retry of a message already taken: never a second turn; the first answer if it is ready.
-            var passive = await WaitForFirstAnswerAsync(turn.DedupeId, cancellationToken).ConfigureAwait(false);
-            await _responder.WriteReplyAsync(response, inbound, passive, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // The 48-hour window note goes out ahead of the turn's first commands on the same connection, and nothing
-        // waits for its answer; only sends through the API, after the turn, depend on it.
+        // The 48-hour window note goes out ahead of the rest of the turn's commands on the same connection, and
+        // nothing waits for its answer; only sends through the API, after the turn, depend on it.
         _policy.NoteInbound(openId, turn.FromUserMessage);
         var outbox = new ConcurrentQueue<Activity>();
-        var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
         // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
-        var running = _background.Run(() => RunTurnAsync(turn.Activity, outbox, bot));
+        var running = _background.Run(() => RunTurnAsync(turn.Activity, outbox, begun, bot));
+        var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
         // Not the request's token: if WeChat hangs up early the turn is still delivered, just later.
         using var stopWaiting = new CancellationTokenSource();
         var deadline = Task.Delay(_options.ReplyDeadline, _time, stopWaiting.Token);
@@ -196,12 +220,18 @@ public sealed class WeChatAdapter : BotAdapter
         }
     }
 
-    private async Task RunTurnAsync(Activity activity, ConcurrentQueue<Activity> outbox, IBot bot)
+    private async Task RunTurnAsync(Activity activity, ConcurrentQueue<Activity> outbox, IAsyncDisposable? begun, IBot bot)
     {
         using var context = new TurnContext(this, activity);
         context.TurnState.Add(OutboxKey, outbox);
+        if (begun is not null) context.TurnState.Add(IBotPipeline.TurnHeadKey, begun);
         try { await RunPipelineAsync(context, bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false); }
         catch (Exception e) { _logger.LogError(e, "WeChat turn failed"); }
+        finally
+        {
+            // Undone only if the pipeline never took it (a pipeline without the turn lock); taken, it is the turn's.
+            if (begun is not null) await begun.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Inside a WeChat turn: collected for the passive reply. Otherwise (proactive): sent now through the customer-service API.</summary>

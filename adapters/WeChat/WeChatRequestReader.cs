@@ -89,10 +89,17 @@ internal sealed class WeChatRequestReader
         var passesFor = DateTimeOffset.FromUnixTimeSeconds(seconds) + _options.TimestampWindow - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
         var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!),
             Convert.ToHexStringLower(SHA256.HashData(body)), passesFor, SameValueCounts: true);
-        var also = alsoClaim?.Invoke(fields, passesFor);
-        var claimed = await _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], cancellationToken).ConfigureAwait(false);
+        // What the caller issues while deciding its own claim (a turn's lock attempt and state read) and the claim
+        // leave for the store together, and are answered together: one round trip.
+        Task<int> claiming;
+        using (_cache.SendTogether())
+        {
+            var also = alsoClaim?.Invoke(fields, passesFor);
+            claiming = _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], cancellationToken);
+        }
+        var claimed = await claiming.ConfigureAwait(false);
         if (claimed == 0) return WeChatInbound.Rejected(q, "replay");
-        return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields) { AlsoClaimed = also is not null && claimed == 2 };
+        return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields) { AlsoClaimed = claimed == 2 };
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes whatever the headers say (chunked bodies have no length); null when there is more.</summary>

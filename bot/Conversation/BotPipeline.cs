@@ -29,6 +29,8 @@ public sealed class BotPipeline(
         adapter.OnTurnError = OnTurnErrorAsync;
     }
 
+    public IAsyncDisposable? BeginTurn(Microsoft.Bot.Schema.IActivity activity) => turnLock.Begin(activity);
+
     private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
     {
         var correlationId = Guid.NewGuid().ToString("N")[..8];

@@ -1,5 +1,7 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Conversation;
@@ -8,7 +10,8 @@ namespace ChatAssistant.Conversation;
 /// Runs the turns of one conversation one at a time, across instances when the lock is in Redis, and reads the
 /// conversation's state with the lock attempt (see <see cref="TurnStateStorage"/>).
 /// Bot.Builder state is last-writer-wins, so without the lock two quick messages could lose an update. On one
-/// Redis server the lock attempt and the read travel together (<see cref="IDistributedLock.TryAcquireThenReadAsync{T}"/>).
+/// Redis server the lock attempt and the read travel together (<see cref="IDistributedLock.BeginAcquireThenRead{T}"/>),
+/// and an adapter may begin them with its own checks of the message (<see cref="IBotPipeline.BeginTurn"/>).
 /// </summary>
 public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage storage, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
 {
@@ -21,18 +24,30 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
     /// <summary>How long a turn waits for the previous one of the same user.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Sends the lock's first attempt and the state read for <paramref name="activity"/> now (see
+    /// <see cref="IBotPipeline.BeginTurn"/>); null when the activity names no conversation.
+    /// </summary>
+    public LockAttempt<TurnStateStorage.ReadAhead?>? Begin(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId)) return null;
+        var keys = TurnStateStorage.Keys(activity);
+        return locks.BeginAcquireThenRead($"turn:{activity.ChannelId}:{conversationId}", LockTtl, MaxWait,
+            ct => keys is null ? Task.FromResult<TurnStateStorage.ReadAhead?>(null) : storage.ReadAheadAsync(keys, ct));
+    }
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var conversationId = turnContext.Activity.Conversation?.Id;
-        if (string.IsNullOrEmpty(conversationId))
+        // The attempt the adapter began with the message's own checks, if any; otherwise it starts here.
+        var attempt = Taken(turnContext) ?? Begin(turnContext.Activity);
+        if (attempt is null)
         {
             await next(cancellationToken);
             return;
         }
-        var resource = $"turn:{turnContext.Activity.ChannelId}:{conversationId}";
-        var keys = TurnStateStorage.Keys(turnContext.Activity);
-        await using var held = await locks.TryAcquireThenReadAsync(resource, LockTtl, MaxWait,
-            ct => keys is null ? Task.FromResult<TurnStateStorage.ReadAhead?>(null) : storage.ReadAheadAsync(keys, ct), cancellationToken);
+        await using var held = await attempt.CompleteAsync(cancellationToken);
         if (held is null)
         {
             log.LogWarning("Turn lock wait ran out on {ChannelId}", turnContext.Activity.ChannelId);
@@ -48,5 +63,17 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
         {
             TurnStateStorage.Use(null);
         }
+    }
+
+    // Takes the begun attempt out of the turn state (from then on this turn owns it). One for another
+    // conversation (not expected) is abandoned.
+    private LockAttempt<TurnStateStorage.ReadAhead?>? Taken(ITurnContext turnContext)
+    {
+        if (turnContext.TurnState.Get<object>(IBotPipeline.TurnHeadKey) is not LockAttempt<TurnStateStorage.ReadAhead?> begun) return null;
+        turnContext.TurnState.Remove(IBotPipeline.TurnHeadKey);
+        var expected = $"turn:{turnContext.Activity.ChannelId}:{turnContext.Activity.Conversation?.Id}";
+        if (begun.Resource == expected) return begun;
+        _ = begun.DisposeAsync();
+        return null;
     }
 }

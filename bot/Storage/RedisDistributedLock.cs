@@ -26,6 +26,8 @@ public sealed class RedisDistributedLock : IDistributedLock
     // system clock, never the application's TimeProvider, which tests fake to move business time.
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly IDatabase _db;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _prefix;
     private readonly ILogger<RedisDistributedLock> _logger;
     private readonly RedisTopology _topology;
 
@@ -34,6 +36,8 @@ public sealed class RedisDistributedLock : IDistributedLock
         ArgumentNullException.ThrowIfNull(redis);
         _topology = new RedisTopology(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Locks);
+        _redis = redis;
+        _prefix = options.Value.KeyPrefix + RedisKeys.Locks;
         _logger = logger;
     }
 
@@ -43,39 +47,78 @@ public sealed class RedisDistributedLock : IDistributedLock
         return AcquireAsync(resource, NewToken(), ttl, wait, _time.GetTimestamp(), firstAttemptLost: false, cancellationToken);
     }
 
+    public Task<LockedRead<T>?> TryAcquireThenReadAsync<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default) =>
+        BeginAcquireThenRead(resource, ttl, wait, read).CompleteAsync(cancellationToken);
+
     /// <summary>
-    /// On one standalone Redis server the read is sent right behind the lock's first <c>SET NX</c>, on the same
-    /// connection, so Redis runs it after the attempt: when the attempt wins, the read saw the state as the lock
-    /// found it and is kept (one round trip for both). When it loses, the read is dropped and made again once the
-    /// lock is held. On a cluster or behind a proxy the two keys may live on different servers, which run them
-    /// in any order, so there the read waits for the lock. The read must go to this lock's Redis (the session
-    /// store and the lock share one connection when Redis is configured).
+    /// On one standalone Redis server the lock's first <c>SET NX</c> and the read right behind it are written to
+    /// the connection before this returns, so Redis runs the read after the attempt: when the attempt wins, the
+    /// read saw the state as the lock found it and is kept (one round trip for both, shared with whatever the
+    /// caller sends next). When it loses, the read is dropped and made again once the lock is held. On a cluster
+    /// or behind a proxy the two keys may live on different servers, which run them in any order, so there
+    /// nothing is sent until the attempt is completed, and the read waits for the lock. The read must go to this
+    /// lock's Redis (the session store and the lock share one connection when Redis is configured).
     /// </summary>
-    public async Task<LockedRead<T>?> TryAcquireThenReadAsync<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
+    public LockAttempt<T> BeginAcquireThenRead<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
         ArgumentNullException.ThrowIfNull(read);
-        if (!_topology.IsOneStandaloneServer()) return await LockedRead.AfterAcquiringAsync(this, resource, ttl, wait, read, cancellationToken).ConfigureAwait(false);
+        if (!_topology.IsOneStandaloneServer()) return new DeferredLockAttempt<T>(this, resource, ttl, wait, read);
+        return new SentAttempt<T>(this, resource, ttl, wait, read);
+    }
 
-        var token = NewToken();
-        var started = _time.GetTimestamp();
-        var attempt = TakeAsync(resource, token, ttl, cancellationToken); // SET NX is written before this returns
-        var early = Started(read, cancellationToken);
-        bool won;
-        try
-        {
-            won = await attempt.ConfigureAwait(false);
-        }
-        catch
-        {
-            Forget(early);
-            throw;
-        }
-        if (won) return await LockedRead.ReadHoldingAsync(new Handle(this, resource, token), _ => early, cancellationToken).ConfigureAwait(false);
+    // The first attempt and the read, sent when the attempt is made; what is left is waited for on completion.
+    private sealed class SentAttempt<T> : LockAttempt<T>
+    {
+        private readonly RedisDistributedLock _owner;
+        private readonly TimeSpan _ttl;
+        private readonly TimeSpan _wait;
+        private readonly Func<CancellationToken, Task<T>> _read;
+        private readonly string _token = NewToken();
+        private readonly long _started;
+        private readonly Task<bool> _attempt;
+        private readonly Task<T> _early;
 
-        Forget(early); // read while another turn held the lock: possibly stale
-        var handle = await AcquireAsync(resource, token, ttl, wait, started, firstAttemptLost: true, cancellationToken).ConfigureAwait(false);
-        return handle is null ? null : await LockedRead.ReadHoldingAsync(handle, read, cancellationToken).ConfigureAwait(false);
+        public SentAttempt(RedisDistributedLock owner, string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read) : base(resource)
+        {
+            (_owner, _ttl, _wait, _read) = (owner, ttl, wait, read);
+            _started = owner._time.GetTimestamp();
+            // SET NX is written before TakeAsync returns; the read follows it on the same connection. Neither is
+            // tied to a caller's token: a completion that is cancelled stops waiting, the commands have gone.
+            _attempt = owner.TakeAsync(resource, _token, ttl, CancellationToken.None);
+            _early = Started(read, CancellationToken.None);
+        }
+
+        protected override async Task<LockedRead<T>?> CompleteCoreAsync(CancellationToken cancellationToken)
+        {
+            bool won;
+            try
+            {
+                won = await _attempt.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Abandon();
+                throw;
+            }
+            if (won) return await LockedRead.ReadHoldingAsync(new Handle(_owner, Resource, _token), _ => _early.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+
+            Forget(_early); // read while another turn held the lock: possibly stale
+            var handle = await _owner.AcquireAsync(Resource, _token, _ttl, _wait, _started, firstAttemptLost: true, cancellationToken).ConfigureAwait(false);
+            return handle is null ? null : await LockedRead.ReadHoldingAsync(handle, _read, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not waited for: when the attempt's answer comes, a won lock is released (the same compare-and-delete as
+        // any release, so a lock taken since by someone else stays) and the read is dropped.
+        protected override void Abandon()
+        {
+            Forget(_early);
+            _ = _attempt.ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully) { if (t.Result) _owner.Release(Resource, _token); }
+                else _ = t.Exception; // an outage: nothing to release, and nothing left unobserved
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private async Task<IAsyncDisposable?> AcquireAsync(string resource, string token, TimeSpan ttl, TimeSpan wait, long started, bool firstAttemptLost, CancellationToken cancellationToken)
@@ -111,7 +154,9 @@ public sealed class RedisDistributedLock : IDistributedLock
     {
         try
         {
-            return await _db.LockTakeAsync(resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Inside a request's send-together scope (a WeChat message's claim), the attempt joins its batch.
+            var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+            return await target.LockTakeAsync(prefix + resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {

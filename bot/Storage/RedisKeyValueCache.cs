@@ -20,12 +20,16 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         """;
 
     private readonly IDatabase _db;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _prefix;
     private readonly RedisTopology _topology;
 
     public RedisKeyValueCache(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Cache);
+        _redis = redis;
+        _prefix = options.Value.KeyPrefix + RedisKeys.Cache;
         _topology = new RedisTopology(redis);
     }
 
@@ -40,20 +44,31 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         ArgumentNullException.ThrowIfNull(claims);
         // No key or one: SET NX as it is (and GET only when refused) costs Redis less than a script.
         if (claims.Count <= 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+        var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
         var keys = new RedisKey[claims.Count];
         var args = new RedisValue[claims.Count * 3];
         for (var i = 0; i < claims.Count; i++)
         {
-            keys[i] = claims[i].Key;
+            keys[i] = prefix + claims[i].Key;
             args[3 * i] = claims[i].Value;
             args[3 * i + 1] = (long)Positive(claims[i].Ttl).TotalMilliseconds;
             args[3 * i + 2] = claims[i].SameValueCounts ? "1" : "0";
         }
-        return Run(async () => (int)await _db.ScriptEvaluateAsync(ClaimScript, keys, args).ConfigureAwait(false), "claim", cancellationToken);
+        return Run(async () => (int)await target.ScriptEvaluateAsync(ClaimScript, keys, args).ConfigureAwait(false), "claim", cancellationToken);
     }
 
-    public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
-        Run(() => _db.StringSetAsync(key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
+    /// <summary>
+    /// On one standalone server, the commands this request's flow issues to Redis until the scope is disposed —
+    /// the claim here, and the turn lock's attempt and the session read, which share this connection — leave as
+    /// one batch (<see cref="RedisSendTogether"/>).
+    /// </summary>
+    public IDisposable? SendTogether() => _topology.IsOneStandaloneServer() ? RedisSendTogether.Open(_redis) : null;
+
+    public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+        return Run(() => target.StringSetAsync(prefix + key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
+    }
 
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         await Run(() => _db.StringGetAsync(key), "get", cancellationToken).ConfigureAwait(false);

@@ -40,12 +40,16 @@ public sealed class RedisStorage : IStorage
         """;
 
     private readonly IDatabase _db;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _prefix;
     private readonly long _ttlMilliseconds;
 
     public RedisStorage(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _db = RedisKeys.Database(redis, options.Value, RedisKeys.Sessions);
+        _redis = redis;
+        _prefix = options.Value.KeyPrefix + RedisKeys.Sessions;
         _ttlMilliseconds = (long)options.Value.SessionTtl.TotalMilliseconds;
     }
 
@@ -55,7 +59,7 @@ public sealed class RedisStorage : IStorage
         var items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0) return items;
 
-        var reads = await Run(batch => keys.Select(key => batch.ScriptEvaluateAsync(ReadScript, [key], [_ttlMilliseconds])), "read", cancellationToken)
+        var reads = await Run((batch, prefix) => keys.Select(key => batch.ScriptEvaluateAsync(ReadScript, [prefix + key], [_ttlMilliseconds])), "read", cancellationToken)
             .ConfigureAwait(false);
 
         for (var i = 0; i < keys.Length; i++)
@@ -72,9 +76,9 @@ public sealed class RedisStorage : IStorage
         if (changes.Count == 0) return;
 
         var writes = changes.Select(change => StoreItemJson.Prepare(change.Key, change.Value)).ToArray();
-        var results = await Run(batch => writes.Select(write => write.Json is null
-            ? Deleted(batch.KeyDeleteAsync(write.Key))
-            : batch.ScriptEvaluateAsync(WriteScript, [write.Key], Arguments(write))), "write", cancellationToken).ConfigureAwait(false);
+        var results = await Run((batch, prefix) => writes.Select(write => write.Json is null
+            ? Deleted(batch.KeyDeleteAsync(prefix + write.Key))
+            : batch.ScriptEvaluateAsync(WriteScript, [prefix + write.Key], Arguments(write))), "write", cancellationToken).ConfigureAwait(false);
 
         for (var i = 0; i < writes.Length; i++)
         {
@@ -88,7 +92,7 @@ public sealed class RedisStorage : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Length == 0) return;
         // One DEL per key rather than a multi-key DEL, which a Redis cluster refuses across slots.
-        await Run(batch => keys.Select(key => batch.KeyDeleteAsync(key)), "delete", cancellationToken).ConfigureAwait(false);
+        await Run((batch, prefix) => keys.Select(key => batch.KeyDeleteAsync(prefix + key)), "delete", cancellationToken).ConfigureAwait(false);
     }
 
     // A null value removes the item without any ETag check, as MemoryStorage stores null as "absent".
@@ -107,15 +111,26 @@ public sealed class RedisStorage : IStorage
         _ttlMilliseconds,
     ];
 
-    // Sends the commands as one pipelined batch and waits for all of them. Outages (thrown when queuing as well
-    // as when awaiting) become StorageUnavailableException, the store-neutral signal for a "busy" answer.
-    private async Task<T[]> Run<T>(Func<IBatch, IEnumerable<Task<T>>> commands, string what, CancellationToken cancellationToken)
+    // Sends the commands as one pipelined batch and waits for all of them: a batch of their own, or the request's
+    // send-together batch when one is open (the turn's read ahead of a WeChat message's claim), where the keys need
+    // the prefix added here. Outages (thrown when queuing as well as when awaiting) become
+    // StorageUnavailableException, the store-neutral signal for a "busy" answer.
+    private async Task<T[]> Run<T>(Func<IDatabaseAsync, string, IEnumerable<Task<T>>> commands, string what, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = _db.CreateBatch();
-            var tasks = commands(batch).ToArray();
-            batch.Execute();
+            Task<T>[] tasks;
+            var (joined, prefix, isJoined) = RedisSendTogether.Join(_redis, _db, _prefix);
+            if (isJoined)
+            {
+                tasks = commands(joined, prefix).ToArray();
+            }
+            else
+            {
+                var batch = _db.CreateBatch();
+                tasks = commands(batch, string.Empty).ToArray();
+                batch.Execute();
+            }
             return await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex))

@@ -117,6 +117,34 @@ public abstract class DistributedLockContractTests
         Assert.NotNull(next);
     }
 
+    [SkippableFact]
+    public async Task AnAttemptAbandonedBeforeItCompletes_LeavesTheLockFree_AndNeverFreesAnotherHolders()
+    {
+        var locks = CreateLocks(2);
+        var abandoned = locks[0].BeginAcquireThenRead("user:o11", Ttl, TimeSpan.FromSeconds(5), _ => Task.FromResult("read"));
+        await abandoned.DisposeAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => abandoned.CompleteAsync()); // undone for good
+
+        // Had the abandoned attempt kept the lock, this would wait out its 30 s TTL and get null.
+        var next = await locks[1].TryAcquireAsync("user:o11", Ttl, TimeSpan.FromSeconds(3));
+        Assert.NotNull(next);
+
+        // An attempt that loses to that holder and is then abandoned leaves the holder's lock alone.
+        var lost = locks[0].BeginAcquireThenRead("user:o11", Ttl, TimeSpan.FromSeconds(5), _ => Task.FromResult("read"));
+        await Task.Delay(100); // its answer is back
+        await lost.DisposeAsync();
+        Assert.Null(await locks[0].TryAcquireAsync("user:o11", Ttl, TimeSpan.FromMilliseconds(200)));
+
+        // Completed, an attempt belongs to its handle: disposing the attempt then releases nothing.
+        await next.DisposeAsync();
+        var completed = locks[0].BeginAcquireThenRead("user:o11", Ttl, TimeSpan.FromSeconds(3), _ => Task.FromResult("read"));
+        await using var held = await completed.CompleteAsync();
+        Assert.NotNull(held);
+        Assert.Equal("read", held.Value);
+        await completed.DisposeAsync();
+        Assert.Null(await locks[1].TryAcquireAsync("user:o11", Ttl, TimeSpan.FromMilliseconds(200)));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
@@ -192,6 +220,35 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         Assert.NotNull(held);
         Assert.True(sentWithTheAttempt);
         Assert.True(held.Value); // yet Redis ran it after the attempt: the lock key was already there
+    }
+
+    [SkippableFact]
+    public async Task ABegunAttempt_IsInRedisBeforeItIsCompleted()
+    {
+        redis.Require();
+        var prefix = RedisServer.UniquePrefix();
+        using var connection = redis.Connect();
+        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
+        var db = connection.GetDatabase();
+        await using (await locks.TryAcquireAsync("warm", Ttl, TimeSpan.FromSeconds(1))) { } // connected: the server type is known
+
+        var attempt = locks.BeginAcquireThenRead("user:o12", Ttl, TimeSpan.FromSeconds(1), _ => db.KeyExistsAsync(prefix + "lock:user:o12"));
+        // Nobody has waited for it, yet the lock is taken: the commands went out when the attempt was begun, so
+        // they share the round trip of whatever the caller sends next.
+        Assert.True(await Eventually(() => db.KeyExistsAsync(prefix + "lock:user:o12")));
+        await using var held = await attempt.CompleteAsync();
+        Assert.NotNull(held);
+        Assert.True(held.Value); // the read ran after the attempt
+    }
+
+    private static async Task<bool> Eventually(Func<Task<bool>> check)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await check()) return true;
+            await Task.Delay(20);
+        }
+        return false;
     }
 
     [SkippableFact]
