@@ -83,9 +83,11 @@ public sealed class RedisDistributedLock : IDistributedLock
         {
             (_owner, _ttl, _wait, _read) = (owner, ttl, wait, read);
             _started = owner._time.GetTimestamp();
-            // SET NX is written before TakeAsync returns; the read follows it on the same connection. Neither is
-            // tied to a caller's token: a completion that is cancelled stops waiting, the commands have gone.
-            _attempt = owner.TakeAsync(resource, _token, ttl, CancellationToken.None);
+            // SET NX is issued here; the read follows it on the same connection. Neither is tied to a caller's token:
+            // a completion that is cancelled stops waiting, the commands have gone. The attempt's task is the
+            // client's own, not wrapped in an async method: nothing waits on it until the attempt is completed,
+            // by when its answer is usually in (it came with the claim's), so no thread-pool item is spent on it.
+            _attempt = owner.IssueTake(resource, _token, ttl);
             _early = Started(read, CancellationToken.None);
         }
 
@@ -96,9 +98,10 @@ public sealed class RedisDistributedLock : IDistributedLock
             {
                 won = await _attempt.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch (Exception ex)
             {
                 Abandon();
+                if (RedisFailures.IsOutage(ex)) throw RedisFailures.Unavailable("lock", ex);
                 throw;
             }
             if (won) return await LockedRead.ReadHoldingAsync(new Handle(_owner, Resource, _token), _ => _early.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -150,13 +153,26 @@ public sealed class RedisDistributedLock : IDistributedLock
     private static void Forget(Task task) => _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
         TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
+    // SET NX PX as the client issues it (a failure to queue becomes a failed task). Inside a request's
+    // send-together scope (a WeChat message's claim), the attempt joins its batch.
+    private Task<bool> IssueTake(string resource, string token, TimeSpan ttl)
+    {
+        try
+        {
+            var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+            return target.LockTakeAsync(prefix + resource, token, ttl);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<bool>(ex);
+        }
+    }
+
     private async Task<bool> TakeAsync(string resource, string token, TimeSpan ttl, CancellationToken cancellationToken)
     {
         try
         {
-            // Inside a request's send-together scope (a WeChat message's claim), the attempt joins its batch.
-            var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
-            return await target.LockTakeAsync(prefix + resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await IssueTake(resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
