@@ -200,12 +200,7 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
     [SkippableFact]
     public async Task ReadAhead_OnOneServer_TravelsWithTheLockAttempt_AndRunsAfterIt()
     {
-        redis.Require();
-        var prefix = RedisServer.UniquePrefix();
-        using var connection = redis.Connect();
-        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
-        var db = connection.GetDatabase();
-        await using (await locks.TryAcquireAsync("warm", Ttl, TimeSpan.FromSeconds(1))) { } // connected: the server type is known
+        var (locks, db, prefix) = await ConnectedLockAsync();
 
         var calling = true;
         var sentWithTheAttempt = false;
@@ -225,12 +220,7 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
     [SkippableFact]
     public async Task ABegunAttempt_IsInRedisBeforeItIsCompleted()
     {
-        redis.Require();
-        var prefix = RedisServer.UniquePrefix();
-        using var connection = redis.Connect();
-        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
-        var db = connection.GetDatabase();
-        await using (await locks.TryAcquireAsync("warm", Ttl, TimeSpan.FromSeconds(1))) { } // connected: the server type is known
+        var (locks, db, prefix) = await ConnectedLockAsync();
 
         var attempt = locks.BeginAcquireThenRead("user:o12", Ttl, TimeSpan.FromSeconds(1), _ => db.KeyExistsAsync(prefix + "lock:user:o12"));
         // Nobody has waited for it, yet the lock is taken: the commands went out when the attempt was begun, so
@@ -239,6 +229,19 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         await using var held = await attempt.CompleteAsync();
         Assert.NotNull(held);
         Assert.True(held.Value); // the read ran after the attempt
+    }
+
+    // One lock on a connection of its own (disposed with the class) under a fresh prefix, already connected, so the
+    // server type is known and the read may travel with the attempt.
+    private async Task<(RedisDistributedLock Locks, IDatabase Db, string Prefix)> ConnectedLockAsync()
+    {
+        redis.Require();
+        var prefix = RedisServer.UniquePrefix();
+        var connection = redis.Connect();
+        _connections.Add(connection);
+        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
+        await using (await locks.TryAcquireAsync("warm", Ttl, TimeSpan.FromSeconds(1))) { }
+        return (locks, connection.GetDatabase(), prefix);
     }
 
     private static async Task<bool> Eventually(Func<Task<bool>> check)
