@@ -25,9 +25,8 @@ public sealed class RedisDistributedLock : IDistributedLock
     // Waiting and the lock's TTL are wall-clock matters (Redis expires keys in real time), so they use the
     // system clock, never the application's TimeProvider, which tests fake to move business time.
     private readonly TimeProvider _time = TimeProvider.System;
-    private readonly IDatabase _db;
-    private readonly IConnectionMultiplexer _redis;
-    private readonly string _prefix;
+    private readonly RedisKeyspace _keys;
+    private IDatabase _db => _keys.Db;
     private readonly ILogger<RedisDistributedLock> _logger;
     private readonly RedisTopology _topology;
 
@@ -35,9 +34,7 @@ public sealed class RedisDistributedLock : IDistributedLock
     {
         ArgumentNullException.ThrowIfNull(redis);
         _topology = new RedisTopology(redis);
-        _db = RedisKeys.Database(redis, options.Value, RedisKeys.Locks);
-        _redis = redis;
-        _prefix = options.Value.KeyPrefix + RedisKeys.Locks;
+        _keys = new RedisKeyspace(redis, options.Value, RedisKeys.Locks);
         _logger = logger;
     }
 
@@ -159,7 +156,7 @@ public sealed class RedisDistributedLock : IDistributedLock
     {
         try
         {
-            var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+            var (target, prefix, _) = _keys.Target();
             return target.LockTakeAsync(prefix + resource, token, ttl);
         }
         catch (Exception ex)

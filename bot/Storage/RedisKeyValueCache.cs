@@ -19,17 +19,14 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         return #KEYS
         """;
 
-    private readonly IDatabase _db;
-    private readonly IConnectionMultiplexer _redis;
-    private readonly string _prefix;
+    private readonly RedisKeyspace _keys;
+    private IDatabase _db => _keys.Db;
     private readonly RedisTopology _topology;
 
     public RedisKeyValueCache(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        _db = RedisKeys.Database(redis, options.Value, RedisKeys.Cache);
-        _redis = redis;
-        _prefix = options.Value.KeyPrefix + RedisKeys.Cache;
+        _keys = new RedisKeyspace(redis, options.Value, RedisKeys.Cache);
         _topology = new RedisTopology(redis);
     }
 
@@ -44,7 +41,7 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         ArgumentNullException.ThrowIfNull(claims);
         // No key or one: SET NX as it is (and GET only when refused) costs Redis less than a script.
         if (claims.Count <= 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
-        var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+        var (target, prefix, _) = _keys.Target();
         var keys = new RedisKey[claims.Count];
         var args = new RedisValue[claims.Count * 3];
         for (var i = 0; i < claims.Count; i++)
@@ -62,11 +59,11 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     /// the claim here, and the turn lock's attempt and the session read, which share this connection — leave as
     /// one batch (<see cref="RedisSendTogether"/>).
     /// </summary>
-    public IDisposable? SendTogether() => _topology.IsOneStandaloneServer() ? RedisSendTogether.Open(_redis) : null;
+    public IDisposable? SendTogether() => _topology.IsOneStandaloneServer() ? _keys.SendTogether() : null;
 
     public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
-        var (target, prefix, _) = RedisSendTogether.Join(_redis, _db, _prefix);
+        var (target, prefix, _) = _keys.Target();
         return Run(() => target.StringSetAsync(prefix + key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
     }
 

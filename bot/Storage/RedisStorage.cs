@@ -39,17 +39,14 @@ public sealed class RedisStorage : IStorage
         return value
         """;
 
-    private readonly IDatabase _db;
-    private readonly IConnectionMultiplexer _redis;
-    private readonly string _prefix;
+    private readonly RedisKeyspace _keys;
+    private IDatabase _db => _keys.Db;
     private readonly long _ttlMilliseconds;
 
     public RedisStorage(IConnectionMultiplexer redis, IOptions<RedisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        _db = RedisKeys.Database(redis, options.Value, RedisKeys.Sessions);
-        _redis = redis;
-        _prefix = options.Value.KeyPrefix + RedisKeys.Sessions;
+        _keys = new RedisKeyspace(redis, options.Value, RedisKeys.Sessions);
         _ttlMilliseconds = (long)options.Value.SessionTtl.TotalMilliseconds;
     }
 
@@ -120,7 +117,7 @@ public sealed class RedisStorage : IStorage
         try
         {
             Task<T>[] tasks;
-            var (joined, prefix, isJoined) = RedisSendTogether.Join(_redis, _db, _prefix);
+            var (joined, prefix, isJoined) = _keys.Target();
             if (isJoined)
             {
                 tasks = commands(joined, prefix).ToArray();
