@@ -6,11 +6,18 @@ using System.Threading.Channels;
 
 namespace ChatAssistant.Escalation;
 
-/// <summary>A change staff consoles should show. It carries no user text: consoles fetch what they may see.</summary>
-public sealed record EscalationChange(string Id, string? County, string What);
+/// <summary>
+/// A change staff consoles should show. It carries no user text: consoles fetch what they may see.
+/// <paramref name="Event"/> is the server-sent event's name: "escalation" for hand-offs, "ticket" for help requests.
+/// </summary>
+public sealed record EscalationChange(string Id, string? County, string What, string Event = EscalationChange.Escalation)
+{
+    public const string Escalation = "escalation";
+    public const string Ticket = "ticket";
+}
 
 /// <summary>
-/// Fans escalation changes out to the open console streams (server-sent events) of this instance.
+/// Fans escalation and help-request changes out to the open console streams (server-sent events) of this instance.
 /// Each stream filters by its own scope. With several instances, changes made on another instance are not
 /// pushed here (consoles still see them on their next load); a Redis channel would close that gap.
 /// </summary>
@@ -31,8 +38,8 @@ public sealed class EscalationEvents(TimeProvider time)
     }
 
     /// <summary>
-    /// The event stream of one console: "ready" once subscribed, then "escalation" for each visible change,
-    /// "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
+    /// The event stream of one console: "ready" once subscribed, then "escalation" or "ticket" for each visible
+    /// change, "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
     /// </summary>
     public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<string?, bool> visible, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -56,7 +63,7 @@ public sealed class EscalationEvents(TimeProvider time)
                 if (!await waiting) yield break;
                 while (channel.Reader.TryRead(out var change))
                     if (visible(change.County))
-                        yield return new SseItem<string>(JsonSerializer.Serialize(new { id = change.Id, what = change.What }, Json), "escalation");
+                        yield return new SseItem<string>(JsonSerializer.Serialize(new { id = change.Id, what = change.What }, Json), change.Event);
                 waiting = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
             }
         }

@@ -12,6 +12,7 @@ using ChatAssistant.Guide;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
+using ChatAssistant.StaffConsole;
 using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddStaffAccounts();
         services.AddEscalation();
         services.AddDisputes(configuration);
+        services.AddHostedService<TicketConsoleFeed>();
         services.AddIdentity();
         services.AddGuide();
         services.AddHours(configuration);

@@ -4,7 +4,7 @@
 
 (() => {
   const API = '/api/staff';
-  const state = { csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null };
+  const state = { csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false };
   const $ = (id) => document.getElementById(id);
 
   const LABELS = {
@@ -122,10 +122,21 @@
 
   // ---- queue ---------------------------------------------------------------------------------
 
-  function scheduleReload() {
+  // One change pushed by the server: "escalation" (a hand-off) or "ticket" (a help request), with its id only.
+  function scheduleReload(event) {
+    if ((event.type === 'ticket') !== (state.tab === 'tickets')) return; // the other tab's change
+    let id = null;
+    try { id = JSON.parse(event.data).id; } catch { /* reload the list anyway */ }
+    // A conversation is re-read on every change; a ticket only when it is the one open, because every
+    // opening of a ticket is audited.
+    if (state.selected && (event.type === 'escalation' || id === state.selected)) state.reloadDetail = true;
     clearTimeout(state.reloadTimer);
-    // Opening a ticket is audited, so only conversations are re-read on every event.
-    state.reloadTimer = setTimeout(() => { reloadQueue(); if (state.selected && state.tab === 'escalations') loadDetail(state.selected); }, 150);
+    state.reloadTimer = setTimeout(() => {
+      const detail = state.reloadDetail;
+      state.reloadDetail = false;
+      reloadQueue();
+      if (detail && state.selected) loadDetail(state.selected);
+    }, 150);
   }
 
   async function reloadQueue() {
@@ -182,14 +193,17 @@
     $('transcript').scrollTop = $('transcript').scrollHeight;
     $('notes').replaceChildren(...detail.notes.map(noteItem));
     const open = s.status !== 'Resolved';
-    $('claim').hidden = !open || s.assignee === state.me.userName;
-    $('resolve').hidden = !open;
-    $('assign').hidden = !open;
-    $('reply-form').hidden = !open;
+    showActions({ claim: open && s.assignee !== state.me.userName, resolve: open, assign: open, 'assign-to': open, 'reply-form': open, 'note-form': true });
     if (open) await loadAssignees();
   }
 
-  // ---- help-request tickets (亲青老娘舅): read-only here; the staff API changes them ------------
+  // The detail panel serves both tabs: each shows its own buttons and hides the other's.
+  const ACTIONS = ['claim', 'resolve', 'assign', 'assign-to', 't-ack', 't-progress', 't-resolve', 'reply-form', 'note-form'];
+  function showActions(visible) {
+    ACTIONS.forEach((x) => { $(x).hidden = !visible[x]; });
+  }
+
+  // ---- help-request tickets (亲青老娘舅) -------------------------------------------------------
 
   async function reloadTickets() {
     let items;
@@ -229,13 +243,35 @@
     $('d-meta').textContent = `${t.county} · ${t.category} · ${t.ageBand} · ${t.statusLabel} · 提交 ${when(t.createdAt)}`;
     $('d-sla').textContent = `受理时限 ${when(t.acknowledgeDue)}${t.acknowledgeOverdue ? '（已逾期）' : ''}`
       + `　办结时限 ${when(t.resolveDue)}${t.resolveOverdue ? '（已逾期）' : ''}`;
-    const line = (who, text) => { const li = el('li'); li.append(el('span', 'who', who), el('span', 'text', text)); return li; };
-    const fields = [['描述', d.description], ['电话', d.phone], ['姓名', d.name]].filter(([, v]) => v).map(([k, v]) => line(k, v));
-    const history = (d.history || []).map((h) => line(`${h.author} · ${when(h.at)}`, h.text || h.kind));
-    $('transcript').replaceChildren(...fields, ...history);
-    $('notes').replaceChildren();
-    ['claim', 'resolve', 'assign', 'reply-form'].forEach((x) => { $(x).hidden = true; });
+    const line = (className, who, text) => {
+      const li = el('li', className);
+      li.append(el('span', 'who', who), el('span', 'text', text ?? '（内容已删除）'));
+      return li;
+    };
+    const fields = [['求助描述', d.description], ['联系电话', d.phone], ['姓名', d.name]]
+      .filter(([, v]) => v).map(([k, v]) => line('user', k, v));
+    const history = d.history || [];
+    const shown = history.filter((h) => h.kind !== 'StaffNote').map((h) => {
+      const li = line(h.kind === 'UserAddition' ? 'user' : 'staff',
+        `${h.kind === 'UserAddition' ? '用户补充' : `${author(h.author)}（回复用户）`} · ${when(h.at)}`, h.text);
+      if (h.delivered === false) li.append(el('span', 'failed', `未送达：${h.deliveryError || '渠道拒绝'}`));
+      return li;
+    });
+    $('transcript').replaceChildren(...fields, ...shown);
+    $('notes').replaceChildren(...history.filter((h) => h.kind === 'StaffNote')
+      .map((h) => noteItem({ staffName: author(h.author), at: h.at, text: h.text ?? '（内容已删除）' })));
+    // Replies and notes need the personal data: a withdrawn request, or one past retention, has none left.
+    const writable = t.status !== 'Withdrawn' && !t.personalDataDeleted;
+    showActions({
+      't-ack': t.status === 'New',
+      't-progress': t.status === 'New' || t.status === 'Acknowledged',
+      't-resolve': ['New', 'Acknowledged', 'InProgress'].includes(t.status),
+      'reply-form': writable,
+      'note-form': writable,
+    });
   }
+
+  const author = (name) => (name || '').replace(/^staff:/, '');
 
   function renderSla(s) {
     const p = $('d-sla');
@@ -280,7 +316,8 @@
     if (!id) return;
     $('d-error').textContent = '';
     try {
-      const result = await api('POST', `/escalations/${encodeURIComponent(id)}${path}`, body);
+      const base = state.tab === 'tickets' ? '/tickets' : '/escalations';
+      const result = await api('POST', `${base}/${encodeURIComponent(id)}${path}`, body);
       if (after) after(result);
       if (result && result.delivered === false) {
         $('d-error').textContent = `消息未送达：${result.reason || '渠道拒绝'}（${result.errorCode || '未知'}）`;
@@ -300,6 +337,7 @@
     state.events = source;
     source.addEventListener('ready', () => { setLive('open', '实时更新中'); reloadQueue(); });
     source.addEventListener('escalation', scheduleReload);
+    source.addEventListener('ticket', scheduleReload);
     source.addEventListener('error', async () => {
       setLive('off', '连接中断，正在重连…');
       if (source.readyState === EventSource.CLOSED) {
@@ -330,6 +368,11 @@
     $('assign').addEventListener('click', () => act('/assign', { userName: $('assignee').value }));
     $('resolve').addEventListener('click', () => {
       if (window.confirm('确定结束这次人工服务吗？用户会回到自助服务。')) act('/resolve');
+    });
+    $('t-ack').addEventListener('click', () => act('/acknowledge'));
+    $('t-progress').addEventListener('click', () => act('/status', { status: 'InProgress' }));
+    $('t-resolve').addEventListener('click', () => {
+      if (window.confirm('确定办结这条求助吗？办结后仍可补充回复和备注。')) act('/resolve');
     });
     $('reply-form').addEventListener('submit', (event) => {
       event.preventDefault();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using ChatAssistant.Adapters;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.StaffConsole;
+using ChatAssistant.Tests.Disputes;
 using ChatAssistant.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -179,5 +181,26 @@ public sealed class EscalationApiTests : IAsyncLifetime
 
         Assert.Equal(wu, await wuEvents.NextEscalationIdAsync());
         Assert.Equal(jd, await jdEvents.NextEscalationIdAsync()); // the 婺城区 events never reached 金东区
+    }
+
+    [Fact]
+    public async Task The_event_stream_carries_help_requests_of_the_consoles_scope_by_number_only()
+    {
+        using var wucheng = await StaffSession.SignInAsync(_server, "wucheng", Pw);
+        using var jindong = await StaffSession.SignInAsync(_server, "jindong", Pw);
+        await using var wuEvents = await EventReader.OpenAsync(wucheng.Client);
+        await using var jdEvents = await EventReader.OpenAsync(jindong.Client);
+
+        var wu = DisputeFixtures.File(_server.Services, "婺城区", description: "和室友因为费用问题吵架，希望有人调解");
+        var jd = DisputeFixtures.File(_server.Services, "金东区");
+        _server.Get<TicketService>().Acknowledge(wu.Id, "staff:wucheng");
+
+        var created = await wuEvents.NextAsync("ticket");
+        Assert.Equal(wu.Number, created.GetProperty("id").GetString());
+        Assert.Equal("created", created.GetProperty("what").GetString());
+        Assert.Equal(["id", "what"], created.EnumerateObject().Select(p => p.Name)); // nothing personal on the stream
+        var acknowledged = await wuEvents.NextAsync("ticket");
+        Assert.Equal((wu.Number, "acknowledged"), (acknowledged.GetProperty("id").GetString(), acknowledged.GetProperty("what").GetString()));
+        Assert.Equal(jd.Number, (await jdEvents.NextAsync("ticket")).GetProperty("id").GetString()); // 婺城区's never reached 金东区
     }
 }

@@ -27,11 +27,15 @@ public sealed class EventReader : IAsyncDisposable
         return reader;
     }
 
-    public async Task<string> NextEscalationIdAsync()
+    public async Task<string> NextEscalationIdAsync() =>
+        (await NextAsync("escalation")).GetProperty("id").GetString()!;
+
+    /// <summary>The data of the next event of <paramref name="eventType"/> (others and pings are skipped).</summary>
+    public async Task<JsonElement> NextAsync(string eventType)
     {
         while (await _items.MoveNextAsync())
-            if (_items.Current.EventType == "escalation")
-                return JsonDocument.Parse(_items.Current.Data).RootElement.GetProperty("id").GetString()!;
+            if (_items.Current.EventType == eventType)
+                return JsonDocument.Parse(_items.Current.Data).RootElement;
         throw new InvalidOperationException("stream ended");
     }
 

@@ -1,4 +1,5 @@
 using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Disputes;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
@@ -26,20 +27,12 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Staff_see_a_new_escalation_live_reply_to_it_and_hostile_text_stays_text_while_another_district_sees_nothing()
     {
-        // .ci/run installs Chromium; under CI=true a missing one fails, elsewhere the test is skipped.
-        var missing = $"{Chromium} is missing; install it with 'apt-get install chromium'.";
-        if (RedisServerBinary.IsCi) Assert.True(File.Exists(Chromium), missing);
-        Skip.IfNot(File.Exists(Chromium), missing);
+        RequireChromium();
         await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
         var server = wechat.Server;
         AddStaffAndBindUsers(server);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var wucheng = await SignInAsync(browser, server, "wucheng");
         var jindong = await SignInAsync(browser, server, "jindong");
         await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
@@ -89,6 +82,108 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         await Expect(wucheng.Locator("#queue li")).ToHaveCountAsync(1);
         Assert.True(await jindong.EvaluateAsync<bool>("() => window.__pwned === undefined"));
     }
+
+    [SkippableFact]
+    public async Task Staff_see_a_new_help_request_live_acknowledge_answer_note_and_resolve_it_while_another_district_sees_nothing()
+    {
+        RequireChromium();
+        await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
+        var server = wechat.Server;
+        AddStaffAndBindUsers(server);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var wucheng = await SignInAsync(browser, server, "wucheng");
+        var jindong = await SignInAsync(browser, server, "jindong");
+        await OpenTicketsTabAsync(wucheng);
+        await OpenTicketsTabAsync(jindong);
+        await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
+
+        // The user files a help request for 婺城区 through WeChat; it appears without a reload.
+        var number = await FileHelpRequestAsync(wechat, WuUser, HostileDescription);
+        var row = wucheng.Locator("#queue li");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync(number);
+        await Expect(row).ToContainTextAsync("待确认");
+        await Expect(row).ToContainTextAsync("婺城区");
+
+        await row.ClickAsync();
+        var transcript = wucheng.Locator("#transcript");
+        await Expect(wucheng.Locator("#d-title")).ToContainTextAsync(number);
+        await Expect(transcript).ToContainTextAsync(HostileDescription);
+        Assert.Equal(0, await transcript.Locator("script, img").CountAsync());
+        Assert.True(await wucheng.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+        // Only the ticket's own buttons: the hand-off's claim and assignment are not offered.
+        await Expect(wucheng.Locator("#claim")).ToBeHiddenAsync();
+        await Expect(wucheng.Locator("#assign-to")).ToBeHiddenAsync();
+        await Expect(wucheng.Locator("#resolve")).ToBeHiddenAsync();
+
+        await wucheng.ClickAsync("#t-ack");
+        await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("已确认");
+        await Expect(wucheng.Locator("#t-ack")).ToBeHiddenAsync();
+        await Expect(row).ToContainTextAsync("已确认");
+
+        const string answer = "你好，我是婺城区的小王，明天上午给你打电话，我们一起想办法。";
+        await wucheng.FillAsync("#reply", answer);
+        await wucheng.ClickAsync("#reply-form button[type=submit]");
+        await wechat.Api.WaitForAsync(c => c.ToUser == WuUser && c.Text == answer && c.ErrCode == 0, 1, TimeSpan.FromSeconds(10));
+        await Expect(transcript).ToContainTextAsync("明天上午给你打电话");
+
+        const string note = "已联系社区网格员，周三上门了解情况。";
+        await wucheng.FillAsync("#note", note);
+        await wucheng.ClickAsync("#note-form button[type=submit]");
+        await Expect(wucheng.Locator("#notes")).ToContainTextAsync(note);
+        await Expect(transcript).Not.ToContainTextAsync(note);
+        Assert.DoesNotContain(note, wechat.Api.TextsTo(WuUser)); // notes stay internal
+
+        wucheng.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await wucheng.ClickAsync("#t-resolve");
+        await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("已办结");
+        await Expect(wucheng.Locator("#t-resolve")).ToBeHiddenAsync();
+        await Expect(row).ToContainTextAsync("已办结");
+        var ticket = server.Get<TicketService>().Find(TicketNumber.Parse(number)!.Value)!;
+        Assert.Equal(TicketStatus.Resolved, ticket.Status);
+        Assert.Equal([TicketEntryKind.StaffReply, TicketEntryKind.StaffNote], ticket.History.Select(h => h.Kind));
+
+        // The other district's console was never told, and shows nothing.
+        await Expect(jindong.Locator("#queue-empty")).ToBeVisibleAsync();
+        Assert.Equal(0, await jindong.Locator("#queue li").CountAsync());
+        Assert.True(await jindong.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+    }
+
+    private const string HostileDescription = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">楼上装修噪音很大，想请人调解";
+
+    /// <summary>Walks 求助 over the WeChat callback (age 14–17 with consent, 婺城区, 纠纷调解, no phone, anonymous); returns the ticket number.</summary>
+    private async Task<string> FileHelpRequestAsync(WeChatTestServer wechat, string openId, string description)
+    {
+        Assert.Contains("求助", await SayAsync(wechat, openId, "求助"));
+        foreach (var (text, expected) in new[] { ("是", "年龄段"), ("3", "哪个县"), ("1", "哪方面"), ("1", "发生了什么"), (description, "怎么联系"), ("1", "匿名"), ("1", "请确认你的求助") })
+            Assert.Contains(expected, await SayAsync(wechat, openId, text));
+        var filed = await SayAsync(wechat, openId, "是");
+        var number = System.Text.RegularExpressions.Regex.Match(filed, "QQ\\d{6}");
+        Assert.True(number.Success, filed);
+        return number.Value;
+    }
+
+    private static async Task OpenTicketsTabAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Tab, new() { Name = "求助工单" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "求助工单" })).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
+    // .ci/run installs Chromium; under CI=true a missing one fails, elsewhere the test is skipped.
+    private static void RequireChromium()
+    {
+        var missing = $"{Chromium} is missing; install it with 'apt-get install chromium'.";
+        if (RedisServerBinary.IsCi) Assert.True(File.Exists(Chromium), missing);
+        Skip.IfNot(File.Exists(Chromium), missing);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     private static void AddStaffAndBindUsers(AssistantServer server)
     {
