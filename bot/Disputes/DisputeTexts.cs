@@ -88,7 +88,7 @@ public static class DisputeTexts
     public static string StatusLabel(TicketStatus status) => status switch
     {
         TicketStatus.New => "待确认",
-        TicketStatus.Acknowledged => "已确认",
+        TicketStatus.Acknowledged => "已受理",
         TicketStatus.InProgress => "处理中",
         TicketStatus.Resolved => "已办结",
         TicketStatus.Closed => "已关闭",

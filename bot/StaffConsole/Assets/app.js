@@ -4,7 +4,10 @@
 
 (() => {
   const API = '/api/staff';
-  const state = { csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false };
+  const state = {
+    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false,
+    expected: [], // ticket events this console's own changes will cause: they do not open the ticket again
+  };
   const $ = (id) => document.getElementById(id);
 
   const LABELS = {
@@ -97,9 +100,10 @@
   // ---- tabs: each kind of work is one entry; a tickets tab adds itself here ------------------
 
   const tabs = [
-    { id: 'escalations', title: '人工对话' },
-    { id: 'tickets', title: '求助工单' },
+    { id: 'escalations', title: '人工对话', empty: '暂时没有需要处理的对话。', pick: '从左侧选择一条对话。', open: '待处理', closed: '近 7 天已结束', noteMax: 2000 },
+    { id: 'tickets', title: '求助工单', empty: '暂时没有求助工单。', pick: '从左侧选择一条求助。', open: '待处理', closed: '已办结或关闭', noteMax: 1000 },
   ];
+  const currentTab = () => tabs.find((tab) => tab.id === state.tab);
 
   function renderTabs() {
     const nav = $('tabs');
@@ -111,6 +115,7 @@
       button.addEventListener('click', () => {
         state.tab = tab.id;
         state.selected = null;
+        clearDrafts();
         $('detail').hidden = true;
         $('placeholder').hidden = false;
         renderTabs();
@@ -118,6 +123,27 @@
       });
       return button;
     }));
+    const tab = currentTab();
+    $('queue-empty').textContent = tab.empty;
+    $('placeholder').textContent = tab.pick;
+    $('view').options[0].textContent = tab.open;
+    $('view').options[1].textContent = tab.closed;
+    $('note').maxLength = tab.noteMax;
+  }
+
+  function ownChange(change) {
+    const now = Date.now();
+    state.expected = state.expected.filter((e) => e.until > now);
+    const i = state.expected.findIndex((e) => e.id === change.id && e.what === change.what);
+    if (i >= 0) state.expected.splice(i, 1);
+    return i >= 0;
+  }
+
+  // A draft belongs to the conversation or request it was typed for: never carried to another one.
+  function clearDrafts() {
+    $('reply').value = '';
+    $('note').value = '';
+    $('d-error').textContent = '';
   }
 
   // ---- queue ---------------------------------------------------------------------------------
@@ -125,11 +151,11 @@
   // One change pushed by the server: "escalation" (a hand-off) or "ticket" (a help request), with its id only.
   function scheduleReload(event) {
     if ((event.type === 'ticket') !== (state.tab === 'tickets')) return; // the other tab's change
-    let id = null;
-    try { id = JSON.parse(event.data).id; } catch { /* reload the list anyway */ }
-    // A conversation is re-read on every change; a ticket only when it is the one open, because every
-    // opening of a ticket is audited.
-    if (state.selected && (event.type === 'escalation' || id === state.selected)) state.reloadDetail = true;
+    let change = {};
+    try { change = JSON.parse(event.data); } catch { /* reload the list anyway */ }
+    // A conversation is re-read on every change; a ticket only when it is the one open and the change is not
+    // one this console made (it has shown that already), because every opening of a ticket is audited.
+    if (state.selected && (event.type === 'escalation' || (change.id === state.selected && !ownChange(change)))) state.reloadDetail = true;
     clearTimeout(state.reloadTimer);
     state.reloadTimer = setTimeout(() => {
       const detail = state.reloadDetail;
@@ -143,6 +169,7 @@
     if (state.tab === 'tickets') return reloadTickets();
     let data;
     try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}`); } catch { return; }
+    if (state.tab !== 'escalations') return; // the tab changed while the list was on its way
     const list = $('queue');
     list.replaceChildren(...data.items.map(queueItem));
     $('queue-empty').hidden = data.items.length > 0;
@@ -166,6 +193,7 @@
   }
 
   async function select(id) {
+    if (id !== state.selected) clearDrafts();
     state.selected = id;
     document.querySelectorAll('#queue li').forEach((li) => li.setAttribute('aria-current', String(li.dataset.id === id)));
     await loadDetail(id);
@@ -198,7 +226,7 @@
   }
 
   // The detail panel serves both tabs: each shows its own buttons and hides the other's.
-  const ACTIONS = ['claim', 'resolve', 'assign', 'assign-to', 't-ack', 't-progress', 't-resolve', 'reply-form', 'note-form'];
+  const ACTIONS = ['claim', 'resolve', 'assign', 'assign-to', 't-ack', 't-progress', 't-resolve', 't-reopen', 't-close', 'reply-form', 'note-form'];
   function showActions(visible) {
     ACTIONS.forEach((x) => { $(x).hidden = !visible[x]; });
   }
@@ -209,6 +237,8 @@
     let items;
     try { items = await api('GET', '/tickets'); } catch { return; }
     if (state.tab !== 'tickets') return;
+    const open = (t) => ['New', 'Acknowledged', 'InProgress'].includes(t.status);
+    items = items.filter((t) => open(t) === (state.view !== 'resolved'));
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
     $('count').textContent = `${items.length} 条`;
@@ -253,7 +283,7 @@
     const history = d.history || [];
     const shown = history.filter((h) => h.kind !== 'StaffNote').map((h) => {
       const li = line(h.kind === 'UserAddition' ? 'user' : 'staff',
-        `${h.kind === 'UserAddition' ? '用户补充' : `${author(h.author)}（回复用户）`} · ${when(h.at)}`, h.text);
+        `${h.kind === 'UserAddition' ? '用户补充' : `工作人员 ${author(h.author)} 回复`} · ${when(h.at)}`, h.text);
       if (h.delivered === false) li.append(el('span', 'failed', `未送达：${h.deliveryError || '渠道拒绝'}`));
       return li;
     });
@@ -266,6 +296,8 @@
       't-ack': t.status === 'New',
       't-progress': t.status === 'New' || t.status === 'Acknowledged',
       't-resolve': ['New', 'Acknowledged', 'InProgress'].includes(t.status),
+      't-reopen': t.status === 'Resolved',
+      't-close': ['New', 'Acknowledged', 'InProgress', 'Resolved'].includes(t.status),
       'reply-form': writable,
       'note-form': writable,
     });
@@ -311,20 +343,30 @@
     }));
   }
 
-  async function act(path, body, after) {
+  // `change`: for a ticket, the kind of event the action causes (the console shows the result itself, so that
+  // event does not open the ticket again).
+  async function act(path, body, after, change) {
     const id = state.selected;
+    const tab = state.tab;
     if (!id) return;
+    const still = () => state.tab === tab && state.selected === id; // staff may have moved on meanwhile
     $('d-error').textContent = '';
+    const expected = change ? { id, what: change, until: Date.now() + 10000 } : null;
+    if (expected) state.expected.push(expected);
+    let error = '';
     try {
-      const base = state.tab === 'tickets' ? '/tickets' : '/escalations';
+      const base = tab === 'tickets' ? '/tickets' : '/escalations';
       const result = await api('POST', `${base}/${encodeURIComponent(id)}${path}`, body);
-      if (after) after(result);
+      if (after && still()) after(result);
       if (result && result.delivered === false) {
-        $('d-error').textContent = `消息未送达：${result.reason || '渠道拒绝'}（${result.errorCode || '未知'}）`;
+        error = `消息未送达：${result.reason || '渠道拒绝'}（${result.errorCode || '未知'}）`;
       }
     } catch (e) {
-      $('d-error').textContent = e.message;
+      error = e.message;
+      state.expected = state.expected.filter((x) => x !== expected); // refused: no event will come
     }
+    if (!still()) return;
+    $('d-error').textContent = error;
     await loadDetail(id);
     await reloadQueue();
   }
@@ -360,6 +402,8 @@
 
   // ---- wiring --------------------------------------------------------------------------------
 
+  const ticketChange = (what) => (state.tab === 'tickets' ? what : null);
+
   function wire() {
     $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', logout);
@@ -369,22 +413,26 @@
     $('resolve').addEventListener('click', () => {
       if (window.confirm('确定结束这次人工服务吗？用户会回到自助服务。')) act('/resolve');
     });
-    $('t-ack').addEventListener('click', () => act('/acknowledge'));
-    $('t-progress').addEventListener('click', () => act('/status', { status: 'InProgress' }));
+    $('t-ack').addEventListener('click', () => act('/acknowledge', undefined, null, 'acknowledged'));
+    $('t-progress').addEventListener('click', () => act('/status', { status: 'InProgress' }, null, 'status'));
     $('t-resolve').addEventListener('click', () => {
-      if (window.confirm('确定办结这条求助吗？办结后仍可补充回复和备注。')) act('/resolve');
+      if (window.confirm('确定办结这条求助吗？办结后仍可补充回复和备注。')) act('/resolve', undefined, null, 'status');
+    });
+    $('t-reopen').addEventListener('click', () => act('/status', { status: 'InProgress' }, null, 'status'));
+    $('t-close').addEventListener('click', () => {
+      if (window.confirm('确定关闭这条求助吗？关闭后不能再改状态。')) act('/status', { status: 'Closed' }, null, 'status');
     });
     $('reply-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const text = $('reply').value.trim();
       if (!text) return;
-      act('/reply', { text }, () => { $('reply').value = ''; });
+      act('/reply', { text }, () => { $('reply').value = ''; }, ticketChange('reply'));
     });
     $('note-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const text = $('note').value.trim();
       if (!text) return;
-      act('/notes', { text }, () => { $('note').value = ''; });
+      act('/notes', { text }, () => { $('note').value = ''; }, ticketChange('note'));
     });
   }
 

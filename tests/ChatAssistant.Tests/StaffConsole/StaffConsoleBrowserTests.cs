@@ -118,9 +118,18 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         await Expect(wucheng.Locator("#resolve")).ToBeHiddenAsync();
 
         await wucheng.ClickAsync("#t-ack");
-        await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("已确认");
+        await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("已受理");
         await Expect(wucheng.Locator("#t-ack")).ToBeHiddenAsync();
-        await Expect(row).ToContainTextAsync("已确认");
+        await Expect(row).ToContainTextAsync("已受理");
+        await wucheng.ClickAsync("#t-progress");
+        await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("处理中");
+        await Expect(wucheng.Locator("#t-progress")).ToBeHiddenAsync();
+
+        // What the user adds in the chat shows up in the open ticket by itself.
+        var tickets = server.Get<TicketService>();
+        var id = TicketNumber.Parse(number)!.Value;
+        Assert.Equal(TicketOutcomeKind.Ok, tickets.UserAdd(id, WuUser, "补充：每天晚上十点以后还在施工").Kind);
+        await Expect(transcript).ToContainTextAsync("每天晚上十点以后还在施工");
 
         const string answer = "你好，我是婺城区的小王，明天上午给你打电话，我们一起想办法。";
         await wucheng.FillAsync("#reply", answer);
@@ -139,12 +148,23 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         await wucheng.ClickAsync("#t-resolve");
         await Expect(wucheng.Locator("#d-meta")).ToContainTextAsync("已办结");
         await Expect(wucheng.Locator("#t-resolve")).ToBeHiddenAsync();
-        await Expect(row).ToContainTextAsync("已办结");
-        var ticket = server.Get<TicketService>().Find(TicketNumber.Parse(number)!.Value)!;
+        await Expect(wucheng.Locator("#t-reopen")).ToBeVisibleAsync();
+        await Expect(wucheng.Locator("#view option").First).ToHaveTextAsync("待处理");
+        await Expect(row).ToHaveCountAsync(0); // 待处理 lists open requests only
+        var ticket = tickets.Find(id)!;
         Assert.Equal(TicketStatus.Resolved, ticket.Status);
-        Assert.Equal([TicketEntryKind.StaffReply, TicketEntryKind.StaffNote], ticket.History.Select(h => h.Kind));
+        Assert.Equal([TicketEntryKind.UserAddition, TicketEntryKind.StaffReply, TicketEntryKind.StaffNote], ticket.History.Select(h => h.Kind));
+        // Every opening of the ticket is audited, so it is fetched once per thing that happened to it: opened,
+        // acknowledged, in progress, the user's addition, reply, note, resolved — the console's own changes do
+        // not fetch it a second time when their event comes back.
+        Assert.Equal(7, server.Get<ChatAssistant.Audit.AuditLog>().Recent(100, "ticket:" + number).Count(e => e.Action == "ticket.view"));
 
-        // The other district's console was never told, and shows nothing.
+        // A draft typed for one request is not carried to another conversation.
+        await wucheng.FillAsync("#reply", "只给这位同学的话");
+        await wucheng.GetByRole(AriaRole.Tab, new() { Name = "人工对话" }).ClickAsync();
+        Assert.Equal("", await wucheng.InputValueAsync("#reply"));
+
+        // The other district's console shows nothing (the stream's own filter: EscalationApiTests).
         await Expect(jindong.Locator("#queue-empty")).ToBeVisibleAsync();
         Assert.Equal(0, await jindong.Locator("#queue li").CountAsync());
         Assert.True(await jindong.EvaluateAsync<bool>("() => window.__pwned === undefined"));
