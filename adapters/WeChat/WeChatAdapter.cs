@@ -148,12 +148,23 @@ public sealed class WeChatAdapter : BotAdapter
     private async Task HandleTurnAsync(HttpResponse response, WeChatInbound inbound, InboundAction.RunTurn turn, IAsyncDisposable? begun, IBot bot, CancellationToken cancellationToken)
     {
         var openId = turn.Activity.From.Id;
-        // The 48-hour window note goes out ahead of the rest of the turn's commands on the same connection, and
-        // nothing waits for its answer; only sends through the API, after the turn, depend on it.
-        _policy.NoteInbound(openId, turn.FromUserMessage);
         var outbox = new ConcurrentQueue<Activity>();
-        // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
-        var running = _background.Run(() => RunTurnAsync(turn.Activity, outbox, begun, bot));
+        Task running;
+        try
+        {
+            // The 48-hour window note goes out ahead of the rest of the turn's commands on the same connection, and
+            // nothing waits for its answer; only sends through the API, after the turn, depend on it.
+            _policy.NoteInbound(openId, turn.FromUserMessage);
+            // The turn must not die with the request: WeChat hangs up after 5 s, the bot finishes anyway.
+            running = _background.Run(() => RunTurnAsync(turn.Activity, outbox, begun, bot));
+        }
+        catch when (begun is not null)
+        {
+            // The turn never took the begun lock attempt: undo it here (a lock it won is released at once, not held
+            // until its TTL). Disposing an attempt the turn did take is harmless.
+            await begun.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         var silent = turn.Activity.Name == ChannelEvents.Unsubscribe; // nothing can reach a user who left
         // Not the request's token: if WeChat hangs up early the turn is still delivered, just later.
         using var stopWaiting = new CancellationTokenSource();

@@ -95,7 +95,9 @@ internal sealed class WeChatRequestReader
         using (_cache.SendTogether())
         {
             var also = alsoClaim?.Invoke(fields, passesFor);
-            claiming = _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], cancellationToken);
+            // Not the request's token: once the claim is on its way the message is taken, and a sender hanging up
+            // now must not leave it claimed with no turn (its retry would then find nothing to answer with).
+            claiming = _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], CancellationToken.None);
         }
         var claimed = await claiming.ConfigureAwait(false);
         if (claimed == 0) return WeChatInbound.Rejected(q, "replay");

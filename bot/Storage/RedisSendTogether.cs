@@ -14,7 +14,9 @@ namespace ChatAssistant.Storage;
 /// database views the stores use (<see cref="RedisKeys.Database"/>) cannot wrap a batch: a store that joins the
 /// open batch prefixes its keys itself (<see cref="Join"/>). A command issued into the batch must not be waited
 /// for before the scope is disposed (it has not been sent); the stores only await asynchronously, and the scope's
-/// owner disposes it on its synchronous path, before its own first wait.
+/// owner disposes it on its synchronous path, before its own first wait. Commands are issued into the scope by
+/// its own flow, one after the other: one issued by another thread while the scope is being sent could miss the
+/// batch and never be sent, so the scope is not for parallel work.
 /// </remarks>
 internal static class RedisSendTogether
 {
@@ -23,7 +25,7 @@ internal static class RedisSendTogether
     /// <summary>Opens a scope on <paramref name="redis"/> for this request's flow; disposing it sends what was issued.</summary>
     public static IDisposable Open(IConnectionMultiplexer redis)
     {
-        var scope = new Scope(redis, redis.GetDatabase().CreateBatch());
+        var scope = new Scope(redis, redis.GetDatabase().CreateBatch(), Current.Value);
         Current.Value = scope;
         return scope;
     }
@@ -35,7 +37,7 @@ internal static class RedisSendTogether
     public static (IDatabaseAsync Target, string Prefix, bool Joined) Join(IConnectionMultiplexer redis, IDatabase own, string prefix) =>
         Current.Value is { Sent: false } scope && ReferenceEquals(scope.Redis, redis) ? (scope.Batch, prefix, true) : (own, string.Empty, false);
 
-    private sealed class Scope(IConnectionMultiplexer redis, IBatch batch) : IDisposable
+    private sealed class Scope(IConnectionMultiplexer redis, IBatch batch, Scope? outer) : IDisposable
     {
         private int _sent;
 
@@ -45,8 +47,20 @@ internal static class RedisSendTogether
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _sent, 1) == 0) Batch.Execute();
-            if (ReferenceEquals(Current.Value, this)) Current.Value = null;
+            try
+            {
+                if (Interlocked.Exchange(ref _sent, 1) == 0) Batch.Execute();
+            }
+            catch (RedisConnectionException)
+            {
+                // No connection to write to (it dropped after the scope opened). StackExchange.Redis has already
+                // failed every command of the batch, so each store sees the outage through its own task and
+                // answers it as usual; throwing here would skip that and surface as a bare 500.
+            }
+            finally
+            {
+                if (ReferenceEquals(Current.Value, this)) Current.Value = outer; // a scope opened inside another gives it back
+            }
         }
     }
 }

@@ -56,6 +56,46 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
         Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim("replay:q2", "b", Ttl)]).WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
+    [SkippableFact]
+    public async Task AConnectionLostWhileTheScopeIsOpen_FailsEachCommandAsAnOutage_NotTheScope()
+    {
+        using var own = new RedisServer(); // stopped below: not the shared fixture
+        own.Require();
+        var options = Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() });
+        using var connection = own.Connect();
+        var cache = new RedisKeyValueCache(connection, options);
+        Assert.True(await cache.AddIfAbsentAsync("warm", "1", Ttl)); // connected: the server type is known
+
+        Task<int> claim;
+        var together = cache.SendTogether();
+        Assert.NotNull(together);
+        claim = cache.ClaimInOrderAsync([new KeyClaim("replay:lost", "body", Ttl, SameValueCounts: true)]);
+        own.Stop();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (connection.IsConnected && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(20);
+        Assert.False(connection.IsConnected);
+
+        together.Dispose(); // StackExchange.Redis cannot write the batch: the scope does not throw ...
+        // ... and the claim reports the outage the way every store does, in time for a "系统繁忙" inside WeChat's 5 s.
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => claim.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [SkippableFact]
+    public async Task TwoPrimariesAreNotOneServer_SoNothingIsHeldBack()
+    {
+        redis.Require();
+        using var other = new RedisServer();
+        var options = Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() });
+        using var connection = await ConnectionMultiplexer.ConnectAsync(
+            RedisConnection.Options($"{redis.ConnectionString},{other.ConnectionString},connectTimeout=10000"));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (connection.GetServers().Any(s => !s.IsConnected) && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(20);
+        Assert.Equal(2, connection.GetServers().Count(s => s.IsConnected && !s.IsReplica));
+
+        // Commands of one request could land on either server, in any order: each goes out as issued.
+        Assert.Null(new RedisKeyValueCache(connection, options).SendTogether());
+    }
+
     [Fact]
     public void AnInProcessCacheSendsAsIssued()
     {
