@@ -6,9 +6,10 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// The middleware every adapter runs — turn culture, per-conversation turn lock with one batch read of the
-/// turn's state, then state autosave — and the
-/// turn-error handler: log with a correlation id, apologise in Chinese, clear the conversation so nobody
-/// stays stuck. Store outages get the short busy message instead and keep the state.
+/// turn's state, the failed-turn recovery, then state autosave — and the turn-error handler. A failing turn is
+/// logged with a correlation id, the user gets an apology in Chinese, and the conversation is cleared so nobody
+/// stays stuck; that happens inside the turn lock, so the clear cannot overwrite the next message's turn. Store
+/// outages get the short busy message instead and keep the state.
 /// </summary>
 public sealed class BotPipeline(
     TurnCultureMiddleware culture,
@@ -24,6 +25,7 @@ public sealed class BotPipeline(
     {
         adapter.Use(culture);
         adapter.Use(turnLock);
+        adapter.Use(new Recovery(this));
         adapter.Use(new AutoSaveStateMiddleware(conversationState, userState));
         foreach (var middleware in extraMiddleware) adapter.Use(middleware);
         adapter.OnTurnError = OnTurnErrorAsync;
@@ -31,6 +33,8 @@ public sealed class BotPipeline(
 
     public IAsyncDisposable? BeginTurn(Microsoft.Bot.Schema.IActivity activity) => turnLock.Begin(activity);
 
+    // What reaches the adapter: a store outage (busy, state kept), or a failure outside the turn lock (the
+    // culture or the lock itself), which has nothing of the conversation's to clear.
     private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
     {
         var correlationId = Guid.NewGuid().ToString("N")[..8];
@@ -40,6 +44,14 @@ public sealed class BotPipeline(
             await TrySendAsync(turn, ConversationTexts.Busy, correlationId);
             return;
         }
+        log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId} before it started", correlationId, turn.Activity.ChannelId);
+        await TrySendAsync(turn, ConversationTexts.Sorry(correlationId), correlationId);
+    }
+
+    // A turn that failed while holding its lock: clear the conversation there, then apologise.
+    private async Task RecoverAsync(ITurnContext turn, Exception exception)
+    {
+        var correlationId = Guid.NewGuid().ToString("N")[..8];
         log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId}", correlationId, turn.Activity.ChannelId);
         try
         {
@@ -62,6 +74,22 @@ public sealed class BotPipeline(
             log.LogError(clearFailure, "Could not clear conversation state after {CorrelationId}", correlationId);
         }
         await TrySendAsync(turn, ConversationTexts.Sorry(correlationId), correlationId);
+    }
+
+    /// <summary>Inside the turn lock, around autosave and the bot: turns a failure into the recovery; outages pass on.</summary>
+    private sealed class Recovery(BotPipeline pipeline) : Microsoft.Bot.Builder.IMiddleware
+    {
+        public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await next(cancellationToken);
+            }
+            catch (Exception e) when (!StoreFailures.IsTransient(e))
+            {
+                await pipeline.RecoverAsync(turnContext, e);
+            }
+        }
     }
 
     private async Task<bool> WasWelcomedAsync(ITurnContext turn)

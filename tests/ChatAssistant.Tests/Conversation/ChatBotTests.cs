@@ -111,6 +111,52 @@ public sealed class ChatBotTests
         Assert.Contains(replies, r => r.Contains("回复序号", StringComparison.Ordinal) || r.Contains("1.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_failing_turns_conversation_is_cleared_while_the_turn_still_holds_its_lock()
+    {
+        LockWatchingStorage? storage = null;
+        await using var bot = BotHarness.Create(s =>
+        {
+            s.AddFeature<ExplodingFlow>(new ChatAssistant.Conversation.Routing.Intent { Id = "boom", FlowId = "boom", Keywords = ["爆炸测试"] });
+            s.AddSingleton<Microsoft.Bot.Builder.IStorage>(sp => storage = new LockWatchingStorage(sp.GetRequiredService<ChatAssistant.Adapters.Coordination.IDistributedLock>()));
+        });
+        await bot.SayAsync("你好");
+        await bot.SayAsync("测试下单");
+        Assert.Matches("抱歉，系统出了点问题", Assert.Single(await bot.SayAsync("爆炸测试")));
+
+        // The recovery wrote the cleared conversation (only 已欢迎 kept), and it did so inside the turn lock: a
+        // message arriving meanwhile waits, so its turn's state is never overwritten by the clear.
+        var writes = storage!.ConversationWrites.ToList();
+        Assert.True(writes.Count >= 3);
+        Assert.All(writes, w => Assert.True(w.LockHeld, "a conversation write outside the turn lock"));
+        var cleared = Assert.IsType<ConversationData>(((IDictionary<string, object>)(await storage.ReadAsync(["test/conversations/user1"]))["test/conversations/user1"])["ConversationData"]);
+        Assert.Empty(cleared.Flows);
+        Assert.True(cleared.Welcomed);
+    }
+
+    /// <summary>Session storage that notes, for each conversation write, whether that conversation's turn lock was held.</summary>
+    private sealed class LockWatchingStorage(ChatAssistant.Adapters.Coordination.IDistributedLock locks) : Microsoft.Bot.Builder.IStorage
+    {
+        private readonly Microsoft.Bot.Builder.MemoryStorage _inner = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<(string Key, bool LockHeld)> ConversationWrites { get; } = new();
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.ReadAsync(keys, cancellationToken);
+
+        public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            foreach (var key in changes.Keys.Where(k => k.Contains("/conversations/", StringComparison.Ordinal)))
+            {
+                var parts = key.Split('/'); // {channel}/conversations/{id}: the lock is turn:{channel}:{id}
+                await using var probe = await locks.TryAcquireAsync($"turn:{parts[0]}:{parts[2]}", TimeSpan.FromSeconds(5), TimeSpan.Zero, cancellationToken);
+                ConversationWrites.Enqueue((key, probe is null));
+            }
+            await _inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
+    }
+
     private sealed class ExplodingFlow : Flow
     {
         public override string Id => "boom";
