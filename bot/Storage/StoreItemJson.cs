@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace ChatAssistant.Storage;
 
@@ -18,13 +19,18 @@ internal static class StoreItemJson
     public const string Wildcard = "*";
 
     // The same settings as MemoryStorage's serializer, so that state round-trips to the same types:
-    // TypeNameHandling.All records concrete types ($type). Like MemoryStorage, it trusts what the store holds:
-    // the store (Redis, the LiteDB file) must be reachable by this application only.
-    private static readonly JsonSerializer Serializer = new()
+    // TypeNameHandling.All records concrete types ($type), under short names for our own state (StateTypeNames;
+    // long names still read). Like MemoryStorage, it trusts what the store holds: the store (Redis, the LiteDB
+    // file) must be reachable by this application only.
+    private static readonly JsonSerializer Serializer = CreateSerializer(StateTypeNames.Instance);
+
+    /// <summary>The serializer with another binder (the benchmark compares the default one's long names).</summary>
+    internal static JsonSerializer CreateSerializer(ISerializationBinder binder) => new()
     {
         TypeNameHandling = TypeNameHandling.All,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = null,
+        SerializationBinder = binder,
     };
 
     /// <summary>Turns one entry of a WriteAsync batch into what the store must do with it.</summary>
@@ -57,7 +63,9 @@ internal static class StoreItemJson
         new($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: {current}");
 
     /// <summary>Reads stored text back into the object MemoryStorage would return.</summary>
-    public static object Read(string json)
+    public static object Read(string json) => Read(json, Serializer);
+
+    internal static object Read(string json, JsonSerializer serializer)
     {
         // DateParseHandling.None: a string that looks like a date stays the same string (MemoryStorage keeps
         // tokens, never text, so it never re-parses). Typed DateTime properties still convert from the ISO text.
@@ -67,14 +75,16 @@ internal static class StoreItemJson
             MaxDepth = null,
         };
         // Straight from the text, as MemoryStorage's JToken.ToObject would give (same serializer, same reader settings).
-        return Serializer.Deserialize<object>(reader)!;
+        return serializer.Deserialize<object>(reader)!;
     }
 
-    private static string Write(object value)
+    private static string Write(object value) => Write(value, Serializer);
+
+    internal static string Write(object value, JsonSerializer serializer)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-            Serializer.Serialize(writer, value);
+            serializer.Serialize(writer, value);
         return text.ToString();
     }
 }
