@@ -34,12 +34,12 @@ public static class EscalationEndpoints
     }
 
     /// <summary>Server-sent events for this member's scope; ends when the browser leaves or the server stops.</summary>
-    private static IResult Events(HttpContext http, EscalationEvents events, EscalationScope scope, IHostApplicationLifetime lifetime)
+    private static IResult Events(HttpContext http, EscalationEvents events, EscalationScope scope, StaffStore staff, IHostApplicationLifetime lifetime)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         http.Response.RegisterForDispose(stop);
         var user = http.User;
-        return TypedResults.ServerSentEvents(events.StreamAsync(county => scope.CanSee(user, county), stop.Token));
+        return TypedResults.ServerSentEvents(events.StreamAsync(county => scope.CanSee(user, county), () => StaffAuthentication.StillSignedIn(user, staff), stop.Token));
     }
 
     private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time)

@@ -40,8 +40,10 @@ public sealed class EscalationEvents(TimeProvider time)
     /// <summary>
     /// The event stream of one console: "ready" once subscribed, then "escalation" or "ticket" for each visible
     /// change, "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
+    /// Ends as soon as <paramref name="signedIn"/> says the staff member's session is over (account disabled,
+    /// password changed): the browser reconnects, is refused, and shows the sign-in form.
     /// </summary>
-    public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<string?, bool> visible, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<string?, bool> visible, Func<bool> signedIn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Bounded: a stalled browser cannot grow memory; it only needs to learn that something changed.
         var channel = Channel.CreateBounded<EscalationChange>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -54,7 +56,7 @@ public sealed class EscalationEvents(TimeProvider time)
             while (!cancellationToken.IsCancellationRequested)
             {
                 var first = await Task.WhenAny(waiting, Task.Delay(Heartbeat, time, cancellationToken));
-                if (cancellationToken.IsCancellationRequested) yield break;
+                if (cancellationToken.IsCancellationRequested || !signedIn()) yield break;
                 if (first != waiting)
                 {
                     yield return new SseItem<string>("{}", "ping");

@@ -35,6 +35,12 @@ public sealed class StaffAccount
 
     public bool Disabled { get; set; }
 
+    /// <summary>
+    /// Raised when the account is disabled or enabled or its password changes: console sessions signed in before
+    /// carry the old number and stop working on their next request.
+    /// </summary>
+    public int SessionVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

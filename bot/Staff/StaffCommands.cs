@@ -3,7 +3,7 @@ using ChatAssistant.Hosting;
 
 namespace ChatAssistant.Staff;
 
-/// <summary>Operator commands for staff accounts: add, passwd, list, token, unlock.</summary>
+/// <summary>Operator commands for staff accounts: add, passwd, list, token, unlock, disable, enable.</summary>
 public static class StaffCommands
 {
     public static Command Create()
@@ -14,6 +14,8 @@ public static class StaffCommands
         staff.Subcommands.Add(List());
         staff.Subcommands.Add(Token());
         staff.Subcommands.Add(Unlock());
+        staff.Subcommands.Add(SetDisabled("disable", "Disable an account: no sign-in, no tokens, open console sessions end.", true));
+        staff.Subcommands.Add(SetDisabled("enable", "Enable a disabled account again (it signs in afresh).", false));
         return staff;
     }
 
@@ -52,7 +54,7 @@ public static class StaffCommands
         command.SetAction((_, _) => Run(false, (store, _) =>
         {
             foreach (var a in store.All())
-                Console.WriteLine($"{a.UserName}\t{a.Role}\t{a.Scope ?? "(all)"}\t{(a.LockedUntil is null ? "" : "locked")}");
+                Console.WriteLine($"{a.UserName}\t{a.Role}\t{a.Scope ?? "(all)"}\t{(a.Disabled ? "disabled" : a.LockedUntil is null ? "" : "locked")}");
         }));
         return command;
     }
@@ -74,6 +76,18 @@ public static class StaffCommands
         {
             store.Unlock(r.GetValue(name)!);
             Console.WriteLine("Unlocked.");
+        }));
+        return command;
+    }
+
+    private static Command SetDisabled(string verb, string description, bool disabled)
+    {
+        var name = new Argument<string>("name");
+        var command = new Command(verb, description) { name };
+        command.SetAction((r, _) => Run(false, (store, _) =>
+        {
+            var account = store.SetDisabled(r.GetValue(name)!, disabled);
+            Console.WriteLine(disabled ? $"Disabled '{account.UserName}'." : $"Enabled '{account.UserName}'.");
         }));
         return command;
     }

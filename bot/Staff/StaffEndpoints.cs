@@ -1,3 +1,4 @@
+using ChatAssistant.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ public static class StaffEndpoints
 
         var admin = StaffApi.Group(endpoints, "/accounts");
         admin.RequireAuthorization(StaffAuthentication.AdminPolicy);
-        admin.MapGet("", (StaffStore store) => Results.Ok(store.All().Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope, Locked = a.LockedUntil is not null })));
+        admin.MapGet("", (StaffStore store) => Results.Ok(store.All().Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope, Locked = a.LockedUntil is not null, a.Disabled })));
         admin.MapPost("", (CreateAccountRequest request, StaffStore store) =>
         {
             try
@@ -46,7 +47,28 @@ public static class StaffEndpoints
             try { store.Unlock(userName); return Results.NoContent(); }
             catch (ArgumentException e) { return Results.NotFound(new { error = e.Message }); }
         });
+        // Someone leaves: no more sign-ins, tokens or open console sessions, from the next request on.
+        admin.MapPost("/{userName}/disable", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
+            SetDisabled(userName, true, http, store, audit));
+        admin.MapPost("/{userName}/enable", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
+            SetDisabled(userName, false, http, store, audit));
         return endpoints;
+    }
+
+    private static IResult SetDisabled(string userName, bool disabled, HttpContext http, StaffStore store, AuditLog audit)
+    {
+        if (disabled && string.Equals(store.Find(userName)?.UserName, http.User.Name(), StringComparison.Ordinal))
+            return Results.BadRequest(new { error = StaffTexts.CannotDisableSelf });
+        try
+        {
+            var account = store.SetDisabled(userName, disabled);
+            audit.Record("staff:" + http.User.Name(), disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
+            return Results.NoContent();
+        }
+        catch (ArgumentException e)
+        {
+            return Results.NotFound(new { error = e.Message });
+        }
     }
 
     private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffStore store, IAntiforgery antiforgery, ILoggerFactory logs)

@@ -106,7 +106,21 @@ public sealed class StaffStore
         account.PasswordHash = _hasher.HashPassword(account, password);
         account.FailedSignIns = 0;
         account.LockedUntil = null;
+        account.SessionVersion++; // whoever signed in with the old password is signed out
         _accounts.Update(account);
+    }
+
+    /// <summary>
+    /// Disables (or enables again) an account: a disabled one cannot sign in, its bearer tokens stop working, and
+    /// its console sessions end on their next request. Returns the account.
+    /// </summary>
+    public StaffAccount SetDisabled(string userName, bool disabled)
+    {
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        account.Disabled = disabled;
+        account.SessionVersion++;
+        _accounts.Update(account);
+        return account;
     }
 
     public void Unlock(string userName)

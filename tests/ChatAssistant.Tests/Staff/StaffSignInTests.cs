@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatAssistant.Audit;
+using ChatAssistant.Escalation;
 using ChatAssistant.Staff;
+using ChatAssistant.Tests.StaffConsole;
 using ChatAssistant.Tests.Support;
 
 namespace ChatAssistant.Tests.Staff;
@@ -86,6 +89,68 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_loses_its_session_its_tokens_and_its_event_stream_at_once()
+    {
+        const string theirs = "a long enough password";
+        var store = _server.Get<StaffStore>();
+        store.Create("mei", theirs, StaffRoles.Staff, "婺城区");
+        using var script = _server.CreateClient(cookies: false);
+        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("mei", "script"));
+        using var mei = await StaffSession.SignInAsync(_server, "mei", theirs);
+        Assert.Equal(HttpStatusCode.OK, (await mei.GetAsync("/api/staff/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
+        await using var events = await EventReader.OpenAsync(mei.Client);
+
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/mei/disable")).StatusCode);
+
+        // From the next request on: the console session, the token and a new sign-in are all refused ...
+        Assert.Equal(HttpStatusCode.Unauthorized, (await mei.GetAsync("/api/staff/escalations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/staff/me")).StatusCode);
+        using (var fresh = _server.CreateClient())
+            Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.PostAsJsonAsync("/api/staff/login", new { userName = "mei", password = theirs })).StatusCode);
+        // ... and the open event stream ends at its next event instead of telling a former member what changed.
+        _server.Get<EscalationEvents>().Publish(new EscalationChange("0123456789abcdef01234567", "婺城区", "opened"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => events.NextEscalationIdAsync());
+        Assert.Contains(_server.Get<AuditLog>().Recent(10, "staff:mei"), e => e.Action == "staff.disabled" && e.Actor == "staff:alice");
+        Assert.True(Assert.Single(await Json(await alice.GetAsync("/api/staff/accounts")), a => a.GetProperty("userName").GetString() == "mei").GetProperty("disabled").GetBoolean());
+
+        // Enabled again, the member signs in afresh; the session from before stays over.
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/mei/enable")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await mei.GetAsync("/api/staff/me")).StatusCode);
+        using var again = await StaffSession.SignInAsync(_server, "mei", theirs);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_the_sessions_signed_in_with_the_old_one()
+    {
+        using var before = await StaffSession.SignInAsync(_server, "alice", Password);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/api/staff/me")).StatusCode);
+        _server.Get<StaffStore>().SetPassword("alice", "a brand new long password");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync("/api/staff/me")).StatusCode);
+        using var after = await StaffSession.SignInAsync(_server, "alice", "a brand new long password");
+        Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_disable_their_own_account_and_an_unknown_one_is_404()
+    {
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+        var own = await alice.PostAsync("/api/staff/accounts/alice/disable");
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Contains(StaffTexts.CannotDisableSelf, await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/staff/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.PostAsync("/api/staff/accounts/nobody/disable")).StatusCode);
+    }
+
+    private static async Task<JsonElement.ArrayEnumerator> Json(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray();
     }
 
     [Fact]
