@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatAssistant.Identity;
 using ChatAssistant.Storage;
 using ChatAssistant.Tests.Support;
@@ -33,33 +32,15 @@ public sealed class RecordsDatabaseOwnerTests
 
         await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))
         {
-            var (code, stderr) = await RunCliAsync(data.Path, "roster", "import", "--kind", "delegate", csv);
+            var (code, _, stderr) = await CliProcess.RunAsync(data.Path, "roster", "import", "--kind", "delegate", csv);
             Assert.Equal(3, code);
             Assert.Contains("is in use by another process", stderr);
             Assert.Null(server.Get<IdentityService>().FindByMemberId(RosterKind.Delegate, "D7"));
         }
 
-        var (after, _) = await RunCliAsync(data.Path, "roster", "import", "--kind", "delegate", csv);
+        var (after, _, _) = await CliProcess.RunAsync(data.Path, "roster", "import", "--kind", "delegate", csv);
         Assert.Equal(0, after);
         await using var restarted = await AssistantServer.StartAsync(dataDirectory: data.Path);
         Assert.Equal("张三", restarted.Get<IdentityService>().FindByMemberId(RosterKind.Delegate, "D7")!.Name);
-    }
-
-    private static async Task<(int Code, string StdErr)> RunCliAsync(string dataDirectory, params string[] args)
-    {
-        var bot = Path.Combine(AppContext.BaseDirectory, "ChatAssistant.Bot.dll");
-        var start = new ProcessStartInfo("dotnet", [bot, .. args])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = dataDirectory,
-        };
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the command should finish");
-        await stdout;
-        return (process.ExitCode, await stderr);
     }
 }

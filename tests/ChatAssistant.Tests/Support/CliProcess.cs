@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace ChatAssistant.Tests.Support;
+
+/// <summary>Runs the built assistant's command line (`dotnet ChatAssistant.Bot.dll ARGS`) on a data directory, as an operator would.</summary>
+public static class CliProcess
+{
+    public static async Task<(int Code, string StdOut, string StdErr)> RunAsync(string dataDirectory, params string[] args)
+    {
+        var bot = Path.Combine(AppContext.BaseDirectory, "ChatAssistant.Bot.dll");
+        var start = new ProcessStartInfo("dotnet", [bot, .. args])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = dataDirectory,
+        };
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the command should finish");
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
