@@ -168,13 +168,29 @@ public sealed class EscalationApiTests : IAsyncLifetime
         Assert.Equal(180, late.GetProperty("waitingMinutes").GetInt32());
     }
 
+    /// <summary>The event streams of 婺城区's and 金东区's staff, each signed in with a cookie.</summary>
+    private async Task<DistrictStreams> BothDistrictsStreamsAsync()
+    {
+        var wucheng = await StaffSession.SignInAsync(_server, "wucheng", Pw);
+        var jindong = await StaffSession.SignInAsync(_server, "jindong", Pw);
+        return new DistrictStreams([wucheng, jindong], await EventReader.OpenAsync(wucheng.Client), await EventReader.OpenAsync(jindong.Client));
+    }
+
+    private sealed record DistrictStreams(StaffSession[] Sessions, EventReader WuCheng, EventReader JinDong) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await WuCheng.DisposeAsync();
+            await JinDong.DisposeAsync();
+            foreach (var session in Sessions) session.Dispose();
+        }
+    }
+
     [Fact]
     public async Task The_event_stream_tells_each_console_only_about_its_own_scope()
     {
-        using var wucheng = await StaffSession.SignInAsync(_server, "wucheng", Pw);
-        using var jindong = await StaffSession.SignInAsync(_server, "jindong", Pw);
-        await using var wuEvents = await EventReader.OpenAsync(wucheng.Client);
-        await using var jdEvents = await EventReader.OpenAsync(jindong.Client);
+        await using var streams = await BothDistrictsStreamsAsync();
+        var (wuEvents, jdEvents) = (streams.WuCheng, streams.JinDong);
 
         var wu = await EscalateAsync("wu1");
         var jd = await EscalateAsync("jd1");
@@ -186,10 +202,8 @@ public sealed class EscalationApiTests : IAsyncLifetime
     [Fact]
     public async Task The_event_stream_carries_help_requests_of_the_consoles_scope_by_number_only()
     {
-        using var wucheng = await StaffSession.SignInAsync(_server, "wucheng", Pw);
-        using var jindong = await StaffSession.SignInAsync(_server, "jindong", Pw);
-        await using var wuEvents = await EventReader.OpenAsync(wucheng.Client);
-        await using var jdEvents = await EventReader.OpenAsync(jindong.Client);
+        await using var streams = await BothDistrictsStreamsAsync();
+        var (wuEvents, jdEvents) = (streams.WuCheng, streams.JinDong);
 
         var wu = DisputeFixtures.File(_server.Services, "婺城区", description: "和室友因为费用问题吵架，希望有人调解");
         var jd = DisputeFixtures.File(_server.Services, "金东区");

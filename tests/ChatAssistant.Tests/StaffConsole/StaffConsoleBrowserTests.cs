@@ -27,14 +27,8 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Staff_see_a_new_escalation_live_reply_to_it_and_hostile_text_stays_text_while_another_district_sees_nothing()
     {
-        RequireChromium();
-        await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
-        var server = wechat.Server;
-        AddStaffAndBindUsers(server);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var wucheng = await SignInAsync(browser, server, "wucheng");
-        var jindong = await SignInAsync(browser, server, "jindong");
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng, jindong) = (desk.WeChat, desk.WuCheng, desk.JinDong);
         await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
 
         await SayAsync(wechat, WuUser, "你好");
@@ -86,14 +80,8 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Staff_see_a_new_help_request_live_acknowledge_answer_note_and_resolve_it_while_another_district_sees_nothing()
     {
-        RequireChromium();
-        await using var wechat = await WeChatTestServer.StartAsync(scripted: false);
-        var server = wechat.Server;
-        AddStaffAndBindUsers(server);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var wucheng = await SignInAsync(browser, server, "wucheng");
-        var jindong = await SignInAsync(browser, server, "jindong");
+        await using var desk = await OpenDeskAsync();
+        var (wechat, server, wucheng, jindong) = (desk.WeChat, desk.WeChat.Server, desk.WuCheng, desk.JinDong);
         await OpenTicketsTabAsync(wucheng);
         await OpenTicketsTabAsync(jindong);
         await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
@@ -198,12 +186,40 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         Skip.IfNot(File.Exists(Chromium), missing);
     }
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    /// <summary>A fresh server with two districts' users bound, and each district's console signed in in Chromium.</summary>
+    private static async Task<Desk> OpenDeskAsync()
     {
-        ExecutablePath = Chromium,
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+        RequireChromium();
+        var wechat = await WeChatTestServer.StartAsync(scripted: false);
+        AddStaffAndBindUsers(wechat.Server);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var desk = new Desk(wechat, playwright, browser);
+        desk.WuCheng = await SignInAsync(browser, wechat.Server, "wucheng");
+        desk.JinDong = await SignInAsync(browser, wechat.Server, "jindong");
+        return desk;
+    }
+
+    private sealed class Desk(WeChatTestServer wechat, IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+    {
+        public WeChatTestServer WeChat => wechat;
+
+        public IPage WuCheng { get; set; } = null!;
+
+        public IPage JinDong { get; set; } = null!;
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await wechat.DisposeAsync();
+        }
+    }
 
     private static void AddStaffAndBindUsers(AssistantServer server)
     {
