@@ -47,5 +47,6 @@ public static class StaffTexts
     public const string LockedOut = "登录失败次数过多，账号已临时锁定 15 分钟，请稍后再试或联系管理员解锁。";
     public const string CsrfMissing = "请求缺少有效的安全令牌（X-CSRF-TOKEN），请刷新页面后重试。";
     public const string TooManyRequests = "尝试过于频繁，请一分钟后再试。";
+    public const string UnknownAccount = "没有这个账号，请检查用户名。";
     public const string CannotDisableSelf = "不能停用自己正在使用的账号，请让另一位管理员操作。";
 }

@@ -45,7 +45,7 @@ public static class StaffEndpoints
         admin.MapPost("/{userName}/unlock", (string userName, StaffStore store) =>
         {
             try { store.Unlock(userName); return Results.NoContent(); }
-            catch (ArgumentException e) { return Results.NotFound(new { error = e.Message }); }
+            catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
         // Someone leaves: no more sign-ins, tokens or open console sessions, from the next request on.
         admin.MapPost("/{userName}/disable", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
@@ -65,9 +65,9 @@ public static class StaffEndpoints
             audit.Record("staff:" + http.User.Name(), disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
             return Results.NoContent();
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            return Results.NotFound(new { error = e.Message });
+            return Results.NotFound(new { error = StaffTexts.UnknownAccount });
         }
     }
 

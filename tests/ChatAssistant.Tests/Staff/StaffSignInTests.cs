@@ -144,7 +144,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
         Assert.Contains(StaffTexts.CannotDisableSelf, await own.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/staff/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await alice.PostAsync("/api/staff/accounts/nobody/disable")).StatusCode);
+        var unknown = await alice.PostAsync("/api/staff/accounts/nobody/disable");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains(StaffTexts.UnknownAccount, await unknown.Content.ReadAsStringAsync());
     }
 
     private static async Task<JsonElement.ArrayEnumerator> Json(HttpResponseMessage response)
