@@ -108,16 +108,11 @@ public sealed class RedisDistributedLock : IDistributedLock
             return handle is null ? null : await LockedRead.ReadHoldingAsync(handle, _read, cancellationToken).ConfigureAwait(false);
         }
 
-        // Not waited for: when the attempt's answer comes, a won lock is released (the same compare-and-delete as
-        // any release, so a lock taken since by someone else stays) and the read is dropped.
+        // Not waited for: a won lock is released when the attempt's answer comes, and the read is dropped.
         protected override void Abandon()
         {
             Forget(_early);
-            _ = _attempt.ContinueWith(t =>
-            {
-                if (t.IsCompletedSuccessfully) { if (t.Result) _owner.Release(Resource, _token); }
-                else _ = t.Exception; // an outage: nothing to release, and nothing left unobserved
-            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _owner.ReleaseIfWon(_attempt, Resource, _token);
         }
     }
 
@@ -167,15 +162,32 @@ public sealed class RedisDistributedLock : IDistributedLock
 
     private async Task<bool> TakeAsync(string resource, string token, TimeSpan ttl, CancellationToken cancellationToken)
     {
+        var take = IssueTake(resource, token, ttl);
         try
         {
-            return await IssueTake(resource, token, ttl).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await take.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The SET has gone out: if it wins after all, nobody holds the handle, so give the lock back at once
+            // instead of leaving it taken until its TTL.
+            ReleaseIfWon(take, resource, token);
+            throw;
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
             throw RedisFailures.Unavailable("lock", ex);
         }
     }
+
+    // Not waited for: when an attempt nobody will complete gets its answer, a won lock is released (the same
+    // compare-and-delete as any release, so a lock taken since by someone else stays).
+    private void ReleaseIfWon(Task<bool> attempt, string resource, string token) =>
+        _ = attempt.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully) { if (t.Result) Release(resource, token); }
+            else _ = t.Exception; // an outage: nothing to release, and nothing left unobserved
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private void Release(string resource, string token)
     {

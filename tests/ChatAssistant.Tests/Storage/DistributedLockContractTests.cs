@@ -231,6 +231,33 @@ public sealed class RedisDistributedLockContractTests(RedisServer redis) : Distr
         Assert.True(held.Value); // the read ran after the attempt
     }
 
+    [SkippableFact]
+    public async Task AnAcquireCancelledAfterItsAttemptLeft_GivesTheLockBackWhenTheAttemptWins()
+    {
+        using var own = new RedisServer(); // paused below: not the shared fixture
+        own.Require();
+        var prefix = RedisServer.UniquePrefix();
+        using var connection = own.Connect();
+        var locks = new RedisDistributedLock(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }), NullLogger<RedisDistributedLock>.Instance);
+        var db = connection.GetDatabase();
+
+        own.Pause(); // the SET NX goes out, and waits in Redis's socket
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => locks.TryAcquireAsync("user:o13", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), caller.Token));
+        own.Resume(); // Redis runs the SET: it wins, for a caller that has gone
+
+        // Nobody holds a handle, so the lock is given back, not kept for its 30 s.
+        var free = false;
+        for (var i = 0; i < 100 && !free; i++)
+        {
+            await Task.Delay(20);
+            free = !await db.KeyExistsAsync(prefix + "lock:user:o13");
+        }
+        Assert.True(free, "the lock stayed taken after its acquire was cancelled");
+        await using var next = await locks.TryAcquireAsync("user:o13", Ttl, TimeSpan.Zero);
+        Assert.NotNull(next);
+    }
+
     // One lock on a connection of its own (disposed with the class) under a fresh prefix, already connected, so the
     // server type is known and the read may travel with the attempt.
     private async Task<(RedisDistributedLock Locks, IDatabase Db, string Prefix)> ConnectedLockAsync()
