@@ -33,19 +33,30 @@ public sealed class BotPipeline(
 
     public IAsyncDisposable? BeginTurn(Microsoft.Bot.Schema.IActivity activity) => turnLock.Begin(activity);
 
-    // What reaches the adapter: a store outage (busy, state kept), or a failure outside the turn lock (the
-    // culture or the lock itself), which has nothing of the conversation's to clear.
+    // What reaches the adapter: a store outage (busy, state kept), or a failure before the turn held its lock —
+    // above all a stored state that cannot be read, which would fail every message after it. That one is
+    // recovered like any failed turn, under the conversation's lock taken for it.
     private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
     {
-        var correlationId = Guid.NewGuid().ToString("N")[..8];
         if (StoreFailures.IsTransient(exception))
         {
+            var correlationId = Guid.NewGuid().ToString("N")[..8];
             log.LogWarning(exception, "Session store unavailable during turn {CorrelationId}", correlationId);
             await TrySendAsync(turn, ConversationTexts.Busy, correlationId);
             return;
         }
-        log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId} before it started", correlationId, turn.Activity.ChannelId);
-        await TrySendAsync(turn, ConversationTexts.Sorry(correlationId), correlationId);
+        try
+        {
+            if (await turnLock.HoldingAsync(turn, () => RecoverAsync(turn, exception))) return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The lock or the store failed as well: apologise below; the next message tries again.
+            log.LogWarning(e, "Could not take the conversation's lock to recover a failed turn");
+        }
+        var id = Guid.NewGuid().ToString("N")[..8];
+        log.LogError(exception, "Turn failed {CorrelationId} on {ChannelId}; the conversation could not be cleared", id, turn.Activity.ChannelId);
+        await TrySendAsync(turn, ConversationTexts.Sorry(id), id);
     }
 
     // A turn that failed while holding its lock: clear the conversation there, then apologise.

@@ -31,12 +31,28 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
     public LockAttempt<TurnStateStorage.ReadAhead?>? Begin(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrEmpty(conversationId)) return null;
+        if (Resource(activity) is not { } resource) return null;
         var keys = TurnStateStorage.Keys(activity);
-        return locks.BeginAcquireThenRead($"turn:{activity.ChannelId}:{conversationId}", LockTtl, MaxWait,
+        return locks.BeginAcquireThenRead(resource, LockTtl, MaxWait,
             ct => keys is null ? Task.FromResult<TurnStateStorage.ReadAhead?>(null) : storage.ReadAheadAsync(keys, ct));
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> holding the turn lock of <paramref name="turn"/>'s conversation (without reading
+    /// its state): for work on a conversation after its turn failed before it held the lock. False when the lock
+    /// could not be had within <see cref="MaxWait"/>, or the activity names no conversation.
+    /// </summary>
+    public async Task<bool> HoldingAsync(ITurnContext turn, Func<Task> action)
+    {
+        if (Resource(turn.Activity) is not { } resource) return false;
+        await using var held = await locks.TryAcquireAsync(resource, LockTtl, MaxWait);
+        if (held is null) return false;
+        await action();
+        return true;
+    }
+
+    private static string? Resource(IActivity activity) =>
+        activity.Conversation?.Id is { Length: > 0 } conversationId ? $"turn:{activity.ChannelId}:{conversationId}" : null;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -55,5 +55,8 @@ public sealed class StaffToken
 
     public string Label { get; set; } = "";
 
+    /// <summary>The account's <see cref="StaffAccount.SessionVersion"/> when issued: a disable or a new password ends the token.</summary>
+    public int SessionVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

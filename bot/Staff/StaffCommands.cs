@@ -1,3 +1,4 @@
+using ChatAssistant.Audit;
 using System.CommandLine;
 using ChatAssistant.Hosting;
 
@@ -27,7 +28,7 @@ public static class StaffCommands
         var display = new Option<string?>("--display-name") { Description = "Name shown in the console." };
         var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (required; never put it on the command line)." };
         var command = new Command("add", "Create an account, e.g. staff add alice --role admin --password-stdin") { name, role, scope, display, stdin };
-        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password) =>
+        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password, _) =>
         {
             var account = store.Create(r.GetValue(name)!, password!, r.GetValue(role)!, r.GetValue(scope), r.GetValue(display));
             Console.WriteLine($"Created {account.Role} '{account.UserName}'{(account.Scope is null ? "" : $" for {account.Scope}")}.");
@@ -40,7 +41,7 @@ public static class StaffCommands
         var name = new Argument<string>("name");
         var stdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input (required)." };
         var command = new Command("passwd", "Set a new password (also unlocks the account).") { name, stdin };
-        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password) =>
+        command.SetAction((r, _) => Run(r.GetValue(stdin), (store, password, _) =>
         {
             store.SetPassword(r.GetValue(name)!, password!);
             Console.WriteLine("Password changed.");
@@ -51,7 +52,7 @@ public static class StaffCommands
     private static Command List()
     {
         var command = new Command("list", "List the accounts.");
-        command.SetAction((_, _) => Run(false, (store, _) =>
+        command.SetAction((_, _) => Run(false, (store, _, _) =>
         {
             foreach (var a in store.All())
                 Console.WriteLine($"{a.UserName}\t{a.Role}\t{a.Scope ?? "(all)"}\t{(a.Disabled ? "disabled" : a.LockedUntil is null ? "" : "locked")}");
@@ -64,7 +65,7 @@ public static class StaffCommands
         var name = new Argument<string>("name");
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "script" };
         var command = new Command("token", "Issue a bearer token for scripts (printed once).") { name, label };
-        command.SetAction((r, _) => Run(false, (store, _) => Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!))));
+        command.SetAction((r, _) => Run(false, (store, _, _) => Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!))));
         return command;
     }
 
@@ -72,7 +73,7 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var command = new Command("unlock", "Clear a sign-in lockout.") { name };
-        command.SetAction((r, _) => Run(false, (store, _) =>
+        command.SetAction((r, _) => Run(false, (store, _, _) =>
         {
             store.Unlock(r.GetValue(name)!);
             Console.WriteLine("Unlocked.");
@@ -84,15 +85,19 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var command = new Command(verb, description) { name };
-        command.SetAction((r, _) => Run(false, (store, _) =>
+        command.SetAction((r, _) => Run(false, (store, _, services) =>
         {
-            var account = store.SetDisabled(r.GetValue(name)!, disabled);
-            Console.WriteLine(disabled ? $"Disabled '{account.UserName}'." : $"Enabled '{account.UserName}'.");
+            var (account, outcome) = store.SetDisabled(r.GetValue(name)!, disabled);
+            if (outcome == DisableOutcome.LastAdmin)
+                throw new ArgumentException($"'{account.UserName}' is the last enabled admin; enable or add another admin first.");
+            if (outcome == DisableOutcome.Changed)
+                services.GetRequiredService<AuditLog>().Record("operator:cli", disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
+            Console.WriteLine((disabled ? "Disabled" : "Enabled") + $" '{account.UserName}'" + (outcome == DisableOutcome.Unchanged ? " (it already was)." : "."));
         }));
         return command;
     }
 
-    private static Task<int> Run(bool needsPassword, Action<StaffStore, string?> action, bool passwordFlagRequired = false)
+    private static Task<int> Run(bool needsPassword, Action<StaffStore, string?, IServiceProvider> action, bool passwordFlagRequired = false)
     {
         if (passwordFlagRequired && !needsPassword)
         {
@@ -113,7 +118,7 @@ public static class StaffCommands
             }
             try
             {
-                action(services.GetRequiredService<StaffStore>(), password);
+                action(services.GetRequiredService<StaffStore>(), password, services);
                 return Task.FromResult(0);
             }
             catch (ArgumentException e)

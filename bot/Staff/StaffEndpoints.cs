@@ -61,8 +61,10 @@ public static class StaffEndpoints
             return Results.BadRequest(new { error = StaffTexts.CannotDisableSelf });
         try
         {
-            var account = store.SetDisabled(userName, disabled);
-            audit.Record("staff:" + http.User.Name(), disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
+            var (account, outcome) = store.SetDisabled(userName, disabled);
+            if (outcome == DisableOutcome.LastAdmin) return Results.BadRequest(new { error = StaffTexts.LastAdmin });
+            if (outcome == DisableOutcome.Changed)
+                audit.Record("staff:" + http.User.Name(), disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
             return Results.NoContent();
         }
         catch (ArgumentException)

@@ -19,7 +19,9 @@ public sealed class StaffStore
     private readonly ILiteCollection<StaffToken> _tokens;
     private readonly PasswordHasher<StaffAccount> _hasher = new();
     private readonly TimeProvider _time;
-    private readonly object _signInGate = new();
+    // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
+    // a disable or a new password never overwrite each other with a stale copy.
+    private readonly object _gate = new();
 
     public StaffStore(ILiteDatabase db, TimeProvider time)
     {
@@ -67,7 +69,7 @@ public sealed class StaffStore
     /// <summary>Checks a password, counting failures and locking the account after <see cref="MaxFailedSignIns"/>.</summary>
     public SignInOutcome SignIn(string userName, string password)
     {
-        lock (_signInGate)
+        lock (_gate)
         {
             var account = Find(userName);
             if (account is null || account.Disabled)
@@ -102,33 +104,46 @@ public sealed class StaffStore
     public void SetPassword(string userName, string password)
     {
         CheckPassword(password);
-        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
-        account.PasswordHash = _hasher.HashPassword(account, password);
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        account.SessionVersion++; // whoever signed in with the old password is signed out
-        _accounts.Update(account);
+        lock (_gate)
+        {
+            var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+            account.PasswordHash = _hasher.HashPassword(account, password);
+            account.FailedSignIns = 0;
+            account.LockedUntil = null;
+            account.SessionVersion++; // whoever signed in with the old password, and its tokens, are signed out
+            _accounts.Update(account);
+        }
     }
 
     /// <summary>
     /// Disables (or enables again) an account: a disabled one cannot sign in, its bearer tokens stop working, and
     /// its console sessions end on their next request. Returns the account.
     /// </summary>
-    public StaffAccount SetDisabled(string userName, bool disabled)
+    public (StaffAccount Account, DisableOutcome Outcome) SetDisabled(string userName, bool disabled)
     {
-        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
-        account.Disabled = disabled;
-        account.SessionVersion++;
-        _accounts.Update(account);
-        return account;
+        lock (_gate)
+        {
+            var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+            if (account.Disabled == disabled) return (account, DisableOutcome.Unchanged);
+            // Nobody could enable anyone again from the console or the API (only the command line, server stopped).
+            if (disabled && account.Role == StaffRoles.Admin && !_accounts.FindAll().Any(a => a.Id != account.Id && a.Role == StaffRoles.Admin && !a.Disabled))
+                return (account, DisableOutcome.LastAdmin);
+            account.Disabled = disabled;
+            account.SessionVersion++;
+            _accounts.Update(account);
+            return (account, DisableOutcome.Changed);
+        }
     }
 
     public void Unlock(string userName)
     {
-        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        _accounts.Update(account);
+        lock (_gate)
+        {
+            var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+            account.FailedSignIns = 0;
+            account.LockedUntil = null;
+            _accounts.Update(account);
+        }
     }
 
     /// <summary>Issues a bearer token; the clear token is returned once and never stored.</summary>
@@ -136,16 +151,19 @@ public sealed class StaffStore
     {
         var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
         var token = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        _tokens.Insert(new StaffToken { Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = _time.GetUtcNow() });
+        _tokens.Insert(new StaffToken { Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = _time.GetUtcNow(), SessionVersion = account.SessionVersion });
         return token;
     }
 
-    /// <summary>The account a bearer token belongs to, or null.</summary>
+    /// <summary>
+    /// The account a bearer token belongs to, or null: also when the account is disabled, or was disabled or given
+    /// a new password since the token was issued (issue a new one then).
+    /// </summary>
     public StaffAccount? FindByToken(string token)
     {
         var record = _tokens.FindOneWhere(LiteQuery.Is(nameof(StaffToken.Hash), HashToken(token)));
         var account = record is null ? null : _accounts.FindById(record.StaffId);
-        return account is { Disabled: false } ? account : null;
+        return account is { Disabled: false } && account.SessionVersion == record!.SessionVersion ? account : null;
     }
 
     private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -169,3 +187,15 @@ public enum SignInStatus
 
 /// <summary>The result of a sign-in attempt.</summary>
 public sealed record SignInOutcome(SignInStatus Status, StaffAccount? Account);
+
+/// <summary>What disabling or enabling an account did.</summary>
+public enum DisableOutcome
+{
+    Changed,
+
+    /// <summary>It was already so: nothing written, no session ended.</summary>
+    Unchanged,
+
+    /// <summary>Refused: the last enabled admin.</summary>
+    LastAdmin,
+}

@@ -134,6 +134,55 @@ public sealed class ChatBotTests
         Assert.True(cleared.Welcomed);
     }
 
+    [Fact]
+    public async Task A_conversation_whose_stored_state_cannot_be_read_is_cleared_once_not_failed_forever()
+    {
+        UnreadableStorage? storage = null;
+        await using var bot = BotHarness.Create(s =>
+            s.AddSingleton<Microsoft.Bot.Builder.IStorage>(_ => storage = new UnreadableStorage()));
+        await bot.SayAsync("你好");
+        storage!.Spoil("test/conversations/user1"); // e.g. written by a newer version with a type this one lacks
+
+        Assert.Matches("抱歉，系统出了点问题", Assert.Single(await bot.SayAsync("菜单")));
+        Assert.Contains("test/conversations/user1", storage.Deleted);
+        // The next message reads a fresh conversation instead of failing again.
+        var replies = await bot.SayAsync("菜单");
+        Assert.DoesNotContain(replies, r => r.Contains("抱歉，系统出了点问题", StringComparison.Ordinal));
+        Assert.Contains(replies, r => r.Contains("回复序号", StringComparison.Ordinal) || r.Contains("1.", StringComparison.Ordinal));
+    }
+
+    /// <summary>Session storage in which a key can be spoiled: reading it fails (not an outage) until it is deleted.</summary>
+    private sealed class UnreadableStorage : Microsoft.Bot.Builder.IStorage
+    {
+        private readonly Microsoft.Bot.Builder.MemoryStorage _inner = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _spoiled = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Deleted { get; } = new();
+
+        public void Spoil(string key) => _spoiled[key] = 0;
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
+            keys.Any(_spoiled.ContainsKey)
+                ? throw new Newtonsoft.Json.JsonSerializationException("Could not resolve type '~Conversation.FromTheFuture'.")
+                : _inner.ReadAsync(keys, cancellationToken);
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            foreach (var key in changes.Keys) _spoiled.TryRemove(key, out _);
+            return _inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+        {
+            foreach (var key in keys)
+            {
+                Deleted.Enqueue(key);
+                _spoiled.TryRemove(key, out _);
+            }
+            return _inner.DeleteAsync(keys, cancellationToken);
+        }
+    }
+
     /// <summary>Session storage that notes, for each conversation write, whether that conversation's turn lock was held.</summary>
     private sealed class LockWatchingStorage(ChatAssistant.Adapters.Coordination.IDistributedLock locks) : Microsoft.Bot.Builder.IStorage
     {

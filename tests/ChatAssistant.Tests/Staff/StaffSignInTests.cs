@@ -149,6 +149,63 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Contains(StaffTexts.UnknownAccount, await unknown.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_token_issued_before_a_disable_or_a_new_password_stays_dead_after_it()
+    {
+        var store = _server.Get<StaffStore>();
+        store.Create("lan", "a long enough password", StaffRoles.Staff, "金东区");
+        using var script = _server.CreateClient(cookies: false);
+        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("lan", "script"));
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
+
+        Assert.Equal(DisableOutcome.Changed, store.SetDisabled("lan", true).Outcome);
+        Assert.Equal(DisableOutcome.Changed, store.SetDisabled("lan", false).Outcome);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/staff/me")).StatusCode); // enabled again, still dead
+
+        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("lan", "script"));
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
+        store.SetPassword("lan", "another long password");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Enabling_an_enabled_account_changes_nothing_and_the_last_admin_cannot_be_disabled()
+    {
+        var store = _server.Get<StaffStore>();
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/alice/enable")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/staff/me")).StatusCode); // not signed out by a no-op
+        Assert.DoesNotContain(_server.Get<AuditLog>().Recent(10, "staff:alice"), e => e.Action == "staff.enabled");
+
+        // alice is the only admin: nobody may disable her (there would be no one left to enable anybody).
+        store.Create("bo", "a long enough password", StaffRoles.Admin, null);
+        using var bo = await StaffSession.SignInAsync(_server, "bo", "a long enough password");
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/bo/disable")).StatusCode);
+        Assert.Equal((DisableOutcome.LastAdmin, false), (store.SetDisabled("alice", true).Outcome, store.Find("alice")!.Disabled));
+        Assert.Equal(DisableOutcome.Unchanged, store.SetDisabled("bo", true).Outcome);
+    }
+
+    [Fact]
+    public async Task A_sign_in_racing_a_disable_does_not_undo_it()
+    {
+        var store = _server.Get<StaffStore>();
+        store.Create("kai", "a long enough password", StaffRoles.Staff, "金东区");
+        // Wrong passwords (anyone can send them) write the failure counters back while an admin disables the account.
+        var signIns = Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++) store.SignIn("kai", i % 5 == 4 ? "a long enough password" : "wrong password " + i);
+        });
+        var toggles = Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++) store.SetDisabled("kai", i % 2 == 0);
+        });
+        await Task.WhenAll(signIns, toggles);
+        // Forty changes, the last one enabling: whatever the sign-ins wrote back lost none of them.
+        var kai = store.Find("kai")!;
+        Assert.False(kai.Disabled);
+        Assert.Equal(40, kai.SessionVersion);
+    }
+
     private static async Task<JsonElement.ArrayEnumerator> Json(HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
