@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
 namespace ChatAssistant.Storage;
@@ -16,7 +17,8 @@ namespace ChatAssistant.Storage;
 /// <c>list:X</c> = <c>List&lt;X&gt;</c> for a short-named X.</item>
 /// </list>
 /// Any other type is named and resolved as Newtonsoft's default binder does, and so is every long name, so state
-/// written before this reads as it did. (Written by hand: Newtonsoft has no built-in short-name binder.)
+/// written before this reads as it did — as long as it names a type state is made of (<see cref="IsStateType"/>):
+/// reading never builds anything else. (Written by hand: Newtonsoft has no built-in short-name binder.)
 /// </summary>
 internal sealed class StateTypeNames : ISerializationBinder
 {
@@ -47,10 +49,36 @@ internal sealed class StateTypeNames : ISerializationBinder
         Default.BindToName(serializedType, out assemblyName, out typeName);
     }
 
-    public Type BindToType(string? assemblyName, string typeName) =>
-        assemblyName is null && IsShort(typeName) && _types.GetOrAdd(typeName, Resolve) is { } type
-            ? type
-            : Default.BindToType(assemblyName, typeName);
+    public Type BindToType(string? assemblyName, string typeName)
+    {
+        if (assemblyName is null && IsShort(typeName) && _types.GetOrAdd(typeName, Resolve) is { } type) return type;
+        var named = Default.BindToType(assemblyName, typeName);
+        // State is data: what a stored $type may name is limited to what state is made of, so a store written by
+        // someone else cannot have us build, say, a process or a file stream while reading a conversation.
+        return _allowed.GetOrAdd(named, IsStateType)
+            ? named
+            : throw new JsonSerializationException($"Type '{named.FullName}' is not allowed in stored state.");
+    }
+
+    private readonly ConcurrentDictionary<Type, bool> _allowed = new();
+
+    // Our own types (any ChatAssistant assembly), .NET's plain values and generic collections of allowed types,
+    // Json.NET's own tokens and Bot.Builder's types: everything Bot.Builder's state bags and ours are made of.
+    private static bool IsStateType(Type type)
+    {
+        if (type.IsArray) return IsStateType(type.GetElementType()!);
+        if (type.IsGenericType && !type.IsGenericTypeDefinition)
+            return IsStateType(type.GetGenericTypeDefinition()) && type.GetGenericArguments().All(IsStateType);
+        var assembly = type.Assembly.GetName().Name ?? "";
+        var ns = type.Namespace ?? "";
+        return assembly.StartsWith("ChatAssistant", StringComparison.Ordinal)
+            || type.IsPrimitive || type.IsEnum
+            || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+            || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Uri) || type == typeof(DateOnly) || type == typeof(TimeOnly)
+            || type == typeof(object) || type == typeof(Nullable<>)
+            || ns is "System.Collections.Generic" or "System.Collections.ObjectModel" or "Newtonsoft.Json.Linq"
+            || ns.StartsWith("Microsoft.Bot.", StringComparison.Ordinal);
+    }
 
     private static bool IsShort(string name) =>
         name.StartsWith(Ours, StringComparison.Ordinal) || name.StartsWith(List, StringComparison.Ordinal) || Fixed.ContainsKey(name);

@@ -65,6 +65,17 @@ public sealed class StateTypeNamesTests
     }
 
     [Theory]
+    [InlineData("System.Diagnostics.Process, System.Diagnostics.Process")]
+    [InlineData("System.IO.FileInfo, System.Private.CoreLib")]
+    [InlineData("System.Collections.Generic.List`1[[System.IO.FileInfo, System.Private.CoreLib]], System.Private.CoreLib")]
+    [InlineData("System.Windows.Data.ObjectDataProvider, PresentationFramework")]
+    public void A_stored_type_that_state_is_not_made_of_is_never_built(string longName)
+    {
+        var json = "{\"$type\":\"dict\",\"x\":{\"$type\":\"" + longName + "\"}}";
+        Assert.Throws<JsonSerializationException>(() => StoreItemJson.Read(json));
+    }
+
+    [Theory]
     [InlineData("~Conversation.NoSuchType")]
     [InlineData("~..System.Diagnostics.Process")]
     [InlineData("list:System.Int32")]
