@@ -20,8 +20,8 @@ internal static class StoreItemJson
 
     // The same settings as MemoryStorage's serializer, so that state round-trips to the same types:
     // TypeNameHandling.All records concrete types ($type), under short names for our own state (StateTypeNames;
-    // long names still read). Like MemoryStorage, it trusts what the store holds: the store (Redis, the LiteDB
-    // file) must be reachable by this application only.
+    // long names still read). Unlike MemoryStorage, a stored $type may only name a type state is made of
+    // (StateTypeNames.IsStateType); the store (Redis, the LiteDB file) should still be reachable by this application only.
     private static readonly JsonSerializer Serializer = CreateSerializer(StateTypeNames.Instance);
 
     /// <summary>The serializer with another binder (the benchmark compares the default one's long names).</summary>
