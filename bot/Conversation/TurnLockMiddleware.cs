@@ -87,8 +87,7 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
     {
         if (turnContext.TurnState.Get<object>(IBotPipeline.TurnHeadKey) is not LockAttempt<TurnStateStorage.ReadAhead?> begun) return null;
         turnContext.TurnState.Remove(IBotPipeline.TurnHeadKey);
-        var expected = $"turn:{turnContext.Activity.ChannelId}:{turnContext.Activity.Conversation?.Id}";
-        if (begun.Resource == expected) return begun;
+        if (begun.Resource == Resource(turnContext.Activity)) return begun;
         _ = begun.DisposeAsync();
         return null;
     }

@@ -35,6 +35,7 @@ internal sealed class StateTypeNames : ISerializationBinder
 
     private readonly ConcurrentDictionary<Type, string?> _names = new();
     private readonly ConcurrentDictionary<string, Type?> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, bool> _allowed = new();
 
     public static readonly StateTypeNames Instance = new();
 
@@ -59,8 +60,6 @@ internal sealed class StateTypeNames : ISerializationBinder
             ? named
             : throw new JsonSerializationException($"Type '{named.FullName}' is not allowed in stored state.");
     }
-
-    private readonly ConcurrentDictionary<Type, bool> _allowed = new();
 
     // Our own types (any ChatAssistant assembly), .NET's plain values and generic collections of allowed types,
     // Json.NET's own tokens and Bot.Builder's types: everything Bot.Builder's state bags and ours are made of.

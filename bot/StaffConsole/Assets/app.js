@@ -237,8 +237,7 @@
     let items;
     try { items = await api('GET', '/tickets'); } catch { return; }
     if (state.tab !== 'tickets') return;
-    const open = (t) => ['New', 'Acknowledged', 'InProgress'].includes(t.status);
-    items = items.filter((t) => open(t) === (state.view !== 'resolved'));
+    items = items.filter((t) => isOpen(t) === (state.view !== 'resolved'));
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
     $('count').textContent = `${items.length} 条`;
@@ -295,7 +294,7 @@
     showActions({
       't-ack': t.status === 'New',
       't-progress': t.status === 'New' || t.status === 'Acknowledged',
-      't-resolve': ['New', 'Acknowledged', 'InProgress'].includes(t.status),
+      't-resolve': isOpen(t),
       't-reopen': t.status === 'Resolved',
       't-close': ['New', 'Acknowledged', 'InProgress', 'Resolved'].includes(t.status),
       'reply-form': writable,
@@ -304,6 +303,8 @@
   }
 
   const author = (name) => (name || '').replace(/^staff:/, '');
+  // A request still being handled (待处理): not yet resolved, closed or withdrawn.
+  const isOpen = (t) => ['New', 'Acknowledged', 'InProgress'].includes(t.status);
 
   function renderSla(s) {
     const p = $('d-sla');
