@@ -9,7 +9,7 @@ namespace ChatAssistant.Conversation;
 /// turn's state, the failed-turn recovery, then state autosave — and the turn-error handler. A failing turn is
 /// logged with a correlation id, the user gets an apology in Chinese, and the conversation is cleared so nobody
 /// stays stuck; that happens inside the turn lock, so the clear cannot overwrite the next message's turn. Store
-/// outages get the short busy message instead and keep the state.
+/// outages and cancelled or timed-out turns get the short busy message instead and keep the state.
 /// </summary>
 public sealed class BotPipeline(
     TurnCultureMiddleware culture,
@@ -38,10 +38,10 @@ public sealed class BotPipeline(
     // recovered like any failed turn, under the conversation's lock taken for it.
     private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
     {
-        if (StoreFailures.IsTransient(exception))
+        if (KeepsState(exception))
         {
             var correlationId = Guid.NewGuid().ToString("N")[..8];
-            log.LogWarning(exception, "Session store unavailable during turn {CorrelationId}", correlationId);
+            log.LogWarning(exception, "Session store unavailable, or the turn was cancelled or timed out, during turn {CorrelationId}", correlationId);
             await TrySendAsync(turn, ConversationTexts.Busy, correlationId);
             return;
         }
@@ -96,12 +96,18 @@ public sealed class BotPipeline(
             {
                 await next(cancellationToken);
             }
-            catch (Exception e) when (!StoreFailures.IsTransient(e))
+            catch (Exception e) when (!KeepsState(e))
             {
                 await pipeline.RecoverAsync(turnContext, e);
             }
         }
     }
+
+    // A store outage, or a turn cancelled or timed out (a call with a deadline inside a step, a shutdown): nothing
+    // says the conversation is broken, so it stays as it was before the message and the user is told to try again.
+    // Only a real failure clears it.
+    private static bool KeepsState(Exception exception) =>
+        StoreFailures.IsTransient(exception) || exception is OperationCanceledException;
 
     private async Task<bool> WasWelcomedAsync(ITurnContext turn)
     {

@@ -30,7 +30,7 @@ public static class TicketEndpoints
             var now = tickets.Now;
             return Results.Ok(tickets.List(user.CanSee, filter).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
         });
-        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, AuditLog audit) =>
+        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, AuditLog audit, StaffStore staff) =>
         {
             var ticket = Visible(number, user, tickets);
             if (ticket is null)
@@ -39,7 +39,7 @@ public static class TicketEndpoints
                 return Results.NotFound();
             }
             audit.Record(Actor(user), "ticket.view", "ticket:" + ticket.Number);
-            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now));
+            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now, name => staff.Find(name)?.DisplayName));
         });
         group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets) =>
             Act(number, user, tickets, t => tickets.Acknowledge(t.Id, Actor(user))));
@@ -93,7 +93,7 @@ public static class TicketEndpoints
     private static Ticket? Visible(string number, ClaimsPrincipal user, TicketService tickets) =>
         TicketNumber.Parse(number) is { } id && tickets.Find(id) is { } t && user.CanSee(t.County) ? t : null;
 
-    private static string Actor(ClaimsPrincipal user) => "staff:" + user.Name();
+    private static string Actor(ClaimsPrincipal user) => user.Actor();
 
     private static string? ValidText(string? text) => text?.Trim() is { Length: >= 1 and <= 1000 } t ? t : null;
 

@@ -1,3 +1,5 @@
+using ChatAssistant.Staff;
+
 namespace ChatAssistant.Disputes;
 
 /// <summary>A ticket in the staff list: routing and SLA only, no personal fields.</summary>
@@ -27,8 +29,11 @@ public sealed record TicketSummaryView(
     }
 }
 
-/// <summary>One history line as staff see it (decrypted).</summary>
-public sealed record TicketEntryView(string Kind, DateTimeOffset At, string Author, string? Text, bool? Delivered, string? DeliveryError);
+/// <summary>
+/// One history line as staff see it (decrypted). <see cref="Author"/> is what was stored (<c>staff:</c> and the
+/// sign-in name, or <c>user</c>); <see cref="AuthorName"/> is the name to show: the staff member's display name.
+/// </summary>
+public sealed record TicketEntryView(string Kind, DateTimeOffset At, string Author, string AuthorName, string? Text, bool? Delivered, string? DeliveryError);
 
 /// <summary>A ticket with its personal fields decrypted: served only by the audited detail endpoint.</summary>
 public sealed record TicketDetailView(
@@ -42,7 +47,8 @@ public sealed record TicketDetailView(
     string? Name,
     IReadOnlyList<TicketEntryView> History)
 {
-    public static TicketDetailView Of(Ticket t, TicketService service, DateTimeOffset now) => new(
+    /// <param name="displayName">The display name of a staff member by sign-in name, or null for an account that is gone.</param>
+    public static TicketDetailView Of(Ticket t, TicketService service, DateTimeOffset now, Func<string, string?> displayName) => new(
         TicketSummaryView.Of(t, service.Options, now),
         t.GuardianConsent,
         t.ConsentedAt,
@@ -51,5 +57,12 @@ public sealed record TicketDetailView(
         service.Reveal(t.Description, FieldPurpose.Description),
         service.Reveal(t.Phone, FieldPurpose.Phone),
         service.Reveal(t.Name, FieldPurpose.Name),
-        t.History.Select(e => new TicketEntryView(e.Kind.ToString(), e.At, e.Author, service.Reveal(e.Text, FieldPurpose.Entry), e.Delivered, e.DeliveryError)).ToList());
+        t.History.Select(e => new TicketEntryView(e.Kind.ToString(), e.At, e.Author, AuthorName(e.Author, displayName),
+            service.Reveal(e.Text, FieldPurpose.Entry), e.Delivered, e.DeliveryError)).ToList());
+
+    // Stored authors keep the sign-in name (stable, audited); staff read the display name they know each other by.
+    private static string AuthorName(string author, Func<string, string?> displayName) =>
+        author.StartsWith(StaffUser.ActorPrefix, StringComparison.Ordinal) && author[StaffUser.ActorPrefix.Length..] is var userName
+            ? displayName(userName) ?? userName
+            : author;
 }

@@ -91,7 +91,7 @@ public static class StaffCommands
             if (outcome == DisableOutcome.LastAdmin)
                 throw new ArgumentException($"'{account.UserName}' is the last enabled admin; enable or add another admin first.");
             if (outcome == DisableOutcome.Changed)
-                services.GetRequiredService<AuditLog>().Record("operator:cli", disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
+                services.GetRequiredService<AuditLog>().Record("operator:cli", disabled ? "staff.disabled" : "staff.enabled", StaffUser.Actor(account.UserName));
             Console.WriteLine((disabled ? "Disabled" : "Enabled") + $" '{account.UserName}'" + (outcome == DisableOutcome.Unchanged ? " (it already was)." : "."));
         }));
         return command;

@@ -64,7 +64,7 @@ public static class StaffEndpoints
             var (account, outcome) = store.SetDisabled(userName, disabled);
             if (outcome == DisableOutcome.LastAdmin) return Results.BadRequest(new { error = StaffTexts.LastAdmin });
             if (outcome == DisableOutcome.Changed)
-                audit.Record("staff:" + http.User.Name(), disabled ? "staff.disabled" : "staff.enabled", "staff:" + account.UserName);
+                audit.Record(http.User.Actor(), disabled ? "staff.disabled" : "staff.enabled", StaffUser.Actor(account.UserName));
             return Results.NoContent();
         }
         catch (ArgumentException)

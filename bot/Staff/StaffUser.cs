@@ -11,6 +11,15 @@ public static class StaffUser
 
     public static string Name(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "";
 
+    /// <summary>How records and the audit log name a staff member: <c>staff:</c> and the sign-in name.</summary>
+    public const string ActorPrefix = "staff:";
+
+    /// <summary>The member as an actor in records and the audit log (see <see cref="ActorPrefix"/>).</summary>
+    public static string Actor(this ClaimsPrincipal user) => ActorPrefix + user.Name();
+
+    /// <summary>The actor name of the account signed in as <paramref name="userName"/>.</summary>
+    public static string Actor(string userName) => ActorPrefix + userName;
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin);
 
     /// <summary>The district or workshop the member serves; null for admins (everything).</summary>

@@ -282,13 +282,13 @@
     const history = d.history || [];
     const shown = history.filter((h) => h.kind !== 'StaffNote').map((h) => {
       const li = line(h.kind === 'UserAddition' ? 'user' : 'staff',
-        `${h.kind === 'UserAddition' ? '用户补充' : `工作人员 ${author(h.author)} 回复`} · ${when(h.at)}`, h.text);
+        `${h.kind === 'UserAddition' ? '用户补充' : `工作人员 ${h.authorName} 回复`} · ${when(h.at)}`, h.text);
       if (h.delivered === false) li.append(el('span', 'failed', `未送达：${h.deliveryError || '渠道拒绝'}`));
       return li;
     });
     $('transcript').replaceChildren(...fields, ...shown);
     $('notes').replaceChildren(...history.filter((h) => h.kind === 'StaffNote')
-      .map((h) => noteItem({ staffName: author(h.author), at: h.at, text: h.text ?? '（内容已删除）' })));
+      .map((h) => noteItem({ staffName: h.authorName, at: h.at, text: h.text ?? '（内容已删除）' })));
     // Replies and notes need the personal data: a withdrawn request, or one past retention, has none left.
     const writable = t.status !== 'Withdrawn' && !t.personalDataDeleted;
     showActions({
@@ -302,7 +302,6 @@
     });
   }
 
-  const author = (name) => (name || '').replace(/^staff:/, '');
   // A request still being handled (待处理): not yet resolved, closed or withdrawn.
   const isOpen = (t) => ['New', 'Acknowledged', 'InProgress'].includes(t.status);
 

@@ -95,6 +95,22 @@ public sealed class ChatBotTests
     }
 
     [Fact]
+    public async Task A_turn_that_times_out_says_busy_and_keeps_the_conversation_where_it_was()
+    {
+        await using var bot = BotHarness.Create(s =>
+        {
+            OrderFlow.Register(s);
+            s.AddFeature<TimingOutFlow>(new ChatAssistant.Conversation.Routing.Intent { Id = "slow", FlowId = "slow", Keywords = ["超时测试"] });
+        });
+        await bot.SayAsync("你好");
+        Assert.Equal(["要几份？（1-5）"], await bot.SayAsync("测试下单"));
+        Assert.Equal([ConversationTexts.Busy], await bot.SayAsync("超时测试"));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("Turn failed", StringComparison.Ordinal));
+        // Not cleared: the order flow goes on from where it was.
+        Assert.Equal(["选规格：\n1. 小份\n2. 大份\n回复序号选择。"], await bot.SayAsync("2"));
+    }
+
+    [Fact]
     public async Task After_a_failing_turn_the_user_is_not_welcomed_again_even_when_their_profile_has_expired()
     {
         await using var bot = BotHarness.Create(s =>
@@ -204,6 +220,17 @@ public sealed class ChatBotTests
         }
 
         public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    // What an HTTP call with a deadline throws inside a step.
+    private sealed class TimingOutFlow : Flow
+    {
+        public override string Id => "slow";
+
+        public override string Title => "超时";
+
+        protected override IReadOnlyList<FlowStep> BuildSteps() =>
+            [Step.Do("slow", (_, _) => throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"))];
     }
 
     private sealed class ExplodingFlow : Flow

@@ -147,6 +147,20 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_history_names_staff_by_their_display_name_and_keeps_the_sign_in_name()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        _server.Get<ChatAssistant.Staff.StaffStore>().Create("wangfang", "a long enough password", ChatAssistant.Staff.StaffRoles.Staff, "义乌市", "义乌王老师");
+        using var staff = _server.CreateClient(cookies: false);
+        staff.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<ChatAssistant.Staff.StaffStore>().IssueToken("wangfang", "test"));
+        await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/notes", new { text = "已联系家长" }));
+
+        var entry = (await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"))).GetProperty("history")[0];
+        Assert.Equal("staff:wangfang", entry.GetProperty("author").GetString());
+        Assert.Equal("义乌王老师", entry.GetProperty("authorName").GetString());
+    }
+
+    [Fact]
     public async Task A_reply_WeChat_refuses_shows_staff_the_reason_and_is_kept_in_the_history()
     {
         await using var wx = await WeChatTestServer.StartAsync(scripted: false);

@@ -124,11 +124,13 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         await wucheng.ClickAsync("#reply-form button[type=submit]");
         await wechat.Api.WaitForAsync(c => c.ToUser == WuUser && c.Text == answer && c.ErrCode == 0, 1, TimeSpan.FromSeconds(10));
         await Expect(transcript).ToContainTextAsync("明天上午给你打电话");
+        await Expect(transcript).ToContainTextAsync("工作人员 婺城小王 回复"); // the display name, not the sign-in name
 
         const string note = "已联系社区网格员，周三上门了解情况。";
         await wucheng.FillAsync("#note", note);
         await wucheng.ClickAsync("#note-form button[type=submit]");
         await Expect(wucheng.Locator("#notes")).ToContainTextAsync(note);
+        await Expect(wucheng.Locator("#notes")).ToContainTextAsync("婺城小王");
         await Expect(transcript).Not.ToContainTextAsync(note);
         Assert.DoesNotContain(note, wechat.Api.TextsTo(WuUser)); // notes stay internal
 
