@@ -4,13 +4,14 @@ using ChatAssistant.Hosting;
 
 namespace ChatAssistant.Staff;
 
-/// <summary>Operator commands for staff accounts: add, passwd, list, token, unlock, disable, enable.</summary>
+/// <summary>Operator commands for staff accounts: add, update, passwd, list, token, unlock, disable, enable.</summary>
 public static class StaffCommands
 {
     public static Command Create()
     {
         var staff = new Command("staff", "Manage staff accounts of the web console and the staff API.");
         staff.Subcommands.Add(Add());
+        staff.Subcommands.Add(Update());
         staff.Subcommands.Add(Passwd());
         staff.Subcommands.Add(List());
         staff.Subcommands.Add(Token());
@@ -33,6 +34,30 @@ public static class StaffCommands
             var account = store.Create(r.GetValue(name)!, password!, r.GetValue(role)!, r.GetValue(scope), r.GetValue(display));
             Console.WriteLine($"Created {account.Role} '{account.UserName}'{(account.Scope is null ? "" : $" for {account.Scope}")}.");
         }, passwordFlagRequired: true));
+        return command;
+    }
+
+    private static Command Update()
+    {
+        var name = new Argument<string>("name") { Description = "Sign-in name." };
+        var role = new Option<string?>("--role") { Description = "admin or staff." };
+        var scope = new Option<string?>("--scope") { Description = "District or workshop a staff member serves." };
+        var display = new Option<string?>("--display-name") { Description = "Name shown in the console." };
+        var command = new Command("update", "Change an account's role, scope or display name, e.g. staff update alice --scope 金东区 (a new role or scope signs it out)") { name, role, scope, display };
+        command.SetAction((r, _) => Run(false, (store, _, services) =>
+        {
+            var (account, outcome) = store.Update(r.GetValue(name)!, r.GetValue(role), r.GetValue(scope), r.GetValue(display));
+            if (outcome == UpdateOutcome.LastAdmin)
+                throw new ArgumentException($"'{account.UserName}' is the last enabled admin; enable or add another admin first.");
+            if (outcome != UpdateOutcome.Unchanged)
+                services.GetRequiredService<AuditLog>().Record("operator:cli", "staff.updated", StaffUser.Actor(account.UserName));
+            Console.WriteLine(outcome switch
+            {
+                UpdateOutcome.Unchanged => $"Nothing to change for '{account.UserName}'.",
+                UpdateOutcome.ChangedSignedOut => $"Updated '{account.UserName}': {account.Role}{(account.Scope is null ? "" : $" for {account.Scope}")}, shown as {account.DisplayName}; its sessions and tokens end, it signs in again.",
+                _ => $"Updated '{account.UserName}': shown as {account.DisplayName}.",
+            });
+        }));
         return command;
     }
 

@@ -15,6 +15,8 @@ public static class StaffEndpoints
 
     public sealed record CreateAccountRequest(string? UserName, string? Password, string? Role, string? Scope, string? DisplayName);
 
+    public sealed record UpdateAccountRequest(string? Role, string? Scope, string? DisplayName);
+
     public static IEndpointRouteBuilder MapStaffAccounts(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(StaffApi.Prefix + "/login", LoginAsync).RequireRateLimiting(StaffAuthentication.LoginRateLimit);
@@ -46,6 +48,25 @@ public static class StaffEndpoints
         {
             try { store.Unlock(userName); return Results.NoContent(); }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
+        });
+        // Someone moves to another district, changes role, or their name was mistyped. A new role or scope ends
+        // their sessions (they carry the old ones); they sign in again.
+        admin.MapPatch("/{userName}", (string userName, UpdateAccountRequest request, HttpContext http, StaffStore store, AuditLog audit) =>
+        {
+            try
+            {
+                var (account, outcome) = store.Update(userName, request.Role, request.Scope, request.DisplayName);
+                if (outcome == UpdateOutcome.LastAdmin) return Results.BadRequest(new { error = StaffTexts.LastAdminRole });
+                if (outcome is UpdateOutcome.Changed or UpdateOutcome.ChangedSignedOut)
+                    audit.Record(http.User.Actor(), "staff.updated", StaffUser.Actor(account.UserName));
+                return Results.Ok(new { account.UserName, account.DisplayName, account.Role, account.Scope, signedOut = outcome == UpdateOutcome.ChangedSignedOut });
+            }
+            catch (ArgumentException e)
+            {
+                return store.Find(userName) is null
+                    ? Results.NotFound(new { error = StaffTexts.UnknownAccount })
+                    : Results.BadRequest(new { error = e.Message });
+            }
         });
         // Someone leaves: no more sign-ins, tokens or open console sessions, from the next request on.
         admin.MapPost("/{userName}/disable", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>

@@ -135,6 +135,36 @@ public sealed class StaffStore
         }
     }
 
+    /// <summary>
+    /// Changes an account's role, scope or display name (null leaves each as it is). A new role or scope ends the
+    /// account's sessions and tokens at their next request, since they carry the old ones; a new display name
+    /// alone does not. Throws <see cref="ArgumentException"/> for an unknown account or a bad value.
+    /// </summary>
+    public (StaffAccount Account, UpdateOutcome Outcome) Update(string userName, string? role, string? scope, string? displayName)
+    {
+        if (role is not null && !StaffRoles.IsValid(role.Trim())) throw new ArgumentException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.");
+        lock (_gate)
+        {
+            var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+            var newRole = role?.Trim() ?? account.Role;
+            var newScope = newRole == StaffRoles.Admin ? null : string.IsNullOrWhiteSpace(scope) ? account.Scope : scope.Trim();
+            if (newRole == StaffRoles.Staff && newScope is null) throw new ArgumentException("Staff accounts need --scope (a district or workshop).");
+            var newName = string.IsNullOrWhiteSpace(displayName) ? account.DisplayName : displayName.Trim();
+            if (newName.Length > 40) throw new ArgumentException("The display name must be at most 40 characters.");
+            if (account.Role == StaffRoles.Admin && newRole != StaffRoles.Admin && !account.Disabled
+                && !_accounts.FindAll().Any(a => a.Id != account.Id && a.Role == StaffRoles.Admin && !a.Disabled))
+                return (account, UpdateOutcome.LastAdmin);
+            var signsOut = newRole != account.Role || !string.Equals(newScope, account.Scope, StringComparison.Ordinal);
+            if (!signsOut && string.Equals(newName, account.DisplayName, StringComparison.Ordinal)) return (account, UpdateOutcome.Unchanged);
+            account.Role = newRole;
+            account.Scope = newScope;
+            account.DisplayName = newName;
+            if (signsOut) account.SessionVersion++;
+            _accounts.Update(account);
+            return (account, signsOut ? UpdateOutcome.ChangedSignedOut : UpdateOutcome.Changed);
+        }
+    }
+
     public void Unlock(string userName)
     {
         lock (_gate)
@@ -197,5 +227,21 @@ public enum DisableOutcome
     Unchanged,
 
     /// <summary>Refused: the last enabled admin.</summary>
+    LastAdmin,
+}
+
+/// <summary>What changing an account's role, scope or display name did.</summary>
+public enum UpdateOutcome
+{
+    /// <summary>Only the display name changed: sessions go on.</summary>
+    Changed,
+
+    /// <summary>The role or scope changed: the account's sessions and tokens end at their next request.</summary>
+    ChangedSignedOut,
+
+    /// <summary>Nothing to change: nothing written.</summary>
+    Unchanged,
+
+    /// <summary>Refused: it would leave no enabled admin.</summary>
     LastAdmin,
 }

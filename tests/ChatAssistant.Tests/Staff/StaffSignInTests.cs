@@ -126,6 +126,41 @@ public sealed class StaffSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_a_member_to_another_district_signs_them_in_again_with_the_new_scope()
+    {
+        const string theirs = "a long enough password";
+        var store = _server.Get<StaffStore>();
+        store.Create("mei", theirs, StaffRoles.Staff, "婺城区", "婺城小梅");
+        using var mei = await StaffSession.SignInAsync(_server, "mei", theirs);
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+
+        // A new display name alone: the session goes on.
+        var renamed = await Body(await alice.PatchAsync("/api/staff/accounts/mei", new { displayName = "小梅" }));
+        Assert.Equal(("小梅", "婺城区", false), (renamed.GetProperty("displayName").GetString(), renamed.GetProperty("scope").GetString(), renamed.GetProperty("signedOut").GetBoolean()));
+        Assert.Equal("婺城区", (await mei.GetJsonAsync("/api/staff/me")).GetProperty("scope").GetString());
+
+        // A new district: the old session carried the old one, so it ends; signed in again, the new one holds.
+        var moved = await Body(await alice.PatchAsync("/api/staff/accounts/mei", new { scope = "金东区" }));
+        Assert.True(moved.GetProperty("signedOut").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await mei.GetAsync("/api/staff/me")).StatusCode);
+        using var again = await StaffSession.SignInAsync(_server, "mei", theirs);
+        Assert.Equal("金东区", (await again.GetJsonAsync("/api/staff/me")).GetProperty("scope").GetString());
+        Assert.Equal(2, _server.Get<AuditLog>().Recent(10, "staff:mei").Count(e => e.Action == "staff.updated" && e.Actor == "staff:alice"));
+
+        // Bad input changes nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await alice.PatchAsync("/api/staff/accounts/mei", new { role = "boss" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.PatchAsync("/api/staff/accounts/nobody", new { scope = "金东区" })).StatusCode);
+        Assert.Equal((StaffRoles.Staff, "金东区"), (store.Find("mei")!.Role, store.Find("mei")!.Scope));
+        // Staff cannot change accounts; the last enabled admin cannot become staff.
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.PatchAsync("/api/staff/accounts/mei", new { role = "admin" })).StatusCode);
+        var demote = await alice.PatchAsync("/api/staff/accounts/alice", new { role = "staff", scope = "金东区" });
+        Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
+        Assert.Contains(StaffTexts.LastAdminRole, await demote.Content.ReadAsStringAsync());
+        Assert.Equal(StaffRoles.Admin, store.Find("alice")!.Role);
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_new_password_ends_the_sessions_signed_in_with_the_old_one()
     {
         using var before = await StaffSession.SignInAsync(_server, "alice", Password);
@@ -204,6 +239,12 @@ public sealed class StaffSignInTests : IAsyncLifetime
         var kai = store.Find("kai")!;
         Assert.False(kai.Disabled);
         Assert.Equal(40, kai.SessionVersion);
+    }
+
+    private static async Task<JsonElement> Body(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
     private static async Task<JsonElement.ArrayEnumerator> Json(HttpResponseMessage response)

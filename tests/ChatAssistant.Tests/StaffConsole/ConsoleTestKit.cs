@@ -88,9 +88,13 @@ public sealed class StaffSession : IDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
-    public Task<HttpResponseMessage> PostAsync(string path, object? body = null)
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<HttpResponseMessage> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, body);
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
         request.Headers.Add("X-CSRF-TOKEN", Csrf);
         return Client.SendAsync(request);
     }
