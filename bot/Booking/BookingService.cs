@@ -186,12 +186,15 @@ public sealed class BookingService(
         current.Attendance = Attendance.Attended;
         current.CheckedInAt = now;
         current.AttendanceBy = "scan";
-        bookings.Update(current);
+        if (!bookings.RecordAttendance(current)) return new CheckInOutcome(CheckInStatus.NoBooking, null, studio); // cancelled meanwhile
         log.LogInformation("Checked in {BookingId}", current.Id);
         return new CheckInOutcome(CheckInStatus.CheckedIn, current, studio);
     }
 
-    /// <summary>Staff record attendance or absence; false when the slot has not begun (nothing to record yet).</summary>
+    /// <summary>
+    /// Staff record attendance or absence; false when the slot has not begun (nothing to record yet) or the booking
+    /// was cancelled meanwhile.
+    /// </summary>
     public bool MarkAttendance(DutyBooking booking, Attendance attendance, string by)
     {
         var now = clock.Now;
@@ -199,7 +202,7 @@ public sealed class BookingService(
         booking.Attendance = attendance;
         booking.CheckedInAt = attendance == Attendance.Attended ? booking.CheckedInAt ?? now : null;
         booking.AttendanceBy = by;
-        bookings.Update(booking);
+        if (!bookings.RecordAttendance(booking)) return false;
         log.LogInformation("Attendance of {BookingId} set to {Attendance}", booking.Id, attendance);
         return true;
     }

@@ -238,6 +238,19 @@ public sealed class BookingServiceTests : IAsyncLifetime
     private static (CheckInStatus, int?) Outcome(CheckInOutcome o) => (o.Status, o.Booking?.Id);
 
     [Fact]
+    public void Attendance_written_from_a_copy_read_before_a_cancel_does_not_bring_the_booking_back()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        var staffCopy = _bot.Get<BookingStore>().Find(booking.Id)!; // staff opened the booking ...
+        Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D001", booking.Id).Status); // ... the delegate cancels ...
+        Assert.False(_service.MarkAttendance(staffCopy, Attendance.Unknown, "staff:1")); // ... then staff save
+        var stored = _bot.Get<BookingStore>().Find(booking.Id)!;
+        Assert.Equal(BookingStatus.Cancelled, stored.Status);
+        Assert.Equal(0, _bot.Get<BookingStore>().Taken(_studio.Id, At(12, 2, 14)));
+        Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 2, 14)).Status);
+    }
+
+    [Fact]
     public void Nothing_past_the_booking_horizon_is_offered_or_booked()
     {
         var far = new DateTimeOffset(2027, 11, 30, 14, 0, 0, BookingTestData.Beijing); // a Tuesday slot, a year ahead
