@@ -1,4 +1,3 @@
-using System.Text;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -75,11 +74,11 @@ public static class HoursEndpoints
     private static async Task<IResult> ImportAsync(HttpContext http, HoursImporter importer)
     {
         if (http.Request.ContentLength > MaxImportBytes)
-            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync(http.RequestAborted);
-        if (text.Length > MaxImportBytes)
-            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        var (text, tooLarge) = await Utf8Upload.ReadAsync(http.Request.Body, MaxImportBytes, http.RequestAborted);
+        if (tooLarge)
+            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (text is null) return Results.BadRequest(new { error = StaffTexts.NotUtf8 });
         var result = importer.Import(new StringReader(text), http.User.Name(), http.User.Scope());
         return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
     }
