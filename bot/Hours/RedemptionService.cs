@@ -47,6 +47,7 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                 Status = OrderStatus.Placed,
                 PlacedAt = now,
             };
+            // Orders, then ledger, then audit: the order every hours transaction writes in (HoursStore.InTransaction).
             store.InTransaction(() =>
             {
                 store.OrdersCollection.Insert(order);
@@ -93,14 +94,16 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
             var order = store.OrdersCollection.FindById(found.Id);
             if (order.Status != OrderStatus.Placed) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffOrderClosed(order.Status));
             var now = clock.Now;
+            // Orders before the ledger (HoursStore.InTransaction): Redeem writes them in that order too.
             store.InTransaction(() =>
             {
                 order.Status = to;
                 order.ClosedAt = now;
                 order.ClosedBy = who;
+                if (to == OrderStatus.Cancelled) order.CancelReason = reason;
+                store.OrdersCollection.Update(order);
                 if (to == OrderStatus.Cancelled)
                 {
-                    order.CancelReason = reason;
                     store.LedgerCollection.Insert(new LedgerEntry
                     {
                         Key = LedgerEntry.ReturnKey(order.OrderNo),
@@ -112,7 +115,6 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                         By = who,
                     });
                 }
-                store.OrdersCollection.Update(order);
                 store.AuditDecision(now, who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", order.OrderNo, order.VolunteerId, reason);
                 return true;
             });
