@@ -40,10 +40,17 @@ public static class IdentityRegistration
             var result = identity.Import(k, new StringReader(text), http.User.Scope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
-        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity) =>
+        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity, AssistantClock clock) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            return Results.Ok(identity.Members(k, http.User.Scope()).Select(m => new { m.MemberId, m.Name, m.District, Bound = m.OpenId is not null, m.BoundAt }));
+            return Results.Ok(identity.Members(k, http.User.Scope()).Select(m => new
+            {
+                m.MemberId,
+                m.Name,
+                m.District,
+                Bound = m.OpenId is not null,
+                BoundAt = m.BoundAt is { } at ? clock.ToLocal(at) : (DateTimeOffset?)null, // Beijing time, as staff read it
+            }));
         });
         group.MapPost("/{kind}/{memberId}/code", (string kind, string memberId, HttpContext http, IdentityService identity, AssistantClock clock) =>
         {
