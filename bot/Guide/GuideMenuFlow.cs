@@ -23,8 +23,10 @@ public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> op
 
     private IReadOnlyList<Choice> Topics()
     {
-        var configured = options.Value.MenuEntries.Select(guide.Find).OfType<GuideEntry>().ToList();
-        var entries = configured.Count > 0 ? configured : guide.Entries.Take(8).ToList();
+        var ids = options.Value.MenuEntries.Count > 0 ? options.Value.MenuEntries : GuideOptions.DefaultMenuEntries;
+        var listed = ids.Select(guide.Find).OfType<GuideEntry>().ToList();
+        // A guide without those entries (an operator's own content) lists its first ones.
+        var entries = listed.Count > 0 ? listed : guide.Entries.Take(8).ToList();
         return entries.Select(e => new Choice(e.Id, e.Title)).ToList();
     }
 }

@@ -6,6 +6,14 @@ public sealed class GuideOptions
     /// <summary>Folder of the guide's YAML files; empty means the repository's knowledge/guide (or its copy next to the app).</summary>
     public string ContentDirectory { get; set; } = "";
 
-    /// <summary>Entry ids listed by the 志愿指南 menu (in order); empty lists the first entries.</summary>
+    /// <summary>Entry ids listed by the 志愿指南 menu (in order); empty lists <see cref="DefaultMenuEntries"/>.</summary>
     public List<string> MenuEntries { get; set; } = [];
+
+    /// <summary>
+    /// What the 志愿指南 menu promises ("注册、时长、兑换等常见问题"): registering, joining, hours, points and
+    /// redeeming, delegates' duty, help. Kept here rather than as the list's initial value, which configuration would
+    /// append to instead of replacing.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultMenuEntries =
+        ["vol-register", "vol-join-activity", "hours-how-recorded", "hours-missing", "love-passbook", "yibi-exchange", "delegate-duty-rule", "qinqing-what"];
 }

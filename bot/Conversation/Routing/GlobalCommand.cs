@@ -25,7 +25,18 @@ public static class GlobalCommands
         ["转人工"] = GlobalCommand.Human, ["人工"] = GlobalCommand.Human, ["人工客服"] = GlobalCommand.Human, ["人工服务"] = GlobalCommand.Human,
         ["找人工"] = GlobalCommand.Human, ["human"] = GlobalCommand.Human, ["agent"] = GlobalCommand.Human,
         ["继续"] = GlobalCommand.Resume, ["continue"] = GlobalCommand.Resume, ["resume"] = GlobalCommand.Resume,
+        // How people say it without the exact word: going back to the menu, giving up.
+        ["返回"] = GlobalCommand.Help, ["返回菜单"] = GlobalCommand.Help, ["返回主菜单"] = GlobalCommand.Help, ["回到菜单"] = GlobalCommand.Help,
+        ["回主菜单"] = GlobalCommand.Help, ["回到主菜单"] = GlobalCommand.Help, ["back"] = GlobalCommand.Help,
+        ["不要了"] = GlobalCommand.Cancel, ["不弄了"] = GlobalCommand.Cancel, ["不用了"] = GlobalCommand.Cancel, ["算了"] = GlobalCommand.Cancel,
+        ["我要退出"] = GlobalCommand.Cancel, ["不想办了"] = GlobalCommand.Cancel,
+        // Traditional characters (Hong Kong, Taiwan, some phone keyboards).
+        ["菜單"] = GlobalCommand.Help, ["主菜單"] = GlobalCommand.Help, ["幫助"] = GlobalCommand.Help, ["返回菜單"] = GlobalCommand.Help,
+        ["轉人工"] = GlobalCommand.Human, ["繼續"] = GlobalCommand.Resume, ["不辦了"] = GlobalCommand.Cancel,
     };
+
+    // Trailing particles that do not change the command: "退出吧", "取消啊", "菜单呀".
+    private const string Particles = "吧啊了呀呢哦嘛";
 
     /// <summary>The command <paramref name="text"/> is, or <see cref="GlobalCommand.None"/>.</summary>
     public static GlobalCommand Parse(string? text)
@@ -35,7 +46,13 @@ public static class GlobalCommands
         var s = Replies.Normalize(raw);
         if (s.Length == 0) return GlobalCommand.None;
         if (Exact.TryGetValue(s, out var command)) return command;
-        if (s.Length <= 12 && (s.Contains("转人工", StringComparison.Ordinal) || s.Contains("人工客服", StringComparison.Ordinal)))
+        // One particle at a time, so "算了吧" finds "算了" before "算".
+        for (var bare = s; bare.Length > 1 && Particles.Contains(bare[^1], StringComparison.Ordinal);)
+        {
+            bare = bare[..^1];
+            if (Exact.TryGetValue(bare, out command)) return command;
+        }
+        if (s.Length <= 12 && (s.Contains("转人工", StringComparison.Ordinal) || s.Contains("轉人工", StringComparison.Ordinal) || s.Contains("人工客服", StringComparison.Ordinal)))
             return GlobalCommand.Human;
         return GlobalCommand.None;
     }

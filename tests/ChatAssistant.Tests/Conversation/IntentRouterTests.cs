@@ -92,6 +92,17 @@ public sealed class IntentRouterTests
     [InlineData("我要转人工", GlobalCommand.Human)]
     [InlineData("继续", GlobalCommand.Resume)]
     [InlineData("HELP", GlobalCommand.Help)]
+    [InlineData("返回", GlobalCommand.Help)]
+    [InlineData("返回主菜单", GlobalCommand.Help)]
+    [InlineData("回到菜单", GlobalCommand.Help)]
+    [InlineData("退出吧", GlobalCommand.Cancel)]
+    [InlineData("不要了", GlobalCommand.Cancel)]
+    [InlineData("算了吧", GlobalCommand.Cancel)]
+    [InlineData("菜單", GlobalCommand.Help)]
+    [InlineData("轉人工", GlobalCommand.Human)]
+    [InlineData("繼續", GlobalCommand.Resume)]
+    [InlineData("退出注销", GlobalCommand.None)]
+    [InlineData("吧", GlobalCommand.None)]
     public void Global_commands_are_whole_short_messages(string text, GlobalCommand expected) =>
         Assert.Equal(expected, GlobalCommands.Parse(text));
 }

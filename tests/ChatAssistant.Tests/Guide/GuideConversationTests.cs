@@ -76,8 +76,13 @@ public sealed class GuideConversationTests : IAsyncLifetime
         await _bot.SayAsync("你好");
         var menu = Assert.Single(await _bot.SayAsync("志愿指南"));
         Assert.StartsWith(GuideTexts.MenuHeading, menu);
-        var first = _bot.Get<KnowledgeBase>().Entries[0];
+        // What the menu button promises: registering, hours, redeeming (not the first entries of the files).
+        var guide = _bot.Get<KnowledgeBase>();
+        var first = guide.Find("vol-register")!;
         Assert.Contains("1. " + first.Title, menu);
+        Assert.Contains("3. " + guide.Find("hours-how-recorded")!.Title, menu);
+        Assert.Contains(guide.Find("yibi-exchange")!.Title, menu);
+        Assert.DoesNotContain(guide.Entries[0].Title, menu);
         Assert.Equal([GuideTexts.Answer(first.Answer)], await _bot.SayAsync("1"));
     }
 
