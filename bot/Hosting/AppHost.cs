@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
+using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
@@ -54,6 +55,7 @@ public static class AppHost
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();
         app.MapBookingEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapWeChat();
     }
 

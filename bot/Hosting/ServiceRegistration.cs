@@ -44,14 +44,7 @@ public static class ServiceRegistration
         services.AddHours(configuration);
         services.AddBooking(configuration);
         services.AddWeChatChannel(configuration);
-        services.AddFeature<FeedbackFlow>(new Intent
-        {
-            Id = "feedback",
-            FlowId = FeedbackFlow.FlowId,
-            MenuTitle = "意见建议",
-            MenuOrder = 80,
-            Keywords = ["意见建议", "提意见", "提建议", "我有建议", "反馈", "feedback", "suggestion"],
-        });
+        services.AddFeedback(configuration);
         services.AddFeature<HandoffFlow>(new Intent
         {
             Id = "handoff",

@@ -1,0 +1,104 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Audit;
+using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Hosting;
+using ChatAssistant.Staff;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Feedback;
+
+/// <summary>
+/// 意见建议: the chat flow, the store, the admins' list and reply under /api/staff/feedback, and the retention
+/// sweep. Suggestions carry no county, so the committee's admins read them; every list is audited.
+/// </summary>
+public static class FeedbackRegistration
+{
+    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection("Feedback"))
+            .Validate(o => o.RetentionDays >= 1, "Setting 'Feedback:RetentionDays' must be at least 1.").ValidateOnStart();
+        services.AddSingleton<FeedbackStore>();
+        AuditLog.Register(services);
+        services.AddHostedService<FeedbackRetentionService>();
+        services.AddFeature<FeedbackFlow>(new Intent
+        {
+            Id = "feedback",
+            FlowId = FeedbackFlow.FlowId,
+            MenuTitle = "意见建议",
+            MenuOrder = 80,
+            Keywords = ["意见建议", "提意见", "提建议", "我有建议", "反馈", "feedback", "suggestion"],
+        });
+        return services;
+    }
+
+    public sealed record ReplyRequest(string? Text);
+
+    public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = StaffApi.Group(endpoints, "/feedback");
+        group.RequireAuthorization(StaffAuthentication.AdminPolicy);
+        group.MapGet("", (int? days, HttpContext http, FeedbackStore store, AssistantClock clock, AuditLog audit) =>
+        {
+            var span = Math.Clamp(days ?? 30, 1, 366);
+            var list = store.Since(clock.Now.AddDays(-span), 500);
+            audit.Record(http.User.Actor(), "feedback.list", "feedback", $"{span} days, {list.Count} items");
+            return Results.Ok(list.Select(r => new
+            {
+                number = r.Number,
+                r.Topic,
+                r.Content,
+                at = clock.ToLocal(r.At),
+                canReply = r.ChannelId.Length > 0,
+                repliedAt = r.RepliedAt is { } at ? clock.ToLocal(at) : (DateTimeOffset?)null,
+                r.RepliedBy,
+                r.ReplyDelivered,
+            }));
+        });
+        group.MapPost("/{number}/reply", async (string number, ReplyRequest request, HttpContext http, FeedbackStore store, IUserMessenger messenger, TimeProvider time, AuditLog audit, CancellationToken ct) =>
+        {
+            if (FeedbackStore.ParseNumber(number) is not { } id || store.Find(id) is not { } record)
+                return Results.NotFound(new { error = FeedbackTexts.StaffNotFound });
+            if (request.Text?.Trim() is not { Length: >= 1 and <= 1000 } text) return Results.BadRequest(new { error = FeedbackTexts.StaffTextRequired });
+            if (record.ChannelId.Length == 0) return Results.Conflict(new { error = FeedbackTexts.StaffCannotReply });
+            var result = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, FeedbackTexts.Reply(record.Number, text)), ct);
+            record.RepliedAt = time.GetUtcNow();
+            record.RepliedBy = http.User.Actor();
+            record.ReplyDelivered = result.Delivered;
+            store.Update(record);
+            audit.Record(http.User.Actor(), "feedback.reply", "feedback:" + record.Number, result.Delivered ? null : result.ErrorCode);
+            return Results.Ok(new { delivered = result.Delivered, errorCode = result.ErrorCode, reason = result.Reason });
+        });
+        return endpoints;
+    }
+}
+
+/// <summary>Deletes suggestions older than <see cref="FeedbackOptions.RetentionDays"/>, once a day.</summary>
+internal sealed class FeedbackRetentionService(FeedbackStore store, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackRetentionService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
+        try
+        {
+            do Sweep();
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    internal int Sweep()
+    {
+        try
+        {
+            var deleted = store.DeleteBefore(time.GetUtcNow().AddDays(-options.Value.RetentionDays));
+            if (deleted > 0) log.LogInformation("Retention: deleted {Count} suggestions", deleted);
+            return deleted;
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or IOException)
+        {
+            log.LogError(e, "Feedback retention sweep failed; will retry tomorrow");
+            return 0;
+        }
+    }
+}
