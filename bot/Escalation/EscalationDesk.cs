@@ -50,7 +50,7 @@ public sealed class EscalationDesk(
         if (record is null) return (new ChangeOutcome(null, DeskRefusals.NotFound), null);
         if (record.Status == EscalationStatus.Resolved) return (new ChangeOutcome(record, DeskRefusals.Resolved), null);
 
-        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, text), ct);
+        var delivery = await SendAsync(record.ChannelId, record.UserId, text, ct);
         var now = time.GetUtcNow();
         store.Add(Sent(id, EntryKind.Staff, text, staff.DisplayName, delivery, now));
         var outcome = store.Change(id, r =>
@@ -89,7 +89,7 @@ public sealed class EscalationDesk(
         if (!outcome.Ok) return (outcome, null);
         var record = outcome.Record!;
         await state.SetAsync(record, inHandoff: false, ct);
-        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, EscalationTexts.EndedByStaff), ct);
+        var delivery = await SendAsync(record.ChannelId, record.UserId, EscalationTexts.EndedByStaff, ct);
         store.Add(Sent(id, EntryKind.Bot, EscalationTexts.EndedByStaff, null, delivery, time.GetUtcNow()));
         log.LogInformation("Escalation {EscalationId} resolved by staff {StaffId}", id, staff.Id);
         events.Publish(new EscalationChange(id.ToString(), record.County, "resolved"));
@@ -112,7 +112,7 @@ public sealed class EscalationDesk(
         });
         var outcome = store.Change(record.Id, r => { if (r.AssigneeId is null) Assign(r, staff, now); return null; });
         await state.SetAsync(outcome.Record!, inHandoff: true, ct);
-        var delivery = await messenger.SendAsync(new OutboundMessage(channelId, userId, EscalationTexts.PickedUp), ct);
+        var delivery = await SendAsync(channelId, userId, EscalationTexts.PickedUp, ct);
         store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, now));
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "opened"));
         return (outcome.Record!, delivery);
@@ -126,6 +126,11 @@ public sealed class EscalationDesk(
         await state.SetAsync(record, inHandoff: true, ct);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, what));
     }
+
+    // Every send is kept on the transcript with its delivery result (encrypted, in the escalation's history), so a
+    // refusal is not recorded again in the channel's undelivered store, in clear and beyond any retention.
+    private Task<DeliveryResult> SendAsync(string channelId, string userId, string text, CancellationToken ct) =>
+        messenger.SendAsync(new OutboundMessage(channelId, userId, text, RecordIfUndelivered: false), ct);
 
     private static void Assign(EscalationRecord r, StaffAccount staff, DateTimeOffset now)
     {

@@ -181,6 +181,21 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_reply_is_kept_only_in_the_tickets_history_not_in_the_undelivered_store()
+    {
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oGoneQuiet", channel: WeChatAdapter.ChannelId);
+        wx.Api.FailFor("oGoneQuiet", 45015);
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "请回复我们，方便跟进。" }));
+
+        Assert.Equal("45015", result.GetProperty("errorCode").GetString());
+        // The undelivered store is plain text with the OpenID, outside withdrawal and retention: nothing there.
+        Assert.Empty(wx.Undelivered.List(includeResolved: true));
+        Assert.False(wx.Services.GetRequiredService<TicketService>().Find(ticket.Id)!.History.Single().Delivered);
+    }
+
+    [Fact]
     public async Task A_reply_on_a_channel_that_cannot_send_says_so()
     {
         var ticket = DisputeFixtures.File(_server.Services, "义乌市", channel: "console");
