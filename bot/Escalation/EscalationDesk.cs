@@ -25,7 +25,7 @@ public sealed class EscalationDesk(
             Assign(r, staff, now);
             return null;
         });
-        await AfterPickupAsync(outcome, "claimed", ct);
+        await AfterPickupAsync(outcome, staff, "claimed", ct);
         return outcome;
     }
 
@@ -39,7 +39,7 @@ public sealed class EscalationDesk(
             Assign(r, assignee, now);
             return null;
         });
-        await AfterPickupAsync(outcome, "assigned", ct);
+        await AfterPickupAsync(outcome, assignee, "assigned", ct);
         return outcome;
     }
 
@@ -50,6 +50,8 @@ public sealed class EscalationDesk(
         if (record is null) return (new ChangeOutcome(null, DeskRefusals.NotFound), null);
         if (record.Status == EscalationStatus.Resolved) return (new ChangeOutcome(record, DeskRefusals.Resolved), null);
 
+        // Back in hand-off first, so a user who had gone back to the bot hears how to leave before the reply.
+        await ReturnToHandoffAsync(record, staff, ct);
         var delivery = await SendAsync(record.ChannelId, record.UserId, text, ct);
         var now = time.GetUtcNow();
         store.Add(Sent(id, EntryKind.Staff, text, staff.DisplayName, delivery, now));
@@ -61,7 +63,7 @@ public sealed class EscalationDesk(
             return null;
         });
         if (!delivery.Delivered) log.LogWarning("Reply to escalation {EscalationId} refused by the channel: {ErrorCode}", id, delivery.ErrorCode);
-        await AfterPickupAsync(outcome, "replied", ct);
+        if (outcome.Ok) events.Publish(new EscalationChange(id.ToString(), record.County, "replied"));
         return (outcome, delivery);
     }
 
@@ -118,13 +120,22 @@ public sealed class EscalationDesk(
         return (outcome.Record!, delivery);
     }
 
-    private async Task AfterPickupAsync(ChangeOutcome outcome, string what, CancellationToken ct)
+    private async Task AfterPickupAsync(ChangeOutcome outcome, StaffAccount staff, string what, CancellationToken ct)
     {
         if (!outcome.Ok) return;
         var record = outcome.Record!;
-        // Staff picking the conversation up puts it in hand-off even if the flag was lost (e.g. after a failed turn).
-        await state.SetAsync(record, inHandoff: true, ct);
+        await ReturnToHandoffAsync(record, staff, ct);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, what));
+    }
+
+    // Staff picking the conversation up puts it in hand-off even if the flag was lost (a failed turn) or the user
+    // had gone back to the bot (「继续」 after a crisis). From then on the bot keeps quiet, so a user who was not in
+    // hand-off is told who is there and how to leave; one who already was hears nothing new.
+    private async Task ReturnToHandoffAsync(EscalationRecord record, StaffAccount staff, CancellationToken ct)
+    {
+        if (await state.SetAsync(record, inHandoff: true, ct) != HandoffFlagWrite.Changed) return;
+        var delivery = await SendAsync(record.ChannelId, record.UserId, EscalationTexts.PickedUp, ct);
+        store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, time.GetUtcNow()));
     }
 
     // Every send is kept on the transcript with its delivery result (encrypted, in the escalation's history), so a

@@ -157,6 +157,47 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
+    public async Task Staff_claiming_after_the_user_continued_tells_them_they_are_with_a_person_and_how_to_leave()
+    {
+        await using var bot = await CrisisInsideCountyFlowAsync();
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+
+        Assert.True((await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Ok);
+
+        var told = Assert.Single(bot.Get<NoProactiveChannelMessenger>().Kept);
+        Assert.Equal(("user1", EscalationTexts.PickedUp), (told.UserId, told.Text));
+        Assert.Contains("结束人工", EscalationTexts.PickedUp);
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.Staff && e.Text == EscalationTexts.PickedUp && e.StaffName == "小王");
+        Assert.Empty(await bot.SayAsync("菜单")); // with a person now: forwarded, as the notice said
+        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+    }
+
+    [Fact]
+    public async Task Claiming_a_conversation_already_in_handoff_sends_no_second_notice()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.True((await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Ok);
+        Assert.Empty(bot.Get<NoProactiveChannelMessenger>().Kept);
+    }
+
+    [Fact]
+    public async Task Ending_after_continuing_closes_the_escalation_still_open_so_a_claim_cannot_silence_the_bot()
+    {
+        await using var bot = await CrisisInsideCountyFlowAsync();
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+
+        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+
+        Assert.Equal(EscalationStatus.Resolved, Only(bot).Status);
+        Assert.Equal("user", Only(bot).ResolvedBy);
+        Assert.Equal(DeskRefusals.Resolved, (await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Refusal);
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+    }
+
+    [Fact]
     public async Task Going_back_to_a_person_on_an_escalation_still_open_tells_the_user_before_the_bot_goes_quiet()
     {
         await using var bot = await CrisisInsideCountyFlowAsync();
