@@ -263,6 +263,45 @@ public sealed class HandoffConversationTests
         Assert.Equal("天台县", Only(bot).County);
     }
 
+    // A WeChat menu tap, as the adapter turns it into an event; returns every text the bot answered.
+    private static async Task<IReadOnlyList<string>> TapAsync(BotHarness bot, string name, string key)
+    {
+        var adapter = bot.Adapter();
+        var tap = adapter.MakeActivity();
+        tap.Type = ActivityTypes.Event;
+        tap.Name = name;
+        tap.Value = key;
+        await adapter.ProcessActivityAsync(tap, bot.Get<IBot>().OnTurnAsync, CancellationToken.None);
+        return adapter.ActiveQueue.Select(a => a.Text).Where(t => !string.IsNullOrEmpty(t)).ToList();
+    }
+
+    [Fact]
+    public async Task A_menu_tap_while_with_a_person_says_so_instead_of_starting_a_flow_whose_answers_would_go_to_staff()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+
+        Assert.Equal([EscalationTexts.AlreadyWaiting], await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+        Assert.Contains("结束人工", EscalationTexts.AlreadyWaiting);
+        Assert.Empty(await bot.SayAsync("是")); // forwarded to staff, not taken as consent to a help request
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "是");
+
+        await bot.SayAsync("结束人工");
+        Assert.Contains(DisputeTexts.Intro, await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+    }
+
+    [Fact]
+    public async Task A_menu_tap_after_staff_closed_without_clearing_the_flag_starts_the_flow()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        bot.Get<EscalationStore>().Change(Only(bot).Id, r => { r.Status = EscalationStatus.Resolved; return null; });
+
+        Assert.Contains(DisputeTexts.Intro, await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+    }
+
     [Fact]
     public async Task Ending_when_not_in_handoff_says_so()
     {
