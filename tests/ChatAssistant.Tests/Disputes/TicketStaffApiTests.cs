@@ -112,6 +112,26 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ticket_past_retention_cannot_be_reopened_but_can_still_be_closed()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        using var staff = DisputeFixtures.StaffClient(_server, "reopener", "义乌市");
+        var url = $"/api/staff/tickets/{ticket.Number}";
+        await Json(await staff.PostAsJsonAsync(url + "/resolve", new { text = "已调解" }));
+        _time.Advance(TimeSpan.FromDays(_server.Get<TicketService>().Options.RetentionDays + 1));
+        _server.Get<TicketService>().PurgeExpired(); // or the server's own retention sweep, woken by the clock
+        Assert.NotNull(_server.Get<TicketService>().Find(ticket.Id)!.PersonalDataDeletedAt);
+
+        var refused = await staff.PostAsJsonAsync(url + "/status", new { status = "InProgress" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(DisputeTexts.StaffReopenAfterPurge, await refused.Content.ReadAsStringAsync());
+        Assert.Equal(TicketStatus.Resolved, _server.Get<TicketService>().Find(ticket.Id)!.Status);
+        var row = (await Json(await staff.GetAsync("/api/staff/tickets"))).EnumerateArray().Single(t => t.GetProperty("number").GetString() == ticket.Number);
+        Assert.True(row.GetProperty("personalDataDeleted").GetBoolean()); // the console hides 重新处理 on this
+        Assert.Equal("Closed", (await Json(await staff.PostAsJsonAsync(url + "/status", new { status = "Closed" }))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Overdue_is_computed_from_the_configured_deadlines()
     {
         var ticket = DisputeFixtures.File(_server.Services, "义乌市");
