@@ -41,9 +41,11 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
         {
             var when = BookingTexts.Describe(clock, window);
             var past = window.IsPoint ? window.Start < ctx.Now : window.End <= ctx.Now;
-            var matches = past ? [] : booking.SlotsBetween(window.Start, window.End);
+            var tooFar = !past && window.Start >= booking.Horizon;
+            var matches = past || tooFar ? [] : booking.SlotsBetween(window.Start, window.End);
             var free = matches.Where(m => m.Free > 0).ToList();
             if (past) await ctx.SendAsync(BookingTexts.PastTime(when), ct);
+            else if (tooFar) await ctx.SendAsync(BookingTexts.BeyondHorizon(when, options.Value.BookingHorizonDays), ct);
             else if (free.Count == 1)
             {
                 ctx.Slots["slot"] = free[0].Slot.Key;
@@ -102,6 +104,9 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
                 return StepResult.End();
             case BookStatus.InPast:
                 await ctx.SendAsync(BookingTexts.InPast, ct);
+                return StepResult.End();
+            case BookStatus.BeyondHorizon:
+                await ctx.SendAsync(BookingTexts.BeyondHorizonNow(options.Value.BookingHorizonDays), ct);
                 return StepResult.End();
             default:
                 await ctx.SendAsync(BookingTexts.SlotGone, ct);

@@ -72,7 +72,7 @@ public static class BookingEndpoints
             if (!Enum.TryParse<Attendance>(request.Status, ignoreCase: true, out var attendance) || !Enum.IsDefined(attendance))
                 return Results.BadRequest(new { error = "status 应为 attended（出勤）、absent（缺勤）或 unknown（未记录）。" });
             if (!service.MarkAttendance(booking, attendance, StaffUser.ActorPrefix + http.User.Id().ToString(CultureInfo.InvariantCulture)))
-                return Results.Conflict(new { error = "这个时段还没开始，不能记录出勤。" });
+                return bookings.Find(id)?.Status == BookingStatus.Booked ? Results.Conflict(new { error = "这个时段还没开始，不能记录出勤。" }) : NotFound();
             return Results.Ok(new { booking.Id, attendance = booking.Attendance.ToString().ToLowerInvariant(), booking.CheckedInAt });
         });
         group.MapGet("/compliance", (int? year, HttpContext http, BookingReports reports, AssistantClock clock) =>

@@ -14,6 +14,8 @@ public enum BookStatus
     Overlap,
     /// <summary>The delegate already holds the maximum of open bookings.</summary>
     TooMany,
+    /// <summary>The slot starts after the booking horizon (<see cref="BookingOptions.BookingHorizonDays"/>).</summary>
+    BeyondHorizon,
 }
 
 /// <summary>What came of a booking attempt.</summary>

@@ -23,16 +23,25 @@ public sealed class BookingService(
 
     private BookingOptions Options => options.Value;
 
-    /// <summary>Slots overlapping [<paramref name="from"/>, <paramref name="to"/>) that have not started, with their occupancy.</summary>
+    /// <summary>Slots may be booked until this instant (<see cref="BookingOptions.BookingHorizonDays"/> from now).</summary>
+    public DateTimeOffset Horizon => clock.Now.AddDays(Options.BookingHorizonDays);
+
+    /// <summary>
+    /// Slots overlapping [<paramref name="from"/>, <paramref name="to"/>) that have not started and start before
+    /// the <see cref="Horizon"/>, with their occupancy.
+    /// </summary>
     public IReadOnlyList<SlotAvailability> SlotsBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null)
     {
         var now = clock.Now;
+        var horizon = Horizon;
+        if (to > horizon) to = horizon;
+        if (from > to) return [];
         var result = new List<SlotAvailability>();
         foreach (var studio in StudiosFor(studioId))
         {
             // A point in time ("下午3点") matches the slot that contains it.
             var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
-                .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now).ToList();
+                .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now && slot.Start < horizon).ToList();
             if (slots.Count == 0) continue;
             // Occupancy from the store's in-memory counts: no LiteDB query per offer (first one query per slot,
             // then one per studio, were the server's hot spots under load; see docs/PERFORMANCE.md).
@@ -46,7 +55,7 @@ public sealed class BookingService(
     public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null)
     {
         var now = clock.Now;
-        var horizon = now.AddDays(Options.BookingHorizonDays);
+        var horizon = Horizon;
         var found = new List<SlotAvailability>(count);
         // A week at a time: the first free slots are nearly always in the first week, so an offer builds one
         // week of slots instead of the whole horizon (60 days by default). Slots are counted in the week they
@@ -86,6 +95,7 @@ public sealed class BookingService(
         if (studio is null || slot is null) return new BookOutcome(BookStatus.NoSuchSlot);
         var now = clock.Now;
         if (slot.Start <= now) return new BookOutcome(BookStatus.InPast);
+        if (slot.Start >= Horizon) return new BookOutcome(BookStatus.BeyondHorizon);
 
         lock (_memberGates[(uint)StringComparer.Ordinal.GetHashCode(who.MemberId) % _memberGates.Length])
         {
@@ -152,7 +162,12 @@ public sealed class BookingService(
         return new DutyStanding(y, attended, Options.RequiredDutiesPerYear, Upcoming(memberId));
     }
 
-    /// <summary>Marks attendance when the delegate scans the studio's door code inside the slot window.</summary>
+    /// <summary>
+    /// Marks attendance when the delegate scans the studio's door code within <see cref="BookingOptions.CheckInWindow"/>
+    /// of a booked duty's start (a scan after the duty, or well into it, is not a whole duty: staff record it).
+    /// With two duties in a row it is the one starting nearest to now that is not checked in yet, so a scan for the
+    /// second never lands on the first.
+    /// </summary>
     public CheckInOutcome CheckIn(string memberId, int studioId)
     {
         var studio = studios.Read(studioId);
@@ -160,7 +175,8 @@ public sealed class BookingService(
         var now = clock.Now;
         var window = Options.CheckInWindow;
         var mine = bookings.OfMember(memberId).Where(b => b.StudioId == studioId).ToList();
-        var current = mine.FirstOrDefault(b => b.Start - window <= now && now <= b.End + window);
+        var open = mine.Where(b => (b.Start - now).Duration() <= window).OrderBy(b => (b.Start - now).Duration()).ToList();
+        var current = open.FirstOrDefault(b => b.Attendance != Attendance.Attended) ?? open.FirstOrDefault();
         if (current is null)
         {
             var next = mine.FirstOrDefault(b => b.Start > now);
@@ -170,12 +186,15 @@ public sealed class BookingService(
         current.Attendance = Attendance.Attended;
         current.CheckedInAt = now;
         current.AttendanceBy = "scan";
-        bookings.Update(current);
+        if (!bookings.RecordAttendance(current)) return new CheckInOutcome(CheckInStatus.NoBooking, null, studio); // cancelled meanwhile
         log.LogInformation("Checked in {BookingId}", current.Id);
         return new CheckInOutcome(CheckInStatus.CheckedIn, current, studio);
     }
 
-    /// <summary>Staff record attendance or absence; false when the slot has not begun (nothing to record yet).</summary>
+    /// <summary>
+    /// Staff record attendance or absence; false when the slot has not begun (nothing to record yet) or the booking
+    /// was cancelled meanwhile.
+    /// </summary>
     public bool MarkAttendance(DutyBooking booking, Attendance attendance, string by)
     {
         var now = clock.Now;
@@ -183,7 +202,7 @@ public sealed class BookingService(
         booking.Attendance = attendance;
         booking.CheckedInAt = attendance == Attendance.Attended ? booking.CheckedInAt ?? now : null;
         booking.AttendanceBy = by;
-        bookings.Update(booking);
+        if (!bookings.RecordAttendance(booking)) return false;
         log.LogInformation("Attendance of {BookingId} set to {Attendance}", booking.Id, attendance);
         return true;
     }

@@ -58,7 +58,10 @@ public sealed class BookingStore
     {
         lock (_countsGate)
         {
-            var wasLive = _bookings.FindById(booking.Id)?.Status == BookingStatus.Booked;
+            var stored = _bookings.FindById(booking.Id);
+            var wasLive = stored?.Status == BookingStatus.Booked;
+            // Attendance recorded since the caller read its copy stays.
+            if (stored is not null) (booking.Attendance, booking.CheckedInAt, booking.AttendanceBy) = (stored.Attendance, stored.CheckedInAt, stored.AttendanceBy);
             booking.Status = BookingStatus.Cancelled;
             booking.CancelledAt = at;
             booking.PlaceKey = string.Create(CultureInfo.InvariantCulture, $"cancelled|{booking.Id}");
@@ -67,7 +70,23 @@ public sealed class BookingStore
         }
     }
 
-    public void Update(DutyBooking booking) => _bookings.Update(booking);
+    /// <summary>
+    /// Writes <paramref name="booking"/>'s attendance (status, check-in time, who recorded it) onto the stored
+    /// booking, only while it is still booked: a copy read before a cancel never brings the cancelled booking back.
+    /// </summary>
+    public bool RecordAttendance(DutyBooking booking)
+    {
+        lock (_countsGate)
+        {
+            var current = _bookings.FindById(booking.Id);
+            if (current is null || current.Status != BookingStatus.Booked) return false;
+            current.Attendance = booking.Attendance;
+            current.CheckedInAt = booking.CheckedInAt;
+            current.AttendanceBy = booking.AttendanceBy;
+            _bookings.Update(current);
+            return true;
+        }
+    }
 
     /// <summary>Places taken in one slot.</summary>
     public int Taken(int studioId, DateTimeOffset start)

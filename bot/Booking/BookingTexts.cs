@@ -32,6 +32,11 @@ public static class BookingTexts
 
     public static string NoSlotThen(string when) => $"{when} 工作室没有开放值班。";
 
+    /// <summary>A time past the booking horizon; the list of the next free slots follows.</summary>
+    public static string BeyondHorizon(string when, int days) => $"{when} 太远了，值班只能预约 {days} 天以内的时段。下面是最近的空闲时段：";
+
+    public static string BeyondHorizonNow(int days) => $"这个时段超出了可预约的 {days} 天，请回复「预约值班」选择 {days} 天以内的时段。";
+
     public static string SlotFull(string when) => $"{when} 的名额已约满。";
 
     public const string NearestHeading = "离你想要的时间最近的空闲时段如下。";
@@ -101,6 +106,10 @@ public static class BookingTexts
 
     public const string ReminderRemark = "到达后请扫描门口二维码签到；如需调整，请联系工作人员。";
 
-    public static string Reminder(Studio studio, string time) =>
-        $"【值班提醒】你预约了明天 {time} 在{studio.Name}（{studio.Address}）值班。{ReminderRemark}";
+    /// <summary>The reminder; <paramref name="day"/> is 今天, 明天 or empty (the date in <paramref name="time"/> says it).</summary>
+    public static string Reminder(Studio studio, string day, string time) =>
+        $"【值班提醒】你预约了{day} {time} 在{studio.Name}（{studio.Address}）值班。{ReminderRemark}";
+
+    public static string StudioClosed(Studio studio, string time) =>
+        $"【值班变动】你预约的 {time} {studio.Name}值班，工作室当天不开放，请不要前往。回复「预约值班」改约其他时段，有疑问请联系工作人员。";
 }

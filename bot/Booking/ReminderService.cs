@@ -14,6 +14,7 @@ public sealed class ReminderService(
     ReminderStore reminders,
     BookingStore bookings,
     StudioStore studios,
+    SlotCalendar calendar,
     IUserMessenger messenger,
     AssistantClock clock,
     IOptions<BookingOptions> options,
@@ -50,7 +51,25 @@ public sealed class ReminderService(
                 reminders.MarkFailed(due.Id, clock.Now, "booking or studio no longer exists");
                 continue;
             }
-            var result = await SendAsync(booking, studio, cancellationToken);
+            // Late after an outage: a reminder for a duty already under way or over would only confuse.
+            if (booking.Start <= clock.Now)
+            {
+                reminders.MarkFailed(due.Id, clock.Now, "the duty had started before the reminder could go out");
+                log.LogWarning("Reminder for {BookingId} dropped: the duty had already started", due.Id);
+                continue;
+            }
+            // Staff closed the studio that day (or changed its hours) after the booking: the delegate is told not
+            // to come instead of being reminded to; the reminder stays failed with the reason for staff.
+            var closed = !studio.Active || calendar.SlotAt(studio, booking.Start) is null;
+            var result = closed
+                ? await SendAsync(booking, studio, BookingTexts.StudioClosed(studio, BookingTexts.SlotTime(clock, booking.Start, booking.End)), null, cancellationToken)
+                : await SendAsync(booking, studio, cancellationToken);
+            if (closed)
+            {
+                reminders.MarkFailed(due.Id, clock.Now, result.Delivered ? "studio closed that day; the delegate was told" : $"studio closed that day; telling the delegate failed: {result.ErrorCode}");
+                log.LogWarning("Reminder for {BookingId}: the studio is closed that day", due.Id);
+                continue;
+            }
             if (result.Delivered)
             {
                 reminders.MarkSent(due.Id, clock.Now);
@@ -66,7 +85,7 @@ public sealed class ReminderService(
         return delivered;
     }
 
-    private async Task<DeliveryResult> SendAsync(DutyBooking booking, Studio studio, CancellationToken ct)
+    private Task<DeliveryResult> SendAsync(DutyBooking booking, Studio studio, CancellationToken ct)
     {
         var time = BookingTexts.SlotTime(clock, booking.Start, booking.End);
         var fields = new Dictionary<string, string>
@@ -76,7 +95,13 @@ public sealed class ReminderService(
             ["time"] = time,
             ["remark"] = BookingTexts.ReminderRemark,
         };
-        var message = new OutboundMessage(booking.ChannelId, booking.UserId, BookingTexts.Reminder(studio, time), TemplateKey, fields);
+        var day = (calendar.DayOf(booking.Start).DayNumber - clock.Today.DayNumber) switch { 0 => "今天", 1 => "明天", _ => "" };
+        return SendAsync(booking, studio, BookingTexts.Reminder(studio, day, time), fields, ct);
+    }
+
+    private async Task<DeliveryResult> SendAsync(DutyBooking booking, Studio studio, string text, Dictionary<string, string>? fields, CancellationToken ct)
+    {
+        var message = new OutboundMessage(booking.ChannelId, booking.UserId, text, fields is null ? null : TemplateKey, fields);
         try
         {
             return await messenger.SendAsync(message, ct);

@@ -51,6 +51,9 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
     public Decision Revoke(string recordId, string who, string? reason, string? scope) => Decide(recordId, who, reason, scope, "revoke", (record, now) =>
     {
         if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
+        // The record before the ledger (HoursStore.InTransaction): the importer and Approve write in that order too.
+        record.Status = RecordStatus.Revoked;
+        store.RecordsCollection.Update(record);
         var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.RecordId));
         if (credit is not null)
         {
@@ -67,8 +70,6 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
                 By = who,
             });
         }
-        record.Status = RecordStatus.Revoked;
-        store.RecordsCollection.Update(record);
         return new Decision(DecisionOutcome.Done);
     });
 
@@ -80,6 +81,7 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
             var record = Find(recordId, scope);
             if (record is null) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffRecordNotFound(recordId));
             var now = clock.Now;
+            var before = record.Status; // apply changes the record before its ledger entry can fail
             var decision = new Decision(DecisionOutcome.Done);
             try
             {
@@ -94,7 +96,7 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
             catch (LiteException e) when (HoursStore.IsDuplicateKey(e))
             {
                 // The ledger already holds this source key: the decision was taken before.
-                return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
+                return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(before));
             }
             if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", record.RecordId, action);
             return decision;

@@ -66,6 +66,9 @@ public static class HoursTexts
     public static string ConfirmRedeem(CatalogueItem item, decimal available) =>
         $"请确认兑换：{item.Name}（{item.Category}）\n需要 {item.Points} 积分，兑换后还剩 {N(available - item.Points)} 积分。";
 
+    public static string PriceChanged(string itemName, decimal before, int now) =>
+        $"「{itemName}」的兑换积分刚刚由 {N(before)} 分调整为 {now} 分，这次还没有兑换，也没有扣除积分。";
+
     public static string Redeemed(RedemptionOrder order, PickupInfo pickup, decimal left)
     {
         var lines = new List<string>
@@ -86,6 +89,8 @@ public static class HoursTexts
     // ---- import (staff) ----
 
     public const string ImportEmpty = "文件是空的，或没有表头。第一行应是表头：record_id,volunteer_id,activity,organiser,date,start,end,hours（也可用中文：记录编号,志愿者编号,活动名称,组织单位,日期,开始时间,结束时间,时长）。";
+
+    public static string ImportTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";
 
     public static string ImportMissingColumns(IEnumerable<string> columns) => $"表头缺少这些列：{string.Join("、", columns)}。";
 

@@ -81,6 +81,13 @@ public sealed class HoursStore
     /// Runs <paramref name="work"/> in one LiteDB transaction (synchronously: never hold one across an await).
     /// Rolls back when it throws or returns false.
     /// </summary>
+    /// <remarks>
+    /// Lock order. LiteDB takes a collection's write lock at a transaction's first write to it and holds it to the
+    /// commit, so two transactions writing two collections in opposite orders deadlock (until LiteDB's 60 s lock
+    /// timeout; a redemption and a staff cancel once did). Every transaction here writes in this one order,
+    /// skipping what it does not touch: <see cref="Records"/> → <see cref="Orders"/> → <see cref="Ledger"/> →
+    /// <see cref="Audit"/>. Reads take no lock and may come anywhere. Test: <c>LockOrderTests</c>.
+    /// </remarks>
     public bool InTransaction(Func<bool> work)
     {
         if (!Db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");

@@ -11,6 +11,9 @@ public enum RedeemStatus
     Placed,
     InsufficientPoints,
     UnknownItem,
+
+    /// <summary>The item's price is no longer the one the volunteer confirmed; nothing was charged.</summary>
+    PriceChanged,
 }
 
 /// <summary>A redemption's outcome and the balance after it (or the balance that was too small).</summary>
@@ -27,14 +30,19 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
     // so an in-process lock is the whole story; the ledger's unique keys guard against replays.
     private readonly ConcurrentDictionary<string, Lock> _gates = new(StringComparer.Ordinal);
 
-    /// <summary>Places an order for one <paramref name="itemId"/> if the volunteer's available points cover it.</summary>
-    public RedeemResult Redeem(string volunteerId, string itemId)
+    /// <summary>
+    /// Places an order for one <paramref name="itemId"/> if the volunteer's available points cover it and, when
+    /// <paramref name="confirmedPoints"/> is given, the item still costs what the volunteer confirmed (staff may
+    /// edit the catalogue between the question and the "是").
+    /// </summary>
+    public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null)
     {
         var item = catalogue.Current.Find(itemId);
         lock (Gate(volunteerId))
         {
             var balance = HoursLedger.PointsOf(store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));
             if (item is null) return new RedeemResult(RedeemStatus.UnknownItem, null, balance);
+            if (confirmedPoints is { } confirmed && confirmed != item.Points) return new RedeemResult(RedeemStatus.PriceChanged, null, balance);
             if (balance.Available < item.Points) return new RedeemResult(RedeemStatus.InsufficientPoints, null, balance);
 
             var now = clock.Now;
@@ -47,6 +55,7 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                 Status = OrderStatus.Placed,
                 PlacedAt = now,
             };
+            // Orders, then ledger, then audit: the order every hours transaction writes in (HoursStore.InTransaction).
             store.InTransaction(() =>
             {
                 store.OrdersCollection.Insert(order);
@@ -93,14 +102,16 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
             var order = store.OrdersCollection.FindById(found.Id);
             if (order.Status != OrderStatus.Placed) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffOrderClosed(order.Status));
             var now = clock.Now;
+            // Orders before the ledger (HoursStore.InTransaction): Redeem writes them in that order too.
             store.InTransaction(() =>
             {
                 order.Status = to;
                 order.ClosedAt = now;
                 order.ClosedBy = who;
+                if (to == OrderStatus.Cancelled) order.CancelReason = reason;
+                store.OrdersCollection.Update(order);
                 if (to == OrderStatus.Cancelled)
                 {
-                    order.CancelReason = reason;
                     store.LedgerCollection.Insert(new LedgerEntry
                     {
                         Key = LedgerEntry.ReturnKey(order.OrderNo),
@@ -112,7 +123,6 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                         By = who,
                     });
                 }
-                store.OrdersCollection.Update(order);
                 store.AuditDecision(now, who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", order.OrderNo, order.VolunteerId, reason);
                 return true;
             });

@@ -1,6 +1,8 @@
 using System.CommandLine;
-using System.Text;
+using ChatAssistant.Audit;
+using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
+using ChatAssistant.Staff;
 
 namespace ChatAssistant.Identity;
 
@@ -17,8 +19,9 @@ public static class IdentityCommands
         import.SetAction((r, _) => Cli.WithServicesAsync(services =>
         {
             if (!IdentityRegistration.TryKind(r.GetValue(kind)!, out var k)) return Task.FromResult(Fail("--kind must be delegate or volunteer"));
-            using var reader = new StreamReader(r.GetValue(file)!.FullName, Encoding.UTF8);
-            var result = services.GetRequiredService<IdentityService>().Import(k, reader);
+            var text = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
+            if (text is null) return Task.FromResult(Fail(StaffTexts.NotUtf8));
+            var result = services.GetRequiredService<IdentityService>().Import(k, new StringReader(text));
             if (!result.Ok)
             {
                 foreach (var e in result.Errors) Console.Error.WriteLine($"line {e.Line}: {e.Message}");
@@ -38,7 +41,8 @@ public static class IdentityCommands
             try
             {
                 var issued = services.GetRequiredService<IdentityService>().IssueCode(k, r.GetValue(member)!);
-                Console.WriteLine($"{issued.Code}  (expires {issued.ExpiresAt:yyyy-MM-dd HH:mm} UTC)");
+                var expires = services.GetRequiredService<AssistantClock>().ToLocal(issued.ExpiresAt);
+                Console.WriteLine($"{issued.Code}  (expires {expires:yyyy-MM-dd HH:mm} Beijing time; earlier unused codes of this person no longer work)");
                 return Task.FromResult(0);
             }
             catch (ArgumentException e)
@@ -49,7 +53,27 @@ public static class IdentityCommands
 
         roster.Subcommands.Add(import);
         roster.Subcommands.Add(code);
+        roster.Subcommands.Add(UnbindCommand());
         return roster;
+    }
+
+    private static Command UnbindCommand()
+    {
+        var kind = new Option<string>("--kind") { Description = "delegate or volunteer.", Required = true };
+        var member = new Argument<string>("member-id");
+        var unbind = new Command("unbind", "Remove the WeChat binding of a person (e.g. a new phone/account); they then bind again with a code.") { kind, member };
+        unbind.SetAction((r, _) => Cli.WithServicesAsync(services =>
+        {
+            if (!IdentityRegistration.TryKind(r.GetValue(kind)!, out var k)) return Task.FromResult(Fail("--kind must be delegate or volunteer"));
+            var id = r.GetValue(member)!;
+            var identity = services.GetRequiredService<IdentityService>();
+            if (identity.FindByMemberId(k, id) is null) return Task.FromResult(Fail(IdentityTexts.MemberNotFound));
+            if (!identity.Unbind(k, id)) return Task.FromResult(Fail(IdentityTexts.NothingToUnbind));
+            services.GetRequiredService<AuditLog>().Record("operator:cli", IdentityRegistration.UnbindAction, IdentityRegistration.Subject(k, id));
+            Console.WriteLine($"Unbound {id}.");
+            return Task.FromResult(0);
+        }));
+        return unbind;
     }
 
     private static int Fail(string message)

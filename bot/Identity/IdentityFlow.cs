@@ -35,6 +35,7 @@ public sealed partial class IdentityFlow(IdentityService identity) : Flow
                 BindStatus.Expired => IdentityTexts.Expired(result.AttemptsLeft),
                 BindStatus.AlreadyUsed => IdentityTexts.AlreadyUsed(result.AttemptsLeft),
                 BindStatus.LockedOut => IdentityTexts.LockedOut,
+                BindStatus.BoundToAnotherAccount => IdentityTexts.BoundToAnotherAccount,
                 _ => IdentityTexts.WrongCode(result.AttemptsLeft),
             }, ct);
             return StepResult.End();

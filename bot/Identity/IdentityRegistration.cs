@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +16,7 @@ public static class IdentityRegistration
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
         services.AddSingleton<IdentityService>();
+        AuditLog.Register(services);
         services.AddFeature<IdentityFlow>(new Intent
         {
             Id = "identity.bind",
@@ -31,25 +34,52 @@ public static class IdentityRegistration
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
             // Read the body asynchronously first: the importer is synchronous and Kestrel forbids sync reads.
-            using var body = new StreamReader(http.Request.Body);
-            var result = identity.Import(k, new StringReader(await body.ReadToEndAsync(http.RequestAborted)), http.User.Scope());
+            var (text, tooLarge) = await Utf8Upload.ReadAsync(http.Request.Body, MaxImportBytes, http.RequestAborted);
+            if (tooLarge) return Results.Json(new { error = IdentityTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            if (text is null) return Results.BadRequest(new { error = StaffTexts.NotUtf8 });
+            var result = identity.Import(k, new StringReader(text), http.User.Scope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
-        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity) =>
+        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity, AssistantClock clock) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            return Results.Ok(identity.Members(k, http.User.Scope()).Select(m => new { m.MemberId, m.Name, m.District, Bound = m.OpenId is not null, m.BoundAt }));
+            return Results.Ok(identity.Members(k, http.User.Scope()).Select(m => new
+            {
+                m.MemberId,
+                m.Name,
+                m.District,
+                Bound = m.OpenId is not null,
+                BoundAt = m.BoundAt is { } at ? clock.ToLocal(at) : (DateTimeOffset?)null, // Beijing time, as staff read it
+            }));
         });
-        group.MapPost("/{kind}/{memberId}/code", (string kind, string memberId, HttpContext http, IdentityService identity) =>
+        group.MapPost("/{kind}/{memberId}/code", (string kind, string memberId, HttpContext http, IdentityService identity, AssistantClock clock) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
             var member = identity.FindByMemberId(k, memberId);
-            if (member is null || !http.User.CanSee(member.District)) return Results.NotFound(new { error = "名单中没有这个编号，或不在你的管理范围。" });
+            if (member is null || !http.User.CanSee(member.District)) return Results.NotFound(new { error = IdentityTexts.MemberNotFound });
             var code = identity.IssueCode(k, memberId);
-            return Results.Ok(new { code = code.Code, expiresAt = code.ExpiresAt });
+            return Results.Ok(new { code = code.Code, expiresAt = clock.ToLocal(code.ExpiresAt) });
+        });
+        group.MapPost("/{kind}/{memberId}/unbind", (string kind, string memberId, HttpContext http, IdentityService identity, AuditLog audit) =>
+        {
+            if (!TryKind(kind, out var k)) return UnknownKind();
+            var member = identity.FindByMemberId(k, memberId);
+            if (member is null || !http.User.CanSee(member.District)) return Results.NotFound(new { error = IdentityTexts.MemberNotFound });
+            if (!identity.Unbind(k, memberId)) return Results.Conflict(new { error = IdentityTexts.NothingToUnbind });
+            audit.Record(http.User.Actor(), UnbindAction, Subject(k, memberId));
+            return Results.Ok(new { ok = true });
         });
         return endpoints;
     }
+
+    /// <summary>Largest roster upload accepted.</summary>
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>The audit action of a staff unbinding.</summary>
+    public const string UnbindAction = "roster.unbind";
+
+    /// <summary>How the audit log names a roster member (ids only, nothing personal).</summary>
+    public static string Subject(RosterKind kind, string memberId) => $"roster:{kind.ToString().ToLowerInvariant()}:{memberId}";
 
     internal static bool TryKind(string text, out RosterKind kind)
     {

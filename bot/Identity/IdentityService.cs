@@ -70,16 +70,15 @@ public sealed class IdentityService
     public RosterImportResult Import(RosterKind kind, TextReader csv, string? onlyDistrict = null)
     {
         var (rows, errors) = RosterCsv.Read(csv);
-        var all = errors.ToList();
-        if (onlyDistrict is not null)
-            all.AddRange(rows.Where(r => r.District != onlyDistrict).Select(r => new LineError(r.Line, $"区县「{r.District}」不在你的管理范围（{onlyDistrict}）")));
-        if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
-        if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, "文件里没有数据行")]);
-
         int added = 0, updated = 0;
-        // Under the binding gate: a binding running meanwhile would write back its older copy of a member.
+        // Under the binding gate: a binding running meanwhile would write back its older copy of a member, and
+        // two districts' imports of one new id must not both pass the scope check before either writes.
         lock (_bindGate)
         {
+            var all = errors.Concat(onlyDistrict is null ? [] : ScopeErrors(kind, rows, onlyDistrict)).ToList();
+            if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
+            if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, IdentityTexts.ImportNoRows)]);
+
             LiteTransaction.Run(_db, () =>
             {
                 foreach (var row in rows)
@@ -99,23 +98,49 @@ public sealed class IdentityService
         return new RosterImportResult(true, added, updated, []);
     }
 
-    /// <summary>Issues a one-time 8-digit code for a person on the roster.</summary>
+    // A district's staff may write only rows of their district, and only about people who are not on another
+    // district's roster already: updating such a row would move that person (binding included) into their
+    // district. Moving people between districts is for admins (no scope).
+    private IEnumerable<LineError> ScopeErrors(RosterKind kind, IReadOnlyList<RosterRow> rows, string district)
+    {
+        foreach (var row in rows)
+        {
+            if (row.District != district) yield return new LineError(row.Line, IdentityTexts.ImportOutOfScope(row.District, district));
+            else if (FindByMemberId(kind, row.MemberId) is { } existing && existing.District != district)
+                yield return new LineError(row.Line, IdentityTexts.ImportOtherDistrictMember(row.MemberId));
+        }
+    }
+
+    /// <summary>
+    /// Issues a one-time 8-digit code for a person on the roster. The person's earlier unused codes expire: only
+    /// the newest code handed out can bind, so a code given to the wrong person is withdrawn by issuing another.
+    /// </summary>
     public IssuedCode IssueCode(RosterKind kind, string memberId)
     {
         if (FindByMemberId(kind, memberId) is null) throw new ArgumentException($"名单中没有编号 {memberId}。");
-        var expires = _time.GetUtcNow() + CodeLifetime;
-        while (true)
+        var now = _time.GetUtcNow();
+        var expires = now + CodeLifetime;
+        lock (_bindGate)
         {
-            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-            try
+            return LiteTransaction.Run(_db, () =>
             {
-                _codes.Insert(new BindingCode { CodeHash = Hash(code), Kind = kind, MemberId = memberId, ExpiresAt = expires });
-                return new IssuedCode(code, expires);
-            }
-            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                // The same 8 digits were issued before: draw again.
-            }
+                // Read in full before updating (an open LiteDB query over the collection fails the transaction).
+                var earlier = _codes.Find(c => c.MemberId == memberId).Where(c => c.Kind == kind && c.UsedAt is null && c.ExpiresAt > now).ToList();
+                foreach (var old in earlier)
+                {
+                    old.ExpiresAt = now;
+                    _codes.Update(old);
+                }
+                while (true)
+                {
+                    var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+                    var hash = Hash(code);
+                    // The same 8 digits were issued before (any member, any time): draw again.
+                    if (_codes.Exists(c => c.CodeHash == hash)) continue;
+                    _codes.Insert(new BindingCode { CodeHash = hash, Kind = kind, MemberId = memberId, ExpiresAt = expires });
+                    return new IssuedCode(code, expires);
+                }
+            });
         }
     }
 
@@ -135,6 +160,13 @@ public sealed class IdentityService
                 : BindStatus.Bound;
             var member = status == BindStatus.Bound ? FindByMemberId(record!.Kind, record.MemberId) : null;
             if (status == BindStatus.Bound && member is null) status = BindStatus.WrongCode; // removed from the roster since
+            if (member?.OpenId is { Length: > 0 } current && current != openId)
+            {
+                // A right code, but the person is bound to another account: taking it over silently would lock out
+                // the owner. Nothing changes (the code stays usable, no failure counted); staff unbind first.
+                _log.LogInformation("Binding refused: roster member {MemberKey} is bound to another account", member.Id);
+                return new BindResult(BindStatus.BoundToAnotherAccount, null, Math.Max(MaxWrongCodes - attempts.Failures, 0));
+            }
 
             if (status != BindStatus.Bound)
             {
@@ -173,6 +205,25 @@ public sealed class IdentityService
             _bound.Drop();
             _log.LogInformation("Roster member {MemberKey} bound", bound.Id);
             return new BindResult(BindStatus.Bound, bound);
+        }
+    }
+
+    /// <summary>
+    /// Removes a person's binding (staff, e.g. when someone changed WeChat account). A valid code they hold keeps
+    /// working, so the new account can bind with it at once. False when the person is not on the roster or not bound.
+    /// </summary>
+    public bool Unbind(RosterKind kind, string memberId)
+    {
+        lock (_bindGate)
+        {
+            var member = FindByMemberId(kind, memberId);
+            if (member?.OpenId is null) return false;
+            member.OpenId = null;
+            member.BoundAt = null;
+            _members.Update(member);
+            _bound.Drop();
+            _log.LogInformation("Roster member {MemberKey} unbound by staff", member.Id);
+            return true;
         }
     }
 

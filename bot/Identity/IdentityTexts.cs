@@ -21,4 +21,22 @@ public static class IdentityTexts
     public static string AlreadyUsed(int left) => $"这个绑定码已经用过了，每个绑定码只能用一次。如需重新绑定请联系工作人员（还可以再试 {left} 次）。";
 
     public const string LockedOut = "绑定码错误次数过多，为了账号安全，请 1 小时后再试，或联系工作人员。";
+
+    public const string BoundToAnotherAccount =
+        "这个身份已经绑定在另一个微信账号上，不能直接换绑。请联系所在团委工作人员先解除原绑定，再回复「绑定 绑定码」。";
+
+    // ---- staff: roster import, binding codes, unbinding ----
+
+    public static string ImportTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";
+
+    public const string ImportNoRows = "文件里没有数据行";
+
+    public static string ImportOutOfScope(string district, string scope) => $"区县「{district}」不在你的管理范围（{scope}）";
+
+    public static string ImportOtherDistrictMember(string memberId) =>
+        $"编号 {memberId} 已在其他区县的名单中，你不能修改；如需把此人调到本区县，请联系管理员";
+
+    public const string MemberNotFound = "名单中没有这个编号，或不在你的管理范围。";
+
+    public const string NothingToUnbind = "这个人目前没有绑定微信账号，无需解除。";
 }

@@ -76,6 +76,9 @@ public enum BindStatus
     Expired,
     AlreadyUsed,
     LockedOut,
+
+    /// <summary>The code is right, but the person is bound to another WeChat account (staff must unbind first).</summary>
+    BoundToAnotherAccount,
 }
 
 /// <summary>The outcome of a binding attempt; <see cref="AttemptsLeft"/> before the lockout.</summary>

@@ -38,22 +38,38 @@ public sealed class IntentRouter
     {
         var compact = Compact(text);
         if (compact.Length == 0) return null;
+        var asksHow = AsksHow(text);
         IntentMatch? best = null;
         for (var i = 0; i < _intents.Count; i++)
         {
-            var score = Score(_intents[i], _compactKeywords[i], text, compact);
+            var score = Score(_intents[i], _compactKeywords[i], text, compact, asksHow);
             if (score > 0 && (best is null || score > best.Score)) best = new IntentMatch(_intents[i], score);
         }
         return best;
     }
 
-    private static int Score(Intent intent, string[] keywords, string text, string compact)
+    // A keyword inside a question about how things work ("志愿时长怎么记录", "求助会保密吗", "老娘舅能调解什么") is
+    // a question for the guide, not a request to start the feature. A question about the user's own ("我的值班是
+    // 什么时候", "我的积分有多少", "我要求助可以吗") still starts it, unless it asks how or why ("我的时长怎么没有到账").
+    private static readonly string[] HowWords = ["怎么", "怎样", "如何", "为什么", "为啥", "咋"];
+
+    private static readonly string[] QuestionWords =
+        ["什么", "是否", "多久", "哪里", "哪儿", "哪些", "吗", "能不能", "可不可以", "是不是", "有没有", "?", "？"];
+
+    private static readonly string[] OwnWords = ["我的", "我要", "我想", "帮我", "我有多少", "我还有"];
+
+    internal static bool AsksHow(string text) =>
+        Any(text, HowWords) || (Any(text, QuestionWords) && !Any(text, OwnWords));
+
+    private static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    private static int Score(Intent intent, string[] keywords, string text, string compact, bool asksHow)
     {
         var score = 0;
         foreach (var k in keywords)
         {
             if (compact == k) return 1000; // the whole message is the keyword
-            if (compact.Contains(k, StringComparison.Ordinal)) score = Math.Max(score, 10 * k.Length);
+            if (!asksHow && compact.Contains(k, StringComparison.Ordinal)) score = Math.Max(score, 10 * k.Length);
         }
         foreach (var pattern in intent.Patterns)
             if (pattern.IsMatch(text)) score = Math.Max(score, 60);

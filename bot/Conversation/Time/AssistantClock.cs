@@ -31,11 +31,15 @@ public sealed class AssistantClock(TimeProvider time, IOptions<AssistantOptions>
         return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
     }
 
-    /// <summary>Formats a time the way users read it: "12月3日(周四) 14:00".</summary>
+    /// <summary>
+    /// Formats a time the way users read it: "12月3日(周四) 14:00", with the year in front when it is not this
+    /// year ("2027年1月5日(周二) 14:00"), so a date read as next year's never passes for this year's.
+    /// </summary>
     public string Format(DateTimeOffset instant)
     {
         var local = ToLocal(instant);
-        return $"{local.Month}月{local.Day}日({WeekdayName(local.DayOfWeek)}) {local:HH:mm}";
+        var year = local.Year == Now.Year ? "" : $"{local.Year}年";
+        return $"{year}{local.Month}月{local.Day}日({WeekdayName(local.DayOfWeek)}) {local:HH:mm}";
     }
 
     /// <summary>周一 … 周日.</summary>

@@ -90,7 +90,14 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         var candidates = values.Select(v => ToWindow(type, v, now)).Where(w => w is not null).Cast<TimeWindow>().ToList();
         if (candidates.Count == 0) return null;
         // Ambiguous expressions come with a past and a future reading: take the first that has not ended.
-        return candidates.FirstOrDefault(w => w.End > now || (w.IsPoint && w.Start >= now)) ?? candidates[^1];
+        var upcoming = candidates.FirstOrDefault(w => w.End > now || (w.IsPoint && w.Start >= now));
+        if (upcoming is not null) return upcoming;
+        var last = candidates[^1];
+        // "周三下午两点" said on a Wednesday at three: this week's has passed, so next week's is meant — unless the
+        // user pinned the week (本周三, 这个星期三, 上周三) or the day (今天); 上午 is not 上周.
+        return BareWeekday().IsMatch(result.Text) && !PinnedWeek().IsMatch(result.Text)
+            ? last with { Start = last.Start.AddDays(7), End = last.End.AddDays(7) }
+            : last;
     }
 
     private TimeWindow? ToWindow(string type, Dictionary<string, string> v, DateTimeOffset now)
@@ -176,9 +183,16 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
     }
 
-    // A day number with 号/日, not after a month or another digit, and not a room, building or bus number.
-    [GeneratedRegex(@"(?<![月\d零一二三四五六七八九十])(?<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?![楼室房栋座层线路车位门院号])")]
+    // A day number with 号/日, not after a month or another digit, and not a room, building or bus number; not the
+    // 六 of 周六日 / 星期六日 (the weekend) either.
+    [GeneratedRegex(@"(?<![月\d零一二三四五六七八九十周期拜])(?<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?![楼室房栋座层线路车位门院号])")]
     private static partial Regex BareDay();
+
+    [GeneratedRegex(@"(周|星期|礼拜)[一二三四五六日天1-7]")]
+    private static partial Regex BareWeekday();
+
+    [GeneratedRegex(@"(本|这|上|今)个?(周|星期|礼拜)|今天|今日")]
+    private static partial Regex PinnedWeek();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HasCjk();

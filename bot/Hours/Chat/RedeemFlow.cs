@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Identity;
 
@@ -8,6 +9,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
 {
     public const string FlowId = "hours.redeem";
     private const string ItemsSlot = "__items";
+    private const string ConfirmedSlot = "__points";
 
     public override string Id => FlowId;
 
@@ -40,12 +42,12 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             return StepResult.Next();
         }),
         ChooseItem(),
-        Step.Confirm("confirm", ctx => catalogue.Current.Find(ctx.Slot("item")!) is { } item
-            ? HoursTexts.ConfirmRedeem(item, Available(ctx))
-            : HoursTexts.ItemGone),
+        Step.Confirm("confirm", Confirmation),
         Step.Do("redeem", async (ctx, ct) =>
         {
-            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!);
+            var confirmed = int.Parse(ctx.Slot(ConfirmedSlot) ?? "-1", CultureInfo.InvariantCulture);
+            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!, confirmed);
+            if (result.Status == RedeemStatus.PriceChanged) return StepResult.GoTo("confirm"); // ask again at the new price
             await ctx.SendAsync(result.Status switch
             {
                 RedeemStatus.Placed => HoursTexts.Redeemed(result.Order!, catalogue.Current.Pickup, result.Balance.Available),
@@ -57,6 +59,19 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
     ];
 
     private decimal Available(FlowContext ctx) => ledger.Points(ctx.Slot("volunteer")!).Available;
+
+    // The price shown is kept in a slot and is the price charged: if staff change it before the "是", the
+    // redemption is refused and this asks again, saying what changed.
+    private string Confirmation(FlowContext ctx)
+    {
+        if (catalogue.Current.Find(ctx.Slot("item")!) is not { } item) return HoursTexts.ItemGone;
+        var shown = ctx.Slot(ConfirmedSlot);
+        ctx.Slots[ConfirmedSlot] = item.Points.ToString(CultureInfo.InvariantCulture);
+        var question = HoursTexts.ConfirmRedeem(item, Available(ctx));
+        return shown is null || shown == ctx.Slots[ConfirmedSlot]
+            ? question
+            : HoursTexts.PriceChanged(item.Name, decimal.Parse(shown, CultureInfo.InvariantCulture), item.Points) + "\n" + question;
+    }
 
     // Not Step.Choose: the list is grouped under tier headings, and an item the volunteer cannot afford
     // gets its own answer rather than "pick a number".
@@ -95,6 +110,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             if (item.Points > available) return StepResult.Retry(HoursTexts.InsufficientFor(item, available));
             ctx.Slots["item"] = item.Id;
             ctx.Slots.Remove(ItemsSlot);
+            ctx.Slots.Remove(ConfirmedSlot);
             return StepResult.Next();
         },
     };

@@ -60,6 +60,7 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
                 .Select(RuleSubject.From).ToList();
             var flags = IntegrityRules.Check(fresh.Select(RuleSubject.From).ToList(), stored, now, o.HoursTolerance, o.MaxHoursPerDay);
 
+            // Records, then ledger, then audit (the lock order of HoursStore.InTransaction).
             store.InTransaction(() =>
             {
                 foreach (var row in fresh) Insert(row, flags.GetValueOrDefault(row.RecordId), importId, now);

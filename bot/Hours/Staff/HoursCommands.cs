@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text;
 using ChatAssistant.Hosting;
 using ChatAssistant.Hours.Import;
+using ChatAssistant.Staff;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours.Staff;
@@ -24,8 +24,13 @@ public static class HoursCommands
         var command = new Command("import", "Import hour records (all lines or none; bad lines and flagged records are listed).") { file, by };
         command.SetAction((r, _) => Cli.WithServicesAsync(services =>
         {
-            using var reader = new StreamReader(r.GetValue(file)!.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var result = services.GetRequiredService<HoursImporter>().Import(reader, r.GetValue(by)!, scope: null);
+            var text = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
+            if (text is null)
+            {
+                Console.Error.WriteLine(StaffTexts.NotUtf8);
+                return Task.FromResult(1);
+            }
+            var result = services.GetRequiredService<HoursImporter>().Import(new StringReader(text), r.GetValue(by)!, scope: null);
             if (!result.Ok)
             {
                 foreach (var e in result.Errors) Console.Error.WriteLine($"line {e.Line}: {e.Message}");

@@ -1,4 +1,4 @@
-using System.Text;
+using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -25,9 +25,9 @@ public static class HoursEndpoints
         group.MapPost("/import", ImportAsync);
         group.MapGet("/rules", () => Results.Ok(IntegrityRules.Names.Select(r => new { rule = r.Key, meaning = r.Value })));
         group.MapGet("/review", (HttpContext http, HoursReview review) => Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)));
-        group.MapGet("/records/{recordId}", (string recordId, HttpContext http, HoursReview review, HoursStore store) =>
+        group.MapGet("/records/{recordId}", (string recordId, HttpContext http, HoursReview review, HoursStore store, AssistantClock clock) =>
             review.Find(recordId, http.User.Scope()) is { } r
-                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).Select(a => new { a.At, a.Who, a.Action, a.Reason }) })
+                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).Select(a => new { at = clock.ToLocal(a.At), a.Who, a.Action, a.Reason }) })
                 : Results.NotFound(new { error = HoursTexts.StaffRecordNotFound(recordId) }));
         group.MapPost("/records/{recordId}/approve", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
             ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
@@ -45,17 +45,18 @@ public static class HoursEndpoints
                 points = new { earned = points.Earned, spent = points.Spent, available = points.Available },
             });
         });
-        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store) =>
+        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store, AssistantClock clock) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
             var bytes = HoursStatement.Build(
                 volunteerId,
                 store.LedgerCollection.Find(e => e.VolunteerId == volunteerId).ToList(),
                 store.RecordsCollection.Find(r => r.VolunteerId == volunteerId).ToList(),
-                store.OrdersCollection.Find(o => o.VolunteerId == volunteerId).ToList());
+                store.OrdersCollection.Find(o => o.VolunteerId == volunteerId).ToList(),
+                clock);
             return Results.File(bytes, "text/csv; charset=utf-8", $"statement-{volunteerId}.csv");
         });
-        group.MapGet("/orders", (string? status, HttpContext http, RedemptionService redemptions) =>
+        group.MapGet("/orders", (string? status, HttpContext http, RedemptionService redemptions, AssistantClock clock) =>
         {
             OrderStatus? filter = null;
             if (!string.IsNullOrEmpty(status))
@@ -63,7 +64,7 @@ public static class HoursEndpoints
                 if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed)) return Results.BadRequest(new { error = "status 应为 placed、fulfilled 或 cancelled。" });
                 filter = parsed;
             }
-            return Results.Ok(redemptions.Orders(http.User.Scope(), filter).Select(OrderView));
+            return Results.Ok(redemptions.Orders(http.User.Scope(), filter).Select(o => OrderView(o, clock)));
         });
         group.MapPost("/orders/{orderNo}/fulfil", (string orderNo, HttpContext http, RedemptionService redemptions) =>
             ToResult(redemptions.Fulfil(orderNo, http.User.Name(), http.User.Scope())));
@@ -75,11 +76,11 @@ public static class HoursEndpoints
     private static async Task<IResult> ImportAsync(HttpContext http, HoursImporter importer)
     {
         if (http.Request.ContentLength > MaxImportBytes)
-            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync(http.RequestAborted);
-        if (text.Length > MaxImportBytes)
-            return Results.Json(new { error = $"文件太大（上限 {MaxImportBytes / 1024 / 1024} MB），请拆开分批导入。" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        var (text, tooLarge) = await Utf8Upload.ReadAsync(http.Request.Body, MaxImportBytes, http.RequestAborted);
+        if (tooLarge)
+            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (text is null) return Results.BadRequest(new { error = StaffTexts.NotUtf8 });
         var result = importer.Import(new StringReader(text), http.User.Name(), http.User.Scope());
         return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
     }
@@ -99,7 +100,8 @@ public static class HoursEndpoints
         r.ImportId,
     };
 
-    private static object OrderView(RedemptionOrder o) => new
+    // Times in Beijing time: LiteDB reads instants back at +00:00 and staff read these as wall-clock times.
+    private static object OrderView(RedemptionOrder o, AssistantClock clock) => new
     {
         o.OrderNo,
         o.VolunteerId,
@@ -107,8 +109,8 @@ public static class HoursEndpoints
         o.ItemName,
         o.Points,
         status = o.Status.ToString(),
-        o.PlacedAt,
-        o.ClosedAt,
+        placedAt = clock.ToLocal(o.PlacedAt),
+        closedAt = o.ClosedAt is { } closed ? clock.ToLocal(closed) : (DateTimeOffset?)null,
         o.ClosedBy,
         o.CancelReason,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatAssistant.Conversation.Time;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -15,7 +16,7 @@ public static class HoursStatement
     private static readonly string[] Header = ["日期", "类别", "说明", "编号", "时长增加", "时长扣减", "积分收入", "积分支出", "状态"];
 
     /// <summary>Writes the statement of <paramref name="volunteerId"/> and returns the bytes.</summary>
-    public static byte[] Build(string volunteerId, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<HourRecord> records, IReadOnlyList<RedemptionOrder> orders)
+    public static byte[] Build(string volunteerId, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<HourRecord> records, IReadOnlyList<RedemptionOrder> orders, AssistantClock clock)
     {
         var recordsById = records.ToDictionary(r => r.RecordId, StringComparer.Ordinal);
         var ordersByNo = orders.ToDictionary(o => o.OrderNo, StringComparer.Ordinal);
@@ -29,8 +30,9 @@ public static class HoursStatement
             {
                 var record = recordsById.GetValueOrDefault(e.Ref);
                 var order = ordersByNo.GetValueOrDefault(e.Ref);
-                // LiteDB reads an empty string back as null (EmptyStringToNull), hence IsNullOrEmpty.
-                var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                // LiteDB reads an empty string back as null (EmptyStringToNull), hence IsNullOrEmpty; and it reads an
+                // instant back at +00:00, so a 07:00 Beijing redemption would show the day before without ToLocal.
+                var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : clock.ToLocal(e.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var what = record is not null ? $"{record.Activity}（{record.Organiser}）" : order?.ItemName ?? "";
                 Row(csv, date, KindName(e.Kind), what, e.Ref, e.Hours, e.Points, StatusOf(record, order));
             }

@@ -152,4 +152,17 @@ public sealed class BookingConversationTests : IAsyncLifetime
         Assert.Equal(Attendance.Unknown, _service.Upcoming("D001")[0].Attendance);
         Assert.Equal([BookingTexts.UnknownStudio], await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:x"));
     }
+
+    [Fact]
+    public async Task A_past_month_day_read_as_next_year_is_past_the_horizon_and_shown_with_its_year()
+    {
+        _bot.Time.SetUtcNow(BookingTestData.At(12, 2, 10));
+        await Say("你好");
+        var reply = await Say("我想12月1日下午两点去值班");
+        Assert.StartsWith("2027年12月1日(周三) 14:00 太远了，值班只能预约 60 天以内的时段。", reply[0]);
+        Assert.DoesNotContain(reply, r => r.Contains("请确认值班预约", StringComparison.Ordinal));
+        Assert.Empty(_bot.Get<BookingService>().Upcoming("D001"));
+        // A date of next year inside the horizon carries its year too.
+        Assert.Equal("2027年1月5日(周二) 14:00", _bot.Get<ChatAssistant.Conversation.Time.AssistantClock>().Format(new DateTimeOffset(2027, 1, 5, 14, 0, 0, BookingTestData.Beijing)));
+    }
 }

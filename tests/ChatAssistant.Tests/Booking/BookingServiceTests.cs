@@ -206,6 +206,98 @@ public sealed class BookingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void With_two_duties_in_a_row_a_scan_checks_in_the_one_about_to_start()
+    {
+        var first = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        var second = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 16)).Booking!;
+        _bot.Time.SetUtcNow(At(12, 2, 13).AddMinutes(50));
+        Assert.Equal((CheckInStatus.CheckedIn, first.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        // At 16:05, for the 16:00 duty: not "already checked in" for the 14:00 one.
+        _bot.Time.SetUtcNow(At(12, 2, 16).AddMinutes(5));
+        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal((CheckInStatus.AlreadyCheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal(2, _service.Standing("D001").Attended);
+    }
+
+    [Fact]
+    public void A_scan_after_a_missed_duty_credits_neither_it_nor_a_duty_long_over()
+    {
+        var first = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        var second = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 16)).Booking!;
+        // 15:50, for the 16:00 duty: the missed 14:00 one is not marked attended.
+        _bot.Time.SetUtcNow(At(12, 2, 15).AddMinutes(50));
+        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(first.Id)!.Attendance);
+        // A scan 25 minutes after a duty ended is not a duty done (staff record late arrivals).
+        var thursday = _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 3, 14)).Booking!;
+        _bot.Time.SetUtcNow(At(12, 3, 16).AddMinutes(25));
+        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id).Status);
+        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(thursday.Id)!.Attendance);
+    }
+
+    private static (CheckInStatus, int?) Outcome(CheckInOutcome o) => (o.Status, o.Booking?.Id);
+
+    [Fact]
+    public void Attendance_written_from_a_copy_read_before_a_cancel_does_not_bring_the_booking_back()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        var staffCopy = _bot.Get<BookingStore>().Find(booking.Id)!; // staff opened the booking ...
+        Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D001", booking.Id).Status); // ... the delegate cancels ...
+        Assert.False(_service.MarkAttendance(staffCopy, Attendance.Unknown, "staff:1")); // ... then staff save
+        var stored = _bot.Get<BookingStore>().Find(booking.Id)!;
+        Assert.Equal(BookingStatus.Cancelled, stored.Status);
+        Assert.Equal(0, _bot.Get<BookingStore>().Taken(_studio.Id, At(12, 2, 14)));
+        Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 2, 14)).Status);
+    }
+
+    [Fact]
+    public void Nothing_past_the_booking_horizon_is_offered_or_booked()
+    {
+        var far = new DateTimeOffset(2027, 11, 30, 14, 0, 0, BookingTestData.Beijing); // a Tuesday slot, a year ahead
+        Assert.Equal(BookStatus.BeyondHorizon, _service.Book(BookingTestData.Who("D001"), _studio.Id, far).Status);
+        Assert.Empty(_service.Upcoming("D001"));
+        Assert.Empty(_service.SlotsBetween(far.AddDays(-1), far.AddDays(1)));
+        Assert.All(_service.SlotsBetween(At(11, 26, 0), At(11, 26, 0).AddDays(120)), s => Assert.True(s.Slot.Start < _service.Horizon));
+        Assert.True(_service.SlotsBetween(At(11, 26, 0), At(11, 26, 0).AddDays(120)).Count > 10);
+    }
+
+    [Fact]
+    public async Task A_reminder_due_during_an_outage_is_dropped_once_the_duty_has_started()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        _bot.Time.SetUtcNow(At(12, 2, 17)); // the server was down from the evening before until after the duty
+        Assert.Equal(0, await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None));
+        Assert.Empty(_bot.Get<NoProactiveChannelMessenger>().Kept);
+        var row = _bot.Get<ReminderStore>().Find(booking.Id)!;
+        Assert.Equal(ReminderState.Failed, row.State);
+        Assert.Contains("started", row.Error);
+    }
+
+    [Fact]
+    public async Task A_reminder_sent_late_on_the_day_itself_says_today_not_tomorrow()
+    {
+        _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14));
+        _bot.Time.SetUtcNow(At(12, 2, 9)); // due the evening before, the server came back the next morning
+        await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
+        var text = Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept).Text;
+        Assert.StartsWith("【值班提醒】你预约了今天 12月2日(周三) 14:00-16:00", text);
+    }
+
+    [Fact]
+    public async Task When_staff_close_the_studio_that_day_the_delegate_is_told_not_to_come()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        _studio.Closures = [new Closure { From = "2026-12-02", To = "2026-12-02", Reason = "检修" }];
+        _bot.Get<StudioStore>().Update(_studio);
+        _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
+        await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
+        var sent = Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept);
+        Assert.StartsWith("【值班变动】你预约的 12月2日(周三) 14:00-16:00 测试工作室值班，工作室当天不开放，请不要前往。", sent.Text);
+        Assert.Null(sent.TemplateKey);
+        Assert.Equal(ReminderState.Failed, _bot.Get<ReminderStore>().Find(booking.Id)!.State);
+    }
+
+    [Fact]
     public async Task A_failed_send_is_recorded_with_the_channels_reason()
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;

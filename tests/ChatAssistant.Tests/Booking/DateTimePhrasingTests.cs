@@ -108,6 +108,27 @@ public sealed class DateTimePhrasingTests
         Assert.Null(Reader.ReadFirst(text));
     }
 
+    [Theory]
+    [InlineData("周三下午两点", "2026-12-09 14:00")] // Wednesday 15:00: this week's two o'clock has passed
+    [InlineData("星期三上午9点", "2026-12-09 09:00")]
+    [InlineData("周三下午四点", "2026-12-02 16:00")] // still to come today
+    [InlineData("本周三上午9点", "2026-12-02 09:00")] // the user pinned this week: told it has passed
+    public void A_weekday_time_already_past_today_means_next_week(string phrase, string start)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero)); // Wed 15:00 Beijing
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var reader = new DateTimeReader(new AssistantClock(time, Options.Create(new AssistantOptions())));
+        Assert.Equal(Beijing(start), reader.ReadFirst(phrase)!.Start);
+    }
+
+    [Fact]
+    public void The_six_of_周六日_is_not_read_as_a_day_of_the_month()
+    {
+        Assert.Equal("周六日有空", DateTimeReader.WithMonth("周六日有空", new DateOnly(2026, 12, 31)));
+        Assert.Equal("星期六日", DateTimeReader.WithMonth("星期六日", new DateOnly(2026, 12, 31)));
+        Assert.Equal("1月6日", DateTimeReader.WithMonth("6日", new DateOnly(2026, 12, 31)));
+    }
+
     [Fact]
     public void The_same_phrase_in_the_same_minute_is_recognised_once_and_a_minute_later_afresh()
     {

@@ -29,6 +29,31 @@ public sealed class IntentRouterTests
     [InlineData("？？？")]
     public void Match_returns_null_for_anything_else(string text) => Assert.Null(Router.Match(text));
 
+    // With the assistant's own intents: a keyword inside a question about how things work goes to the guide; the
+    // user's own data, asked for, still starts the feature.
+    [Theory]
+    [InlineData("志愿时长怎么记录", null)]
+    [InlineData("志愿时长是怎么算的", null)]
+    [InlineData("我的时长怎么没有到账", null)]
+    [InlineData("虚报志愿时长有什么后果", null)]
+    [InlineData("志愿汇怎么绑定", null)]
+    [InlineData("亲青老娘舅是什么", null)]
+    [InlineData("求助会保密吗", null)]
+    [InlineData("老娘舅能调解什么", null)]
+    [InlineData("积分兑换需要什么条件？", null)]
+    [InlineData("我的时长", "hours.mine")]
+    [InlineData("志愿时长", "hours.mine")]
+    [InlineData("我的积分有多少", "hours.points")]
+    [InlineData("我的值班是什么时候", "booking.mine")]
+    [InlineData("我的求助有回复吗", "disputes.mine")]
+    [InlineData("我要求助可以吗", "disputes.request")]
+    [InlineData("求助", "disputes.request")]
+    public async Task A_question_about_how_a_feature_works_is_for_the_guide(string text, string? expected)
+    {
+        await using var bot = ChatAssistant.Tests.Support.BotHarness.Create();
+        Assert.Equal(expected, bot.Get<IntentRouter>().Match(text)?.Intent.Id);
+    }
+
     [Fact]
     public void The_menu_is_ordered_and_numbered_from_one()
     {

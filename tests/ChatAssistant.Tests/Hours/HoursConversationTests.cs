@@ -130,4 +130,29 @@ public sealed class HoursConversationTests
         Assert.Equal(0, kit.Store.OrdersCollection.Count());
         Assert.Equal(10m, kit.Ledger.Points("V001").Available);
     }
+
+    [Fact]
+    public async Task A_price_changed_between_confirmation_and_yes_is_shown_and_asked_again_before_anything_is_charged()
+    {
+        await using var kit = HoursKit.Create();
+        kit.GiveHours("V001", 20);
+        kit.Bind("V001");
+        await kit.Bot.SayAsync("你好");
+        await kit.Bot.SayAsync("兑换");
+        Assert.Contains("需要 10 积分", Assert.Single(await kit.Bot.SayAsync("3")));
+
+        // Staff raise the 笔记本 from 10 to 12 points while the volunteer reads the confirmation.
+        File.WriteAllText(kit.CataloguePath, HoursKit.TestCatalogue.Replace("points: 10", "points: 12", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(kit.CataloguePath, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(1));
+
+        var again = Assert.Single(await kit.Bot.SayAsync("是"));
+        Assert.StartsWith(HoursTexts.PriceChanged("笔记本", 10, 12), again);
+        Assert.Contains("需要 12 积分，兑换后还剩 8 积分", again);
+        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Equal(20m, kit.Ledger.Points("V001").Available);
+
+        await kit.Bot.SayAsync("是");
+        Assert.Equal(12m, Assert.Single(kit.Store.OrdersCollection.FindAll()).Points);
+        Assert.Equal(8m, kit.Ledger.Points("V001").Available);
+    }
 }

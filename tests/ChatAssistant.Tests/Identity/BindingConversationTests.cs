@@ -28,4 +28,18 @@ public sealed class BindingConversationTests
         Assert.Contains("绑定成功！你好，张三", replies[^1]);
         Assert.Equal("D001", identity.FindByOpenId(RosterKind.Delegate, "user2")!.MemberId);
     }
+
+    [Fact]
+    public async Task A_code_for_someone_bound_to_another_account_tells_the_user_to_ask_staff_to_unbind()
+    {
+        await using var bot = BotHarness.Create();
+        var identity = bot.Get<IdentityService>();
+        identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,天台县\n"));
+        await bot.SayAsync("你好", userId: "owner");
+        await bot.SayAsync("绑定 " + identity.IssueCode(RosterKind.Delegate, "D001").Code, userId: "owner");
+
+        await bot.SayAsync("你好");
+        Assert.Equal([IdentityTexts.BoundToAnotherAccount], await bot.SayAsync("绑定 " + identity.IssueCode(RosterKind.Delegate, "D001").Code));
+        Assert.Equal("D001", identity.FindByOpenId(RosterKind.Delegate, "owner")!.MemberId);
+    }
 }

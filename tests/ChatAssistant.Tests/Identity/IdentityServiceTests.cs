@@ -92,10 +92,66 @@ public sealed class IdentityServiceTests : IAsyncLifetime
         Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-5")!.MemberId);
         Assert.Null(Identity.FindByMemberId(RosterKind.Delegate, "D001")!.OpenId);
 
-        // Another account takes D002 over: the first account is no longer anyone.
+        // After staff unbind D002, another account binds it: the first account is no longer anyone.
+        Assert.True(Identity.Unbind(RosterKind.Delegate, "D002"));
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5"));
         Assert.Equal(BindStatus.Bound, Identity.Bind("openid-6", Identity.IssueCode(RosterKind.Delegate, "D002").Code).Status);
         Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-6")!.MemberId);
-        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5"));
+    }
+
+    [Fact]
+    public void District_staff_cannot_take_over_a_person_of_another_district_and_the_whole_file_is_refused()
+    {
+        Assert.True(Identity.Import(RosterKind.Volunteer, new StringReader("id,name,district,phone\nV9,赵六,临海市,13900000009\n")).Ok);
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-v9", Identity.IssueCode(RosterKind.Volunteer, "V9").Code).Status);
+
+        var result = Identity.Import(RosterKind.Volunteer, new StringReader("id,name,district,phone\nV1,甲,天台县,\nV9,冒名,天台县,13800000000\n"), onlyDistrict: "天台县");
+
+        Assert.False(result.Ok);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal(IdentityTexts.ImportOtherDistrictMember("V9"), error.Message);
+        Assert.Null(Identity.FindByMemberId(RosterKind.Volunteer, "V1"));
+        var v9 = Identity.FindByMemberId(RosterKind.Volunteer, "V9")!;
+        Assert.Equal(("赵六", "临海市", "13900000009", "openid-v9"), (v9.Name, v9.District, v9.Phone, v9.OpenId));
+    }
+
+    [Fact]
+    public void An_admin_import_may_move_a_person_to_another_district_and_the_binding_stays()
+    {
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-d1", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.True(Identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,临海市\n")).Ok);
+        Assert.Equal("临海市", Identity.FindByOpenId(RosterKind.Delegate, "openid-d1")!.District);
+    }
+
+    [Fact]
+    public void Issuing_a_new_code_expires_the_earlier_unused_code()
+    {
+        var first = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
+        var other = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
+        var second = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
+
+        Assert.Equal(BindStatus.Expired, Identity.Bind("openid-7", first).Status);
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-7"));
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-7", second).Status);
+        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-8", other).Status); // another person's code is untouched
+    }
+
+    [Fact]
+    public void A_code_for_a_person_bound_to_another_account_is_refused_and_changes_nothing_until_staff_unbind()
+    {
+        Assert.Equal(BindStatus.Bound, Identity.Bind("owner", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        var code = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
+
+        var refused = Identity.Bind("newcomer", code);
+
+        Assert.Equal(BindStatus.BoundToAnotherAccount, refused.Status);
+        Assert.Equal("D001", Identity.FindByOpenId(RosterKind.Delegate, "owner")!.MemberId);
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "newcomer"));
+        Assert.False(Identity.Unbind(RosterKind.Delegate, "D002")); // not bound: nothing to do
+        Assert.True(Identity.Unbind(RosterKind.Delegate, "D001"));
+        Assert.Equal(BindStatus.Bound, Identity.Bind("newcomer", code).Status); // the same code, still unused
+        Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "owner"));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using ChatAssistant.Audit;
+using ChatAssistant.Tests.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
@@ -24,5 +27,49 @@ public sealed class RosterApiTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("\"line\":2", await bad.Content.ReadAsStringAsync());
         Assert.Null(server.Get<IdentityService>().FindByMemberId(RosterKind.Delegate, "D2"));
+    }
+
+    private static HttpClient As(AssistantServer server, string user)
+    {
+        var client = server.CreateClient(cookies: false);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken(user, "test"));
+        return client;
+    }
+
+    [Fact]
+    public async Task A_GBK_roster_is_refused_with_400_and_nothing_is_imported()
+    {
+        await using var server = await AssistantServer.StartAsync();
+        server.Get<StaffStore>().Create("admin", "a long admin password", StaffRoles.Admin, null);
+        using var admin = As(server, "admin");
+
+        var response = await admin.PostAsync("/api/staff/rosters/volunteer/import", new ByteArrayContent(NonUtf8ImportTests.Gbk("id,name,district\nV1,李四,嵊州市\n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(StaffTexts.NotUtf8, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Empty(server.Get<IdentityService>().Members(RosterKind.Volunteer));
+    }
+
+    [Fact]
+    public async Task Staff_unbind_a_person_of_their_district_and_it_is_audited()
+    {
+        await using var server = await AssistantServer.StartAsync();
+        var staff = server.Get<StaffStore>();
+        staff.Create("sz", "a long staff password", StaffRoles.Staff, "嵊州市");
+        staff.Create("jh", "a long staff password", StaffRoles.Staff, "金华市");
+        var identity = server.Get<IdentityService>();
+        Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV1,李四,嵊州市\n")).Ok);
+        Assert.Equal(BindStatus.Bound, identity.Bind("old-phone", identity.IssueCode(RosterKind.Volunteer, "V1").Code).Status);
+        using var sz = As(server, "sz");
+        using var jh = As(server, "jh");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await jh.PostAsync("/api/staff/rosters/volunteer/V1/unbind", null)).StatusCode);
+        Assert.NotNull(identity.FindByOpenId(RosterKind.Volunteer, "old-phone"));
+        Assert.Equal(HttpStatusCode.OK, (await sz.PostAsync("/api/staff/rosters/volunteer/V1/unbind", null)).StatusCode);
+        Assert.Null(identity.FindByOpenId(RosterKind.Volunteer, "old-phone"));
+        Assert.Equal(HttpStatusCode.Conflict, (await sz.PostAsync("/api/staff/rosters/volunteer/V1/unbind", null)).StatusCode);
+
+        var audit = Assert.Single(server.Get<AuditLog>().Recent(subject: "roster:volunteer:V1"));
+        Assert.Equal(("staff:sz", "roster.unbind"), (audit.Actor, audit.Action));
     }
 }

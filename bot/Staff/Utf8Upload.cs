@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace ChatAssistant.Staff;
+
+/// <summary>
+/// Reads a file staff upload or pass to the CLI (roster and hours CSVs) as UTF-8, strictly: bytes that are not
+/// UTF-8 (Excel on Chinese Windows saves "CSV" as GBK) are refused instead of turning into U+FFFD and being
+/// imported as garbled names. The encoding is never guessed: staff re-save the file as CSV UTF-8
+/// (<see cref="StaffTexts.NotUtf8"/>). A UTF-8 byte order mark is allowed and dropped.
+/// </summary>
+public static class Utf8Upload
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text of <paramref name="bytes"/>, or null when they are not valid UTF-8.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        try
+        {
+            return Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a request body of at most <paramref name="maxBytes"/> (a chunked body has no Content-Length to check
+    /// first). Text is null when the body is too large or not valid UTF-8.
+    /// </summary>
+    public static async Task<(string? Text, bool TooLarge)> ReadAsync(Stream body, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return (null, true);
+            buffer.Write(chunk, 0, read);
+        }
+        return (Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), false);
+    }
+
+    /// <summary>Reads a file (CLI); null when it is not valid UTF-8.</summary>
+    public static string? ReadFile(string path) => Decode(File.ReadAllBytes(path));
+}
