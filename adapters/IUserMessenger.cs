@@ -6,12 +6,17 @@ namespace ChatAssistant.Adapters;
 /// <param name="Text">The text; also the fallback when a template cannot be used.</param>
 /// <param name="TemplateKey">Optional operator-configured template (e.g. "duty_reminder") for channels that need one outside the reply window.</param>
 /// <param name="TemplateFields">Fields of that template.</param>
+/// <param name="RecordIfUndelivered">
+/// False when the caller keeps a refusal in its own (encrypted, retention-managed) history — ticket and hand-off
+/// replies — so the channel does not store the text and the user's id a second time in clear.
+/// </param>
 public sealed record OutboundMessage(
     string ChannelId,
     string UserId,
     string Text,
     string? TemplateKey = null,
-    IReadOnlyDictionary<string, string>? TemplateFields = null);
+    IReadOnlyDictionary<string, string>? TemplateFields = null,
+    bool RecordIfUndelivered = true);
 
 /// <summary>What happened to an outbound message. Failures carry the channel's code and a reason staff can read.</summary>
 public sealed record DeliveryResult(bool Delivered, string? ErrorCode = null, string? Reason = null)

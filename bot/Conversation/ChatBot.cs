@@ -151,9 +151,12 @@ public sealed class ChatBot : ActivityHandler
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.Scan when !string.IsNullOrEmpty(value):
+                if (await _handoff.HoldAsync(turn, data, cancellationToken)) break;
                 await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.MenuClick when !string.IsNullOrEmpty(value):
+                // With a person, a flow's questions would go unanswered: its answers would be forwarded to staff.
+                if (await _handoff.HoldAsync(turn, data, cancellationToken)) break;
                 var intent = _router.ByMenuKey(value);
                 if (intent is null) await SayAsync(turn, MenuText(), cancellationToken);
                 else await StartAsync(turn, data, intent, "", cancellationToken);

@@ -25,6 +25,13 @@ public interface IFallbackHandler
 public interface IHandoffService
 {
     Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// While a person has the conversation, answers a tap that would start something (a menu entry, a QR scene)
+    /// by reminding the user they are with a person and how to leave, and returns true; false when no hand-off
+    /// is open (a stale flag is cleared), so the tap goes ahead.
+    /// </summary>
+    Task<bool> HoldAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken);
 }
 
 /// <summary>Why a conversation is handed to a person.</summary>

@@ -10,7 +10,12 @@ namespace ChatAssistant.Disputes;
 public sealed class CrisisWords
 {
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(30);
-    private static readonly string[] BuiltIn = ["自杀", "轻生", "想死", "不想活", "被打", "家暴", "性侵"];
+    // "想去死" needs 去死 (想死 is not a substring of it); phrases like 累死了 or 笑死 contain none of these.
+    private static readonly string[] BuiltIn =
+    [
+        "自杀", "轻生", "想死", "去死", "死了算了", "不想活", "活不下去", "跳楼", "跳河", "跳江", "上吊", "割脉", "割腕",
+        "烧炭", "吞药", "安眠药", "遗书", "被打", "家暴", "性侵",
+    ];
 
     private readonly string _path;
     private readonly TimeProvider _time;

@@ -82,6 +82,7 @@ public static class DisputeTexts
     public const string NotYours = "这条求助不属于你。";
     public const string NotOpen = "这条求助已结束，不能再修改。";
     public const string PersonalDataGone = "这条求助的个人信息已删除。";
+    public const string AdditionAfterPurge = "这条求助已办结，记录已按规定删除，不能再补充。需要帮助请回复「求助」提交新的求助。";
 
     public static string BadTransition(TicketStatus from, TicketStatus to) => $"不能从「{StatusLabel(from)}」改为「{StatusLabel(to)}」。";
 
@@ -107,6 +108,7 @@ public static class DisputeTexts
     public const string StaffTextRequired = "请填写内容（1 到 1000 字）。";
     public const string StaffUnknownStatus = "未知状态，可用：New、Acknowledged、InProgress、Resolved、Closed。";
     public const string StaffReplyGone = "这条求助已撤回或个人信息已删除，不能再回复。";
+    public const string StaffReopenAfterPurge = "这条求助的个人信息已按保存期限删除，不能重新处理。如需继续跟进，请让求助人重新提交求助。";
 
     /// <summary>"138****8000".</summary>
     public static string MaskPhone(string phone) => phone.Length == 11 ? phone[..3] + "****" + phone[7..] : "****";

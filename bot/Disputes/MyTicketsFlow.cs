@@ -35,8 +35,9 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
             var ticket = Chosen(ctx);
             if (ticket is null) return StepResult.End();
             await ctx.SendAsync(DisputeTexts.TicketDetail(ticket.Number, ticket.Category, DisputeTexts.StatusLabel(ticket.Status), clock.Format(ticket.CreatedAt)), ct);
-            if (ticket.IsOpen) return StepResult.Next();
-            await ctx.SendAsync(DisputeTexts.TicketFinished, ct);
+            // A purged ticket reopened before reopening was refused is finished too: nothing may be added to it.
+            if (ticket.IsOpen && ticket.PersonalDataDeletedAt is null) return StepResult.Next();
+            await ctx.SendAsync(ticket.IsOpen ? DisputeTexts.AdditionAfterPurge : DisputeTexts.TicketFinished, ct);
             return StepResult.End();
         }),
         ChooseLabel("action", "你可以：", [Add, Withdraw]),

@@ -71,7 +71,8 @@ public static class TicketEndpoints
         var ticket = Visible(number, user, tickets);
         if (ticket is null) return Results.NotFound();
         if (ticket.Status == TicketStatus.Withdrawn || ticket.PersonalDataDeletedAt is not null) return Error(409, DisputeTexts.StaffReplyGone);
-        var result = await messenger.SendAsync(new OutboundMessage(ticket.ChannelId, ticket.UserId, text), ct);
+        // The ticket's encrypted history keeps a refusal (and retention deletes it): not the channel's store in clear.
+        var result = await messenger.SendAsync(new OutboundMessage(ticket.ChannelId, ticket.UserId, text, RecordIfUndelivered: false), ct);
         var recorded = tickets.RecordReply(ticket.Id, Actor(user), text, result.Delivered, result.Reason);
         if (recorded.Kind != TicketOutcomeKind.Ok) return Error(409, recorded.Error ?? DisputeTexts.StaffReplyGone);
         return Results.Ok(new { delivered = result.Delivered, errorCode = result.ErrorCode, reason = result.Reason });

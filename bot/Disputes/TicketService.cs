@@ -95,6 +95,9 @@ public sealed class TicketService
     {
         if (t.UserId != userId) return DisputeTexts.NotYours;
         if (!t.IsOpen) return DisputeTexts.NotOpen;
+        // Nothing new on a ticket whose personal data is gone (one reopened before that was refused): retention
+        // would never delete it again.
+        if (t.PersonalDataDeletedAt is not null) return DisputeTexts.AdditionAfterPurge;
         t.History.Add(new TicketEntry { Kind = TicketEntryKind.UserAddition, At = Now, Author = "user", Text = _cipher.Protect(text, FieldPurpose.Entry) });
         return null;
     });
@@ -117,6 +120,9 @@ public sealed class TicketService
     public TicketOutcome ChangeStatus(int id, TicketStatus target, string actor) => Mutate(id, actor, target == TicketStatus.Acknowledged ? "acknowledged" : "status", t =>
     {
         if (!Allowed[t.Status].Contains(target)) return DisputeTexts.BadTransition(t.Status, target);
+        // Reopened, it could gain new personal text that retention (finished tickets only, once) never deletes.
+        if (t.PersonalDataDeletedAt is not null && target is not (TicketStatus.Resolved or TicketStatus.Closed))
+            return DisputeTexts.StaffReopenAfterPurge;
         var from = t.Status;
         t.Status = target;
         t.AcknowledgedAt ??= Now;

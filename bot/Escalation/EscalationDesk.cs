@@ -25,7 +25,7 @@ public sealed class EscalationDesk(
             Assign(r, staff, now);
             return null;
         });
-        await AfterPickupAsync(outcome, "claimed", ct);
+        await AfterPickupAsync(outcome, staff, "claimed", ct);
         return outcome;
     }
 
@@ -39,7 +39,7 @@ public sealed class EscalationDesk(
             Assign(r, assignee, now);
             return null;
         });
-        await AfterPickupAsync(outcome, "assigned", ct);
+        await AfterPickupAsync(outcome, assignee, "assigned", ct);
         return outcome;
     }
 
@@ -50,7 +50,9 @@ public sealed class EscalationDesk(
         if (record is null) return (new ChangeOutcome(null, DeskRefusals.NotFound), null);
         if (record.Status == EscalationStatus.Resolved) return (new ChangeOutcome(record, DeskRefusals.Resolved), null);
 
-        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, text), ct);
+        // Back in hand-off first, so a user who had gone back to the bot hears how to leave before the reply.
+        await ReturnToHandoffAsync(record, staff, ct);
+        var delivery = await SendAsync(record.ChannelId, record.UserId, text, ct);
         var now = time.GetUtcNow();
         store.Add(Sent(id, EntryKind.Staff, text, staff.DisplayName, delivery, now));
         var outcome = store.Change(id, r =>
@@ -61,7 +63,7 @@ public sealed class EscalationDesk(
             return null;
         });
         if (!delivery.Delivered) log.LogWarning("Reply to escalation {EscalationId} refused by the channel: {ErrorCode}", id, delivery.ErrorCode);
-        await AfterPickupAsync(outcome, "replied", ct);
+        if (outcome.Ok) events.Publish(new EscalationChange(id.ToString(), record.County, "replied"));
         return (outcome, delivery);
     }
 
@@ -89,7 +91,7 @@ public sealed class EscalationDesk(
         if (!outcome.Ok) return (outcome, null);
         var record = outcome.Record!;
         await state.SetAsync(record, inHandoff: false, ct);
-        var delivery = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, EscalationTexts.EndedByStaff), ct);
+        var delivery = await SendAsync(record.ChannelId, record.UserId, EscalationTexts.EndedByStaff, ct);
         store.Add(Sent(id, EntryKind.Bot, EscalationTexts.EndedByStaff, null, delivery, time.GetUtcNow()));
         log.LogInformation("Escalation {EscalationId} resolved by staff {StaffId}", id, staff.Id);
         events.Publish(new EscalationChange(id.ToString(), record.County, "resolved"));
@@ -112,20 +114,34 @@ public sealed class EscalationDesk(
         });
         var outcome = store.Change(record.Id, r => { if (r.AssigneeId is null) Assign(r, staff, now); return null; });
         await state.SetAsync(outcome.Record!, inHandoff: true, ct);
-        var delivery = await messenger.SendAsync(new OutboundMessage(channelId, userId, EscalationTexts.PickedUp), ct);
+        var delivery = await SendAsync(channelId, userId, EscalationTexts.PickedUp, ct);
         store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, now));
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "opened"));
         return (outcome.Record!, delivery);
     }
 
-    private async Task AfterPickupAsync(ChangeOutcome outcome, string what, CancellationToken ct)
+    private async Task AfterPickupAsync(ChangeOutcome outcome, StaffAccount staff, string what, CancellationToken ct)
     {
         if (!outcome.Ok) return;
         var record = outcome.Record!;
-        // Staff picking the conversation up puts it in hand-off even if the flag was lost (e.g. after a failed turn).
-        await state.SetAsync(record, inHandoff: true, ct);
+        await ReturnToHandoffAsync(record, staff, ct);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, what));
     }
+
+    // Staff picking the conversation up puts it in hand-off even if the flag was lost (a failed turn) or the user
+    // had gone back to the bot (「继续」 after a crisis). From then on the bot keeps quiet, so a user who was not in
+    // hand-off is told who is there and how to leave; one who already was hears nothing new.
+    private async Task ReturnToHandoffAsync(EscalationRecord record, StaffAccount staff, CancellationToken ct)
+    {
+        if (await state.SetAsync(record, inHandoff: true, ct) != HandoffFlagWrite.Changed) return;
+        var delivery = await SendAsync(record.ChannelId, record.UserId, EscalationTexts.PickedUp, ct);
+        store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, time.GetUtcNow()));
+    }
+
+    // Every send is kept on the transcript with its delivery result (encrypted, in the escalation's history), so a
+    // refusal is not recorded again in the channel's undelivered store, in clear and beyond any retention.
+    private Task<DeliveryResult> SendAsync(string channelId, string userId, string text, CancellationToken ct) =>
+        messenger.SendAsync(new OutboundMessage(channelId, userId, text, RecordIfUndelivered: false), ct);
 
     private static void Assign(EscalationRecord r, StaffAccount staff, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using ChatAssistant.Audit;
 using ChatAssistant.Staff;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -52,10 +53,16 @@ public static class EscalationEndpoints
         return Results.Ok(new { now, items = EscalationViews.Ordered(items).ToList() });
     }
 
-    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time)
+    // The transcript is what the user wrote: every opening is audited, as a ticket's detail is.
+    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time)
     {
         if (!TryParse(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
-        if (!scope.CanSee(http.User, record.County)) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
+        if (!scope.CanSee(http.User, record.County))
+        {
+            audit.Record(http.User.Actor(), "escalation.view.denied", "escalation:" + oid);
+            return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
+        }
+        audit.Record(http.User.Actor(), "escalation.view", "escalation:" + oid);
         var entries = store.Entries(oid);
         return Results.Ok(new EscalationDetail(
             EscalationViews.Summary(record, options.Value, time.GetUtcNow()),

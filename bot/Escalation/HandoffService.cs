@@ -72,6 +72,20 @@ public sealed class HandoffService(
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, created ? "opened" : "message"));
     }
 
+    public async Task<bool> HoldAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken)
+    {
+        if (!data.InHandoff) return false;
+        if (store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "") is null)
+        {
+            // Staff closed it but the flag could not be cleared then: the record is the truth.
+            data.InHandoff = false;
+            return false;
+        }
+        // A flow started now would take the user's next messages away from staff: say where they are instead.
+        await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
+        return true;
+    }
+
     private static EscalationReason Map(HandoffReason reason) => reason switch
     {
         HandoffReason.NotUnderstood => EscalationReason.NotUnderstood,

@@ -14,8 +14,8 @@ namespace ChatAssistant.Escalation;
 /// </summary>
 public sealed class HandoffStateWriter(ConversationState conversationState, IDistributedLock locks, ILogger<HandoffStateWriter> log)
 {
-    /// <summary>True when the state was written; false when the user's turn held the lock too long.</summary>
-    public async Task<bool> SetAsync(EscalationRecord record, bool inHandoff, CancellationToken cancellationToken)
+    /// <summary>Sets the flag; says whether it changed, was already so, or could not be written (the user's turn held the lock too long).</summary>
+    public async Task<HandoffFlagWrite> SetAsync(EscalationRecord record, bool inHandoff, CancellationToken cancellationToken)
     {
         var resource = $"turn:{record.ChannelId}:{record.ConversationId}";
         await using var handle = await locks.TryAcquireAsync(resource, TurnLockMiddleware.LockTtl, TurnLockMiddleware.MaxWait, cancellationToken);
@@ -23,7 +23,7 @@ public sealed class HandoffStateWriter(ConversationState conversationState, IDis
         {
             // The next turn repairs it: the interceptor trusts the escalation record over the flag.
             log.LogWarning("Could not lock conversation of escalation {EscalationId} to set hand-off {InHandoff}", record.Id, inHandoff);
-            return false;
+            return HandoffFlagWrite.NotWritten;
         }
         var activity = new Activity
         {
@@ -37,9 +37,10 @@ public sealed class HandoffStateWriter(ConversationState conversationState, IDis
         await conversationState.LoadAsync(turn, force: true, cancellationToken);
         var accessor = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         var data = await accessor.GetAsync(turn, () => new ConversationData(), cancellationToken);
+        if (data.InHandoff == inHandoff) return HandoffFlagWrite.AlreadySo;
         data.InHandoff = inHandoff;
         await conversationState.SaveChangesAsync(turn, force: true, cancellationToken);
-        return true;
+        return HandoffFlagWrite.Changed;
     }
 
     /// <summary>Carries a turn context for state access only; it never talks to a channel.</summary>
@@ -54,4 +55,12 @@ public sealed class HandoffStateWriter(ConversationState conversationState, IDis
         public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
+}
+
+/// <summary>What <see cref="HandoffStateWriter.SetAsync"/> did.</summary>
+public enum HandoffFlagWrite
+{
+    Changed,
+    AlreadySo,
+    NotWritten,
 }

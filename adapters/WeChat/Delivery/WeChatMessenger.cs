@@ -5,23 +5,29 @@ namespace ChatAssistant.Adapters.WeChat;
 /// <summary>
 /// Sends messages outside a passive reply — the rest of a long turn, late turns, staff replies, reminders —
 /// under WeChat's window and quota rules. Whatever cannot be sent is recorded in
-/// <see cref="IUndeliveredMessageStore"/> with the reason, never dropped.
+/// <see cref="IUndeliveredMessageStore"/> with the reason, never dropped — unless the caller records the
+/// failure itself (<c>recordFailure: false</c>), as ticket and hand-off replies do in their own encrypted history.
 /// </summary>
 public class WeChatMessenger(
     WeChatApi api, WeChatDeliveryPolicy policy, IUndeliveredMessageStore undelivered, TimeProvider time, ILogger<WeChatMessenger> logger)
 {
     /// <summary>Sends <paramref name="text"/> (split into WeChat-sized messages) through the customer-service API.</summary>
-    public virtual Task<WeChatApiResult> SendTextAsync(string openId, string text, CancellationToken cancellationToken) =>
-        SendPartsAsync(openId, WeChatReplyComposer.Pack([text]), cancellationToken);
+    public virtual Task<WeChatApiResult> SendTextAsync(string openId, string text, CancellationToken cancellationToken, bool recordFailure = true) =>
+        SendPartsAsync(openId, WeChatReplyComposer.Pack([text]), cancellationToken, recordFailure);
 
-    /// <summary>Sends prepared parts in order; after the first failure the rest are recorded, not attempted.</summary>
-    public virtual async Task<WeChatApiResult> SendPartsAsync(string openId, IReadOnlyList<string> parts, CancellationToken cancellationToken)
+    /// <summary>Sends prepared parts in order; after the first failure the rest are not attempted, and are recorded unless <paramref name="recordFailure"/> is false.</summary>
+    public virtual async Task<WeChatApiResult> SendPartsAsync(string openId, IReadOnlyList<string> parts, CancellationToken cancellationToken, bool recordFailure = true)
     {
         for (var i = 0; i < parts.Count; i++)
         {
             var result = await policy.TryReserveAsync(openId, cancellationToken).ConfigureAwait(false)
                 ?? await api.SendCustomTextAsync(openId, parts[i], cancellationToken).ConfigureAwait(false);
             if (result.Succeeded) continue;
+            if (!recordFailure)
+            {
+                logger.LogWarning("Customer-service send failed with {ErrCode}; the caller keeps the failure", result.ErrCode);
+                return result;
+            }
             logger.LogWarning("Customer-service send failed with {ErrCode}; {Count} message(s) recorded as undelivered", result.ErrCode, parts.Count - i);
             foreach (var part in parts.Skip(i)) Record(openId, "custom", part, result);
             return result;

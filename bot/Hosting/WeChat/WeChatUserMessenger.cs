@@ -9,7 +9,8 @@ namespace ChatAssistant.Hosting.WeChat;
 /// Proactive sends (staff replies, reminders) for WeChat users: a configured template when the message names
 /// one (it reaches users outside the 48-hour window), else — or when the template fails — the text through the
 /// customer-service API under the window and quota rules. Failures come back with WeChat's code and are
-/// recorded for staff. Other channels get the core's "cannot send" answer.
+/// recorded for staff (in wechat_undelivered unless the message says its sender keeps them). Other channels
+/// get the core's "cannot send" answer.
 /// </summary>
 public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeChatOptions> options, NoProactiveChannelMessenger otherChannels) : IUserMessenger
 {
@@ -24,7 +25,7 @@ public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeCh
             if ((await messenger.SendTemplateAsync(template, cancellationToken, recordFailure: false).ConfigureAwait(false)).Succeeded)
                 return DeliveryResult.Ok();
         }
-        var result = await messenger.SendTextAsync(message.UserId, message.Text, cancellationToken).ConfigureAwait(false);
+        var result = await messenger.SendTextAsync(message.UserId, message.Text, cancellationToken, message.RecordIfUndelivered).ConfigureAwait(false);
         return result.Succeeded
             ? DeliveryResult.Ok()
             : DeliveryResult.Failed(result.ErrCode.ToString(CultureInfo.InvariantCulture), WeChatTexts.FailureReason(result));

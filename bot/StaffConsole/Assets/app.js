@@ -295,7 +295,7 @@
       't-ack': t.status === 'New',
       't-progress': t.status === 'New' || t.status === 'Acknowledged',
       't-resolve': isOpen(t),
-      't-reopen': t.status === 'Resolved',
+      't-reopen': t.status === 'Resolved' && !t.personalDataDeleted, // the server refuses it (409) once purged
       't-close': ['New', 'Acknowledged', 'InProgress', 'Resolved'].includes(t.status),
       'reply-form': writable,
       'note-form': writable,

@@ -1,6 +1,7 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Disputes;
 using ChatAssistant.Tests.Support;
+using LiteDB;
 using Microsoft.Bot.Schema;
 
 namespace ChatAssistant.Tests.Disputes;
@@ -176,6 +177,36 @@ public sealed class HelpRequestFlowTests
         // The list still shows it, as withdrawn, and it can no longer be changed.
         await chat.SayAsync("我的求助");
         Assert.Contains(DisputeTexts.TicketFinished, await chat.SayJoinedAsync("1"));
+    }
+
+    [Fact]
+    public async Task A_purged_ticket_reopened_before_the_fix_takes_no_additions_and_the_user_is_told_to_file_a_new_one()
+    {
+        await using var bot = BotHarness.Create(settings: new Dictionary<string, string?> { ["Disputes:RetentionDays"] = "30" });
+        var tickets = bot.Get<TicketService>();
+        var ticket = DisputeFixtures.File(bot.Services, "婺城区");
+        tickets.ChangeStatus(ticket.Id, TicketStatus.Resolved, "staff:x");
+        bot.Time.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(1, tickets.PurgeExpired());
+        // Reopened as the old code allowed (data already in the wild); the service now refuses it itself.
+        Assert.Equal(TicketOutcomeKind.Conflict, tickets.ChangeStatus(ticket.Id, TicketStatus.InProgress, "staff:x").Kind);
+        var collection = bot.Get<ILiteDatabase>().GetCollection<Ticket>(TicketService.Collection);
+        var reopened = collection.FindById(ticket.Id);
+        reopened.Status = TicketStatus.InProgress;
+        collection.Update(reopened);
+
+        var chat = new Chat(bot.Services);
+        await chat.SayAsync("你好");
+        await chat.SayAsync("我的求助");
+        var shown = await chat.SayJoinedAsync("1");
+        Assert.Contains(DisputeTexts.AdditionAfterPurge, shown);
+        Assert.Contains("「求助」", DisputeTexts.AdditionAfterPurge);
+        Assert.DoesNotContain("1. 补充信息", shown);
+
+        var added = tickets.UserAdd(ticket.Id, "user1", "再补充一些新的情况");
+        Assert.Equal(TicketOutcomeKind.Conflict, added.Kind);
+        Assert.Equal(DisputeTexts.AdditionAfterPurge, added.Error);
+        Assert.Empty(tickets.Find(ticket.Id)!.History);
     }
 
     [Fact]

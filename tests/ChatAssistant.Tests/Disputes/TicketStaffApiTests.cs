@@ -112,6 +112,26 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ticket_past_retention_cannot_be_reopened_but_can_still_be_closed()
+    {
+        var ticket = DisputeFixtures.File(_server.Services, "义乌市");
+        using var staff = DisputeFixtures.StaffClient(_server, "reopener", "义乌市");
+        var url = $"/api/staff/tickets/{ticket.Number}";
+        await Json(await staff.PostAsJsonAsync(url + "/resolve", new { text = "已调解" }));
+        _time.Advance(TimeSpan.FromDays(_server.Get<TicketService>().Options.RetentionDays + 1));
+        _server.Get<TicketService>().PurgeExpired(); // or the server's own retention sweep, woken by the clock
+        Assert.NotNull(_server.Get<TicketService>().Find(ticket.Id)!.PersonalDataDeletedAt);
+
+        var refused = await staff.PostAsJsonAsync(url + "/status", new { status = "InProgress" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(DisputeTexts.StaffReopenAfterPurge, await refused.Content.ReadAsStringAsync());
+        Assert.Equal(TicketStatus.Resolved, _server.Get<TicketService>().Find(ticket.Id)!.Status);
+        var row = (await Json(await staff.GetAsync("/api/staff/tickets"))).EnumerateArray().Single(t => t.GetProperty("number").GetString() == ticket.Number);
+        Assert.True(row.GetProperty("personalDataDeleted").GetBoolean()); // the console hides 重新处理 on this
+        Assert.Equal("Closed", (await Json(await staff.PostAsJsonAsync(url + "/status", new { status = "Closed" }))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Overdue_is_computed_from_the_configured_deadlines()
     {
         var ticket = DisputeFixtures.File(_server.Services, "义乌市");
@@ -178,6 +198,21 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
         Assert.Equal("StaffReply", entry.GetProperty("kind").GetString());
         Assert.False(entry.GetProperty("delivered").GetBoolean());
         Assert.Equal(reason, entry.GetProperty("deliveryError").GetString());
+    }
+
+    [Fact]
+    public async Task A_refused_reply_is_kept_only_in_the_tickets_history_not_in_the_undelivered_store()
+    {
+        await using var wx = await WeChatTestServer.StartAsync(scripted: false);
+        var ticket = DisputeFixtures.File(wx.Services, "义乌市", userId: "oGoneQuiet", channel: WeChatAdapter.ChannelId);
+        wx.Api.FailFor("oGoneQuiet", 45015);
+        using var staff = DisputeFixtures.StaffClient(wx.Server, "replier", "义乌市");
+        var result = await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/reply", new { text = "请回复我们，方便跟进。" }));
+
+        Assert.Equal("45015", result.GetProperty("errorCode").GetString());
+        // The undelivered store is plain text with the OpenID, outside withdrawal and retention: nothing there.
+        Assert.Empty(wx.Undelivered.List(includeResolved: true));
+        Assert.False(wx.Services.GetRequiredService<TicketService>().Find(ticket.Id)!.History.Single().Delivered);
     }
 
     [Fact]

@@ -157,6 +157,47 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
+    public async Task Staff_claiming_after_the_user_continued_tells_them_they_are_with_a_person_and_how_to_leave()
+    {
+        await using var bot = await CrisisInsideCountyFlowAsync();
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+
+        Assert.True((await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Ok);
+
+        var told = Assert.Single(bot.Get<NoProactiveChannelMessenger>().Kept);
+        Assert.Equal(("user1", EscalationTexts.PickedUp), (told.UserId, told.Text));
+        Assert.Contains("结束人工", EscalationTexts.PickedUp);
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.Staff && e.Text == EscalationTexts.PickedUp && e.StaffName == "小王");
+        Assert.Empty(await bot.SayAsync("菜单")); // with a person now: forwarded, as the notice said
+        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+    }
+
+    [Fact]
+    public async Task Claiming_a_conversation_already_in_handoff_sends_no_second_notice()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.True((await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Ok);
+        Assert.Empty(bot.Get<NoProactiveChannelMessenger>().Kept);
+    }
+
+    [Fact]
+    public async Task Ending_after_continuing_closes_the_escalation_still_open_so_a_claim_cannot_silence_the_bot()
+    {
+        await using var bot = await CrisisInsideCountyFlowAsync();
+        Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
+
+        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+
+        Assert.Equal(EscalationStatus.Resolved, Only(bot).Status);
+        Assert.Equal("user", Only(bot).ResolvedBy);
+        Assert.Equal(DeskRefusals.Resolved, (await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Refusal);
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+    }
+
+    [Fact]
     public async Task Going_back_to_a_person_on_an_escalation_still_open_tells_the_user_before_the_bot_goes_quiet()
     {
         await using var bot = await CrisisInsideCountyFlowAsync();
@@ -220,6 +261,45 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
         Assert.Equal("天台县", Only(bot).County);
+    }
+
+    // A WeChat menu tap, as the adapter turns it into an event; returns every text the bot answered.
+    private static async Task<IReadOnlyList<string>> TapAsync(BotHarness bot, string name, string key)
+    {
+        var adapter = bot.Adapter();
+        var tap = adapter.MakeActivity();
+        tap.Type = ActivityTypes.Event;
+        tap.Name = name;
+        tap.Value = key;
+        await adapter.ProcessActivityAsync(tap, bot.Get<IBot>().OnTurnAsync, CancellationToken.None);
+        return adapter.ActiveQueue.Select(a => a.Text).Where(t => !string.IsNullOrEmpty(t)).ToList();
+    }
+
+    [Fact]
+    public async Task A_menu_tap_while_with_a_person_says_so_instead_of_starting_a_flow_whose_answers_would_go_to_staff()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+
+        Assert.Equal([EscalationTexts.AlreadyWaiting], await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+        Assert.Contains("结束人工", EscalationTexts.AlreadyWaiting);
+        Assert.Empty(await bot.SayAsync("是")); // forwarded to staff, not taken as consent to a help request
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "是");
+
+        await bot.SayAsync("结束人工");
+        Assert.Contains(DisputeTexts.Intro, await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+    }
+
+    [Fact]
+    public async Task A_menu_tap_after_staff_closed_without_clearing_the_flag_starts_the_flow()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        bot.Get<EscalationStore>().Change(Only(bot).Id, r => { r.Status = EscalationStatus.Resolved; return null; });
+
+        Assert.Contains(DisputeTexts.Intro, await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
     }
 
     [Fact]
