@@ -85,6 +85,9 @@ public sealed class ChatBot : ActivityHandler
             return "non-text";
         }
 
+        var menuShown = data.MenuShown;
+        data.MenuShown = false;
+
         foreach (var interceptor in _interceptors)
             if (await interceptor.TryHandleAsync(turn, data, text, cancellationToken)) return interceptor.GetType().Name;
 
@@ -93,6 +96,12 @@ public sealed class ChatBot : ActivityHandler
         var active = _engine.Active(data);
         if (active is not null)
         {
+            // 菜单 was the last answer: its numbers are what the user is looking at.
+            if (menuShown && Replies.Number(text) is { } picked && _router.ByMenuNumber(picked) is { } fromMenu)
+            {
+                await StartAsync(turn, data, fromMenu, text, cancellationToken);
+                return "menu " + fromMenu.FlowId;
+            }
             var match = _router.Match(text);
             var strong = match is not null && (match.Score >= 1000 || (text.Length <= 15 && match.Score >= 40));
             // A strong match interrupts (or, for the flow already running, starts it over).
@@ -175,7 +184,11 @@ public sealed class ChatBot : ActivityHandler
                 return true;
             case GlobalCommand.Help:
                 await SayAsync(turn, MenuText(), ct);
-                if (_engine.Active(data) is { } flow) await SayAsync(turn, ConversationTexts.ResumeHint(flow.Title), ct);
+                if (_engine.Active(data) is { } flow)
+                {
+                    await SayAsync(turn, ConversationTexts.ResumeHint(flow.Title), ct);
+                    data.MenuShown = true;
+                }
                 return true;
             case GlobalCommand.Human:
                 await _handoff.RequestAsync(turn, data, HandoffReason.UserAsked, ct);

@@ -11,6 +11,12 @@ public sealed class ConversationData
     /// <summary>How many messages in a row the bot did not understand (two in a row offer a person).</summary>
     public int NotUnderstoodInARow { get; set; }
 
+    /// <summary>
+    /// The last answer was the main menu, shown over a running flow (菜单 in the middle of one): a bare number now
+    /// picks from that menu, not from the flow's own list.
+    /// </summary>
+    public bool MenuShown { get; set; }
+
     /// <summary>True while a person, not the bot, answers this conversation.</summary>
     public bool InHandoff { get; set; }
 

@@ -16,6 +16,8 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
 
     public override int MaxAttempts => 2;
 
+    public override bool ResumesAfterInterruption => false;
+
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
         Step.Choose("entry", GuideTexts.ClarifyHeading,

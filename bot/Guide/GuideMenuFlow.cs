@@ -15,6 +15,8 @@ public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> op
 
     public override int MaxAttempts => 2;
 
+    public override bool ResumesAfterInterruption => false;
+
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
         Step.Choose("entry", GuideTexts.MenuHeading, (_, _) => Task.FromResult(Topics()), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),

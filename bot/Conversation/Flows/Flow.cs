@@ -17,6 +17,12 @@ public abstract class Flow
     /// <summary>How many invalid answers to one question before the flow gives up.</summary>
     public virtual int MaxAttempts => 3;
 
+    /// <summary>
+    /// Whether the flow comes back when another one started on top of it ends. A pick-a-number list offered for
+    /// a question does not: after the user went on to something else, being asked it again is noise.
+    /// </summary>
+    public virtual bool ResumesAfterInterruption => true;
+
     /// <summary>The steps, built once.</summary>
     public IReadOnlyList<FlowStep> Steps => _steps ??= BuildSteps();
 

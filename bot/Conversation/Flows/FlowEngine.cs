@@ -33,8 +33,9 @@ public sealed class FlowEngine
     public async Task StartAsync(ITurnContext turn, ConversationData data, string flowId, IReadOnlyDictionary<string, string>? slots, CancellationToken cancellationToken)
     {
         if (!_flows.ContainsKey(flowId)) throw new InvalidOperationException($"Unknown flow '{flowId}'.");
-        // Starting a flow that is already running restarts it rather than stacking two copies.
-        data.Flows.RemoveAll(f => f.FlowId == flowId);
+        // Starting a flow that is already running restarts it rather than stacking two copies; flows that would
+        // not come back after this one (a question's pick-a-number list) are dropped now.
+        data.Flows.RemoveAll(f => f.FlowId == flowId || (_flows.TryGetValue(f.FlowId, out var under) && !under.ResumesAfterInterruption));
         data.Flows.Add(new FlowFrame { FlowId = flowId, Slots = slots is null ? [] : new(slots) });
         _log.LogDebug("Flow {FlowId} started", flowId);
         await RunAsync(turn, data, input: null, prompt: true, cancellationToken);

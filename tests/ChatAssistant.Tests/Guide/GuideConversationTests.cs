@@ -71,6 +71,33 @@ public sealed class GuideConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_guide_list_the_user_left_for_something_else_is_not_asked_again()
+    {
+        await _bot.SayAsync("你好");
+        Assert.Contains("1.", string.Concat(await _bot.SayAsync("积分"))); // a pick-a-number list for a vague question
+        await _bot.SayAsync("意见建议");
+        await _bot.SayAsync("1");
+        await _bot.SayAsync("希望增加更多线上的志愿活动");
+        var done = await _bot.SayAsync("是");
+        Assert.Contains(done, r => r.StartsWith("已收到", StringComparison.Ordinal));
+        Assert.DoesNotContain(done, r => r.Contains(ChatAssistant.Conversation.Flows.FlowTexts.Resuming("志愿指南"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_number_after_菜单_in_the_middle_of_a_list_picks_from_the_main_menu()
+    {
+        await _bot.SayAsync("你好");
+        await _bot.SayAsync("志愿指南"); // its own numbered list
+        var menu = await _bot.SayAsync("菜单");
+        Assert.Contains(menu, r => r.Contains("回复「继续」回到「志愿指南」", StringComparison.Ordinal));
+        var feedback = _bot.Get<ChatAssistant.Conversation.Routing.IntentRouter>().Menu.ToList().FindIndex(i => i.Id == "feedback") + 1;
+        Assert.Equal([ChatAssistant.Feedback.FeedbackTexts.AskTopic + "\n1. 志愿服务\n2. 团代表工作\n3. 青少年权益\n4. 本助手的使用\n5. 其他\n回复序号选择。"],
+            await _bot.SayAsync(feedback.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Only right after the menu: the next number answers the flow that is running.
+        Assert.Equal([ChatAssistant.Feedback.FeedbackTexts.AskContent], await _bot.SayAsync("1"));
+    }
+
+    [Fact]
     public async Task The_guide_menu_lists_topics_by_number()
     {
         await _bot.SayAsync("你好");
