@@ -160,7 +160,8 @@ public sealed class ChatBot : ActivityHandler
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.Scan when !string.IsNullOrEmpty(value):
-                if (await _handoff.HoldAsync(turn, data, cancellationToken)) break;
+                // Not held during a hand-off: a scene (the studio's door code) is a one-shot action that asks
+                // nothing, and a delegate waiting for staff still checks in.
                 await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.MenuClick when !string.IsNullOrEmpty(value):

@@ -165,4 +165,16 @@ public sealed class BookingConversationTests : IAsyncLifetime
         // A date of next year inside the horizon carries its year too.
         Assert.Equal("2027年1月5日(周二) 14:00", _bot.Get<ChatAssistant.Conversation.Time.AssistantClock>().Format(new DateTimeOffset(2027, 1, 5, 14, 0, 0, BookingTestData.Beijing)));
     }
+
+    [Fact]
+    public async Task A_delegate_waiting_for_a_person_still_checks_in_with_the_door_code()
+    {
+        _service.Book(BookingTestData.Who("D001") with { UserId = "user1" }, _studio.Id, At(11, 26, 14));
+        _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(5));
+        await Say("你好");
+        await Say("转人工");
+        await Say("我想问一下值班的事"); // with a person now: the bot stays quiet
+        Assert.StartsWith("签到成功！", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id)));
+        Assert.Equal(1, _service.Standing("D001").Attended);
+    }
 }
