@@ -29,6 +29,12 @@ public sealed class EscalationOptions
     /// </summary>
     public string? DefaultScope { get; set; }
 
+    /// <summary>
+    /// Days a resolved hand-off keeps its transcript and notes (what a young person wrote to a person, crisis
+    /// messages included) and who the user was; then both are deleted and only the record's times and county stay.
+    /// </summary>
+    public int RetentionDays { get; set; } = 180;
+
     public TimeOnly Opens => TimeOnly.ParseExact(OfficeOpens, "HH:mm", CultureInfo.InvariantCulture);
 
     public TimeOnly Closes => TimeOnly.ParseExact(OfficeCloses, "HH:mm", CultureInfo.InvariantCulture);
@@ -47,6 +53,7 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         if (!opens) errors.Add($"Setting 'Escalation:OfficeOpens' must be a time like '09:00', not '{o.OfficeOpens}'.");
         if (!closes) errors.Add($"Setting 'Escalation:OfficeCloses' must be a time like '17:30', not '{o.OfficeCloses}'.");
         if (opens && closes && open >= close) errors.Add("Setting 'Escalation:OfficeOpens' must be earlier than 'Escalation:OfficeCloses'.");
+        if (o.RetentionDays < 1) errors.Add("Setting 'Escalation:RetentionDays' must be at least 1.");
         if (o.DefaultScope is { } scope && string.IsNullOrWhiteSpace(scope)) errors.Add("Setting 'Escalation:DefaultScope' is blank; remove it or name a staff scope.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

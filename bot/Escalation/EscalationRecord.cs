@@ -60,6 +60,9 @@ public sealed class EscalationRecord
     /// <summary>"user" when the user said 结束人工, otherwise the staff member's name.</summary>
     public string? ResolvedBy { get; set; }
 
+    /// <summary>When the retention sweep deleted the transcript and who the user was (null until then).</summary>
+    public DateTimeOffset? TranscriptDeletedAt { get; set; }
+
     public static string KeyOf(string channelId, string conversationId) => channelId + ":" + conversationId;
 }
 

@@ -22,6 +22,7 @@ public static class EscalationRegistration
         services.AddSingleton<IEscalationCountySource, BoundMemberCountySource>();
         services.TryAddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
+        services.AddHostedService<EscalationRetentionService>();
         return services;
     }
 }

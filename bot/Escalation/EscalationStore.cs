@@ -120,6 +120,29 @@ public sealed class EscalationStore
         return entries;
     }
 
+    /// <summary>
+    /// Deletes the transcripts and notes of escalations resolved before <paramref name="resolvedBefore"/>, and who
+    /// their user was (the record keeps its times, county and reason for the statistics). Returns how many.
+    /// </summary>
+    public int PurgeResolvedBefore(DateTimeOffset resolvedBefore, DateTimeOffset now)
+    {
+        var due = _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)))
+            .Where(r => r.ResolvedAt < resolvedBefore && r.TranscriptDeletedAt is null).ToList();
+        foreach (var record in due)
+        {
+            Together(() =>
+            {
+                _entries.DeleteMany(e => e.EscalationId == record.Id);
+                record.UserId = "";
+                record.ConversationId = "";
+                record.ConversationKey = "purged:" + record.Id;
+                record.TranscriptDeletedAt = now;
+                _records.Update(record);
+            });
+        }
+        return due.Count;
+    }
+
     private const string Purpose = "escalation-entry";
 }
 
