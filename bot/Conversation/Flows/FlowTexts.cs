@@ -7,6 +7,9 @@ public static class FlowTexts
     public const string YesOrNo = "请回复「是」确认，或回复「否」放弃。";
     public const string NotConfirmed = "好的，已放弃，没有做任何更改。回复「菜单」看看其他服务。";
 
+    /// <summary>The user acknowledged a list of suggestions instead of picking one.</summary>
+    public const string ListLeft = "好的。还有问题可以直接问我，或回复「菜单」看看其他服务。";
+
     public static string PickANumber(int count) => $"请回复 1 到 {count} 之间的序号，或回复「取消」退出。";
 
     public static string TooManyAttempts(string title) =>

@@ -23,6 +23,14 @@ public static partial class Replies
 
     public static bool IsNo(string? text) => No.Contains(Normalize(text));
 
+    private static readonly HashSet<string> Thanks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "知道了", "明白了", "明白", "懂了", "收到", "了解", "谢谢", "谢谢你", "多谢", "好吧", "哦", "噢", "thanks", "thank you", "got it",
+    };
+
+    /// <summary>"好", "嗯", "知道了", "谢谢": the user has what they need, not an answer to a list.</summary>
+    public static bool IsAcknowledgement(string? text) => IsYes(text) || Thanks.Contains(Normalize(text));
+
     /// <summary>Reads "2", "２", "二", "第2个", "选2" as 2; null otherwise.</summary>
     public static int? Number(string? text)
     {

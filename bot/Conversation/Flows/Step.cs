@@ -83,8 +83,17 @@ public static class Step
                 ctx.Slots.Remove(OptionsKey(name));
                 return StepResult.Next();
             }
-            // Free text that is not an option may be a new question (the guide's lists): route it afresh.
-            if (rerouteOtherText && n is null && text.Length > 1) return StepResult.Reroute();
+            if (rerouteOtherText && n is null)
+            {
+                // "好" or "谢谢" under a list of suggestions: the user is done with it, which is no failed answer.
+                if (Replies.IsAcknowledgement(text))
+                {
+                    await ctx.SendAsync(FlowTexts.ListLeft, ct);
+                    return StepResult.End();
+                }
+                // Free text that is not an option may be a new question (the guide's lists): route it afresh.
+                if (text.Length > 1) return StepResult.Reroute();
+            }
             return StepResult.Retry(FlowTexts.PickANumber(values.Length));
         },
     };

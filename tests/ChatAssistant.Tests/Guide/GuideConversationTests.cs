@@ -97,6 +97,19 @@ public sealed class GuideConversationTests : IAsyncLifetime
         Assert.Equal([ChatAssistant.Feedback.FeedbackTexts.AskContent], await _bot.SayAsync("1"));
     }
 
+    [Theory]
+    [InlineData("好")]
+    [InlineData("嗯")]
+    [InlineData("谢谢")]
+    public async Task An_acknowledgement_under_a_list_closes_it_without_counting_as_not_understood(string ack)
+    {
+        await _bot.SayAsync("你好");
+        await _bot.SayAsync("积分");
+        Assert.Equal([ChatAssistant.Conversation.Flows.FlowTexts.ListLeft], await _bot.SayAsync(ack));
+        // Nothing counted against the user: the next unclear message is the first, not the second that hands over.
+        Assert.Equal([GuideTexts.NotSure], await _bot.SayAsync("阿巴阿巴阿巴"));
+    }
+
     [Fact]
     public async Task The_guide_menu_lists_topics_by_number()
     {
