@@ -71,7 +71,7 @@ public static class BookingEndpoints
             if (booking is null || booking.Status != BookingStatus.Booked || Visible(studios.Find(booking.StudioId), http) is null) return NotFound();
             if (!Enum.TryParse<Attendance>(request.Status, ignoreCase: true, out var attendance) || !Enum.IsDefined(attendance))
                 return Results.BadRequest(new { error = "status 应为 attended（出勤）、absent（缺勤）或 unknown（未记录）。" });
-            if (!service.MarkAttendance(booking, attendance, StaffUser.ActorPrefix + http.User.Id().ToString(CultureInfo.InvariantCulture)))
+            if (!service.MarkAttendance(booking, attendance, http.User.Actor()))
                 return bookings.Find(id)?.Status == BookingStatus.Booked ? Results.Conflict(new { error = "这个时段还没开始，不能记录出勤。" }) : NotFound();
             return Results.Ok(new { booking.Id, attendance = booking.Attendance.ToString().ToLowerInvariant(), booking.CheckedInAt });
         });

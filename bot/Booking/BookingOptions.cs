@@ -21,7 +21,7 @@ public sealed class BookingOptions
     /// <summary>How often the reminder service looks for due reminders.</summary>
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Scanning the door code counts as check-in from this long before the start until this long after the end.</summary>
+    /// <summary>Scanning the door code checks in from this long before a duty's start until this long after it.</summary>
     public TimeSpan CheckInWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How far ahead slots are offered.</summary>

@@ -40,6 +40,8 @@ public enum CheckInStatus
     AlreadyCheckedIn,
     /// <summary>The delegate has a booking at the studio, but not now.</summary>
     OutsideWindow,
+    /// <summary>A booked duty is under way, but the check-in window of its start has passed: staff record it.</summary>
+    TooLate,
     NoBooking,
     UnknownStudio,
 }

@@ -179,6 +179,8 @@ public sealed class BookingService(
         var current = open.FirstOrDefault(b => b.Attendance != Attendance.Attended) ?? open.FirstOrDefault();
         if (current is null)
         {
+            if (mine.FirstOrDefault(b => b.Start < now && now < b.End && b.Attendance != Attendance.Attended) is { } underWay)
+                return new CheckInOutcome(CheckInStatus.TooLate, underWay, studio);
             var next = mine.FirstOrDefault(b => b.Start > now);
             return new CheckInOutcome(next is null ? CheckInStatus.NoBooking : CheckInStatus.OutsideWindow, next, studio);
         }

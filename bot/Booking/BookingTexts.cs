@@ -102,6 +102,9 @@ public static class BookingTexts
     public static string NoBookingHere(Studio studio) =>
         $"你现在在{studio.Name}没有值班预约，所以无法签到。回复「预约值班」预约时段；如果你已经在值班，请联系现场工作人员补记。";
 
+    public static string CheckInTooLate(AssistantClock clock, DutyBooking b, TimeSpan window) =>
+        $"{SlotTime(clock, b.Start, b.End)} 的值班已开始超过 {window.TotalMinutes:0} 分钟，扫码签到已截止。请联系现场工作人员补记出勤。";
+
     public const string UnknownStudio = "这个签到二维码已失效，请联系现场工作人员。";
 
     public const string ReminderRemark = "到达后请扫描门口二维码签到；如需调整，请联系工作人员。";
@@ -111,5 +114,5 @@ public static class BookingTexts
         $"【值班提醒】你预约了{day} {time} 在{studio.Name}（{studio.Address}）值班。{ReminderRemark}";
 
     public static string StudioClosed(Studio studio, string time) =>
-        $"【值班变动】你预约的 {time} {studio.Name}值班，工作室当天不开放，请不要前往。回复「预约值班」改约其他时段，有疑问请联系工作人员。";
+        $"【值班变动】你预约的 {time} {studio.Name}值班，工作室那时不开放，这次预约已为你取消，请不要前往。回复「预约值班」改约其他时段，有疑问请联系工作人员。";
 }

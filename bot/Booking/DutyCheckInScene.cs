@@ -33,6 +33,7 @@ public sealed class DutyCheckInScene(IdentityService identity, BookingService bo
             CheckInStatus.CheckedIn => BookingTexts.CheckedIn(clock, outcome.Booking!, outcome.Studio!),
             CheckInStatus.AlreadyCheckedIn => BookingTexts.AlreadyCheckedIn(clock, outcome.Booking!),
             CheckInStatus.OutsideWindow => BookingTexts.OutsideWindow(clock, outcome.Booking!, outcome.Studio!, options.Value.CheckInWindow),
+            CheckInStatus.TooLate => BookingTexts.CheckInTooLate(clock, outcome.Booking!, options.Value.CheckInWindow),
             CheckInStatus.NoBooking => BookingTexts.NoBookingHere(outcome.Studio!),
             _ => BookingTexts.UnknownStudio,
         };

@@ -58,9 +58,17 @@ public sealed class ReminderService(
                 log.LogWarning("Reminder for {BookingId} dropped: the duty had already started", due.Id);
                 continue;
             }
-            // Staff closed the studio that day (or changed its hours) after the booking: the delegate is told not
-            // to come instead of being reminded to; the reminder stays failed with the reason for staff.
-            var closed = !studio.Active || calendar.SlotAt(studio, booking.Start) is null;
+            // Staff closed the studio that day, or changed its hours so that it is shut at the booked time, after
+            // the booking: the booking is cancelled (its place and the delegate's quota freed, as it is past the
+            // online cut-off) and the delegate is told not to come; the reminder stays failed with the reason for
+            // staff. New hours that still cover the booked time change nothing.
+            var day = calendar.DayOf(booking.Start);
+            var closed = !studio.Active || !calendar.Slots(studio, day, day).Any(s => s.Overlaps(booking.Start, booking.End));
+            if (closed)
+            {
+                bookings.MarkCancelled(booking, clock.Now);
+                log.LogWarning("Booking {BookingId} cancelled: the studio is not open at its time", booking.Id);
+            }
             var result = closed
                 ? await SendAsync(booking, studio, BookingTexts.StudioClosed(studio, BookingTexts.SlotTime(clock, booking.Start, booking.End)), null, cancellationToken)
                 : await SendAsync(booking, studio, cancellationToken);

@@ -91,7 +91,9 @@ public sealed class ChatBot : ActivityHandler
         foreach (var interceptor in _interceptors)
             if (await interceptor.TryHandleAsync(turn, data, text, cancellationToken)) return interceptor.GetType().Name;
 
-        if (await HandleGlobalCommandAsync(turn, data, text, cancellationToken)) return "global command";
+        // "算了" to a 是/否 question answers it (the step's own refusal), rather than cancelling as a command.
+        var answersNo = Replies.IsNo(text) && _engine.AwaitsYesNo(data);
+        if (!answersNo && await HandleGlobalCommandAsync(turn, data, text, cancellationToken)) return "global command";
 
         var active = _engine.Active(data);
         if (active is not null)

@@ -11,6 +11,7 @@ internal static partial class DisputeSteps
     public static FlowStep YesNo(string name, Func<FlowContext, string> prompt, string onNo, Action<FlowContext>? onYes = null) => new()
     {
         Name = name,
+        AnswersYesNo = true,
         Prompt = (ctx, ct) => ctx.SendAsync(prompt(ctx), ct),
         Handle = async (ctx, input, ct) =>
         {

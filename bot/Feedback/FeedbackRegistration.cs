@@ -61,7 +61,9 @@ public static class FeedbackRegistration
                 return Results.NotFound(new { error = FeedbackTexts.StaffNotFound });
             if (request.Text?.Trim() is not { Length: >= 1 and <= 1000 } text) return Results.BadRequest(new { error = FeedbackTexts.StaffTextRequired });
             if (record.ChannelId.Length == 0) return Results.Conflict(new { error = FeedbackTexts.StaffCannotReply });
-            var result = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, FeedbackTexts.Reply(record.Number, text)), ct);
+            // A refusal is kept on the record and in the audit log, not copied in clear into the channel's
+            // undelivered store, where it would outlive the suggestion's retention.
+            var result = await messenger.SendAsync(new OutboundMessage(record.ChannelId, record.UserId, FeedbackTexts.Reply(record.Number, text), RecordIfUndelivered: false), ct);
             record.RepliedAt = time.GetUtcNow();
             record.RepliedBy = http.User.Actor();
             record.ReplyDelivered = result.Delivered;

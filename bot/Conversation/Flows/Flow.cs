@@ -48,4 +48,10 @@ public sealed class FlowStep
     public Func<FlowContext, CancellationToken, Task>? Prompt { get; init; }
 
     public required Func<FlowContext, string?, CancellationToken, Task<StepResult>> Handle { get; init; }
+
+    /// <summary>
+    /// A 是/否 question: a "no" the user gives here ("算了", "不要了") is its answer, not the global 取消, so the
+    /// step's own refusal text (e.g. the hotlines when a help request is declined) is what the user reads.
+    /// </summary>
+    public bool AnswersYesNo { get; init; }
 }

@@ -29,6 +29,10 @@ public sealed class FlowEngine
     public Flow? Active(ConversationData data) =>
         data.Flows.Count == 0 ? null : _flows.GetValueOrDefault(data.Flows[^1].FlowId);
 
+    /// <summary>True when the active flow waits for a 是/否 answer (<see cref="FlowStep.AnswersYesNo"/>).</summary>
+    public bool AwaitsYesNo(ConversationData data) =>
+        Active(data) is { } flow && data.Flows[^1].Step is var i && i < flow.Steps.Count && flow.Steps[i].AnswersYesNo;
+
     /// <summary>Starts a flow on top of any running one (which resumes when this one ends).</summary>
     public async Task StartAsync(ITurnContext turn, ConversationData data, string flowId, IReadOnlyDictionary<string, string>? slots, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public static partial class Replies
 
     private static readonly HashSet<string> No = new(StringComparer.OrdinalIgnoreCase)
     {
-        "否", "不", "不是", "不对", "不要", "不用", "算了", "不行", "不同意", "no", "n", "nope",
+        "否", "不", "不是", "不对", "不要", "不用", "算了", "不行", "不同意", "不要了", "不用了", "算了吧", "no", "n", "nope",
     };
 
     /// <summary>Trims spaces and trailing punctuation ("好的！" → "好的").</summary>

@@ -102,6 +102,7 @@ public static class Step
     public static FlowStep Confirm(string name, Func<FlowContext, string> summary, string onNo = FlowTexts.NotConfirmed) => new()
     {
         Name = name,
+        AnswersYesNo = true,
         Prompt = (ctx, ct) => ctx.SendAsync($"{summary(ctx)}\n{FlowTexts.ConfirmFooter}", ct),
         Handle = async (ctx, input, ct) =>
         {

@@ -48,18 +48,20 @@ public sealed class IntentRouter
         return best;
     }
 
-    // A keyword inside a question about how things work ("志愿时长怎么记录", "求助会保密吗", "老娘舅能调解什么") is
-    // a question for the guide, not a request to start the feature. A question about the user's own ("我的值班是
-    // 什么时候", "我的积分有多少", "我要求助可以吗") still starts it, unless it asks how or why ("我的时长怎么没有到账").
+    // A keyword inside a question about how things work ("志愿时长怎么记录", "求助会保密吗", "老娘舅是什么") is a
+    // question for the guide, not a request to start the feature. A request phrased as a question ("可以取消值班吗",
+    // "能查一下值班记录吗", "老娘舅能帮忙吗") or about the user's own ("我的值班是什么时候", "积分余额是多少") still
+    // starts it, unless it asks how or why ("我的时长怎么没有到账").
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "为什么", "为啥", "咋"];
 
     private static readonly string[] QuestionWords =
-        ["什么", "是否", "多久", "哪里", "哪儿", "哪些", "吗", "能不能", "可不可以", "是不是", "有没有", "?", "？"];
+        ["什么", "是否", "多久", "哪里", "哪儿", "哪些", "吗", "是不是", "有没有", "会不会", "?", "？"];
 
-    private static readonly string[] OwnWords = ["我的", "我要", "我想", "帮我", "我有多少", "我还有"];
+    private static readonly string[] RequestWords =
+        ["我的", "我要", "我想", "帮我", "请帮", "能帮", "帮忙", "可以", "能不能", "能否", "可不可以", "查一下", "查查", "查询", "多少", "几个", "几次", "几小时"];
 
     internal static bool AsksHow(string text) =>
-        Any(text, HowWords) || (Any(text, QuestionWords) && !Any(text, OwnWords));
+        Any(text, HowWords) || (Any(text, QuestionWords) && !Any(text, RequestWords));
 
     private static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 

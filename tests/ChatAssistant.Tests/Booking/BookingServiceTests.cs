@@ -292,9 +292,35 @@ public sealed class BookingServiceTests : IAsyncLifetime
         _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
         await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
         var sent = Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept);
-        Assert.StartsWith("【值班变动】你预约的 12月2日(周三) 14:00-16:00 测试工作室值班，工作室当天不开放，请不要前往。", sent.Text);
+        Assert.StartsWith("【值班变动】你预约的 12月2日(周三) 14:00-16:00 测试工作室值班，工作室那时不开放，这次预约已为你取消，请不要前往。", sent.Text);
         Assert.Null(sent.TemplateKey);
         Assert.Equal(ReminderState.Failed, _bot.Get<ReminderStore>().Find(booking.Id)!.State);
+        // Cancelled for them (it is past the online cut-off), so it holds neither a place nor the delegate's quota.
+        Assert.Equal(BookingStatus.Cancelled, _bot.Get<BookingStore>().Find(booking.Id)!.Status);
+        Assert.Empty(_service.Upcoming("D001"));
+    }
+
+    [Fact]
+    public async Task New_opening_hours_that_still_cover_the_booked_time_send_the_usual_reminder()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        _studio.Openings = [.. _studio.Openings.Where(o => o.Day != DayOfWeek.Wednesday), new WeeklyOpening { Day = DayOfWeek.Wednesday, Start = "13:30", End = "17:30" }];
+        _bot.Get<StudioStore>().Update(_studio);
+        _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
+        await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
+        Assert.StartsWith("【值班提醒】你预约了明天 12月2日(周三) 14:00-16:00", Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept).Text);
+        Assert.Equal(BookingStatus.Booked, _bot.Get<BookingStore>().Find(booking.Id)!.Status);
+    }
+
+    [Fact]
+    public void A_scan_well_into_a_duty_says_check_in_has_closed_and_whom_to_ask()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
+        _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 3, 14)); // a later duty too
+        _bot.Time.SetUtcNow(At(12, 2, 14).AddMinutes(40));
+        var outcome = _service.CheckIn("D001", _studio.Id);
+        Assert.Equal((CheckInStatus.TooLate, booking.Id), (outcome.Status, outcome.Booking?.Id));
+        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
     }
 
     [Fact]

@@ -48,6 +48,13 @@ public sealed class IntentRouterTests
     [InlineData("我的求助有回复吗", "disputes.mine")]
     [InlineData("我要求助可以吗", "disputes.request")]
     [InlineData("求助", "disputes.request")]
+    [InlineData("可以取消值班吗", "booking.cancel")]
+    [InlineData("取消值班可以吗", "booking.cancel")]
+    [InlineData("能不能取消预约", "booking.cancel")]
+    [InlineData("积分余额是多少？", "hours.points")]
+    [InlineData("可以兑换积分吗", "hours.redeem")]
+    [InlineData("能查一下值班记录吗", "booking.mine")]
+    [InlineData("老娘舅能帮忙吗", "disputes.request")]
     public async Task A_question_about_how_a_feature_works_is_for_the_guide(string text, string? expected)
     {
         await using var bot = ChatAssistant.Tests.Support.BotHarness.Create();

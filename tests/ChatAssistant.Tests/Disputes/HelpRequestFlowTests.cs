@@ -68,6 +68,21 @@ public sealed class HelpRequestFlowTests
         Assert.DoesNotContain(DisputeTexts.AskAge, await chat.SayJoinedAsync("3"));
     }
 
+    [Theory]
+    [InlineData("算了")]
+    [InlineData("不要了")]
+    [InlineData("不用了")]
+    public async Task Declining_consent_in_everyday_words_still_gives_the_hotlines(string no)
+    {
+        await using var bot = BotHarness.Create();
+        var chat = new Chat(bot.Services);
+        await chat.SayAsync("你好");
+        await chat.SayJoinedAsync("求助");
+        var refused = await chat.SayJoinedAsync(no); // an answer to the question, not the global 取消
+        Assert.Contains("12355", refused);
+        Assert.Empty(DisputeFixtures.AllTickets(bot.Services));
+    }
+
     [Fact]
     public async Task Under_14_without_a_guardians_consent_gets_12355_and_nothing_is_stored()
     {
