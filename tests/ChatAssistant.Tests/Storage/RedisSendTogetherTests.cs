@@ -62,7 +62,7 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
         using var own = new RedisServer(); // stopped below: not the shared fixture
         own.Require();
         var options = Options.Create(new RedisOptions { KeyPrefix = RedisServer.UniquePrefix() });
-        using var connection = own.Connect();
+        using var connection = own.Connect(RedisConnection.CommandTimeoutMs);
         var cache = new RedisKeyValueCache(connection, options);
         Assert.True(await cache.AddIfAbsentAsync("warm", "1", Ttl)); // connected: the server type is known
 

@@ -114,7 +114,7 @@ public sealed class RedisStorageTests(RedisServer redis, ITestOutputHelper outpu
     private (RedisStorage Storage, IDatabase Raw, string Prefix) Create(TimeSpan ttl)
     {
         redis.Require();
-        var connection = redis.Connect();
+        var connection = redis.Connect(RedisConnection.CommandTimeoutMs); // the production timeouts: stalls are tested here
         _connections.Add(connection);
         var prefix = RedisServer.UniquePrefix();
         var storage = new RedisStorage(connection, Options.Create(new RedisOptions { KeyPrefix = prefix, SessionTtl = ttl }));

@@ -56,12 +56,16 @@ public class RedisServer : IDisposable
     /// <summary>
     /// A multiplexer with the bot's own options (<see cref="RedisConnection.Options"/>) that is connected when
     /// returned. The bot's 2 s connect timeout is for production; on a loaded test machine the first handshake
-    /// can take longer, and a command sent before it completes fails at once instead of waiting.
+    /// can take longer, and a command sent before it completes fails at once instead of waiting. Commands time out
+    /// after <paramref name="commandTimeoutMs"/>: 5 s by default, as a test process running many tests on two cores
+    /// can leave a reply unread for over the production 1 s (a flaky "timeout" in a test about something else);
+    /// tests of how a stalled Redis is reported pass <see cref="RedisConnection.CommandTimeoutMs"/>.
     /// </summary>
-    public ConnectionMultiplexer Connect()
+    public ConnectionMultiplexer Connect(int commandTimeoutMs = 5000)
     {
         Require();
-        var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(ConnectionString + ",connectTimeout=10000"));
+        var connection = ConnectionMultiplexer.Connect(RedisConnection.Options(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{ConnectionString},connectTimeout=10000,syncTimeout={commandTimeoutMs},asyncTimeout={commandTimeoutMs}")));
         var deadline = Stopwatch.StartNew();
         while (!connection.IsConnected && deadline.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(20);
         if (!connection.IsConnected)
