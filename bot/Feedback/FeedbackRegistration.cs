@@ -76,31 +76,12 @@ public static class FeedbackRegistration
 }
 
 /// <summary>Deletes suggestions older than <see cref="FeedbackOptions.RetentionDays"/>, once a day.</summary>
-internal sealed class FeedbackRetentionService(FeedbackStore store, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackRetentionService> log) : BackgroundService
+internal sealed class FeedbackRetentionService(FeedbackStore store, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackRetentionService> log)
+    : RetentionSweep(time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        try
-        {
-            do Sweep();
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) { }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromDays(1);
 
-    internal int Sweep()
-    {
-        try
-        {
-            var deleted = store.DeleteBefore(time.GetUtcNow().AddDays(-options.Value.RetentionDays));
-            if (deleted > 0) log.LogInformation("Retention: deleted {Count} suggestions", deleted);
-            return deleted;
-        }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException)
-        {
-            log.LogError(e, "Feedback retention sweep failed; will retry tomorrow");
-            return 0;
-        }
-    }
+    protected override string What => "suggestions";
+
+    protected override int Purge() => store.DeleteBefore(Now.AddDays(-options.Value.RetentionDays));
 }
