@@ -67,17 +67,13 @@ public sealed class ReminderService(
             if (closed)
             {
                 bookings.MarkCancelled(booking, clock.Now);
+                var told = await SendAsync(booking, studio, BookingTexts.StudioClosed(studio, BookingTexts.SlotTime(clock, booking.Start, booking.End)), null, cancellationToken);
+                reminders.MarkFailed(due.Id, clock.Now, "studio not open at the booked time; booking cancelled, " +
+                    (told.Delivered ? "the delegate was told" : $"telling the delegate failed: {told.ErrorCode}"));
                 log.LogWarning("Booking {BookingId} cancelled: the studio is not open at its time", booking.Id);
-            }
-            var result = closed
-                ? await SendAsync(booking, studio, BookingTexts.StudioClosed(studio, BookingTexts.SlotTime(clock, booking.Start, booking.End)), null, cancellationToken)
-                : await SendAsync(booking, studio, cancellationToken);
-            if (closed)
-            {
-                reminders.MarkFailed(due.Id, clock.Now, result.Delivered ? "studio closed that day; the delegate was told" : $"studio closed that day; telling the delegate failed: {result.ErrorCode}");
-                log.LogWarning("Reminder for {BookingId}: the studio is closed that day", due.Id);
                 continue;
             }
+            var result = await SendAsync(booking, studio, cancellationToken);
             if (result.Delivered)
             {
                 reminders.MarkSent(due.Id, clock.Now);
