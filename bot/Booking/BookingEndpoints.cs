@@ -30,7 +30,7 @@ public static class BookingEndpoints
             }
             catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
         });
-        group.MapPut("/studios/{id:int}", (int id, StudioRequest request, HttpContext http, StudioStore studios) =>
+        group.MapPut("/studios/{id:int}", (int id, StudioRequest request, HttpContext http, StudioStore studios, BookingService service, AssistantClock clock) =>
         {
             if (Visible(studios.Find(id), http) is not { } existing) return NotFound();
             try
@@ -38,7 +38,10 @@ public static class BookingEndpoints
                 var studio = StudioMapping.Apply(request, existing, null);
                 if (!http.User.CanSee(studio.County)) return OutOfScope();
                 studios.Update(studio);
-                return Results.Ok(StudioMapping.ToView(studio));
+                // A closure or new hours over days already booked: staff see whom it affects at once.
+                var outside = service.OutsideOpenings(studio)
+                    .Select(b => new BookingOutsideView(b.Id, b.MemberId, clock.ToLocal(b.Start), clock.ToLocal(b.End))).ToList();
+                return Results.Ok(new StudioUpdatedView(StudioMapping.ToView(studio), outside));
             }
             catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
         });

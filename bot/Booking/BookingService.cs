@@ -144,6 +144,17 @@ public sealed class BookingService(
         return new CancelOutcome(CancelStatus.Cancelled, booking);
     }
 
+    /// <summary>
+    /// The studio's live bookings still to come whose time it is no longer open at (a closure, new hours, or the
+    /// studio deactivated): what staff must sort out after changing it. Their reminder evening tells the
+    /// delegates and cancels them (<see cref="ReminderService"/>).
+    /// </summary>
+    public IReadOnlyList<DutyBooking> OutsideOpenings(Studio studio)
+    {
+        var now = clock.Now;
+        return bookings.OfStudio(studio.Id, now, DateTimeOffset.MaxValue).Where(b => !calendar.IsOpenAt(studio, b.Start, b.End)).ToList();
+    }
+
     /// <summary>Whether a booking may still be cancelled online.</summary>
     public bool CanCancel(DutyBooking booking) => booking.Start - clock.Now >= Options.CancelCutoff;
 

@@ -62,9 +62,7 @@ public sealed class ReminderService(
             // the booking: the booking is cancelled (its place and the delegate's quota freed, as it is past the
             // online cut-off) and the delegate is told not to come; the reminder stays failed with the reason for
             // staff. New hours that still cover the booked time change nothing.
-            var day = calendar.DayOf(booking.Start);
-            var closed = !studio.Active || !calendar.Slots(studio, day, day).Any(s => s.Overlaps(booking.Start, booking.End));
-            if (closed)
+            if (!calendar.IsOpenAt(studio, booking.Start, booking.End))
             {
                 bookings.MarkCancelled(booking, clock.Now);
                 var told = await SendAsync(booking, studio, BookingTexts.StudioClosed(studio, BookingTexts.SlotTime(clock, booking.Start, booking.End)), null, cancellationToken);

@@ -36,6 +36,17 @@ public sealed class SlotCalendar(AssistantClock clock)
         return Slots(studio, day, day).FirstOrDefault(s => s.Start == start);
     }
 
+    /// <summary>
+    /// Whether the studio is open for all of [<paramref name="start"/>, <paramref name="end"/>): active, and a slot of
+    /// that day (after closures and the current opening hours) overlaps it. New hours that still cover a booked
+    /// duty keep it open; a closure or hours that no longer reach it do not.
+    /// </summary>
+    public bool IsOpenAt(Studio studio, DateTimeOffset start, DateTimeOffset end)
+    {
+        var day = DayOf(start);
+        return studio.Active && Slots(studio, day, day).Any(s => s.Overlaps(start, end));
+    }
+
     /// <summary>The Beijing date of an instant.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(clock.ToLocal(instant).DateTime);
 

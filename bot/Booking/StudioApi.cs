@@ -20,7 +20,18 @@ public sealed record StudioRequest(
     bool? Active);
 
 /// <summary>A studio as the staff API returns it.</summary>
-public sealed record StudioView(
+/// <summary>A studio after a change (the same fields as <see cref="StudioView"/>), with the bookings still to come that fall outside its new openings.</summary>
+public sealed record StudioUpdatedView : StudioView
+{
+    public StudioUpdatedView(StudioView studio, IReadOnlyList<BookingOutsideView> outside) : base(studio) => BookingsOutsideOpenings = outside;
+
+    public IReadOnlyList<BookingOutsideView> BookingsOutsideOpenings { get; }
+}
+
+/// <summary>A booking the studio is no longer open for (times in Beijing time).</summary>
+public sealed record BookingOutsideView(int Id, string MemberId, DateTimeOffset Start, DateTimeOffset End);
+
+public record StudioView(
     int Id,
     string Name,
     string County,

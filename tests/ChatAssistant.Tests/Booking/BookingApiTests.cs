@@ -111,6 +111,25 @@ public sealed class BookingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closing_a_booked_day_lists_the_bookings_it_leaves_outside_the_openings()
+    {
+        var service = _server.Get<BookingService>();
+        var closed = service.Book(BookingTestData.Who("D001"), Demo.Id, BookingTestData.At(12, 1, 14)).Booking!;
+        service.Book(BookingTestData.Who("D002"), Demo.Id, BookingTestData.At(12, 3, 14));
+        using var tiantai = Client("tiantai");
+
+        var response = await tiantai.PutAsJsonAsync($"/api/staff/booking/studios/{Demo.Id}",
+            new { closures = new[] { new { from = "2026-12-01", to = "2026-12-01", reason = "检修" } } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("天台县团代表工作室", body.GetProperty("name").GetString()); // the studio's fields as before
+        var outside = Assert.Single(body.GetProperty("bookingsOutsideOpenings").EnumerateArray());
+        Assert.Equal((closed.Id, "D001", BookingTestData.At(12, 1, 14)),
+            (outside.GetProperty("id").GetInt32(), outside.GetProperty("memberId").GetString(), outside.GetProperty("start").GetDateTimeOffset()));
+        Assert.Equal(TimeSpan.FromHours(8), outside.GetProperty("start").GetDateTimeOffset().Offset);
+    }
+
+    [Fact]
     public async Task The_quarterly_rota_is_a_UTF8_CSV_with_BOM_and_the_compliance_report_lists_who_is_short()
     {
         var service = _server.Get<BookingService>();
