@@ -107,8 +107,10 @@ public sealed class BookingService(
             // A failed insert costs a LiteDB rollback and an exception, so places known to be held are not tried (an
             // empty slot, by the in-memory count, needs no look-up). The unique index still decides between
             // delegates booking the same place at the same moment.
-            var held = bookings.Taken(studio.Id, slot.Start) == 0 ? [] : bookings.InSlot(studio.Id, slot.Start).Select(b => b.Place).ToHashSet();
-            foreach (var place in Enumerable.Range(1, studio.PlacesPerSlot).Where(p => !held.Contains(p)))
+            var taken = bookings.Taken(studio.Id, slot.Start);
+            // Places cut after bookings were made (3 → 2 with place 3 held) must not let a new booking take place 1.
+            var held = taken == 0 ? [] : bookings.InSlot(studio.Id, slot.Start).Select(b => b.Place).ToHashSet();
+            foreach (var place in Enumerable.Range(1, taken >= studio.PlacesPerSlot ? 0 : studio.PlacesPerSlot).Where(p => !held.Contains(p)))
             {
                 var booking = new DutyBooking
                 {

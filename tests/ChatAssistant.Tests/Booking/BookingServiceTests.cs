@@ -238,6 +238,21 @@ public sealed class BookingServiceTests : IAsyncLifetime
     private static (CheckInStatus, int?) Outcome(CheckInOutcome o) => (o.Status, o.Booking?.Id);
 
     [Fact]
+    public void After_staff_cut_the_places_a_slot_already_full_by_the_new_count_takes_nobody_else()
+    {
+        var store = _bot.Get<StudioStore>();
+        var studio = BookingTestData.Studio(store, places: 2, name: "两人工作室");
+        _service.Book(BookingTestData.Who("D001"), studio.Id, At(12, 2, 14));
+        var second = _service.Book(BookingTestData.Who("D002"), studio.Id, At(12, 2, 14)).Booking!;
+        _service.Cancel("D001", _bot.Get<BookingStore>().OfMember("D001").Single().Id); // place 1 free, place 2 held
+        studio.PlacesPerSlot = 1;
+        store.Update(studio);
+        Assert.Equal(2, second.Place);
+        Assert.Equal(BookStatus.Full, _service.Book(BookingTestData.Who("D003"), studio.Id, At(12, 2, 14)).Status);
+        Assert.Equal(1, _bot.Get<BookingStore>().Taken(studio.Id, At(12, 2, 14)));
+    }
+
+    [Fact]
     public void Attendance_written_from_a_copy_read_before_a_cancel_does_not_bring_the_booking_back()
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
