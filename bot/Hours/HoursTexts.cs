@@ -90,8 +90,6 @@ public static class HoursTexts
 
     public const string ImportEmpty = "文件是空的，或没有表头。第一行应是表头：record_id,volunteer_id,activity,organiser,date,start,end,hours（也可用中文：记录编号,志愿者编号,活动名称,组织单位,日期,开始时间,结束时间,时长）。";
 
-    public static string ImportTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";
-
     public static string ImportMissingColumns(IEnumerable<string> columns) => $"表头缺少这些列：{string.Join("、", columns)}。";
 
     public static string ImportTooLong(int max) => $"一次最多导入 {max} 行，请把文件拆开分批导入。";

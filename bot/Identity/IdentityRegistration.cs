@@ -33,10 +33,8 @@ public static class IdentityRegistration
         group.MapPost("/{kind}/import", async (string kind, HttpContext http, IdentityService identity) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            // Read the body asynchronously first: the importer is synchronous and Kestrel forbids sync reads.
-            var (text, tooLarge) = await Utf8Upload.ReadAsync(http.Request.Body, MaxImportBytes, http.RequestAborted);
-            if (tooLarge) return Results.Json(new { error = IdentityTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
-            if (text is null) return Results.BadRequest(new { error = StaffTexts.NotUtf8 });
+            var (text, refusal) = await Utf8Upload.ReadUploadAsync(http.Request, http.RequestAborted);
+            if (text is null) return refusal!;
             var result = identity.Import(k, new StringReader(text), http.User.Scope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
@@ -71,9 +69,6 @@ public static class IdentityRegistration
         });
         return endpoints;
     }
-
-    /// <summary>Largest roster upload accepted.</summary>
-    public const long MaxImportBytes = 5 * 1024 * 1024;
 
     /// <summary>The audit action of a staff unbinding.</summary>
     public const string UnbindAction = "roster.unbind";

@@ -27,8 +27,6 @@ public static class IdentityTexts
 
     // ---- staff: roster import, binding codes, unbinding ----
 
-    public static string ImportTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";
-
     public const string ImportNoRows = "文件里没有数据行";
 
     public static string ImportOutOfScope(string district, string scope) => $"区县「{district}」不在你的管理范围（{scope}）";

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace ChatAssistant.Staff;
 
@@ -11,6 +12,23 @@ namespace ChatAssistant.Staff;
 public static class Utf8Upload
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Largest upload accepted (a roster or a batch of hour records).</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads an uploaded CSV body: its text, or the answer to give instead — 413 when it is over
+    /// <see cref="MaxBytes"/>, 400 when it is not UTF-8. Read asynchronously, since the importers are synchronous
+    /// and Kestrel forbids synchronous reads.
+    /// </summary>
+    public static async Task<(string? Text, IResult? Refusal)> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var tooLarge = Results.Json(new { error = StaffTexts.UploadTooLarge(MaxBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (request.ContentLength > MaxBytes) return (null, tooLarge);
+        var (text, over) = await ReadAsync(request.Body, MaxBytes, ct);
+        if (over) return (null, tooLarge);
+        return text is null ? (null, Results.BadRequest(new { error = StaffTexts.NotUtf8 })) : (text, null);
+    }
 
     /// <summary>The text of <paramref name="bytes"/>, or null when they are not valid UTF-8.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes)

@@ -13,9 +13,6 @@ namespace ChatAssistant.Hours.Staff;
 /// </summary>
 public static class HoursEndpoints
 {
-    /// <summary>Largest import body accepted.</summary>
-    public const long MaxImportBytes = 5 * 1024 * 1024;
-
     /// <summary>Body of approve / revoke / cancel.</summary>
     public sealed record DecisionRequest(string? Reason);
 
@@ -75,12 +72,8 @@ public static class HoursEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, HoursImporter importer)
     {
-        if (http.Request.ContentLength > MaxImportBytes)
-            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        var (text, tooLarge) = await Utf8Upload.ReadAsync(http.Request.Body, MaxImportBytes, http.RequestAborted);
-        if (tooLarge)
-            return Results.Json(new { error = HoursTexts.ImportTooLarge(MaxImportBytes / 1024 / 1024) }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        if (text is null) return Results.BadRequest(new { error = StaffTexts.NotUtf8 });
+        var (text, refusal) = await Utf8Upload.ReadUploadAsync(http.Request, http.RequestAborted);
+        if (text is null) return refusal!;
         var result = importer.Import(new StringReader(text), http.User.Name(), http.User.Scope());
         return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
     }
