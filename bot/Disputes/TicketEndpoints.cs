@@ -39,7 +39,9 @@ public static class TicketEndpoints
                 return Results.NotFound();
             }
             audit.Record(Actor(user), "ticket.view", "ticket:" + ticket.Number);
-            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now, name => staff.Find(name)?.DisplayName));
+            var names = new Dictionary<string, string?>(StringComparer.Ordinal); // one account look-up per author, not per line
+            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now,
+                name => names.TryGetValue(name, out var known) ? known : names[name] = staff.Find(name)?.DisplayName));
         });
         group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets) =>
             Act(number, user, tickets, t => tickets.Acknowledge(t.Id, Actor(user))));
