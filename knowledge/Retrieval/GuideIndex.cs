@@ -32,10 +32,12 @@ internal sealed class GuideIndex
     private readonly Dictionary<string, Dictionary<string, Postings>> _vocabulary;
     private readonly int[] _entryOfDoc;
     private readonly IReadOnlyList<GuideEntry> _entries;
+    private readonly SynonymExpander _synonyms;
 
-    private GuideIndex(IReadOnlyList<FieldAnalysis> analysis, IndexReader reader, IReadOnlyList<GuideEntry> entries)
+    private GuideIndex(IReadOnlyList<FieldAnalysis> analysis, IndexReader reader, IReadOnlyList<GuideEntry> entries, SynonymExpander synonyms)
     {
         _analysis = analysis;
+        _synonyms = synonyms;
         _reader = reader;
         _entries = entries;
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
@@ -95,7 +97,7 @@ internal sealed class GuideIndex
             writer.Commit();
         }
 
-        return new GuideIndex(analysis, DirectoryReader.Open(directory), content.Entries) { Profile = profile };
+        return new GuideIndex(analysis, DirectoryReader.Open(directory), content.Entries, synonyms) { Profile = profile };
     }
 
     /// <summary>Ranks the entries for a question; the normalised score divides by the query's ideal score.</summary>
@@ -163,7 +165,7 @@ internal sealed class GuideIndex
     /// <summary>The clauses for a text (terms the guide uses, with their role boost), and the query's self-score: the idf sum of its question-field terms.</summary>
     private (List<(Postings Postings, float Boost)> Clauses, double SelfScore) Clauses(string text)
     {
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = _synonyms.Translate(TextNormalizer.Normalize(text));
         var clauses = new List<(Postings, float)>();
         double selfScore = 0;
         foreach (var a in _analysis)

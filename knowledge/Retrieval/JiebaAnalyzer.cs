@@ -14,7 +14,8 @@ internal sealed class JiebaAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new JiebaTokenizer(reader);
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer));
+        var lower = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+        return new TokenStreamComponents(tokenizer, new StopFilter(LuceneVersion.LUCENE_48, lower, AnalysisProfiles.EnglishFunctionWords));
     }
 
     private sealed class JiebaTokenizer : Tokenizer

@@ -2,10 +2,10 @@ using System.Text;
 
 namespace ChatAssistant.Knowledge.Retrieval;
 
-/// <summary>Puts user text into one form before analysis: full-width to half-width (NFKC), lower case, trimmed.</summary>
+/// <summary>Puts user text into one form before analysis: full-width to half-width (NFKC), simplified characters, lower case, trimmed.</summary>
 internal static class TextNormalizer
 {
-    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
+    public static string Normalize(string text) => ChineseScript.ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Trim();
 
     /// <summary>Letters, digits and CJK only: used to compare short small-talk phrases.</summary>
     public static string Compact(string text)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAssistant.Knowledge.Retrieval;
 
 namespace ChatAssistant.Conversation.Flows;
 
@@ -15,9 +16,9 @@ public static partial class Replies
         "否", "不", "不是", "不对", "不要", "不用", "算了", "不行", "不同意", "不要了", "不用了", "算了吧", "no", "n", "nope",
     };
 
-    /// <summary>Trims spaces and trailing punctuation ("好的！" → "好的").</summary>
+    /// <summary>Trims spaces and trailing punctuation and reads traditional characters as simplified ("好的！" → "好的", "確認" → "确认").</summary>
     public static string Normalize(string? text) =>
-        Punctuation().Replace((text ?? "").Trim(), "").Trim();
+        ChineseScript.ToSimplified(Punctuation().Replace((text ?? "").Trim(), "").Trim());
 
     public static bool IsYes(string? text) => Yes.Contains(Normalize(text));
 

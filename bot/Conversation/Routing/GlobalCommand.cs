@@ -30,9 +30,6 @@ public static class GlobalCommands
         ["回主菜单"] = GlobalCommand.Help, ["回到主菜单"] = GlobalCommand.Help, ["back"] = GlobalCommand.Help,
         ["不要了"] = GlobalCommand.Cancel, ["不弄了"] = GlobalCommand.Cancel, ["不用了"] = GlobalCommand.Cancel, ["算了"] = GlobalCommand.Cancel,
         ["我要退出"] = GlobalCommand.Cancel, ["不想办了"] = GlobalCommand.Cancel,
-        // Traditional characters (Hong Kong, Taiwan, some phone keyboards).
-        ["菜單"] = GlobalCommand.Help, ["主菜單"] = GlobalCommand.Help, ["幫助"] = GlobalCommand.Help, ["返回菜單"] = GlobalCommand.Help,
-        ["轉人工"] = GlobalCommand.Human, ["繼續"] = GlobalCommand.Resume, ["不辦了"] = GlobalCommand.Cancel,
     };
 
     // Trailing particles that do not change the command: "退出吧", "取消啊", "菜单呀".
@@ -52,7 +49,7 @@ public static class GlobalCommands
             bare = bare[..^1];
             if (Exact.TryGetValue(bare, out command)) return command;
         }
-        if (s.Length <= 12 && (s.Contains("转人工", StringComparison.Ordinal) || s.Contains("轉人工", StringComparison.Ordinal) || s.Contains("人工客服", StringComparison.Ordinal)))
+        if (s.Length <= 12 && (s.Contains("转人工", StringComparison.Ordinal) || s.Contains("人工客服", StringComparison.Ordinal)))
             return GlobalCommand.Human;
         return GlobalCommand.None;
     }

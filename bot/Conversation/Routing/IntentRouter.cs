@@ -1,3 +1,5 @@
+using ChatAssistant.Knowledge.Retrieval;
+
 namespace ChatAssistant.Conversation.Routing;
 
 /// <summary>A matched intent and how strongly it matched.</summary>
@@ -36,6 +38,7 @@ public sealed class IntentRouter
     /// <summary>The best keyword or pattern match for <paramref name="text"/>, or null.</summary>
     public IntentMatch? Match(string text)
     {
+        text = ChineseScript.ToSimplified(text); // "預約值班" is "预约值班"
         var compact = Compact(text);
         if (compact.Length == 0) return null;
         var asksHow = AsksHow(text);

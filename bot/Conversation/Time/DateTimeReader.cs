@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatAssistant.Knowledge.Retrieval;
 using Microsoft.Recognizers.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Recognizers.Text.DateTime;
@@ -22,7 +23,9 @@ public sealed partial class DateTimeReader(AssistantClock clock)
     /// <summary>All windows found in <paramref name="text"/>, in the order they appear.</summary>
     public IReadOnlyList<TimeWindow> Read(string text)
     {
-        if (string.IsNullOrWhiteSpace(text) || !MayNameATime(text)) return [];
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        text = ChineseScript.ToSimplified(text); // "下週三下午兩點" reads like "下周三下午两点"
+        if (!MayNameATime(text)) return [];
         var now = clock.Now;
         // Wall clock in the assistant's zone, to the minute: no phrase a user types depends on the seconds, and
         // the same phrase in the same minute then has the same reading, which the cache below reuses.

@@ -21,6 +21,9 @@ public sealed class IntentRouterTests
     [InlineData("我的值班", "mybook")]
     [InlineData("取消值班", "cancelbook")]
     [InlineData("志愿指南", "guide")]
+    [InlineData("預約值班", "book")] // traditional characters
+    [InlineData("我想下週三下午去值班", "book")]
+    [InlineData("取消預約", "cancelbook")]
     public void Match_picks_the_intent(string text, string expected) => Assert.Equal(expected, Router.Match(text)?.Intent.Id);
 
     [Theory]
@@ -108,6 +111,9 @@ public sealed class IntentRouterTests
     [InlineData("菜單", GlobalCommand.Help)]
     [InlineData("轉人工", GlobalCommand.Human)]
     [InlineData("繼續", GlobalCommand.Resume)]
+    [InlineData("取消吧", GlobalCommand.Cancel)]
+    [InlineData("回到主菜單", GlobalCommand.Help)]
+    [InlineData("我要轉人工", GlobalCommand.Human)]
     [InlineData("退出注销", GlobalCommand.None)]
     [InlineData("吧", GlobalCommand.None)]
     public void Global_commands_are_whole_short_messages(string text, GlobalCommand expected) =>

@@ -11,6 +11,8 @@ public sealed class KnowledgeBaseTests(KnowledgeBaseFixture fixture) : IClassFix
     [InlineData("团代表每年要驻室几次", "delegate-duty-rule")]
     [InlineData("三联三促是什么", "delegate-sanlian")]
     [InlineData("爱心超市可以换什么", "love-supermarket")]
+    [InlineData("志願匯怎麼註冊", "vol-register")] // traditional characters
+    [InlineData("團代表每年要駐室幾次", "delegate-duty-rule")]
     public void DirectQuestion_AnswersWithTheEntry(string question, string expectedId)
     {
         var answer = Assert.IsType<GuideResult.Answer>(_knowledge.Ask(question));
@@ -31,6 +33,24 @@ public sealed class KnowledgeBaseTests(KnowledgeBaseFixture fixture) : IClassFix
         Assert.Contains(clarify.Options, o => o.Id == second);
     }
 
+    // English synonyms are read as the Chinese words they stand for; the function words around them do not count.
+    [Theory]
+    [InlineData("register", "vol-register")]
+    [InlineData("how do i sign up", "vol-register")]
+    [InlineData("How to redeem points?", "points-redeem-here")]
+    public void EnglishQuestion_FindsTheChineseEntry(string question, string expectedId)
+    {
+        var result = _knowledge.Ask(question);
+
+        var first = result switch
+        {
+            GuideResult.Answer answer => answer.Entry.Id,
+            GuideResult.Clarify clarify => clarify.Options[0].Id,
+            _ => null,
+        };
+        Assert.Equal(expectedId, first);
+    }
+
     [Theory]
     [InlineData("量子纠缠的数学推导")]
     [InlineData("asdfghjkl")]
@@ -47,6 +67,8 @@ public sealed class KnowledgeBaseTests(KnowledgeBaseFixture fixture) : IClassFix
     [InlineData("拜拜~")]
     [InlineData("你是谁")]
     [InlineData("Hello")]
+    [InlineData("who are you?")]
+    [InlineData("你是誰")]
     public void Greetings_GetSmallTalk(string message)
     {
         var reply = Assert.IsType<GuideResult.SmallTalk>(_knowledge.Ask(message));
