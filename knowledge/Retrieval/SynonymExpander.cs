@@ -63,6 +63,7 @@ internal sealed class SynonymExpander
     /// </summary>
     public string Translate(string normalized)
     {
+        if (!normalized.AsSpan().ContainsAnyInRange('a', 'z')) return normalized; // most questions: no English at all
         System.Text.StringBuilder? translated = null;
         var copied = 0;
         foreach (var (start, length, word) in Find(normalized))
@@ -79,16 +80,16 @@ internal sealed class SynonymExpander
     // The synonym words in a normalised text, longest first at each position, as (start, length, word).
     private IEnumerable<(int Start, int Length, string Word)> Find(string normalized)
     {
+        var words = _groupOf.GetAlternateLookup<ReadOnlySpan<char>>(); // no substring per candidate
         for (var start = 0; start < normalized.Length;)
         {
             var matched = 0;
             for (var length = Math.Min(_longest, normalized.Length - start); length > 0; length--)
             {
-                var candidate = normalized.Substring(start, length);
-                if (_groupOf.ContainsKey(candidate) && IsWordBoundary(normalized, start, length))
+                if (words.TryGetValue(normalized.AsSpan(start, length), out var word, out _) && IsWordBoundary(normalized, start, length))
                 {
                     matched = length;
-                    yield return (start, length, candidate);
+                    yield return (start, length, word);
                     break;
                 }
             }
