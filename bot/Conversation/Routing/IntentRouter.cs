@@ -81,11 +81,12 @@ public sealed class IntentRouter
         return score;
     }
 
-    // Lower-case, no spaces or punctuation: "我的 时长？" and "我的时长" match alike.
+    // Lower-case, simplified characters, no spaces or punctuation: "我的 時長？" and "我的时长" match alike (the
+    // crisis words are matched this way too, so 自殺 is caught like 自杀).
     internal static string Compact(string text)
     {
         var chars = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in ChineseScript.ToSimplified(text))
             if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)) chars.Append(char.ToLowerInvariant(c));
         return chars.ToString();
     }

@@ -43,6 +43,9 @@ public sealed class CrisisWordListTests
     [InlineData("攒了一瓶安眠药")]
     [InlineData("我想自杀")]
     [InlineData("想死")]
+    [InlineData("我想自殺")] // traditional characters
+    [InlineData("活不下去了，想跳樓")]
+    [InlineData("他又對我家暴")]
     public void Common_ways_of_saying_it_are_caught_by_the_shipped_and_the_built_in_list(string text)
     {
         foreach (var words in BothLists()) Assert.True(words.Matches(text), text);
