@@ -94,6 +94,20 @@ public sealed class WeChatAdapter : BotAdapter
                 return;
             }
             if (action is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+            if (inbound.StoreFailure is { } failure)
+            {
+                _logger.LogWarning(failure, "WeChat message answered busy: the shared store is unavailable, no turn ran");
+                await DisposeAsync(ref head).ConfigureAwait(false);
+                var answer = action switch
+                {
+                    InboundAction.Reply direct => direct.Text,
+                    InboundAction.RunTurn { Activity.Name: ChannelEvents.Unsubscribe } => null,
+                    InboundAction.RunTurn => WeChatTexts.Busy,
+                    _ => null,
+                };
+                await _responder.WriteReplyAsync(response, inbound, answer, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
             switch (action)
             {
@@ -225,7 +239,15 @@ public sealed class WeChatAdapter : BotAdapter
         var until = _time.GetUtcNow() + _options.ReplyDeadline;
         while (true)
         {
-            var (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false);
+            bool known;
+            string? passive;
+            try { (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store failed after the claim: the first try runs the turn and delivers; this retry says success.
+                _logger.LogWarning(e, "Could not read the first answer of a retried WeChat message");
+                return null;
+            }
             if (known || _time.GetUtcNow() >= until) return passive;
             await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
         }

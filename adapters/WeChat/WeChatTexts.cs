@@ -6,6 +6,9 @@ public static class WeChatTexts
     /// <summary>Answer to a voice message that WeChat did not transcribe.</summary>
     public const string VoiceWithoutText = "抱歉，我暂时听不了语音。请发送文字，我马上帮你查。";
 
+    /// <summary>Answer when the shared store (Redis) cannot be reached: nothing was done, the user sends again later.</summary>
+    public const string Busy = "系统繁忙，请稍后再试。";
+
     /// <summary>Introduces the options a bot offered as suggested actions (WeChat has no quick-reply buttons).</summary>
     public const string SuggestedActionsIntro = "可以直接回复：";
 
