@@ -23,6 +23,7 @@ public static class WeChatTexts
         43004 => "43004 用户未关注公众号",
         40003 => "40003 OpenID 无效",
         WeChatApiResult.Unreachable => "微信接口暂时无法访问：" + result.ErrMsg,
+        WeChatApiResult.StoreUnavailable => "共享存储（Redis）暂时不可用，消息未发出，请稍后重发：" + result.ErrMsg,
         WeChatApiResult.NotConfigured => "未配置 WeChat:AppId / WeChat:AppSecret，无法调用微信接口",
         _ => $"{result.ErrCode} {result.ErrMsg}",
     };

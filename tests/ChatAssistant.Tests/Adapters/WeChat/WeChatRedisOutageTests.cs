@@ -7,7 +7,8 @@ namespace ChatAssistant.Tests.Adapters.WeChat;
 
 /// <summary>
 /// RELIABILITY row 9 over the real webhook with a real redis-server that is stopped: WeChat gets a passive
-/// "busy" reply (never a 500, which users see as "该公众号暂时无法提供服务"), and no turn runs.
+/// "busy" reply (never a 500, which users see as "该公众号暂时无法提供服务"), no turn runs, and a late reply that
+/// cannot be sent is recorded for staff rather than lost.
 /// </summary>
 public sealed class WeChatRedisOutageTests(RedisServer redis) : IClassFixture<RedisServer>
 {
@@ -53,6 +54,35 @@ public sealed class WeChatRedisOutageTests(RedisServer redis) : IClassFixture<Re
             if (content != WeChatTexts.Busy) { Assert.Equal("你说：预约周三", content); break; }
             Assert.True(clockAfter.Elapsed < TimeSpan.FromSeconds(15), "the webhook did not recover after Redis came back");
             await Task.Delay(200);
+        }
+    }
+
+    [SkippableFact]
+    public async Task RedisStoppedBeforeALateReplyIsSent_TheReplyIsRecordedForStaff()
+    {
+        await using var s = await WeChatTestServer.StartAsync(overrides: Settings("00:00:00.5"));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Scripted.OnTurn = async (turn, ct) =>
+        {
+            await release.Task;
+            await turn.SendActivityAsync("你的值班已预约：周三下午。", cancellationToken: ct);
+        };
+        var (status, body) = await s.PostAsync(WeChatRequestBuilder.Text("oLate", "预约周三", 8201), WeChatMode.Safe);
+        Assert.Equal((200, "success"), (status, body));
+
+        redis.Stop();
+        try
+        {
+            release.SetResult();
+            await s.DrainAsync();
+            var recorded = s.Undelivered.List().Where(m => m.OpenId == "oLate").ToList();
+            Assert.Contains(recorded, m => m.Text.Contains("你的值班已预约：周三下午。", StringComparison.Ordinal)
+                && m.ErrCode == WeChatApiResult.StoreUnavailable && m.Reason.Contains("Redis", StringComparison.Ordinal));
+            Assert.Empty(s.Api.TextsTo("oLate"));
+        }
+        finally
+        {
+            redis.Restart();
         }
     }
 }
