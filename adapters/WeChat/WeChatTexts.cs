@@ -9,6 +9,9 @@ public static class WeChatTexts
     /// <summary>Answer when the shared store (Redis) cannot be reached: nothing was done, the user sends again later.</summary>
     public const string Busy = "系统繁忙，请稍后再试。";
 
+    /// <summary>Answer to a message over the per-user rate limit (it was not handled).</summary>
+    public const string TooFast = "消息发得太快了，刚才这条没有处理。请稍等半分钟，再把要办的事发一次。";
+
     /// <summary>Introduces the options a bot offered as suggested actions (WeChat has no quick-reply buttons).</summary>
     public const string SuggestedActionsIntro = "可以直接回复：";
 
