@@ -13,7 +13,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// parsing are in <see cref="WeChatRequestReader"/>, mapping in <see cref="WeChatMapper"/>, reply sizing in
 /// <see cref="WeChatReplyComposer"/>, API sends in <see cref="WeChatMessenger"/>.
 /// </summary>
-public sealed class WeChatAdapter : BotAdapter
+public sealed class WeChatAdapter : BotAdapter, IDisposable
 {
     /// <summary>The <c>ChannelId</c> of WeChat activities.</summary>
     public const string ChannelId = "wechat";
@@ -32,6 +32,7 @@ public sealed class WeChatAdapter : BotAdapter
     private readonly ILogger<WeChatAdapter> _logger;
     private readonly WeChatResponder _responder;
     private readonly IBotPipeline? _pipeline;
+    private readonly WeChatUserRateLimit _rateLimit;
 
     public WeChatAdapter(
         IOptions<WeChatOptions> options, IKeyValueCache cache, WeChatMessenger messenger, WeChatDeliveryPolicy policy,
@@ -47,8 +48,11 @@ public sealed class WeChatAdapter : BotAdapter
         _logger = logger;
         _responder = new WeChatResponder(_reader, time);
         _pipeline = pipeline;
+        _rateLimit = new WeChatUserRateLimit(_options);
         pipeline?.Apply(this);
     }
+
+    public void Dispose() => _rateLimit.Dispose();
 
     /// <summary>Handles one callback (GET URL check or POST message) and writes the answer.</summary>
     public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken)
@@ -94,11 +98,33 @@ public sealed class WeChatAdapter : BotAdapter
                 return;
             }
             if (action is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
+            if (inbound.StoreFailure is { } failure)
+            {
+                _logger.LogWarning(failure, "WeChat message answered busy: the shared store is unavailable, no turn ran");
+                await DisposeAsync(ref head).ConfigureAwait(false);
+                var answer = action switch
+                {
+                    InboundAction.Reply direct => direct.Text,
+                    InboundAction.RunTurn { Activity.Name: ChannelEvents.Unsubscribe } => null,
+                    InboundAction.RunTurn => WeChatTexts.Busy,
+                    _ => null,
+                };
+                await _responder.WriteReplyAsync(response, inbound, answer, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
             switch (action)
             {
                 case InboundAction.Reply direct:
                     await _responder.WriteReplyAsync(response, inbound, direct.Text, cancellationToken).ConfigureAwait(false);
+                    return;
+                case InboundAction.RunTurn flood when inbound.AlsoClaimed && flood.Activity.Name != ChannelEvents.Unsubscribe
+                                                      && !_rateLimit.TryTake(flood.Activity.From.Id):
+                    // Claimed, so WeChat's retries of it get the same answer and run nothing either.
+                    _logger.LogInformation("WeChat message not handled: its sender is over {PerMinute} messages a minute", _options.UserMessagesPerMinute);
+                    await DisposeAsync(ref head).ConfigureAwait(false);
+                    _replies.Remember(flood.DedupeId, WeChatTexts.TooFast);
+                    await _responder.WriteReplyAsync(response, inbound, WeChatTexts.TooFast, cancellationToken).ConfigureAwait(false);
                     return;
                 case InboundAction.RunTurn turn when inbound.AlsoClaimed:
                     var begun = head;
@@ -225,7 +251,15 @@ public sealed class WeChatAdapter : BotAdapter
         var until = _time.GetUtcNow() + _options.ReplyDeadline;
         while (true)
         {
-            var (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false);
+            bool known;
+            string? passive;
+            try { (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store failed after the claim: the first try runs the turn and delivers; this retry says success.
+                _logger.LogWarning(e, "Could not read the first answer of a retried WeChat message");
+                return null;
+            }
             if (known || _time.GetUtcNow() >= until) return passive;
             await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
         }

@@ -18,6 +18,9 @@ internal sealed record WeChatInbound(int Status, string Reason, WeChatQuery Quer
     /// <summary>The extra key the reader was asked to claim with the replay key was new (see <see cref="WeChatRequestReader"/>).</summary>
     public bool AlsoClaimed { get; init; }
 
+    /// <summary>Set when the shared store failed at the claim: the message is genuine but nothing was claimed, so no turn may run.</summary>
+    public Exception? StoreFailure { get; init; }
+
     /// <summary>One answer for every authentication failure, whatever the cause (the cause is only logged).</summary>
     public static WeChatInbound Rejected(WeChatQuery query, string reason) => new(StatusCodes.Status403Forbidden, reason, query);
 }

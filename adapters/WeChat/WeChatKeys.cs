@@ -14,5 +14,6 @@ internal static class WeChatKeys
     public static string MessageWindow(string openId) => $"wechat:window:msg:{Hash(openId)}";
     public static string EventWindow(string openId) => $"wechat:window:evt:{Hash(openId)}";
     public static string Token(string appId) => $"wechat:token:{appId}";
+    public static string TokenRefused(string appId) => $"wechat:token-refused:{appId}";
     public static string TokenLock(string appId) => $"wechat:token-refresh:{appId}";
 }

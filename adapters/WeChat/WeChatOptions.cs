@@ -36,6 +36,9 @@ public sealed class WeChatOptions
     /// <summary>Customer-service messages allowed within one minute of a menu click, subscribe or scan.</summary>
     public int EventQuota { get; set; } = 3;
 
+    /// <summary>Messages (and menu clicks, scans) one user may send per minute before the bot answers "too fast" instead of running a turn; bursts of half as many pass at once. 0 turns the limit off.</summary>
+    public int UserMessagesPerMinute { get; set; } = 20;
+
     /// <summary>Template ids by the key the bot uses (e.g. <c>WeChat:Templates:duty_reminder</c>), for messages outside the 48-hour window.</summary>
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 

@@ -28,6 +28,8 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             errors.Add("WeChat:MaxBodyBytes must be between 4096 and 1048576.");
         if (o.CustomerServiceQuota < 0 || o.EventQuota < 0)
             errors.Add("WeChat:CustomerServiceQuota and WeChat:EventQuota must not be negative.");
+        if (o.UserMessagesPerMinute < 0 || o.UserMessagesPerMinute > 6000)
+            errors.Add("WeChat:UserMessagesPerMinute must be between 0 (no limit) and 6000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

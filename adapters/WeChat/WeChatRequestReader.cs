@@ -94,15 +94,26 @@ internal sealed class WeChatRequestReader
             Convert.ToHexStringLower(SHA256.HashData(body)), passesFor, SameValueCounts: true);
         // What the caller issues while deciding its own claim (a turn's lock attempt and state read) and the claim
         // leave for the store together, and are answered together: one round trip.
-        Task<int> claiming;
-        using (_cache.SendTogether())
+        int claimed;
+        try
         {
-            var also = alsoClaim?.Invoke(fields, passesFor);
-            // Not the request's token: once the claim is on its way the message is taken, and a sender hanging up
-            // now must not leave it claimed with no turn (its retry would then find nothing to answer with).
-            claiming = _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], CancellationToken.None);
+            Task<int> claiming;
+            using (_cache.SendTogether())
+            {
+                var also = alsoClaim?.Invoke(fields, passesFor);
+                // Not the request's token: once the claim is on its way the message is taken, and a sender hanging up
+                // now must not leave it claimed with no turn (its retry would then find nothing to answer with).
+                claiming = _cache.ClaimInOrderAsync(also is { } a ? [replay, a] : [replay], CancellationToken.None);
+            }
+            claimed = await claiming.ConfigureAwait(false);
         }
-        var claimed = await claiming.ConfigureAwait(false);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The shared store (Redis) is down or stalled: neither replay nor dedupe can be checked, so no turn may
+            // run. The message is signed and well-formed, so the caller can still answer it (a short busy reply)
+            // instead of a 500, which WeChat shows the user as "该公众号暂时无法提供服务".
+            return new WeChatInbound(StatusCodes.Status200OK, "store unavailable", q, fields) { StoreFailure = e };
+        }
         if (claimed == 0) return WeChatInbound.Rejected(q, "replay");
         return new WeChatInbound(StatusCodes.Status200OK, "ok", q, fields) { AlsoClaimed = claimed == 2 };
     }

@@ -6,6 +6,12 @@ public static class WeChatTexts
     /// <summary>Answer to a voice message that WeChat did not transcribe.</summary>
     public const string VoiceWithoutText = "抱歉，我暂时听不了语音。请发送文字，我马上帮你查。";
 
+    /// <summary>Answer when the shared store (Redis) cannot be reached: nothing was done, the user sends again later.</summary>
+    public const string Busy = "系统繁忙，请稍后再试。";
+
+    /// <summary>Answer to a message over the per-user rate limit (it was not handled).</summary>
+    public const string TooFast = "消息发得太快了，刚才这条没有处理。请稍等半分钟，再把要办的事发一次。";
+
     /// <summary>Introduces the options a bot offered as suggested actions (WeChat has no quick-reply buttons).</summary>
     public const string SuggestedActionsIntro = "可以直接回复：";
 
@@ -20,6 +26,7 @@ public static class WeChatTexts
         43004 => "43004 用户未关注公众号",
         40003 => "40003 OpenID 无效",
         WeChatApiResult.Unreachable => "微信接口暂时无法访问：" + result.ErrMsg,
+        WeChatApiResult.StoreUnavailable => "共享存储（Redis）暂时不可用，消息未发出，请稍后重发：" + result.ErrMsg,
         WeChatApiResult.NotConfigured => "未配置 WeChat:AppId / WeChat:AppSecret，无法调用微信接口",
         _ => $"{result.ErrCode} {result.ErrMsg}",
     };

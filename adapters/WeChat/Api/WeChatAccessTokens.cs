@@ -16,6 +16,11 @@ public sealed class WeChatAccessTokens(
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
+    // After WeChat refuses a token (IP not whitelisted, wrong secret, daily limit) nobody asks again for this long:
+    // the token endpoint allows 2,000 calls a day, and asking on every send (a reminder batch: hundreds a minute)
+    // would use them up, so that the account stays without a token after the operator has fixed the cause.
+    internal static readonly TimeSpan RefusalPause = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// A valid token, or null when none can be had. <paramref name="rejected"/> is a token WeChat just refused
     /// (40001/40014/42001): it is replaced unless another instance has already done so.
@@ -30,17 +35,23 @@ public sealed class WeChatAccessTokens(
         // Whoever held the lock before us may have refreshed it.
         cached = await ReadAsync(appId, cancellationToken).ConfigureAwait(false);
         if (IsUsable(cached, rejected)) return cached!.Value.Token;
+        var stillValid = cached is { } c && c.Token != rejected && c.Expires > time.GetUtcNow() ? c.Token : null;
         if (held is null)
         {
             logger.LogWarning("Timed out waiting for the WeChat token refresh lock");
-            return cached is { } c && c.Token != rejected && c.Expires > time.GetUtcNow() ? c.Token : null;
+            return stillValid;
         }
+        // Checked under the lock: whoever held it before may just have been refused.
+        if (await cache.GetAsync(WeChatKeys.TokenRefused(appId), cancellationToken).ConfigureAwait(false) is not null) return stillValid;
 
         var response = await client.RequestTokenAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.AccessToken) || response.ExpiresIn <= 0)
         {
             logger.LogError("WeChat refused the access token request: {ErrCode} {ErrMsg}", response.ErrCode, response.ErrMsg);
-            return null;
+            // Only WeChat's own refusals count against its daily limit; a network failure is tried again next time.
+            if (response.ErrCode != WeChatApiResult.Unreachable)
+                await cache.SetAsync(WeChatKeys.TokenRefused(appId), response.ErrCode.ToString(CultureInfo.InvariantCulture), RefusalPause, cancellationToken).ConfigureAwait(false);
+            return stillValid;
         }
         var expires = time.GetUtcNow().AddSeconds(response.ExpiresIn);
         var value = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "|" + response.AccessToken;

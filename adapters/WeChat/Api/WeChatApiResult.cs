@@ -15,6 +15,8 @@ public sealed record WeChatApiResult(
     public const int Unreachable = -10;
     /// <summary>The channel has no AppId/AppSecret, so the API cannot be called — set by us.</summary>
     public const int NotConfigured = -11;
+    /// <summary>The shared store (Redis) holding the delivery window and the access token failed, so nothing was sent — set by us.</summary>
+    public const int StoreUnavailable = -12;
 
     public bool Succeeded => ErrCode == 0;
 

@@ -20,8 +20,8 @@ public class WeChatMessenger(
     {
         for (var i = 0; i < parts.Count; i++)
         {
-            var result = await policy.TryReserveAsync(openId, cancellationToken).ConfigureAwait(false)
-                ?? await api.SendCustomTextAsync(openId, parts[i], cancellationToken).ConfigureAwait(false);
+            var result = await GuardAsync(async () => await policy.TryReserveAsync(openId, cancellationToken).ConfigureAwait(false)
+                ?? await api.SendCustomTextAsync(openId, parts[i], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded) continue;
             if (!recordFailure)
             {
@@ -38,7 +38,7 @@ public class WeChatMessenger(
     /// <summary>Sends a template message (not bound by the 48-hour window); a failure is recorded unless <paramref name="recordFailure"/> is false (the caller falls back).</summary>
     public virtual async Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken, bool recordFailure = true)
     {
-        var result = await api.SendTemplateAsync(message, cancellationToken).ConfigureAwait(false);
+        var result = await GuardAsync(() => api.SendTemplateAsync(message, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded && recordFailure)
         {
             logger.LogWarning("Template send failed with {ErrCode}; recorded as undelivered", result.ErrCode);
@@ -46,6 +46,18 @@ public class WeChatMessenger(
             Record(message.OpenId, "template", text, result);
         }
         return result;
+    }
+
+    // The window counter and the shared token live in the shared store (Redis): when it fails the message is not
+    // sent, and it must be recorded like any refusal, not lost with an exception in a background delivery.
+    private async Task<WeChatApiResult> GuardAsync(Func<Task<WeChatApiResult>> send, CancellationToken cancellationToken)
+    {
+        try { return await send().ConfigureAwait(false); }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Customer-service send not attempted: the shared store is unavailable");
+            return new WeChatApiResult(WeChatApiResult.StoreUnavailable, e.GetType().Name);
+        }
     }
 
     private void Record(string openId, string kind, string text, WeChatApiResult result) => undelivered.Add(new UndeliveredMessage(

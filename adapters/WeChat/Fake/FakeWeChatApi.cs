@@ -33,6 +33,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly ConcurrentDictionary<string, byte> _validTokens = new();
     private int _tokensIssued;
+    private int _tokenRequests;
+    private int _tokenRefusal;
 
     private FakeWeChatApi(WebApplication app) => _app = app;
 
@@ -44,6 +46,12 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>Cancelled when the fake stops (including Ctrl+C / SIGTERM, which its host handles).</summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>Token requests received, issued or refused.</summary>
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+
+    /// <summary>Every token request is refused with <paramref name="errCode"/> (e.g. 40164, IP not whitelisted); 0 issues tokens again.</summary>
+    public void RefuseTokens(int errCode) => Volatile.Write(ref _tokenRefusal, errCode);
 
     /// <summary>Successful customer-service texts to <paramref name="openId"/>, in arrival order.</summary>
     public IReadOnlyList<string> TextsTo(string openId) =>
@@ -92,6 +100,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private IResult IssueToken()
     {
+        Interlocked.Increment(ref _tokenRequests);
+        if (Volatile.Read(ref _tokenRefusal) is var refusal and not 0) return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
         var n = Interlocked.Increment(ref _tokensIssued);
         var token = $"fake-token-{n}-{Guid.NewGuid():N}";
         _validTokens[token] = 0;

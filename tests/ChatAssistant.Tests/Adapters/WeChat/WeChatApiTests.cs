@@ -46,6 +46,25 @@ public sealed class WeChatApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusedToken_IsNotAskedForOnEverySend_AndIsAskedForAgainAfterThePause()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = new WeChatApiHarness(_api, time: clock);
+        var messenger = h.Get<WeChatMessenger>();
+        _api.RefuseTokens(40164); // the server's IP is not on the account's whitelist
+        // A reminder batch: every send fails and is recorded, but WeChat's token endpoint (2,000 calls a day) is asked once.
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => messenger.SendTextAsync($"oR{i}", "明天值班提醒", default)));
+        Assert.All(results, r => Assert.False(r.Succeeded));
+        Assert.Equal(30, h.Get<IUndeliveredMessageStore>().List().Count);
+        Assert.Equal(1, _api.TokenRequests);
+
+        _api.RefuseTokens(0); // the operator fixed the whitelist
+        clock.Advance(WeChatAccessTokens.RefusalPause + TimeSpan.FromSeconds(1));
+        Assert.True((await messenger.SendTextAsync("oR0", "明天值班提醒", default)).Succeeded);
+        Assert.Equal(2, _api.TokenRequests);
+    }
+
+    [Fact]
     public async Task QuotaAfterOneUserMessage_FiveSendsThenRecorded45047()
     {
         await using var h = new WeChatApiHarness(_api);

@@ -19,7 +19,7 @@ public sealed class WeChatApiHarness : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly TempDirectory _data = new("wechat-api");
 
-    public WeChatApiHarness(FakeWeChatApi api, IKeyValueCache? sharedCache = null, IDistributedLock? sharedLock = null, IDictionary<string, string?>? overrides = null)
+    public WeChatApiHarness(FakeWeChatApi api, IKeyValueCache? sharedCache = null, IDistributedLock? sharedLock = null, IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         Api = api;
         var settings = new Dictionary<string, string?>
@@ -30,6 +30,7 @@ public sealed class WeChatApiHarness : IAsyncDisposable
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
+        if (time is not null) services.AddSingleton(time);
         if (sharedCache is not null) services.AddSingleton(sharedCache);
         if (sharedLock is not null) services.AddSingleton(sharedLock);
         services.AddWeChatApi(configuration);
