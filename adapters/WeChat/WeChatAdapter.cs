@@ -65,7 +65,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
         }
         if (HttpMethods.IsGet(request.Method))
         {
-            var echo = _reader.VerifyUrl(WeChatQuery.From(request.Query));
+            var echo = await _reader.VerifyUrlAsync(WeChatQuery.From(request.Query), cancellationToken).ConfigureAwait(false);
             if (echo is null) _logger.LogWarning("WeChat URL verification refused");
             await _responder.WritePlainAsync(response, echo, echo is null ? StatusCodes.Status403Forbidden : 200, cancellationToken).ConfigureAwait(false);
             return;

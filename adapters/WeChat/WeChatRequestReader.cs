@@ -33,8 +33,34 @@ internal sealed class WeChatRequestReader
 
     public string Token => _options.Token ?? "";
 
-    /// <summary>URL verification: the text to echo, or null when the request is not WeChat's.</summary>
-    public string? VerifyUrl(WeChatQuery q)
+    /// <summary>
+    /// URL verification: the text to echo, or null when the request is not WeChat's. A plain-signed check also
+    /// claims its query's replay key: in plain mode the signature covers only the token, timestamp and nonce, so a
+    /// URL check's query read from a proxy's access log would otherwise pass once as a POST with any body, while
+    /// its timestamp is inside the window. The same check asked again still echoes (the claim's value matches).
+    /// </summary>
+    public async Task<string?> VerifyUrlAsync(WeChatQuery q, CancellationToken cancellationToken)
+    {
+        var echo = VerifyUrl(q);
+        if (echo is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp!, q.Nonce!)) return echo;
+        if (PassesFor(q.Timestamp!) is not { } passesFor) return null;
+        var claim = new KeyClaim(WeChatKeys.Replay(q.Timestamp!, q.Nonce!, q.Signature!), "url-check", passesFor, SameValueCounts: true);
+        return await _cache.ClaimInOrderAsync([claim], cancellationToken).ConfigureAwait(false) == 1 ? echo : null;
+    }
+
+    // How long a signed query with this timestamp can still pass the timestamp check (until its timestamp leaves the
+    // window, plus a second for the whole-second timestamps); null when it does not pass now.
+    private TimeSpan? PassesFor(string timestamp)
+    {
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()) return null;
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        var now = _time.GetUtcNow();
+        if ((now - signedAt).Duration() > _options.TimestampWindow) return null;
+        return signedAt + _options.TimestampWindow - now + TimeSpan.FromSeconds(1);
+    }
+
+    private string? VerifyUrl(WeChatQuery q)
     {
         if (q.Timestamp is null || q.Nonce is null || q.EchoStr is null || q.EchoStr.Length > 4096) return null;
         if (q.MsgSignature is not null)
@@ -60,10 +86,7 @@ internal sealed class WeChatRequestReader
         var q = WeChatQuery.From(request.Query);
         if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce))
             return WeChatInbound.Rejected(q, "signature");
-        if (!long.TryParse(q.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || (_time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > _options.TimestampWindow)
-            return WeChatInbound.Rejected(q, "timestamp");
+        if (PassesFor(q.Timestamp) is not { } passesFor) return WeChatInbound.Rejected(q, "timestamp");
 
         var body = await ReadCappedAsync(request, _options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return new WeChatInbound(StatusCodes.Status413PayloadTooLarge, "body too large", q);
@@ -86,10 +109,8 @@ internal sealed class WeChatRequestReader
 
         // The same signed query may come back only with the same body (a WeChat retry, which dedupe makes
         // harmless); a captured query string reused with another body is refused, and claims nothing else.
-        // The key lives exactly as long as the query can pass the timestamp check above (until its timestamp
-        // leaves the window, plus a second for the whole-second timestamps): one window for a fresh message,
-        // instead of two for every message, halves the replay keys kept under load (docs/PERFORMANCE.md).
-        var passesFor = DateTimeOffset.FromUnixTimeSeconds(seconds) + _options.TimestampWindow - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        // The key lives exactly as long as the query can pass the timestamp check above: one window for a fresh
+        // message, instead of two for every message, halves the replay keys kept under load (docs/PERFORMANCE.md).
         var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!),
             Convert.ToHexStringLower(SHA256.HashData(body)), passesFor, SameValueCounts: true);
         // What the caller issues while deciding its own claim (a turn's lock attempt and state read) and the claim

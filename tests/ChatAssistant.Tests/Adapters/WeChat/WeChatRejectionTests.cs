@@ -115,6 +115,28 @@ public sealed class WeChatRejectionTests : IAsyncLifetime
         Assert.Equal(["你好", "取消我的预约"], _s.Scripted.Received.Select(a => a.AsMessageActivity().Text));
     }
 
+    [Fact]
+    public async Task UrlCheckQueryReusedForAMessage_Is403()
+    {
+        // In plain mode the signature covers only token, timestamp and nonce: a URL check's query (in a proxy's access
+        // log) must not pass as a message with a body of the reader's choosing. The check itself may be asked again.
+        var q = _s.Requests.Sign(null);
+        Assert.Equal("echo1", await _s.Client.GetStringAsync($"/api/wechat{q.ToQueryString()}&echostr=echo1"));
+        Assert.Equal("echo1", await _s.Client.GetStringAsync($"/api/wechat{q.ToQueryString()}&echostr=echo1"));
+        using var forged = await _s.Client.SendAsync(WeChatRequestBuilder.Post(WeChatRequestBuilder.Text("oVictim", "取消我的预约", 13), q));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        AssertNothingHappened();
+    }
+
+    [Fact]
+    public async Task UrlCheckOutsideTheTimestampWindow_Is403()
+    {
+        var ts = DateTimeOffset.UtcNow.AddSeconds(-360).ToUnixTimeSeconds().ToString();
+        var q = _s.Requests.Sign(null, timestamp: ts);
+        using var refused = await _s.Client.GetAsync($"/api/wechat{q.ToQueryString()}&echostr=echo2");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     [Theory]
     [InlineData(-360)]
     [InlineData(360)]
