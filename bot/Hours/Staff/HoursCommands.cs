@@ -24,10 +24,10 @@ public static class HoursCommands
         var command = new Command("import", "Import hour records (all lines or none; bad lines and flagged records are listed).") { file, by };
         command.SetAction((r, _) => Cli.WithServicesAsync(services =>
         {
-            var text = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
+            var (text, problem) = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
             if (text is null)
             {
-                Console.Error.WriteLine(StaffTexts.NotUtf8);
+                Console.Error.WriteLine(problem);
                 return Task.FromResult(1);
             }
             var result = services.GetRequiredService<HoursImporter>().Import(new StringReader(text), r.GetValue(by)!, scope: null);
