@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
 
 namespace ChatAssistant.Tests.Hosting;
@@ -19,5 +20,19 @@ public sealed class OperatorCommandErrorTests
             Assert.Contains(path, stderr);
             Assert.DoesNotContain("   at ", stderr);
         }
+    }
+
+    [Fact]
+    public async Task A_token_for_a_disabled_account_is_refused_instead_of_printed()
+    {
+        using var data = new TempDirectory();
+        await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))
+            server.Get<StaffStore>().Create("lin", "a long enough password", StaffRoles.Staff, "婺城区");
+        Assert.Equal(0, (await CliProcess.RunAsync(data.Path, "staff", "disable", "lin")).Code);
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(data.Path, "staff", "token", "lin");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("ca_", stdout);
+        Assert.Contains("staff enable lin", stderr);
     }
 }
