@@ -42,7 +42,6 @@ public static class Cli
             // Sub-commands print their own output; only warnings and errors of the services show.
             await using var app = AppHost.Build([], builder => builder.Logging.SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information));
             app.Services.ValidateOptions();
-            _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
             return await action(app.Services);
         }
         catch (Exception e) when (IsStartFailure(e))
