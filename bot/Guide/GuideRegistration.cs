@@ -54,12 +54,20 @@ public static class GuideRegistration
     }
 }
 
-/// <summary>Loads the guide when the server starts, so a content error stops the start-up naming its file and entry.</summary>
+/// <summary>
+/// Loads the guide when the server starts, so a content error stops the start-up naming its file and entry, and so
+/// does a <c>Guide:MenuEntries</c> id the guide does not have (the 志愿指南 menu would silently leave it out).
+/// </summary>
 internal sealed class GuideWarmup(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<KnowledgeBase>();
+        var guide = services.GetRequiredService<KnowledgeBase>();
+        var menu = services.GetRequiredService<IOptions<GuideOptions>>().Value.MenuEntries;
+        var unknown = menu.Select((id, i) => (id, i)).Where(e => guide.Find(e.id) is null)
+            .Select(e => $"Setting 'Guide:MenuEntries:{e.i}' names '{e.id}', which is not an entry id of the guide; use an id from GET /api/staff/guide/entries.")
+            .ToList();
+        if (unknown.Count > 0) throw new OptionsValidationException("Guide", typeof(GuideOptions), unknown);
         return Task.CompletedTask;
     }
 

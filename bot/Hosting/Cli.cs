@@ -62,6 +62,11 @@ public static class Cli
         try
         {
             await using var app = AppHost.Build(args);
+            // Settings and the records file are checked before the host starts: a wrong one then stops the start-up
+            // with our message alone (the host would log its own stack trace first), and before any hosted
+            // service has written to the records file.
+            app.Services.ValidateOptions();
+            _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
             await app.RunAsync();
             return 0;
         }
@@ -72,12 +77,16 @@ public static class Cli
     }
 
     // Why the assistant could not start, for the server and every sub-command alike: the records file is open in
-    // another process (exit code 3), or a setting is wrong (exit code 2). Anything else is a bug and stays thrown.
+    // another process (exit code 3), or a setting is wrong or the records file unusable (exit code 2). Anything
+    // else is a bug and stays thrown.
     private static bool IsStartFailure(Exception e) =>
-        Unwrap<Storage.RecordsDatabaseInUseException>(e) is not null || IsConfigurationError(e);
+        Unwrap<Storage.RecordsDatabaseInUseException>(e) is not null
+        || Unwrap<Storage.RecordsDatabaseUnavailableException>(e) is not null
+        || IsConfigurationError(e);
 
     private static int ReportStartFailure(Exception e)
     {
+        if (Unwrap<Storage.RecordsDatabaseUnavailableException>(e) is { } unavailable) return ReportConfigurationError(unavailable);
         if (Unwrap<Storage.RecordsDatabaseInUseException>(e) is not { } inUse) return ReportConfigurationError(e);
         Console.Error.WriteLine(inUse.Message);
         return 3;

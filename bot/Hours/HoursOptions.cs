@@ -40,6 +40,9 @@ internal sealed class HoursOptionsValidator : IValidateOptions<HoursOptions>
             failures.Add($"Setting 'Hours:MaxHoursPerDay' must be between 0 and 24; it is {o.MaxHoursPerDay}.");
         if (string.IsNullOrWhiteSpace(o.CatalogueFile))
             failures.Add("Setting 'Hours:CatalogueFile' is empty; give the path of the 爱心超市 catalogue (YAML).");
+        // A wrong path or a broken file would otherwise serve an empty 爱心超市, noticed only when a volunteer asks.
+        else if (CatalogueProvider.Check(o.CataloguePath) is { } problem)
+            failures.Add($"Setting 'Hours:CatalogueFile': the catalogue {o.CataloguePath} is not usable ({problem}); fix it, or point the setting at the right file.");
         if (o.RecentActivities is < 1 or > 20)
             failures.Add("Setting 'Hours:RecentActivities' must be between 1 and 20.");
         if (o.MaxImportLines < 1)

@@ -19,8 +19,8 @@ public static class IdentityCommands
         import.SetAction((r, _) => Cli.WithServicesAsync(services =>
         {
             if (!IdentityRegistration.TryKind(r.GetValue(kind)!, out var k)) return Task.FromResult(Fail("--kind must be delegate or volunteer"));
-            var text = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
-            if (text is null) return Task.FromResult(Fail(StaffTexts.NotUtf8));
+            var (text, problem) = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
+            if (text is null) return Task.FromResult(Fail(problem!));
             var result = services.GetRequiredService<IdentityService>().Import(k, new StringReader(text));
             if (!result.Ok)
             {

@@ -52,6 +52,8 @@ public static class StaffTexts
     public const string CannotDisableSelf = "不能停用自己正在使用的账号，请让另一位管理员操作。";
     public static string UploadTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";
 
+    public static string CannotReadFile(string path, string reason) => $"无法读取文件 {path}（{reason}），请检查路径和权限后重试。";
+
     public const string NotUtf8 = "文件不是 UTF-8 编码，请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后重新导入。";
     public const string LastAdminRole = "这是最后一位可用的管理员，不能改为普通工作人员；请先启用或新建另一位管理员。";
 }

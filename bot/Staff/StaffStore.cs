@@ -180,6 +180,8 @@ public sealed class StaffStore
     public string IssueToken(string userName, string label)
     {
         var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        // Such a token would never work: it carries the disabled session version, and enabling moves it on.
+        if (account.Disabled) throw new ArgumentException($"'{account.UserName}' is disabled; run 'staff enable {account.UserName}' first, then issue the token.");
         var token = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         _tokens.Insert(new StaffToken { Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = _time.GetUtcNow(), SessionVersion = account.SessionVersion });
         return token;

@@ -61,6 +61,22 @@ public static class Utf8Upload
         return (Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), false);
     }
 
-    /// <summary>Reads a file (CLI); null when it is not valid UTF-8.</summary>
-    public static string? ReadFile(string path) => Decode(File.ReadAllBytes(path));
+    /// <summary>
+    /// Reads a file named on the command line: its text, or the problem to print instead — the file is missing or
+    /// unreadable (a typo in the path), or it is not UTF-8.
+    /// </summary>
+    public static (string? Text, string? Problem) ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, StaffTexts.CannotReadFile(path, e.Message));
+        }
+        var text = Decode(bytes);
+        return text is null ? (null, StaffTexts.NotUtf8) : (text, null);
+    }
 }

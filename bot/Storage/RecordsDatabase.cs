@@ -16,7 +16,16 @@ public static class RecordsDatabase
     /// </summary>
     public static LiteDatabase Open(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RecordsDatabaseUnavailableException(
+                $"Setting 'Storage:DataDirectory': the folder {folder} cannot be created ({e.Message}). Give a folder this account can write.", e);
+        }
         // Direct mode does not stop a second process from opening the file (checked: the CLI imported a roster
         // while the server ran), and two processes writing it each with their own cache can corrupt it; the
         // server also keeps some records in memory until it writes them itself (CachedUntilWrite). So the
@@ -28,10 +37,14 @@ public static class RecordsDatabase
             // ("Member X not found on BsonMapper", litedb-org/LiteDB#2536), and the global one is shared by every database.
             return new OwnedDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, WarmedMapper(), owner);
         }
-        catch
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             owner.Dispose();
-            throw;
+            // LiteDB reads the file's header here; a damaged or foreign file fails with whatever it tripped on
+            // (an ArgumentOutOfRangeException about ticks, say), which tells an operator nothing.
+            throw new RecordsDatabaseUnavailableException(e is IOException or UnauthorizedAccessException
+                ? $"The records file {path} cannot be opened ({e.Message}). Check Storage:DataDirectory and the file's permissions."
+                : $"The records file {path} is damaged or is not a LiteDB file ({e.Message}). Restore it from a backup, or move it away to start with an empty one.", e);
         }
     }
 
@@ -53,6 +66,11 @@ public static class RecordsDatabase
         catch (IOException e) when (HeldByAnother(e))
         {
             throw new RecordsDatabaseInUseException(path, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RecordsDatabaseUnavailableException(
+                $"Setting 'Storage:DataDirectory': cannot write {lockPath} ({e.Message}). Give a folder this account can write.", e);
         }
     }
 
@@ -99,6 +117,9 @@ public static class RecordsDatabase
 public sealed class RecordsDatabaseInUseException(string path, Exception inner) : InvalidOperationException(
     $"The records database {path} is in use by another process (is the assistant running?). " +
     "Use the staff API while it runs (docs: README, Staff API), or stop it and run this command again.", inner);
+
+/// <summary>The records file cannot be opened: its folder cannot be made or written, or the file is damaged. The message says which.</summary>
+public sealed class RecordsDatabaseUnavailableException(string message, Exception inner) : InvalidOperationException(message, inner);
 
 /// <summary>Folds LiteDB's log into the data file now and then, so a crash replays little.</summary>
 internal sealed class CheckpointService(ILiteDatabase db, IOptions<StorageOptions> options, TimeProvider time, ILogger<CheckpointService> log) : BackgroundService

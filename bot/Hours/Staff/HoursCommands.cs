@@ -24,10 +24,10 @@ public static class HoursCommands
         var command = new Command("import", "Import hour records (all lines or none; bad lines and flagged records are listed).") { file, by };
         command.SetAction((r, _) => Cli.WithServicesAsync(services =>
         {
-            var text = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
+            var (text, problem) = Utf8Upload.ReadFile(r.GetValue(file)!.FullName);
             if (text is null)
             {
-                Console.Error.WriteLine(StaffTexts.NotUtf8);
+                Console.Error.WriteLine(problem);
                 return Task.FromResult(1);
             }
             var result = services.GetRequiredService<HoursImporter>().Import(new StringReader(text), r.GetValue(by)!, scope: null);
@@ -49,22 +49,27 @@ public static class HoursCommands
     {
         var file = new Argument<FileInfo?>("file") { Description = "Catalogue YAML to check (default: the configured Hours:CatalogueFile).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("catalogue", "Check the 爱心超市 catalogue file and list it by point tier.") { file };
-        command.SetAction((r, _) => Cli.WithServicesAsync(services =>
-        {
-            var path = r.GetValue(file)?.FullName ?? services.GetRequiredService<IOptions<HoursOptions>>().Value.CataloguePath;
-            Catalogue catalogue;
-            try { catalogue = Catalogue.Parse(File.ReadAllText(path)); }
-            catch (Exception e) when (e is FormatException or IOException)
-            {
-                Console.Error.WriteLine($"{path}: {e.Message}");
-                return Task.FromResult(1);
-            }
-            foreach (var tier in catalogue.Tiers())
-                Console.WriteLine($"{tier.Key,4} 积分: {string.Join("、", tier.Select(i => $"{i.Name}[{i.Id}]"))}");
-            Console.WriteLine($"领取: {catalogue.Pickup.Place} {catalogue.Pickup.Address}");
-            if (catalogue.IsExample) Console.WriteLine("Note: the file says 'example: true' — replace the example items before going live.");
-            return Task.FromResult(0);
-        }));
+        // A file named here is checked as it is; without one the configured file is, and start-up validation
+        // already reports it when it is missing or broken.
+        command.SetAction((r, _) => r.GetValue(file) is { } named
+            ? Task.FromResult(Check(named.FullName))
+            : Cli.WithServicesAsync(services => Task.FromResult(Check(services.GetRequiredService<IOptions<HoursOptions>>().Value.CataloguePath))));
         return command;
+    }
+
+    private static int Check(string path)
+    {
+        Catalogue catalogue;
+        try { catalogue = Catalogue.Parse(File.ReadAllText(path)); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{path}: {e.Message}");
+            return 1;
+        }
+        foreach (var tier in catalogue.Tiers())
+            Console.WriteLine($"{tier.Key,4} 积分: {string.Join("、", tier.Select(i => $"{i.Name}[{i.Id}]"))}");
+        Console.WriteLine($"领取: {catalogue.Pickup.Place} {catalogue.Pickup.Address}");
+        if (catalogue.IsExample) Console.WriteLine("Note: the file says 'example: true' — replace the example items before going live.");
+        return 0;
     }
 }

@@ -9,6 +9,8 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("TimeZone", "Mars/Olympus_Mons", "TimeZone")]
     [InlineData("Storage:CheckpointInterval", "-00:01:00", "Storage:CheckpointInterval")]
+    [InlineData("Hours:CatalogueFile", "/no/such/folder/catalogue.yaml", "Hours:CatalogueFile")]
+    [InlineData("Guide:MenuEntries:0", "vol-registr", "Guide:MenuEntries:0")]
     public async Task A_bad_setting_stops_start_up_naming_the_setting(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

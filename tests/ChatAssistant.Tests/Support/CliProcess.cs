@@ -5,7 +5,11 @@ namespace ChatAssistant.Tests.Support;
 /// <summary>Runs the built assistant's command line (`dotnet ChatAssistant.Bot.dll ARGS`) on a data directory, as an operator would.</summary>
 public static class CliProcess
 {
-    public static async Task<(int Code, string StdOut, string StdErr)> RunAsync(string dataDirectory, params string[] args)
+    public static Task<(int Code, string StdOut, string StdErr)> RunAsync(string dataDirectory, params string[] args) =>
+        RunAsync(dataDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs in <paramref name="dataDirectory"/> with extra <paramref name="environment"/> variables (they win over the data folder's).</summary>
+    public static async Task<(int Code, string StdOut, string StdErr)> RunAsync(string dataDirectory, IDictionary<string, string> environment, params string[] args)
     {
         var bot = Path.Combine(AppContext.BaseDirectory, "ChatAssistant.Bot.dll");
         var start = new ProcessStartInfo("dotnet", [bot, .. args])
@@ -15,6 +19,7 @@ public static class CliProcess
             WorkingDirectory = dataDirectory,
         };
         start.Environment["Storage__DataDirectory"] = dataDirectory;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

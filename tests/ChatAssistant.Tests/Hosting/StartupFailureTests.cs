@@ -1,0 +1,65 @@
+using ChatAssistant.Tests.Support;
+
+namespace ChatAssistant.Tests.Hosting;
+
+/// <summary>
+/// What an operator sees when the assistant cannot start: one message naming the setting or file, exit code 2,
+/// no stack trace, and nothing written to the records file.
+/// </summary>
+public sealed class StartupFailureTests
+{
+    private static readonly string[] Serve = ["--urls", "http://127.0.0.1:0"];
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_server_before_it_writes_anything_and_without_a_stack_trace()
+    {
+        using var data = new TempDirectory();
+        var (code, _, stderr) = await CliProcess.RunAsync(data.Path, new Dictionary<string, string> { ["Hours__PointsPerHour"] = "0" }, Serve);
+        Assert.Equal(2, code);
+        Assert.Contains("'Hours:PointsPerHour'", stderr);
+        AssertNoStackTrace(stderr);
+        Assert.False(File.Exists(data.File("assistant.db")), "the records file was written before the settings were checked");
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_cannot_be_created_names_the_setting()
+    {
+        using var data = new TempDirectory();
+        File.WriteAllText(data.File("not-a-folder"), "x");
+        var environment = new Dictionary<string, string> { ["Storage__DataDirectory"] = data.File("not-a-folder") };
+
+        var (code, _, stderr) = await CliProcess.RunAsync(data.Path, environment, Serve);
+        Assert.Equal(2, code);
+        Assert.Contains("Storage:DataDirectory", stderr);
+        AssertNoStackTrace(stderr);
+
+        var (listCode, _, listError) = await CliProcess.RunAsync(data.Path, environment, "staff", "list");
+        Assert.Equal(2, listCode);
+        Assert.Contains("Storage:DataDirectory", listError);
+        AssertNoStackTrace(listError);
+    }
+
+    [Fact]
+    public async Task A_damaged_records_file_is_named_for_the_server_and_the_commands()
+    {
+        using var data = new TempDirectory();
+        var bytes = new byte[20_000];
+        new Random(7).NextBytes(bytes);
+        File.WriteAllBytes(data.File("assistant.db"), bytes);
+
+        var (code, _, stderr) = await CliProcess.RunAsync(data.Path, Serve);
+        Assert.Equal(2, code);
+        Assert.Contains("assistant.db is damaged", stderr);
+        AssertNoStackTrace(stderr);
+
+        var (listCode, _, listError) = await CliProcess.RunAsync(data.Path, "staff", "list");
+        Assert.Equal(2, listCode);
+        Assert.Contains("assistant.db is damaged", listError);
+    }
+
+    private static void AssertNoStackTrace(string stderr)
+    {
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+}
