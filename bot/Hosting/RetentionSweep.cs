@@ -39,7 +39,9 @@ public abstract class RetentionSweep(TimeProvider time, ILogger log) : Backgroun
             if (deleted > 0) log.LogInformation("Retention: deleted {Count} {What}", deleted, What);
             return deleted;
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException)
+        // Any failure, not only the store's: an exception leaving a BackgroundService stops the whole host, and a
+        // failed clean-up must not take the assistant down with it.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Retention sweep of {What} failed; will retry at the next interval", What);
             return 0;
