@@ -22,8 +22,12 @@ public static class StaffEndpoints
         endpoints.MapPost(StaffApi.Prefix + "/login", LoginAsync).RequireRateLimiting(StaffAuthentication.LoginRateLimit);
 
         var group = StaffApi.Group(endpoints);
-        group.MapPost("/logout", async (HttpContext http) =>
+        group.MapPost("/logout", async (HttpContext http, StaffStore store, TimeProvider time) =>
         {
+            // Deleting the browser's cookie is not enough: a copy of it (another tab's event stream, a cookie
+            // taken from the machine) would stay valid for hours.
+            if (http.User.FindFirst(StaffAuthentication.SessionIdClaim)?.Value is { } sessionId)
+                store.EndSession(sessionId, time.GetUtcNow() + StaffAuthentication.SessionLifetime);
             await http.SignOutAsync(StaffAuthentication.CookieScheme);
             return Results.NoContent();
         });

@@ -17,6 +17,7 @@ public sealed class StaffStore
 
     private readonly ILiteCollection<StaffAccount> _accounts;
     private readonly ILiteCollection<StaffToken> _tokens;
+    private readonly ILiteCollection<EndedSession> _endedSessions;
     private readonly PasswordHasher<StaffAccount> _hasher = new();
     private readonly TimeProvider _time;
     // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
@@ -30,7 +31,23 @@ public sealed class StaffStore
         _accounts.EnsureIndex(a => a.UserName, unique: true);
         _tokens = db.GetCollection<StaffToken>("staff_tokens");
         _tokens.EnsureIndex(t => t.Hash, unique: true);
+        _endedSessions = db.GetCollection<EndedSession>("staff_sessions_ended");
     }
+
+    /// <summary>
+    /// Ends one console session (sign-out): its cookie is refused from now on, also where a copy of it is still
+    /// held (another tab's event stream, a stolen cookie). Kept until <paramref name="until"/>, when the cookie
+    /// would have expired anyway.
+    /// </summary>
+    public void EndSession(string sessionId, DateTimeOffset until)
+    {
+        var now = _time.GetUtcNow();
+        _endedSessions.DeleteMany(e => e.Until < now);
+        _endedSessions.Upsert(new EndedSession { Id = sessionId, Until = until });
+    }
+
+    /// <summary>Whether the console session <paramref name="sessionId"/> was signed out.</summary>
+    public bool SessionEnded(string sessionId) => _endedSessions.FindById(sessionId) is not null;
 
     /// <summary>Creates an account. Throws <see cref="ArgumentException"/> with a message for the operator.</summary>
     public StaffAccount Create(string userName, string password, string role, string? scope, string? displayName = null)

@@ -92,6 +92,27 @@ public sealed class StaffSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_for_copies_of_its_cookie_and_its_event_stream()
+    {
+        const string theirs = "a long enough password";
+        _server.Get<StaffStore>().Create("lin", theirs, StaffRoles.Staff, "婺城区");
+        using var lin = await StaffSession.SignInAsync(_server, "lin", theirs);
+        // A copy of the cookie, as another tab or someone who took it from the machine holds it.
+        using var copy = _server.CreateClient(cookies: false);
+        copy.DefaultRequestHeaders.Add("Cookie", lin.CookieHeader(_server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/staff/me")).StatusCode);
+        await using var events = await EventReader.OpenAsync(copy);
+        using var other = await StaffSession.SignInAsync(_server, "lin", theirs); // signed in on another computer
+
+        Assert.Equal(HttpStatusCode.NoContent, (await lin.PostAsync("/api/staff/logout")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/staff/me")).StatusCode);
+        _server.Get<EscalationEvents>().Publish(new EscalationChange("0123456789abcdef01234567", "婺城区", "opened"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => events.NextEscalationIdAsync());
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/staff/me")).StatusCode); // only this session ended
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_its_session_its_tokens_and_its_event_stream_at_once()
     {
         const string theirs = "a long enough password";
