@@ -5,7 +5,7 @@
 (() => {
   const API = '/api/staff';
   const state = {
-    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false,
+    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false, busy: false,
     expected: [], // ticket events this console's own changes will cause: they do not open the ticket again
   };
   const $ = (id) => document.getElementById(id);
@@ -348,7 +348,23 @@
   async function act(path, body, after, change) {
     const id = state.selected;
     const tab = state.tab;
-    if (!id) return;
+    // One action at a time: a double click or a second Enter must not send the user the same reply twice.
+    if (!id || state.busy) return;
+    state.busy = true;
+    setBusy(true);
+    try {
+      await actNow(id, tab, path, body, after, change);
+    } finally {
+      state.busy = false;
+      setBusy(false);
+    }
+  }
+
+  function setBusy(busy) {
+    document.querySelectorAll('#detail button').forEach((button) => { button.disabled = busy; });
+  }
+
+  async function actNow(id, tab, path, body, after, change) {
     const still = () => state.tab === tab && state.selected === id; // staff may have moved on meanwhile
     $('d-error').textContent = '';
     const expected = change ? { id, what: change, until: Date.now() + 10000 } : null;

@@ -78,6 +78,36 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_double_click_on_send_sends_the_reply_once()
+    {
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng) = (desk.WeChat, desk.WuCheng);
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await wucheng.Locator("#queue li").ClickAsync();
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync("已为你转接人工服务");
+        // A slow network: the first send is still on its way when the second click lands.
+        var posts = 0;
+        await wucheng.RouteAsync("**/reply", async route =>
+        {
+            Interlocked.Increment(ref posts);
+            await Task.Delay(800);
+            await route.ContinueAsync();
+        });
+
+        const string reply = "你好，我是婺城区的小王。";
+        await wucheng.FillAsync("#reply", reply);
+        await wucheng.DblClickAsync("#reply-form button[type=submit]");
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync(reply);
+        await Expect(wucheng.Locator("#reply-form button[type=submit]")).ToBeEnabledAsync();
+        await wucheng.PressAsync("#reply", "Enter"); // nothing left to send: the draft was cleared
+        await Task.Delay(1500);
+
+        Assert.Equal(1, posts);
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
+    }
+
+    [SkippableFact]
     public async Task Staff_see_a_new_help_request_live_acknowledge_answer_note_and_resolve_it_while_another_district_sees_nothing()
     {
         await using var desk = await OpenDeskAsync();
