@@ -275,6 +275,29 @@ public sealed class StaffSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Account_administration_answers_in_Chinese_and_creating_or_unlocking_an_account_is_audited()
+    {
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+        async Task<string> Refusal(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+        }
+
+        Assert.Equal(StaffTexts.PasswordLength, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "short", role = "staff", scope = "天台县" })));
+        Assert.Equal(StaffTexts.ScopeRequired, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "staff" })));
+        Assert.Equal(StaffTexts.UnknownRole, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "boss" })));
+        Assert.Equal(HttpStatusCode.Created, (await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "admin" })).StatusCode);
+        Assert.Equal(StaffTexts.NameTaken, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "Dan", password = "a long enough password", role = "admin" })));
+        Assert.Equal(StaffTexts.DisplayNameLength, await Refusal(await alice.PatchAsync("/api/staff/accounts/dan", new { displayName = new string('名', 41) })));
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/dan/unlock")).StatusCode);
+
+        var rows = _server.Get<AuditLog>().Recent(10, "staff:dan");
+        Assert.Contains(rows, e => e.Action == "staff.created" && e.Actor == "staff:alice" && e.Detail == "admin");
+        Assert.Contains(rows, e => e.Action == "staff.unlocked" && e.Actor == "staff:alice");
+    }
+
+    [Fact]
     public async Task Staff_of_a_district_cannot_administer_accounts()
     {
         _server.Get<StaffStore>().Create("carol", "a long enough password", StaffRoles.Staff, "天台县");
