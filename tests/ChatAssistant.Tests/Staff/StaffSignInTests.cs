@@ -56,6 +56,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
             statuses.Add((await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" })).StatusCode);
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var refused = await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(StaffTexts.TooManyRequests, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
