@@ -62,6 +62,15 @@
     stopEvents();
     state.me = null;
     state.csrf = null;
+    // Whoever signs in next at this browser (maybe of another district) must not find the last member's work.
+    clearTimeout(state.reloadTimer);
+    state.selected = null;
+    state.expected = [];
+    clearDrafts();
+    ['queue', 'transcript', 'notes', 'assignee', 'd-title', 'd-meta', 'd-sla', 'count'].forEach((id) => $(id).replaceChildren());
+    delete $('detail').dataset.id;
+    $('detail').hidden = true;
+    $('placeholder').hidden = false;
     $('desk').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';

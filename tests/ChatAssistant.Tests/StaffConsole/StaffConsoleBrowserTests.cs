@@ -108,6 +108,33 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task After_signing_out_the_next_member_at_the_same_browser_does_not_see_what_was_open()
+    {
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng) = (desk.WeChat, desk.WuCheng);
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await SayAsync(wechat, WuUser, "我家住在婺城区某某小区3栋");
+        await wucheng.Locator("#queue li").ClickAsync();
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync("3栋");
+        await wucheng.FillAsync("#reply", "写了一半的回复");
+
+        await wucheng.ClickAsync("#logout");
+        await Expect(wucheng.Locator("#login")).ToBeVisibleAsync();
+        await wucheng.FillAsync("#login-user", "jindong");
+        await wucheng.FillAsync("#login-password", ConsoleServer.Password);
+        await wucheng.ClickAsync("#login-form button[type=submit]");
+        await Expect(wucheng.Locator("#live")).ToHaveAttributeAsync("data-state", "open");
+
+        await Expect(wucheng.Locator("#who")).ToContainTextAsync("jindong");
+        await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
+        await Expect(wucheng.Locator("#detail")).ToBeHiddenAsync();
+        Assert.Equal(0, await wucheng.Locator("#transcript li").CountAsync());
+        Assert.Equal("", await wucheng.InputValueAsync("#reply"));
+        Assert.DoesNotContain("3栋", await wucheng.Locator("body").InnerTextAsync());
+    }
+
+    [SkippableFact]
     public async Task Staff_see_a_new_help_request_live_acknowledge_answer_note_and_resolve_it_while_another_district_sees_nothing()
     {
         await using var desk = await OpenDeskAsync();
