@@ -402,15 +402,21 @@
     stopEvents();
     const source = new EventSource(`${API}/escalations/events`);
     state.events = source;
-    source.addEventListener('ready', () => { setLive('open', '实时更新中'); reloadQueue(); });
+    source.addEventListener('ready', () => {
+      setLive('open', '实时更新中');
+      reloadQueue();
+      // After a drop, changes made meanwhile sent no event to this console: read the open item again too.
+      if (state.selected) loadDetail(state.selected);
+    });
     source.addEventListener('escalation', scheduleReload);
     source.addEventListener('ticket', scheduleReload);
     source.addEventListener('error', async () => {
       setLive('off', '连接中断，正在重连…');
-      if (source.readyState === EventSource.CLOSED) {
-        // The stream refused us (e.g. signed out elsewhere): check the session, then reconnect.
-        try { await api('GET', '/me'); setTimeout(startEvents, 3000); } catch { /* showLogin already ran */ }
-      }
+      if (source.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      // The stream was refused (signed out elsewhere, or a gateway error while the server restarts): a 401 shows
+      // the sign-in form; anything else (no network, 502) tries again a little later, until it works.
+      try { await api('GET', '/me'); } catch (e) { if (e.status === 401) return; }
+      setTimeout(() => { if (state.events === source) startEvents(); }, 3000);
     });
   }
 
