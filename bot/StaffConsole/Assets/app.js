@@ -244,9 +244,9 @@
 
   async function reloadTickets() {
     let items;
-    try { items = await api('GET', '/tickets'); } catch { return; }
-    if (state.tab !== 'tickets') return;
-    items = items.filter((t) => isOpen(t) === (state.view !== 'resolved'));
+    const view = state.view === 'resolved' ? 'closed' : 'open';
+    try { items = await api('GET', `/tickets?view=${view}`); } catch { return; }
+    if (state.tab !== 'tickets' || (state.view === 'resolved' ? 'closed' : 'open') !== view) return; // moved on meanwhile
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
     $('count').textContent = `${items.length} 条`;
