@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation.Time;
 using ChatAssistant.Staff;
 
 namespace ChatAssistant.Audit;
@@ -10,10 +11,10 @@ public static class AuditEndpoints
     {
         var group = StaffApi.Group(endpoints, "/audit");
         group.RequireAuthorization(StaffAuthentication.AdminPolicy);
-        group.MapGet("", (AuditLog audit, string? subject, string? actor, int? limit) =>
+        group.MapGet("", (AuditLog audit, AssistantClock clock, string? subject, string? actor, int? limit) =>
             Results.Ok(audit.Recent(limit ?? 100, subject, actor).Select(e => new
             {
-                at = e.At,
+                at = clock.ToLocal(e.At), // Beijing time, as staff read it (LiteDB hands instants back at +00:00)
                 actor = e.Actor,
                 action = e.Action,
                 subject = e.Subject,

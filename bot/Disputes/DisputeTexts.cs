@@ -106,6 +106,7 @@ public static class DisputeTexts
 
     // Staff API messages.
     public const string StaffTextRequired = "请填写内容（1 到 1000 字）。";
+    public const string StaffUnknownView = "view 只能是 open（待处理）或 closed（已办结或关闭）。";
     public const string StaffUnknownStatus = "未知状态，可用：New、Acknowledged、InProgress、Resolved、Closed。";
     public const string StaffReplyGone = "这条求助已撤回或个人信息已删除，不能再回复。";
     public const string StaffReopenAfterPurge = "这条求助的个人信息已按保存期限删除，不能重新处理。如需继续跟进，请让求助人重新提交求助。";

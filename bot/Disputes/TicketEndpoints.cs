@@ -12,6 +12,12 @@ namespace ChatAssistant.Disputes;
 /// </summary>
 public static class TicketEndpoints
 {
+    /// <summary>How many requests a list answers unless <c>limit</c> says otherwise.</summary>
+    public const int DefaultListLimit = 200;
+
+    /// <summary>The most a list answers.</summary>
+    public const int MaxListLimit = 1000;
+
     public sealed record StatusRequest(string? Status);
 
     public sealed record TextRequest(string? Text);
@@ -19,7 +25,7 @@ public static class TicketEndpoints
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/tickets");
-        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, string? status) =>
+        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, string? status, string? view, int? limit) =>
         {
             TicketStatus? filter = null;
             if (!string.IsNullOrEmpty(status))
@@ -27,8 +33,17 @@ public static class TicketEndpoints
                 if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var parsed)) return Error(400, DisputeTexts.StaffUnknownStatus);
                 filter = parsed;
             }
+            if (view is not (null or "" or "open" or "closed")) return Error(400, DisputeTexts.StaffUnknownView);
+            var list = tickets.List(user.CanSee, filter);
+            // Finished requests pile up for years: the closed view lists the newest first, and every answer is capped.
+            IEnumerable<Ticket> shown = view switch
+            {
+                "open" => list.Where(t => t.IsOpen),
+                "closed" => list.Where(t => !t.IsOpen).OrderByDescending(t => t.CreatedAt),
+                _ => list,
+            };
             var now = tickets.Now;
-            return Results.Ok(tickets.List(user.CanSee, filter).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
+            return Results.Ok(shown.Take(Math.Clamp(limit ?? DefaultListLimit, 1, MaxListLimit)).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
         });
         group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, AuditLog audit, StaffStore staff) =>
         {

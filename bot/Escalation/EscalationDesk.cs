@@ -98,11 +98,15 @@ public sealed class EscalationDesk(
         return (outcome, delivery);
     }
 
-    /// <summary>Starts a hand-off from the staff side (e.g. from a help request whose user wants a reply in the chat).</summary>
-    public async Task<(EscalationRecord Record, DeliveryResult Delivery)> PickUpAsync(string channelId, string userId, string? county, StaffAccount staff, CancellationToken ct)
+    /// <summary>
+    /// Starts a hand-off from the staff side (e.g. from a help request whose user wants a reply in the chat). When the
+    /// user already has an open escalation that <paramref name="mayTake"/> refuses (another county's), nothing
+    /// changes and the result is null.
+    /// </summary>
+    public async Task<(EscalationRecord Record, DeliveryResult Delivery)?> PickUpAsync(string channelId, string userId, string? county, StaffAccount staff, Func<EscalationRecord, bool> mayTake, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var (record, _) = store.Open(new EscalationRecord
+        var (record, created) = store.Open(new EscalationRecord
         {
             ChannelId = channelId,
             UserId = userId,
@@ -112,6 +116,8 @@ public sealed class EscalationDesk(
             Status = EscalationStatus.Waiting,
             CreatedAt = now,
         });
+        // The user's open hand-off may belong to another county: it is not taken over from outside it.
+        if (!created && !mayTake(record)) return null;
         var outcome = store.Change(record.Id, r => { if (r.AssigneeId is null) Assign(r, staff, now); return null; });
         await state.SetAsync(outcome.Record!, inHandoff: true, ct);
         var delivery = await SendAsync(channelId, userId, EscalationTexts.PickedUp, ct);

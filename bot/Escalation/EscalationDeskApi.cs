@@ -63,7 +63,9 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         // Staff open conversations in their own county unless they name another they may see.
         var county = string.IsNullOrWhiteSpace(body.County) ? staff.Scope : body.County.Trim();
         if (!scope.CanSee(http.User, county)) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
-        var (record, delivery) = await desk.PickUpAsync(body.ChannelId.Trim(), body.UserId.Trim(), county, staff, http.RequestAborted);
+        var picked = await desk.PickUpAsync(body.ChannelId.Trim(), body.UserId.Trim(), county, staff, r => scope.CanSee(http.User, r.County), http.RequestAborted);
+        if (picked is not { } taken) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
+        var (record, delivery) = taken;
         return Results.Ok(new { id = record.Id.ToString(), delivery = Delivery(delivery) });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
 using ChatAssistant.Hours.Chat;
@@ -21,6 +22,7 @@ public static class HoursRegistration
         services.AddSingleton<HoursReview>();
         services.AddSingleton<CatalogueProvider>();
         services.AddSingleton<RedemptionService>();
+        AuditLog.Register(services);
         services.AddFeature<MyHoursFlow>(new Intent
         {
             Id = "hours.mine",

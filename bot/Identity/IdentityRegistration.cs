@@ -38,10 +38,13 @@ public static class IdentityRegistration
             var result = identity.Import(k, new StringReader(text), http.User.Scope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
-        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity, AssistantClock clock) =>
+        group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity, AssistantClock clock, AuditLog audit) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            return Results.Ok(identity.Members(k, http.User.Scope()).Select(m => new
+            var members = identity.Members(k, http.User.Scope());
+            // Names of people (volunteers include minors): who read the list is on record, like a ticket's detail.
+            audit.Record(http.User.Actor(), ListAction, $"roster:{k.ToString().ToLowerInvariant()}", $"{members.Count} members");
+            return Results.Ok(members.Select(m => new
             {
                 m.MemberId,
                 m.Name,
@@ -50,12 +53,14 @@ public static class IdentityRegistration
                 BoundAt = m.BoundAt is { } at ? clock.ToLocal(at) : (DateTimeOffset?)null, // Beijing time, as staff read it
             }));
         });
-        group.MapPost("/{kind}/{memberId}/code", (string kind, string memberId, HttpContext http, IdentityService identity, AssistantClock clock) =>
+        group.MapPost("/{kind}/{memberId}/code", (string kind, string memberId, HttpContext http, IdentityService identity, AssistantClock clock, AuditLog audit) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
             var member = identity.FindByMemberId(k, memberId);
             if (member is null || !http.User.CanSee(member.District)) return Results.NotFound(new { error = IdentityTexts.MemberNotFound });
             var code = identity.IssueCode(k, memberId);
+            // Whoever holds the code can act as this person in the chat (hours, points, duties): on record, without the code.
+            audit.Record(http.User.Actor(), CodeAction, Subject(k, member.MemberId));
             return Results.Ok(new { code = code.Code, expiresAt = clock.ToLocal(code.ExpiresAt) });
         });
         group.MapPost("/{kind}/{memberId}/unbind", (string kind, string memberId, HttpContext http, IdentityService identity, AuditLog audit) =>
@@ -72,6 +77,12 @@ public static class IdentityRegistration
 
     /// <summary>The audit action of a staff unbinding.</summary>
     public const string UnbindAction = "roster.unbind";
+
+    /// <summary>The audit action of a staff member reading a roster (names of people).</summary>
+    public const string ListAction = "roster.list";
+
+    /// <summary>The audit action of issuing a binding code.</summary>
+    public const string CodeAction = "roster.code";
 
     /// <summary>How the audit log names a roster member (ids only, nothing personal).</summary>
     public static string Subject(RosterKind kind, string memberId) => $"roster:{kind.ToString().ToLowerInvariant()}:{memberId}";

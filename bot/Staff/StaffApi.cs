@@ -55,5 +55,11 @@ public static class StaffTexts
     public static string CannotReadFile(string path, string reason) => $"无法读取文件 {path}（{reason}），请检查路径和权限后重试。";
 
     public const string NotUtf8 = "文件不是 UTF-8 编码，请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后重新导入。";
+    public const string UserNameLength = "用户名需要 2 到 40 个字符，请换一个。";
+    public const string UnknownRole = "角色只能是 admin（管理员）或 staff（工作人员）。";
+    public const string ScopeRequired = "工作人员账号需要填写负责的区县或工作室（scope）。";
+    public const string NameTaken = "这个用户名已经有人用了，请换一个。";
+    public const string DisplayNameLength = "显示名最多 40 个字符，请缩短后再保存。";
+    public const string PasswordLength = "密码至少需要 10 个字符，请换一个更长的密码。";
     public const string LastAdminRole = "这是最后一位可用的管理员，不能改为普通工作人员；请先启用或新建另一位管理员。";
 }

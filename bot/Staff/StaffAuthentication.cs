@@ -23,6 +23,12 @@ public static class StaffAuthentication
     public const string ScopeClaim = "scope";
     public const string SessionClaim = "session-version";
 
+    /// <summary>The id of one console sign-in, so that signing out ends that session on the server too.</summary>
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>How long a console cookie lasts (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     /// <summary>How the caller authenticated: "pwd" (cookie, needs CSRF) or "token".</summary>
     public const string MethodClaim = "amr";
 
@@ -38,7 +44,7 @@ public static class StaffAuthentication
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = SessionLifetime;
                 o.SlidingExpiration = true;
                 // An API answers 401/403, it does not redirect to a login page.
                 o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
@@ -58,6 +64,8 @@ public static class StaffAuthentication
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The console shows the answer's "error": say what to do, not "请求失败（429）".
+            o.OnRejected = (context, ct) => new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(new { error = StaffTexts.TooManyRequests }, ct));
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -82,6 +90,8 @@ public static class StaffAuthentication
         if (!int.TryParse(principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return false;
         // Sessions from before the claim existed carry none: version 0, as every account had then.
         var version = principal.FindFirst(SessionClaim)?.Value ?? "0";
+        // A signed-out session stays out, even where a copy of its cookie (or an open event stream) survives.
+        if (principal.FindFirst(SessionIdClaim)?.Value is { } sessionId && store.SessionEnded(sessionId)) return false;
         return store.FindById(id) is { Disabled: false } account
             && version == account.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -98,6 +108,7 @@ public static class StaffAuthentication
             new(SessionClaim, account.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (account.Scope is not null) claims.Add(new Claim(ScopeClaim, account.Scope));
+        if (method == "pwd") claims.Add(new Claim(SessionIdClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

@@ -22,8 +22,12 @@ public static class StaffEndpoints
         endpoints.MapPost(StaffApi.Prefix + "/login", LoginAsync).RequireRateLimiting(StaffAuthentication.LoginRateLimit);
 
         var group = StaffApi.Group(endpoints);
-        group.MapPost("/logout", async (HttpContext http) =>
+        group.MapPost("/logout", async (HttpContext http, StaffStore store, TimeProvider time) =>
         {
+            // Deleting the browser's cookie is not enough: a copy of it (another tab's event stream, a cookie
+            // taken from the machine) would stay valid for hours.
+            if (http.User.FindFirst(StaffAuthentication.SessionIdClaim)?.Value is { } sessionId)
+                store.EndSession(sessionId, time.GetUtcNow() + StaffAuthentication.SessionLifetime);
             await http.SignOutAsync(StaffAuthentication.CookieScheme);
             return Results.NoContent();
         });
@@ -32,21 +36,27 @@ public static class StaffEndpoints
         var admin = StaffApi.Group(endpoints, "/accounts");
         admin.RequireAuthorization(StaffAuthentication.AdminPolicy);
         admin.MapGet("", (StaffStore store) => Results.Ok(store.All().Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope, Locked = a.LockedUntil is not null, a.Disabled })));
-        admin.MapPost("", (CreateAccountRequest request, StaffStore store) =>
+        admin.MapPost("", (CreateAccountRequest request, HttpContext http, StaffStore store, AuditLog audit) =>
         {
             try
             {
                 var account = store.Create(request.UserName ?? "", request.Password ?? "", request.Role ?? "", request.Scope, request.DisplayName);
+                audit.Record(http.User.Actor(), "staff.created", StaffUser.Actor(account.UserName), account.Role);
                 return Results.Created($"{StaffApi.Prefix}/accounts/{account.UserName}", new { account.UserName, account.Role, account.Scope });
             }
-            catch (ArgumentException e)
+            catch (StaffInputException e)
             {
-                return Results.BadRequest(new { error = e.Message });
+                return Results.BadRequest(new { error = e.StaffMessage });
             }
         });
-        admin.MapPost("/{userName}/unlock", (string userName, StaffStore store) =>
+        admin.MapPost("/{userName}/unlock", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
         {
-            try { store.Unlock(userName); return Results.NoContent(); }
+            try
+            {
+                store.Unlock(userName);
+                audit.Record(http.User.Actor(), "staff.unlocked", StaffUser.Actor(store.Find(userName)!.UserName));
+                return Results.NoContent();
+            }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
         // Someone moves to another district, changes role, or their name was mistyped. A new role or scope ends
@@ -61,11 +71,13 @@ public static class StaffEndpoints
                     audit.Record(http.User.Actor(), "staff.updated", StaffUser.Actor(account.UserName));
                 return Results.Ok(new { account.UserName, account.DisplayName, account.Role, account.Scope, signedOut = outcome == UpdateOutcome.ChangedSignedOut });
             }
-            catch (ArgumentException e)
+            catch (StaffInputException e)
             {
-                return store.Find(userName) is null
-                    ? Results.NotFound(new { error = StaffTexts.UnknownAccount })
-                    : Results.BadRequest(new { error = e.Message });
+                return Results.BadRequest(new { error = e.StaffMessage });
+            }
+            catch (ArgumentException)
+            {
+                return Results.NotFound(new { error = StaffTexts.UnknownAccount });
             }
         });
         // Someone leaves: no more sign-ins, tokens or open console sessions, from the next request on.

@@ -17,6 +17,7 @@ public sealed class StaffStore
 
     private readonly ILiteCollection<StaffAccount> _accounts;
     private readonly ILiteCollection<StaffToken> _tokens;
+    private readonly ILiteCollection<EndedSession> _endedSessions;
     private readonly PasswordHasher<StaffAccount> _hasher = new();
     private readonly TimeProvider _time;
     // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
@@ -30,15 +31,31 @@ public sealed class StaffStore
         _accounts.EnsureIndex(a => a.UserName, unique: true);
         _tokens = db.GetCollection<StaffToken>("staff_tokens");
         _tokens.EnsureIndex(t => t.Hash, unique: true);
+        _endedSessions = db.GetCollection<EndedSession>("staff_sessions_ended");
     }
+
+    /// <summary>
+    /// Ends one console session (sign-out): its cookie is refused from now on, also where a copy of it is still
+    /// held (another tab's event stream, a stolen cookie). Kept until <paramref name="until"/>, when the cookie
+    /// would have expired anyway.
+    /// </summary>
+    public void EndSession(string sessionId, DateTimeOffset until)
+    {
+        var now = _time.GetUtcNow();
+        _endedSessions.DeleteMany(e => e.Until < now);
+        _endedSessions.Upsert(new EndedSession { Id = sessionId, Until = until });
+    }
+
+    /// <summary>Whether the console session <paramref name="sessionId"/> was signed out.</summary>
+    public bool SessionEnded(string sessionId) => _endedSessions.FindById(sessionId) is not null;
 
     /// <summary>Creates an account. Throws <see cref="ArgumentException"/> with a message for the operator.</summary>
     public StaffAccount Create(string userName, string password, string role, string? scope, string? displayName = null)
     {
         var name = NormalizeName(userName);
-        if (name.Length is < 2 or > 40) throw new ArgumentException("The user name must be 2 to 40 characters.");
-        if (!StaffRoles.IsValid(role)) throw new ArgumentException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.");
-        if (role == StaffRoles.Staff && string.IsNullOrWhiteSpace(scope)) throw new ArgumentException("Staff accounts need --scope (a district or workshop).");
+        if (name.Length is < 2 or > 40) throw new StaffInputException("The user name must be 2 to 40 characters.", StaffTexts.UserNameLength);
+        if (!StaffRoles.IsValid(role)) throw new StaffInputException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.", StaffTexts.UnknownRole);
+        if (role == StaffRoles.Staff && string.IsNullOrWhiteSpace(scope)) throw new StaffInputException("Staff accounts need --scope (a district or workshop).", StaffTexts.ScopeRequired);
         CheckPassword(password);
         var account = new StaffAccount
         {
@@ -55,7 +72,7 @@ public sealed class StaffStore
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            throw new ArgumentException($"An account named '{name}' already exists.");
+            throw new StaffInputException($"An account named '{name}' already exists.", StaffTexts.NameTaken);
         }
         return account;
     }
@@ -142,15 +159,15 @@ public sealed class StaffStore
     /// </summary>
     public (StaffAccount Account, UpdateOutcome Outcome) Update(string userName, string? role, string? scope, string? displayName)
     {
-        if (role is not null && !StaffRoles.IsValid(role.Trim())) throw new ArgumentException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.");
+        if (role is not null && !StaffRoles.IsValid(role.Trim())) throw new StaffInputException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.", StaffTexts.UnknownRole);
         lock (_gate)
         {
             var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
             var newRole = role?.Trim() ?? account.Role;
             var newScope = newRole == StaffRoles.Admin ? null : string.IsNullOrWhiteSpace(scope) ? account.Scope : scope.Trim();
-            if (newRole == StaffRoles.Staff && newScope is null) throw new ArgumentException("Staff accounts need --scope (a district or workshop).");
+            if (newRole == StaffRoles.Staff && newScope is null) throw new StaffInputException("Staff accounts need --scope (a district or workshop).", StaffTexts.ScopeRequired);
             var newName = string.IsNullOrWhiteSpace(displayName) ? account.DisplayName : displayName.Trim();
-            if (newName.Length > 40) throw new ArgumentException("The display name must be at most 40 characters.");
+            if (newName.Length > 40) throw new StaffInputException("The display name must be at most 40 characters.", StaffTexts.DisplayNameLength);
             if (account.Role == StaffRoles.Admin && newRole != StaffRoles.Admin && !account.Disabled
                 && !_accounts.FindAll().Any(a => a.Id != account.Id && a.Role == StaffRoles.Admin && !a.Disabled))
                 return (account, UpdateOutcome.LastAdmin);
@@ -204,7 +221,7 @@ public sealed class StaffStore
 
     private static void CheckPassword(string password)
     {
-        if (password.Length < 10) throw new ArgumentException("The password must be at least 10 characters.");
+        if (password.Length < 10) throw new StaffInputException("The password must be at least 10 characters.", StaffTexts.PasswordLength);
     }
 
     private static readonly string DummyHash = new PasswordHasher<StaffAccount>().HashPassword(new StaffAccount(), Guid.NewGuid().ToString());
@@ -246,4 +263,11 @@ public enum UpdateOutcome
 
     /// <summary>Refused: it would leave no enabled admin.</summary>
     LastAdmin,
+}
+
+/// <summary>A bad value for an account: <see cref="Exception.Message"/> for the operator's terminal, <see cref="StaffMessage"/> for the API.</summary>
+public sealed class StaffInputException(string message, string staffMessage) : ArgumentException(message)
+{
+    /// <summary>The same in Chinese, saying what to do (answered by the staff API).</summary>
+    public string StaffMessage { get; } = staffMessage;
 }

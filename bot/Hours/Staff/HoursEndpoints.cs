@@ -1,3 +1,4 @@
+using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
@@ -30,9 +31,10 @@ public static class HoursEndpoints
             ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
         group.MapPost("/records/{recordId}/revoke", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
             ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
-        group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger) =>
+        group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger, AuditLog audit) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            audit.Record(http.User.Actor(), "hours.volunteer.view", "volunteer:" + volunteerId);
             var hours = ledger.Hours(volunteerId);
             var points = ledger.Points(volunteerId);
             return Results.Ok(new
@@ -42,9 +44,11 @@ public static class HoursEndpoints
                 points = new { earned = points.Earned, spent = points.Spent, available = points.Available },
             });
         });
-        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store, AssistantClock clock) =>
+        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store, AssistantClock clock, AuditLog audit) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            // One person's whole record of service and redemptions leaves the system as a file: on record.
+            audit.Record(http.User.Actor(), "hours.statement", "volunteer:" + volunteerId);
             var bytes = HoursStatement.Build(
                 volunteerId,
                 store.LedgerCollection.Find(e => e.VolunteerId == volunteerId).ToList(),

@@ -5,7 +5,7 @@
 (() => {
   const API = '/api/staff';
   const state = {
-    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false,
+    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false, busy: false,
     expected: [], // ticket events this console's own changes will cause: they do not open the ticket again
   };
   const $ = (id) => document.getElementById(id);
@@ -62,6 +62,15 @@
     stopEvents();
     state.me = null;
     state.csrf = null;
+    // Whoever signs in next at this browser (maybe of another district) must not find the last member's work.
+    clearTimeout(state.reloadTimer);
+    state.selected = null;
+    state.expected = [];
+    clearDrafts();
+    ['queue', 'transcript', 'notes', 'assignee', 'd-title', 'd-meta', 'd-sla', 'count'].forEach((id) => $(id).replaceChildren());
+    delete $('detail').dataset.id;
+    $('detail').hidden = true;
+    $('placeholder').hidden = false;
     $('desk').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';
@@ -235,9 +244,9 @@
 
   async function reloadTickets() {
     let items;
-    try { items = await api('GET', '/tickets'); } catch { return; }
-    if (state.tab !== 'tickets') return;
-    items = items.filter((t) => isOpen(t) === (state.view !== 'resolved'));
+    const view = state.view === 'resolved' ? 'closed' : 'open';
+    try { items = await api('GET', `/tickets?view=${view}`); } catch { return; }
+    if (state.tab !== 'tickets' || (state.view === 'resolved' ? 'closed' : 'open') !== view) return; // moved on meanwhile
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
     $('count').textContent = `${items.length} 条`;
@@ -348,7 +357,23 @@
   async function act(path, body, after, change) {
     const id = state.selected;
     const tab = state.tab;
-    if (!id) return;
+    // One action at a time: a double click or a second Enter must not send the user the same reply twice.
+    if (!id || state.busy) return;
+    state.busy = true;
+    setBusy(true);
+    try {
+      await actNow(id, tab, path, body, after, change);
+    } finally {
+      state.busy = false;
+      setBusy(false);
+    }
+  }
+
+  function setBusy(busy) {
+    document.querySelectorAll('#detail button').forEach((button) => { button.disabled = busy; });
+  }
+
+  async function actNow(id, tab, path, body, after, change) {
     const still = () => state.tab === tab && state.selected === id; // staff may have moved on meanwhile
     $('d-error').textContent = '';
     const expected = change ? { id, what: change, until: Date.now() + 10000 } : null;
@@ -377,15 +402,21 @@
     stopEvents();
     const source = new EventSource(`${API}/escalations/events`);
     state.events = source;
-    source.addEventListener('ready', () => { setLive('open', '实时更新中'); reloadQueue(); });
+    source.addEventListener('ready', () => {
+      setLive('open', '实时更新中');
+      reloadQueue();
+      // After a drop, changes made meanwhile sent no event to this console: read the open item again too.
+      if (state.selected) loadDetail(state.selected);
+    });
     source.addEventListener('escalation', scheduleReload);
     source.addEventListener('ticket', scheduleReload);
     source.addEventListener('error', async () => {
       setLive('off', '连接中断，正在重连…');
-      if (source.readyState === EventSource.CLOSED) {
-        // The stream refused us (e.g. signed out elsewhere): check the session, then reconnect.
-        try { await api('GET', '/me'); setTimeout(startEvents, 3000); } catch { /* showLogin already ran */ }
-      }
+      if (source.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      // The stream was refused (signed out elsewhere, or a gateway error while the server restarts): a 401 shows
+      // the sign-in form; anything else (no network, 502) tries again a little later, until it works.
+      try { await api('GET', '/me'); } catch (e) { if (e.status === 401) return; }
+      setTimeout(() => { if (state.events === source) startEvents(); }, 3000);
     });
   }
 

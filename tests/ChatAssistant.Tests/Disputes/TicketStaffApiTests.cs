@@ -43,6 +43,29 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_list_answers_open_or_finished_requests_newest_finished_first_and_is_capped()
+    {
+        var service = _server.Get<TicketService>();
+        var first = DisputeFixtures.File(_server.Services, "义乌市");
+        _time.Advance(TimeSpan.FromHours(1));
+        var second = DisputeFixtures.File(_server.Services, "义乌市");
+        _time.Advance(TimeSpan.FromHours(1));
+        var open = DisputeFixtures.File(_server.Services, "义乌市");
+        Assert.Equal(TicketOutcomeKind.Ok, service.ChangeStatus(first.Id, TicketStatus.Resolved, "staff:yiwu").Kind);
+        Assert.Equal(TicketOutcomeKind.Ok, service.ChangeStatus(second.Id, TicketStatus.Closed, "staff:yiwu").Kind);
+        using var yiwu = DisputeFixtures.StaffClient(_server, "yiwu", "义乌市");
+        static string[] Numbers(JsonElement list) => list.EnumerateArray().Select(t => t.GetProperty("number").GetString()!).ToArray();
+
+        Assert.Equal([open.Number], Numbers(await Json(await yiwu.GetAsync("/api/staff/tickets?view=open"))));
+        Assert.Equal([second.Number, first.Number], Numbers(await Json(await yiwu.GetAsync("/api/staff/tickets?view=closed"))));
+        Assert.Equal([second.Number], Numbers(await Json(await yiwu.GetAsync("/api/staff/tickets?view=closed&limit=1"))));
+        Assert.Equal(2, Numbers(await Json(await yiwu.GetAsync("/api/staff/tickets?limit=2"))).Length);
+        var bad = await yiwu.GetAsync("/api/staff/tickets?view=everything");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("closed", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_list_carries_no_personal_fields_and_the_detail_decrypts_them()
     {
         var ticket = DisputeFixtures.File(_server.Services, "义乌市", description: "列表里不应出现的描述内容ABC", phone: "13700001111");

@@ -119,7 +119,7 @@ public sealed class HandoffConversationTests
     {
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好", "user2");
-        var (record, _) = await bot.Get<EscalationDesk>().PickUpAsync("test", "user2", "婺城区", Staff(bot), CancellationToken.None);
+        var (record, _) = (await bot.Get<EscalationDesk>().PickUpAsync("test", "user2", "婺城区", Staff(bot), _ => true, CancellationToken.None))!.Value;
 
         Assert.Empty(await bot.SayAsync("好的，我在", "user2"));
         Assert.Contains(Entries(bot, record), e => e.Kind == EntryKind.User && e.Text == "好的，我在");

@@ -87,4 +87,14 @@ public sealed class BeijingTimeApiTests : IAsyncLifetime
         var roster = await GetJson("/api/staff/rosters/volunteer");
         Assert.Equal("2026-11-27T07:00:00+08:00", roster[0].GetProperty("boundAt").GetString());
     }
+
+    [Fact]
+    public async Task The_audit_log_shows_when_in_Beijing_time()
+    {
+        (await _admin.GetAsync("/api/staff/rosters/volunteer")).EnsureSuccessStatusCode(); // an audited read
+
+        var rows = await GetJson("/api/staff/audit?subject=roster:volunteer");
+
+        Assert.Equal("2026-11-27T07:00:00+08:00", rows[0].GetProperty("at").GetString());
+    }
 }

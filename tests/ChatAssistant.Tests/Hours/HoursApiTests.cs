@@ -120,6 +120,21 @@ public sealed class HoursApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_a_volunteers_balance_or_statement_is_audited()
+    {
+        using var sz = As("sz");
+        using var admin = As("admin");
+        await Import(admin, HoursKit.Csv("R1,V001,探访,团市委,2024-05-02,09:00,14:00,5"));
+
+        Assert.Equal(HttpStatusCode.OK, (await sz.GetAsync("/api/staff/hours/volunteers/V001")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sz.GetAsync("/api/staff/hours/volunteers/V001/statement")).StatusCode);
+
+        var rows = _server.Get<ChatAssistant.Audit.AuditLog>().Recent(10, "volunteer:V001");
+        Assert.Equal(["hours.statement", "hours.volunteer.view"], rows.Select(e => e.Action).Order(StringComparer.Ordinal));
+        Assert.All(rows, e => Assert.Equal("staff:sz", e.Actor));
+    }
+
+    [Fact]
     public async Task Orders_can_be_listed_fulfilled_and_cancelled_with_the_points_returned()
     {
         using var admin = As("admin");

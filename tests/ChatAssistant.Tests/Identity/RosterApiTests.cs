@@ -72,4 +72,28 @@ public sealed class RosterApiTests
         var audit = Assert.Single(server.Get<AuditLog>().Recent(subject: "roster:volunteer:V1"));
         Assert.Equal(("staff:sz", "roster.unbind"), (audit.Actor, audit.Action));
     }
+
+    [Fact]
+    public async Task Reading_a_roster_and_issuing_a_binding_code_are_audited_without_names_or_the_code()
+    {
+        await using var server = await AssistantServer.StartAsync();
+        server.Get<StaffStore>().Create("sz", "a long staff password", StaffRoles.Staff, "嵊州市");
+        var identity = server.Get<IdentityService>();
+        Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV1,李四,嵊州市\nV2,王五,金华市\n")).Ok);
+        using var sz = As(server, "sz");
+
+        var list = await sz.GetStringAsync("/api/staff/rosters/volunteer");
+        Assert.Contains("李四", list);
+        Assert.DoesNotContain("王五", list);
+        var issued = JsonDocument.Parse(await (await sz.PostAsync("/api/staff/rosters/volunteer/V1/code", null)).Content.ReadAsStringAsync()).RootElement;
+        var code = issued.GetProperty("code").GetString()!;
+
+        var rows = server.Get<AuditLog>().Recent(actor: "staff:sz");
+        var read = Assert.Single(rows, e => e.Action == "roster.list");
+        Assert.Equal(("roster:volunteer", "1 members"), (read.Subject, read.Detail));
+        var coded = Assert.Single(rows, e => e.Action == "roster.code");
+        Assert.Equal("roster:volunteer:V1", coded.Subject);
+        Assert.All(rows, e => Assert.DoesNotContain(code, (e.Subject + e.Detail)));
+        Assert.All(rows, e => Assert.DoesNotContain("李四", (e.Subject + e.Detail)));
+    }
 }

@@ -56,6 +56,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
             statuses.Add((await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" })).StatusCode);
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var refused = await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(StaffTexts.TooManyRequests, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
@@ -89,6 +92,27 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_for_copies_of_its_cookie_and_its_event_stream()
+    {
+        const string theirs = "a long enough password";
+        _server.Get<StaffStore>().Create("lin", theirs, StaffRoles.Staff, "婺城区");
+        using var lin = await StaffSession.SignInAsync(_server, "lin", theirs);
+        // A copy of the cookie, as another tab or someone who took it from the machine holds it.
+        using var copy = _server.CreateClient(cookies: false);
+        copy.DefaultRequestHeaders.Add("Cookie", lin.CookieHeader(_server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/staff/me")).StatusCode);
+        await using var events = await EventReader.OpenAsync(copy);
+        using var other = await StaffSession.SignInAsync(_server, "lin", theirs); // signed in on another computer
+
+        Assert.Equal(HttpStatusCode.NoContent, (await lin.PostAsync("/api/staff/logout")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/staff/me")).StatusCode);
+        _server.Get<EscalationEvents>().Publish(new EscalationChange("0123456789abcdef01234567", "婺城区", "opened"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => events.NextEscalationIdAsync());
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/staff/me")).StatusCode); // only this session ended
     }
 
     [Fact]
@@ -251,6 +275,29 @@ public sealed class StaffSignInTests : IAsyncLifetime
     {
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray();
+    }
+
+    [Fact]
+    public async Task Account_administration_answers_in_Chinese_and_creating_or_unlocking_an_account_is_audited()
+    {
+        using var alice = await StaffSession.SignInAsync(_server, "alice", Password);
+        async Task<string> Refusal(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+        }
+
+        Assert.Equal(StaffTexts.PasswordLength, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "short", role = "staff", scope = "天台县" })));
+        Assert.Equal(StaffTexts.ScopeRequired, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "staff" })));
+        Assert.Equal(StaffTexts.UnknownRole, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "boss" })));
+        Assert.Equal(HttpStatusCode.Created, (await alice.PostAsync("/api/staff/accounts", new { userName = "dan", password = "a long enough password", role = "admin" })).StatusCode);
+        Assert.Equal(StaffTexts.NameTaken, await Refusal(await alice.PostAsync("/api/staff/accounts", new { userName = "Dan", password = "a long enough password", role = "admin" })));
+        Assert.Equal(StaffTexts.DisplayNameLength, await Refusal(await alice.PatchAsync("/api/staff/accounts/dan", new { displayName = new string('名', 41) })));
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.PostAsync("/api/staff/accounts/dan/unlock")).StatusCode);
+
+        var rows = _server.Get<AuditLog>().Recent(10, "staff:dan");
+        Assert.Contains(rows, e => e.Action == "staff.created" && e.Actor == "staff:alice" && e.Detail == "admin");
+        Assert.Contains(rows, e => e.Action == "staff.unlocked" && e.Actor == "staff:alice");
     }
 
     [Fact]

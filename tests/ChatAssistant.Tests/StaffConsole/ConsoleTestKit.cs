@@ -60,9 +60,12 @@ public sealed class InProcessUser(AssistantServer server, string userId)
 /// <summary>A signed-in staff member over real HTTP: cookie jar plus the CSRF token for writes.</summary>
 public sealed class StaffSession : IDisposable
 {
-    private StaffSession(HttpClient client, string csrf)
+    private readonly System.Net.CookieContainer _cookies;
+
+    private StaffSession(HttpClient client, System.Net.CookieContainer cookies, string csrf)
     {
         Client = client;
+        _cookies = cookies;
         Csrf = csrf;
     }
 
@@ -70,13 +73,17 @@ public sealed class StaffSession : IDisposable
 
     public string Csrf { get; }
 
+    /// <summary>The cookies this session sends to <paramref name="server"/>, as a Cookie header.</summary>
+    public string CookieHeader(Uri server) => _cookies.GetCookieHeader(server);
+
     public static async Task<StaffSession> SignInAsync(AssistantServer server, string userName, string password)
     {
-        var client = server.CreateClient();
+        var cookies = new System.Net.CookieContainer();
+        var client = server.CreateClient(cookies);
         var response = await client.PostAsJsonAsync("/api/staff/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         var csrf = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("csrfToken").GetString()!;
-        return new StaffSession(client, csrf);
+        return new StaffSession(client, cookies, csrf);
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => Client.GetAsync(path);

@@ -217,4 +217,22 @@ public sealed class EscalationApiTests : IAsyncLifetime
         Assert.Equal((wu.Number, "acknowledged"), (acknowledged.GetProperty("id").GetString(), acknowledged.GetProperty("what").GetString()));
         Assert.Equal(jd.Number, (await jdEvents.NextAsync("ticket")).GetProperty("id").GetString()); // 婺城区's never reached 金东区
     }
+
+    [Fact]
+    public async Task Picking_up_a_user_whose_open_hand_off_is_another_countys_is_refused_and_changes_nothing()
+    {
+        var wu = await EscalateAsync("wu1");
+        using var jindong = await StaffSession.SignInAsync(_server, "jindong", Pw);
+
+        var response = await jindong.PostAsync("/api/staff/escalations", new { channelId = "test", userId = "wu1" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("负责范围", await response.Content.ReadAsStringAsync());
+        using var wucheng = await StaffSession.SignInAsync(_server, "wucheng", Pw);
+        var summary = (await wucheng.GetJsonAsync($"/api/staff/escalations/{wu}")).GetProperty("summary");
+        Assert.Equal("Waiting", summary.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("assignee").ValueKind);
+        Assert.Empty(_messenger.Sent); // nothing was sent to the user in 金东区's name
+        Assert.Equal(HttpStatusCode.OK, (await wucheng.PostAsync($"/api/staff/escalations/{wu}/claim")).StatusCode);
+    }
 }

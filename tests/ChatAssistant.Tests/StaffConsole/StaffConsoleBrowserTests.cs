@@ -78,6 +78,97 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_double_click_on_send_sends_the_reply_once()
+    {
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng) = (desk.WeChat, desk.WuCheng);
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await wucheng.Locator("#queue li").ClickAsync();
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync("已为你转接人工服务");
+        // A slow network: the first send is still on its way when the second click lands.
+        var posts = 0;
+        await wucheng.RouteAsync("**/reply", async route =>
+        {
+            Interlocked.Increment(ref posts);
+            await Task.Delay(800);
+            await route.ContinueAsync();
+        });
+
+        const string reply = "你好，我是婺城区的小王。";
+        await wucheng.FillAsync("#reply", reply);
+        await wucheng.DblClickAsync("#reply-form button[type=submit]");
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync(reply);
+        await Expect(wucheng.Locator("#reply-form button[type=submit]")).ToBeEnabledAsync();
+        await wucheng.PressAsync("#reply", "Enter"); // nothing left to send: the draft was cleared
+        await Task.Delay(1500);
+
+        Assert.Equal(1, posts);
+        Assert.Equal([reply], wechat.Api.TextsTo(WuUser));
+    }
+
+    [SkippableFact]
+    public async Task After_signing_out_the_next_member_at_the_same_browser_does_not_see_what_was_open()
+    {
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng) = (desk.WeChat, desk.WuCheng);
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await SayAsync(wechat, WuUser, "我家住在婺城区某某小区3栋");
+        await wucheng.Locator("#queue li").ClickAsync();
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync("3栋");
+        await wucheng.FillAsync("#reply", "写了一半的回复");
+
+        await wucheng.ClickAsync("#logout");
+        await Expect(wucheng.Locator("#login")).ToBeVisibleAsync();
+        await wucheng.FillAsync("#login-user", "jindong");
+        await wucheng.FillAsync("#login-password", ConsoleServer.Password);
+        await wucheng.ClickAsync("#login-form button[type=submit]");
+        await Expect(wucheng.Locator("#live")).ToHaveAttributeAsync("data-state", "open");
+
+        await Expect(wucheng.Locator("#who")).ToContainTextAsync("jindong");
+        await Expect(wucheng.Locator("#queue-empty")).ToBeVisibleAsync();
+        await Expect(wucheng.Locator("#detail")).ToBeHiddenAsync();
+        Assert.Equal(0, await wucheng.Locator("#transcript li").CountAsync());
+        Assert.Equal("", await wucheng.InputValueAsync("#reply"));
+        Assert.DoesNotContain("3栋", await wucheng.Locator("body").InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task After_a_network_drop_the_console_reconnects_and_the_open_conversation_shows_what_came_meanwhile()
+    {
+        await using var desk = await OpenDeskAsync();
+        var wechat = desk.WeChat;
+        await using var network = new FlakyNetwork(wechat.Server.BaseAddress);
+        var page = await SignInAsync(desk.Browser, network.Address, "wucheng");
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await page.Locator("#queue li").ClickAsync();
+        var transcript = page.Locator("#transcript");
+        await Expect(transcript).ToContainTextAsync("已为你转接人工服务");
+
+        network.Down();
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "off");
+        await SayAsync(wechat, WuUser, "断网时发来的消息"); // its event reaches no console
+        await Task.Delay(4000); // the browser's reconnect attempts fail meanwhile
+        network.Up();
+
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 20_000 });
+        await Expect(transcript).ToContainTextAsync("断网时发来的消息");
+
+        // The server restarts behind a gateway that answers 502 meanwhile: the browser gives the stream up, the
+        // console keeps trying and is live again once the server is back.
+        network.Down(gatewayError: true);
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "off");
+        await SayAsync(wechat, WuUser, "服务器重启时发来的消息");
+        await Task.Delay(5000);
+        network.Up();
+
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 20_000 });
+        await Expect(transcript).ToContainTextAsync("服务器重启时发来的消息");
+    }
+
+    [SkippableFact]
     public async Task Staff_see_a_new_help_request_live_acknowledge_answer_note_and_resolve_it_while_another_district_sees_nothing()
     {
         await using var desk = await OpenDeskAsync();
@@ -202,14 +293,16 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var desk = new Desk(wechat, playwright, browser);
-        desk.WuCheng = await SignInAsync(browser, wechat.Server, "wucheng");
-        desk.JinDong = await SignInAsync(browser, wechat.Server, "jindong");
+        desk.WuCheng = await SignInAsync(browser, wechat.Server.BaseAddress, "wucheng");
+        desk.JinDong = await SignInAsync(browser, wechat.Server.BaseAddress, "jindong");
         return desk;
     }
 
     private sealed class Desk(WeChatTestServer wechat, IPlaywright playwright, IBrowser browser) : IAsyncDisposable
     {
         public WeChatTestServer WeChat => wechat;
+
+        public IBrowser Browser => browser;
 
         public IPage WuCheng { get; set; } = null!;
 
@@ -242,9 +335,9 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         return body;
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, AssistantServer server, string userName)
+    private static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string userName)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/staff");

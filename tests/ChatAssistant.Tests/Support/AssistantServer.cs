@@ -81,8 +81,11 @@ public sealed class AssistantServer : IAsyncDisposable
     }
 
     /// <summary>An HttpClient for this server; with <paramref name="cookies"/> it keeps a cookie jar like a browser.</summary>
-    public HttpClient CreateClient(bool cookies = true) =>
-        new(new HttpClientHandler { UseCookies = cookies, CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+    public HttpClient CreateClient(bool cookies = true) => CreateClient(cookies ? new System.Net.CookieContainer() : null);
+
+    /// <summary>An HttpClient for this server keeping its cookies in <paramref name="jar"/> (none when null).</summary>
+    public HttpClient CreateClient(System.Net.CookieContainer? jar) =>
+        new(new HttpClientHandler { UseCookies = jar is not null, CookieContainer = jar ?? new System.Net.CookieContainer(), AllowAutoRedirect = false })
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
