@@ -32,6 +32,7 @@ public static class AppHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeaders(); // first: the rate limit and the cookie's Secure flag need the client's address and scheme
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

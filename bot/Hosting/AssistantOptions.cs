@@ -25,6 +25,31 @@ public sealed class StorageOptions
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "assistant.db");
 }
 
+/// <summary>
+/// The reverse proxy in front of the server (nginx ending TLS for WeChat's 443): whose <c>X-Forwarded-For</c> and
+/// <c>X-Forwarded-Proto</c> are believed. A proxy on the same machine (loopback) always is; others are listed here.
+/// Without it, every staff member behind the proxy shared one sign-in rate limit (the proxy's address) and the
+/// console's cookie was not marked Secure (the request reached the server as plain HTTP).
+/// </summary>
+public sealed class ProxyOptions
+{
+    /// <summary>IP addresses of proxies on other machines, e.g. <c>Proxy:KnownProxies:0=10.0.0.5</c>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+}
+
+internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProxyOptions options)
+    {
+        for (var i = 0; i < options.KnownProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(options.KnownProxies[i], out _))
+                return ValidateOptionsResult.Fail($"Setting 'Proxy:KnownProxies:{i}' is not an IP address: '{options.KnownProxies[i]}'; give the proxy's address such as '10.0.0.5'.");
+        }
+        return ValidateOptionsResult.Success;
+    }
+}
+
 internal sealed class AssistantOptionsValidator : IValidateOptions<AssistantOptions>
 {
     public ValidateOptionsResult Validate(string? name, AssistantOptions options)

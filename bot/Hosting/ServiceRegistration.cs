@@ -28,6 +28,17 @@ public static class ServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AssistantOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
+        services.AddOptions<ProxyOptions>().BindConfiguration("Proxy").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        // The client's address and scheme as the proxy saw them (ASP.NET Core's forwarded-headers middleware, first
+        // in the pipeline): loopback proxies are trusted by default, others by Proxy:KnownProxies; one hop only.
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            foreach (var address in proxy.Value.KnownProxies)
+                if (System.Net.IPAddress.TryParse(address, out var ip)) forwarded.KnownProxies.Add(ip);
+        });
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 

@@ -62,6 +62,28 @@ public sealed class StaffSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_proxy_the_rate_limit_is_per_client_and_the_cookie_is_secure_over_https()
+    {
+        // nginx on the same machine ends TLS and forwards: the limit counts each client, not the proxy's one address.
+        using var client = _server.CreateClient(cookies: false);
+        async Task<HttpResponseMessage> Attempt(string clientAddress, string password)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/login") { Content = JsonContent.Create(new { userName = "alice", password }) };
+            request.Headers.Add("X-Forwarded-For", clientAddress);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            return await client.SendAsync(request);
+        }
+
+        for (var i = 0; i < 10; i++) await Attempt("203.0.113.7", "wrong" + i);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Attempt("203.0.113.7", "wrong")).StatusCode);
+        _server.Get<StaffStore>().Unlock("alice"); // the ten wrong passwords locked the account as well
+        var other = await Attempt("198.51.100.9", Password);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var cookie = other.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ca_staff=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_cookie_write_without_the_CSRF_token_is_refused_and_with_it_accepted()
     {
         using var client = _server.CreateClient();
