@@ -44,7 +44,7 @@ public static class StaffApi
 public static class StaffTexts
 {
     public const string BadCredentials = "用户名或密码不正确。";
-    public const string LockedOut = "登录失败次数过多，账号已临时锁定 15 分钟，请稍后再试或联系管理员解锁。";
+    public const string LockedOut = "登录失败次数过多，已临时锁定 15 分钟，请稍后再试或联系管理员解锁。";
     public const string CsrfMissing = "请求缺少有效的安全令牌（X-CSRF-TOKEN），请刷新页面后重试。";
     public const string TooManyRequests = "尝试过于频繁，请一分钟后再试。";
     public const string UnknownAccount = "没有这个账号，请检查用户名。";

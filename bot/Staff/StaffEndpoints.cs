@@ -108,7 +108,8 @@ public static class StaffEndpoints
 
     private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffStore store, IAntiforgery antiforgery, ILoggerFactory logs)
     {
-        var outcome = store.SignIn(request.UserName ?? "", request.Password ?? "");
+        // The client's address (the proxy's forwarded one, see Proxy:KnownProxies): failures lock that address out.
+        var outcome = store.SignIn(request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "");
         var log = logs.CreateLogger("ChatAssistant.Staff.Login");
         switch (outcome.Status)
         {

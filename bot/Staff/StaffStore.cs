@@ -9,8 +9,15 @@ namespace ChatAssistant.Staff;
 /// <summary>Staff accounts and tokens in LiteDB, with password hashing and sign-in lockout.</summary>
 public sealed class StaffStore
 {
-    /// <summary>Failed sign-ins before the account locks.</summary>
+    /// <summary>Failed sign-ins from one address before that address is locked out of the name.</summary>
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>
+    /// Failed sign-ins from anywhere before the account itself locks (the last resort against guessing from many
+    /// addresses). Ten times the per-address limit: one stranger typing a member's name five times must not lock
+    /// the member out, which a per-account limit of five allowed anyone to do to any account, admins included.
+    /// </summary>
+    public const int MaxFailedSignInsFromAnywhere = 10 * MaxFailedSignIns;
 
     /// <summary>How long a locked account stays locked.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -23,6 +30,10 @@ public sealed class StaffStore
     // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
     // a disable or a new password never overwrite each other with a stale copy.
     private readonly object _gate = new();
+    // Failures per (name, address), in memory: lost on restart, which only gives a guesser five more tries. Names
+    // without an account are counted the same way, so a lock-out does not tell which names exist.
+    private readonly Dictionary<(string Name, string Client), (int Failures, DateTimeOffset? LockedUntil)> _failuresByClient = [];
+    private const int MaxTrackedClients = 10_000;
 
     public StaffStore(ILiteDatabase db, TimeProvider time)
     {
@@ -83,39 +94,62 @@ public sealed class StaffStore
 
     public IReadOnlyList<StaffAccount> All() => _accounts.FindAll().OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
 
-    /// <summary>Checks a password, counting failures and locking the account after <see cref="MaxFailedSignIns"/>.</summary>
-    public SignInOutcome SignIn(string userName, string password)
+    /// <summary>
+    /// Checks a password. <see cref="MaxFailedSignIns"/> failures from one <paramref name="client"/> (the caller's
+    /// address) lock that address out of the name for <see cref="LockoutDuration"/>, whether or not the name has an
+    /// account; <see cref="MaxFailedSignInsFromAnywhere"/> lock the account itself.
+    /// </summary>
+    public SignInOutcome SignIn(string userName, string password, string client = "")
     {
         lock (_gate)
         {
-            var account = Find(userName);
-            if (account is null || account.Disabled)
-            {
-                // Hash anyway so that unknown names take as long as known ones.
-                _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
-                return new SignInOutcome(SignInStatus.Failed, null);
-            }
             var now = _time.GetUtcNow();
-            if (account.LockedUntil is { } until && until > now) return new SignInOutcome(SignInStatus.LockedOut, null);
+            var key = (NormalizeName(userName), client);
+            var account = Find(userName);
+            var clientLocked = _failuresByClient.TryGetValue(key, out var byClient) && byClient.LockedUntil > now;
+            if (account is null || account.Disabled || clientLocked || account.LockedUntil > now)
+            {
+                // Hash anyway, so that unknown, disabled and locked names take as long as the others.
+                _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
+                if (clientLocked || account?.LockedUntil > now) return new SignInOutcome(SignInStatus.LockedOut, null);
+                return new SignInOutcome(CountFailure(key, now) ? SignInStatus.LockedOut : SignInStatus.Failed, null);
+            }
 
             var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
             if (result == PasswordVerificationResult.Failed)
             {
-                account.FailedSignIns++;
-                if (account.FailedSignIns >= MaxFailedSignIns)
+                if (++account.FailedSignIns >= MaxFailedSignInsFromAnywhere)
                 {
                     account.LockedUntil = now + LockoutDuration;
                     account.FailedSignIns = 0;
                 }
                 _accounts.Update(account);
-                return new SignInOutcome(account.LockedUntil > now ? SignInStatus.LockedOut : SignInStatus.Failed, null);
+                var locked = CountFailure(key, now) || account.LockedUntil > now;
+                return new SignInOutcome(locked ? SignInStatus.LockedOut : SignInStatus.Failed, null);
             }
             if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
             account.FailedSignIns = 0;
             account.LockedUntil = null;
             _accounts.Update(account);
+            _failuresByClient.Remove(key);
             return new SignInOutcome(SignInStatus.Succeeded, account);
         }
+    }
+
+    // One more failure for this name from this address; true when it locks the address out of the name. Caller holds _gate.
+    private bool CountFailure((string Name, string Client) key, DateTimeOffset now)
+    {
+        if (_failuresByClient.Count >= MaxTrackedClients)
+        {
+            // Forget what no longer counts (expired locks, failures older than a lock-out); the rate limit keeps this small.
+            foreach (var (k, v) in _failuresByClient.ToList())
+                if (v.LockedUntil is null ? v.Failures < MaxFailedSignIns - 1 : v.LockedUntil <= now) _failuresByClient.Remove(k);
+        }
+        var (failures, _) = _failuresByClient.GetValueOrDefault(key);
+        failures++;
+        var lockedUntil = failures >= MaxFailedSignIns ? now + LockoutDuration : (DateTimeOffset?)null;
+        _failuresByClient[key] = (lockedUntil is null ? failures : 0, lockedUntil);
+        return lockedUntil is not null;
     }
 
     public void SetPassword(string userName, string password)
@@ -190,6 +224,8 @@ public sealed class StaffStore
             account.FailedSignIns = 0;
             account.LockedUntil = null;
             _accounts.Update(account);
+            var name = NormalizeName(userName);
+            foreach (var key in _failuresByClient.Keys.Where(k => k.Name == name).ToList()) _failuresByClient.Remove(key);
         }
     }
 

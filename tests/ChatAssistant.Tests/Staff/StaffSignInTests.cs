@@ -54,7 +54,8 @@ public sealed class StaffSignInTests : IAsyncLifetime
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
             statuses.Add((await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" })).StatusCode);
-        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        // Ten answered (401, then 423 once this address is locked out of the name), the rest refused before the check.
+        Assert.Equal(10, statuses.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.Locked));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         var refused = await client.PostAsJsonAsync("/api/staff/login", new { userName = "nobody", password = "x" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -76,11 +77,52 @@ public sealed class StaffSignInTests : IAsyncLifetime
 
         for (var i = 0; i < 10; i++) await Attempt("203.0.113.7", "wrong" + i);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Attempt("203.0.113.7", "wrong")).StatusCode);
-        _server.Get<StaffStore>().Unlock("alice"); // the ten wrong passwords locked the account as well
         var other = await Attempt("198.51.100.9", Password);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         var cookie = other.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ca_staff=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<HttpStatusCode> LoginFrom(string clientAddress, string userName, string password)
+    {
+        using var client = _server.CreateClient(cookies: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/login") { Content = JsonContent.Create(new { userName, password }) };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task A_strangers_wrong_passwords_lock_out_the_stranger_not_the_member()
+    {
+        _server.Get<StaffStore>().Create("lin", Password, StaffRoles.Admin, null, "Lin");
+        for (var i = 0; i < StaffStore.MaxFailedSignIns - 1; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, await LoginFrom("192.0.2.66", "lin", "guess " + i));
+        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lin", "guess"));
+        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lin", Password)); // locked out, even now
+        Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.20", "lin", Password)); // the member, elsewhere
+    }
+
+    [Fact]
+    public async Task A_name_without_an_account_locks_out_like_one_with_an_account()
+    {
+        // Otherwise 423 after five tries would tell a guesser which names exist.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < StaffStore.MaxFailedSignIns + 1; i++) statuses.Add(await LoginFrom("192.0.2.77", "no-such-member", "guess " + i));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, StaffStore.MaxFailedSignIns - 1), statuses.Take(StaffStore.MaxFailedSignIns - 1));
+        Assert.All(statuses.Skip(StaffStore.MaxFailedSignIns - 1), s => Assert.Equal(HttpStatusCode.Locked, s));
+    }
+
+    [Fact]
+    public async Task Guessing_from_many_addresses_locks_the_account_itself()
+    {
+        _server.Get<StaffStore>().Create("zhou", Password, StaffRoles.Staff, "婺城区", "Zhou");
+        var perAddress = StaffStore.MaxFailedSignIns - 1; // each address stays below its own lock-out
+        var addresses = (StaffStore.MaxFailedSignInsFromAnywhere + perAddress - 1) / perAddress;
+        for (var a = 0; a < addresses; a++)
+            for (var i = 0; i < perAddress; i++) await LoginFrom($"10.9.{a}.1", "zhou", "guess " + i);
+        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("198.51.100.21", "zhou", Password));
+        _server.Get<StaffStore>().Unlock("zhou"); // an admin's unlock ends it
+        Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.21", "zhou", Password));
     }
 
     [Fact]
