@@ -71,6 +71,8 @@ public sealed class EscalationDesk(
     {
         var record = store.Get(id);
         if (record is null) return new ChangeOutcome(null, DeskRefusals.NotFound);
+        // Its transcript was deleted at the end of its retention: a note now would be kept for ever, with no purge to come.
+        if (record.TranscriptDeletedAt is not null) return new ChangeOutcome(record, DeskRefusals.Purged);
         store.Add(new EscalationEntry { EscalationId = id, Kind = EntryKind.Note, At = time.GetUtcNow(), Text = text, StaffName = staff.DisplayName });
         events.Publish(new EscalationChange(id.ToString(), record.County, "note"));
         return new ChangeOutcome(record, null);
@@ -176,4 +178,5 @@ public static class DeskRefusals
     public const string NotFound = "not-found";
     public const string Resolved = "resolved";
     public const string ClaimedByOther = "claimed-by-other";
+    public const string Purged = "purged";
 }

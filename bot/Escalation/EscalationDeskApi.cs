@@ -90,6 +90,7 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         null => Results.Ok(new { ok = true }),
         DeskRefusals.NotFound => Results.NotFound(new { error = EscalationApiTexts.NotFound }),
         DeskRefusals.Resolved => Results.Conflict(new { error = EscalationApiTexts.Resolved }),
+        DeskRefusals.Purged => Results.Conflict(new { error = EscalationApiTexts.Purged }),
         _ => Results.Conflict(new { error = EscalationApiTexts.ClaimedByOther }),
     };
 

@@ -91,6 +91,7 @@ public static class EscalationApiTexts
     public const string NotFound = "没有找到这条人工服务记录。";
     public const string OutOfScope = "这条记录不在你的负责范围内。";
     public const string Resolved = "这条人工服务已结束。";
+    public const string Purged = "这条人工服务的对话内容已按保存期限删除，不能再添加备注。";
     public const string ClaimedByOther = "已有其他工作人员接手。";
     public const string EmptyText = "内容不能为空。";
     public const string TooLong = "内容太长了，请分几次发送。";

@@ -52,6 +52,10 @@ public sealed class EscalationRetentionTests : IAsyncLifetime
         Assert.Contains(store.Entries(recent), e => e.Text.Contains("闹矛盾", StringComparison.Ordinal));
         Assert.Contains(store.Entries(open), e => e.Text.Contains("还在等", StringComparison.Ordinal));
         Assert.Equal(0, sweeper.Sweep()); // once
+        // A note on it now would outlive the purge: refused, nothing written.
+        var note = _server.Get<EscalationDesk>().AddNote(old, new ChatAssistant.Staff.StaffAccount { UserName = "li", DisplayName = "李老师" }, "回访过了");
+        Assert.Equal(DeskRefusals.Purged, note.Refusal);
+        Assert.Empty(store.Entries(old));
         // Nothing of it is left in the file either (the text was encrypted, the OpenID was not).
         Assert.DoesNotContain(_server.Get<ILiteDatabase>().GetCollection(EscalationStore.Collection).FindAll(), d => d.ToString().Contains("wu1", StringComparison.Ordinal));
     }
