@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
 using ChatAssistant.Staff;
 using LiteDB;
@@ -73,7 +74,7 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
     {
         var staff = staffStore.FindById(http.User.Id());
         if (staff is null || staff.Disabled) return (null, ObjectId.Empty, Results.Json(new { error = EscalationApiTexts.NoAccount }, statusCode: StatusCodes.Status401Unauthorized));
-        if (!EscalationEndpoints.TryParse(id, out var oid) || store.Get(oid) is not { } record) return (staff, ObjectId.Empty, Results.NotFound(new { error = EscalationApiTexts.NotFound }));
+        if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return (staff, ObjectId.Empty, Results.NotFound(new { error = EscalationApiTexts.NotFound }));
         if (!scope.CanSee(http.User, record.County)) return (staff, oid, Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden));
         return (staff, oid, null);
     }

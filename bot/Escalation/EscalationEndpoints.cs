@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Audit;
 using ChatAssistant.Staff;
 using LiteDB;
@@ -56,7 +57,7 @@ public static class EscalationEndpoints
     // The transcript is what the user wrote: every opening is audited, as a ticket's detail is.
     private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time)
     {
-        if (!TryParse(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
+        if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
         if (!scope.CanSee(http.User, record.County))
         {
             audit.Record(http.User.Actor(), "escalation.view.denied", "escalation:" + oid);
@@ -76,13 +77,6 @@ public static class EscalationEndpoints
             .Where(a => !a.Disabled && (http.User.IsAdmin() || a.Role == StaffRoles.Admin || a.Scope == http.User.Scope()))
             .Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope }));
 
-    internal static bool TryParse(string id, out ObjectId oid)
-    {
-        oid = ObjectId.Empty;
-        if (id.Length != 24 || !id.All(Uri.IsHexDigit)) return false;
-        oid = new ObjectId(id);
-        return true;
-    }
 }
 
 /// <summary>Messages of the escalation API (staff read Chinese).</summary>

@@ -59,6 +59,9 @@ public sealed class StaffToken
     public int SessionVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the token stops working; null for tokens issued before tokens expired (they never do).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 /// <summary>A console session that was signed out: its cookie no longer counts, until it would have expired.</summary>

@@ -48,6 +48,7 @@ public static class StaffTexts
     public const string CsrfMissing = "请求缺少有效的安全令牌（X-CSRF-TOKEN），请刷新页面后重试。";
     public const string TooManyRequests = "尝试过于频繁，请一分钟后再试。";
     public const string UnknownAccount = "没有这个账号，请检查用户名。";
+    public const string UnknownToken = "这个账号没有这个令牌，请刷新令牌列表后再试。";
     public const string LastAdmin = "这是最后一位可用的管理员，不能停用；请先启用或新建另一位管理员。";
     public const string CannotDisableSelf = "不能停用自己正在使用的账号，请让另一位管理员操作。";
     public static string UploadTooLarge(long megabytes) => $"文件太大（上限 {megabytes} MB），请拆开分批导入。";

@@ -15,6 +15,8 @@ public static class StaffCommands
         staff.Subcommands.Add(Passwd());
         staff.Subcommands.Add(List());
         staff.Subcommands.Add(Token());
+        staff.Subcommands.Add(Tokens());
+        staff.Subcommands.Add(RevokeToken());
         staff.Subcommands.Add(Unlock());
         staff.Subcommands.Add(SetDisabled("disable", "Disable an account: no sign-in, no tokens, open console sessions end.", true));
         staff.Subcommands.Add(SetDisabled("enable", "Enable a disabled account again (it signs in afresh).", false));
@@ -89,8 +91,43 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "script" };
-        var command = new Command("token", "Issue a bearer token for scripts (printed once).") { name, label };
-        command.SetAction((r, _) => Run(false, (store, _, _) => Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!))));
+        var days = new Option<int>("--days") { Description = "How many days the token works.", DefaultValueFactory = _ => (int)StaffStore.DefaultTokenLifetime.TotalDays };
+        var command = new Command("token", "Issue a bearer token for scripts (printed once; works for a year unless --days says otherwise).") { name, label, days };
+        command.SetAction((r, _) => Run(false, (store, _, _) =>
+        {
+            if (r.GetValue(days) < 1) throw new ArgumentException("--days must be at least 1.");
+            Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!, TimeSpan.FromDays(r.GetValue(days))));
+        }));
+        return command;
+    }
+
+    private static Command Tokens()
+    {
+        var name = new Argument<string>("name");
+        var command = new Command("tokens", "List an account's bearer tokens: id, label, issued and expiry (Beijing time); never the tokens themselves.") { name };
+        command.SetAction((r, _) => Run(false, (store, _, services) =>
+        {
+            var clock = services.GetRequiredService<ChatAssistant.Conversation.Time.AssistantClock>();
+            var tokens = store.Tokens(r.GetValue(name)!);
+            if (tokens.Count == 0) Console.WriteLine("No tokens.");
+            foreach (var t in tokens)
+                Console.WriteLine($"{t.Id}\t{t.Label}\tissued {clock.ToLocal(t.CreatedAt):yyyy-MM-dd HH:mm}\t{(t.ExpiresAt is { } e ? $"expires {clock.ToLocal(e):yyyy-MM-dd HH:mm}" : "never expires")}");
+        }));
+        return command;
+    }
+
+    private static Command RevokeToken()
+    {
+        var name = new Argument<string>("name");
+        var id = new Argument<string>("id") { Description = "The token's id from 'staff tokens NAME'." };
+        var command = new Command("revoke-token", "End one bearer token of an account (a retired script, a leaked token).") { name, id };
+        command.SetAction((r, _) => Run(false, (store, _, services) =>
+        {
+            if (!store.RevokeToken(r.GetValue(name)!, r.GetValue(id)!))
+                throw new ArgumentException($"'{r.GetValue(name)}' has no token with id '{r.GetValue(id)}'; 'staff tokens {r.GetValue(name)}' lists them.");
+            services.GetRequiredService<AuditLog>().Record("operator:cli", "staff.token.revoked", StaffUser.Actor(store.Find(r.GetValue(name)!)!.UserName));
+            Console.WriteLine("Token revoked.");
+        }));
         return command;
     }
 

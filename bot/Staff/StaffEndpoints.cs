@@ -1,4 +1,5 @@
 using ChatAssistant.Audit;
+using ChatAssistant.Conversation.Time;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,28 @@ public static class StaffEndpoints
             {
                 return Results.BadRequest(new { error = e.StaffMessage });
             }
+        });
+        // Scripts' bearer tokens: which exist (never the tokens), and ending one without signing the member out.
+        admin.MapGet("/{userName}/tokens", (string userName, StaffStore store, AssistantClock clock) =>
+        {
+            try
+            {
+                return Results.Ok(store.Tokens(userName).Select(t => new
+                {
+                    id = t.Id.ToString(), t.Label, createdAt = clock.ToLocal(t.CreatedAt), expiresAt = t.ExpiresAt is { } e ? clock.ToLocal(e) : (DateTimeOffset?)null,
+                }));
+            }
+            catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
+        });
+        admin.MapDelete("/{userName}/tokens/{id}", (string userName, string id, HttpContext http, StaffStore store, AuditLog audit) =>
+        {
+            try
+            {
+                if (!store.RevokeToken(userName, id)) return Results.NotFound(new { error = StaffTexts.UnknownToken });
+                audit.Record(http.User.Actor(), "staff.token.revoked", StaffUser.Actor(store.Find(userName)!.UserName));
+                return Results.NoContent();
+            }
+            catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
         admin.MapPost("/{userName}/unlock", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
         {

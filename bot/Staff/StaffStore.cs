@@ -229,15 +229,40 @@ public sealed class StaffStore
         }
     }
 
-    /// <summary>Issues a bearer token; the clear token is returned once and never stored.</summary>
-    public string IssueToken(string userName, string label)
+    /// <summary>How long a bearer token works unless issued for another length.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>Issues a bearer token, valid for <paramref name="validFor"/> (a year by default); the clear token is returned once and never stored.</summary>
+    public string IssueToken(string userName, string label, TimeSpan? validFor = null)
     {
+        if (validFor is { } length && length <= TimeSpan.Zero) throw new ArgumentException("A token must be valid for at least one day.");
         var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
         // Such a token would never work: it carries the disabled session version, and enabling moves it on.
         if (account.Disabled) throw new ArgumentException($"'{account.UserName}' is disabled; run 'staff enable {account.UserName}' first, then issue the token.");
         var token = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        _tokens.Insert(new StaffToken { Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = _time.GetUtcNow(), SessionVersion = account.SessionVersion });
+        var now = _time.GetUtcNow();
+        _tokens.Insert(new StaffToken
+        {
+            Hash = HashToken(token), StaffId = account.Id, Label = label, CreatedAt = now, ExpiresAt = now + (validFor ?? DefaultTokenLifetime),
+            SessionVersion = account.SessionVersion,
+        });
         return token;
+    }
+
+    /// <summary>The account's bearer tokens (never the tokens themselves), newest first.</summary>
+    public IReadOnlyList<StaffToken> Tokens(string userName)
+    {
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        return _tokens.FindWhere(LiteQuery.Is(nameof(StaffToken.StaffId), account.Id)).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList();
+    }
+
+    /// <summary>Ends one of the account's tokens (a script retired, a token leaked); false when it has no such token.</summary>
+    public bool RevokeToken(string userName, string tokenId)
+    {
+        var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
+        if (!LiteQuery.TryParseId(tokenId, out var id)) return false;
+        var token = _tokens.FindById(id);
+        return token is not null && token.StaffId == account.Id && _tokens.Delete(id);
     }
 
     /// <summary>
@@ -247,6 +272,7 @@ public sealed class StaffStore
     public StaffAccount? FindByToken(string token)
     {
         var record = _tokens.FindOneWhere(LiteQuery.Is(nameof(StaffToken.Hash), HashToken(token)));
+        if (record?.ExpiresAt <= _time.GetUtcNow()) return null;
         var account = record is null ? null : _accounts.FindById(record.StaffId);
         return account is { Disabled: false } && account.SessionVersion == record!.SessionVersion ? account : null;
     }

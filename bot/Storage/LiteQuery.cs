@@ -27,6 +27,15 @@ public static class LiteQuery
     public readonly record struct Condition(string Field, string Operator, BsonValue Value);
 
     /// <summary><paramref name="field"/> equals <paramref name="value"/> (an indexed field is looked up in its index).</summary>
+    /// <summary>Reads an <see cref="ObjectId"/> from a URL or a command line (24 hex digits); false for anything else.</summary>
+    public static bool TryParseId(string id, out ObjectId oid)
+    {
+        oid = ObjectId.Empty;
+        if (id.Length != 24 || !id.All(Uri.IsHexDigit)) return false;
+        oid = new ObjectId(id);
+        return true;
+    }
+
     public static Condition Is(string field, BsonValue value) => new(field, "=", value ?? BsonValue.Null);
 
     /// <summary><paramref name="field"/> differs from <paramref name="value"/>.</summary>

@@ -94,12 +94,12 @@ public sealed class StaffSignInTests : IAsyncLifetime
     [Fact]
     public async Task A_strangers_wrong_passwords_lock_out_the_stranger_not_the_member()
     {
-        _server.Get<StaffStore>().Create("lin", Password, StaffRoles.Admin, null, "Lin");
+        _server.Get<StaffStore>().Create("lan", Password, StaffRoles.Admin, null, "Lan");
         for (var i = 0; i < StaffStore.MaxFailedSignIns - 1; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, await LoginFrom("192.0.2.66", "lin", "guess " + i));
-        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lin", "guess"));
-        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lin", Password)); // locked out, even now
-        Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.20", "lin", Password)); // the member, elsewhere
+            Assert.Equal(HttpStatusCode.Unauthorized, await LoginFrom("192.0.2.66", "lan", "guess " + i));
+        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lan", "guess"));
+        Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lan", Password)); // locked out, even now
+        Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.20", "lan", Password)); // the member, elsewhere
     }
 
     [Fact]
@@ -156,6 +156,36 @@ public sealed class StaffSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_are_listed_without_their_secret_can_be_revoked_one_by_one_and_expire()
+    {
+        var store = _server.Get<StaffStore>();
+        var kept = store.IssueToken("alice", "nightly export");
+        var leaked = store.IssueToken("alice", "old laptop");
+        var brief = store.IssueToken("alice", "one-off", TimeSpan.FromMilliseconds(200));
+        using var admin = _server.CreateClient(cookies: false);
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", kept);
+
+        var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/staff/accounts/alice/tokens")).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["one-off", "old laptop", "nightly export"], listed.Select(t => t.GetProperty("label").GetString()));
+        var text = JsonSerializer.Serialize(listed);
+        Assert.DoesNotContain(leaked, text);
+        Assert.Contains("+08:00", listed[2].GetProperty("expiresAt").GetString()); // Beijing time, a year on
+
+        var leakedId = listed.Single(t => t.GetProperty("label").GetString() == "old laptop").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/staff/accounts/alice/tokens/{leakedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/staff/accounts/alice/tokens/{leakedId}")).StatusCode);
+        using var thief = _server.CreateClient(cookies: false);
+        thief.DefaultRequestHeaders.Authorization = new("Bearer", leaked);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/staff/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/staff/me")).StatusCode); // the others go on
+
+        await Task.Delay(400);
+        thief.DefaultRequestHeaders.Authorization = new("Bearer", brief);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/staff/me")).StatusCode);
+        Assert.Contains(_server.Get<AuditLog>().Recent(10), e => e.Action == "staff.token.revoked");
     }
 
     [Fact]
