@@ -24,6 +24,14 @@ public interface IKeyValueCache
     /// </summary>
     void Post(string key, string value, TimeSpan ttl);
 
+    /// <summary>
+    /// Takes one use from a counter stored at <paramref name="key"/> as <c>count</c> or <c>count|rest</c> (the rest is
+    /// kept): null when the key is absent (no counter), false when the count has reached <paramref name="limit"/>,
+    /// true when it was below and is now one higher. Atomic, and the key's expiry is kept, so two senders at once
+    /// cannot both take the last use.
+    /// </summary>
+    Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a key if present.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 

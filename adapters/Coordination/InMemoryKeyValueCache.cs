@@ -40,6 +40,18 @@ public sealed class InMemoryKeyValueCache(TimeProvider time) : IKeyValueCache
 
     public void Post(string key, string value, TimeSpan ttl) => SetAsync(key, value, ttl);
 
+    public Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        while (true)
+        {
+            if (!_items.TryGetValue(key, out var e) || e.Expires <= now) return Task.FromResult<bool?>(null);
+            if (CountedValue.Next(e.Value, limit) is not { } next) return Task.FromResult<bool?>(CountedValue.Parse(e.Value) is null ? null : false);
+            // Compare-and-swap: a sender that took a use meanwhile makes this one read again.
+            if (_items.TryUpdate(key, (next, e.Expires), e)) return Task.FromResult<bool?>(true);
+        }
+    }
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         _items.TryRemove(key, out _);

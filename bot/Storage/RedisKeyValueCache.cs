@@ -19,6 +19,19 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         return #KEYS
         """;
 
+    // A counter at the start of the value ("3" or "3|rest"): -1 absent or no count, 0 at the limit, 1 taken. SET with
+    // KEEPTTL (Redis 6.0+) keeps the window the key stands for.
+    private const string TakeScript = """
+        local v = redis.call('GET', KEYS[1])
+        if not v then return -1 end
+        local bar = string.find(v, '|', 1, true)
+        local count = tonumber(bar and string.sub(v, 1, bar - 1) or v)
+        if not count then return -1 end
+        if count >= tonumber(ARGV[1]) then return 0 end
+        redis.call('SET', KEYS[1], tostring(count + 1) .. (bar and string.sub(v, bar) or ''), 'KEEPTTL')
+        return 1
+        """;
+
     private readonly RedisKeyspace _keys;
     private IDatabase _db => _keys.Db;
     private readonly RedisTopology _topology;
@@ -84,6 +97,12 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         {
             // Harmless by contract: the key is simply not there.
         }
+    }
+
+    public async Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default)
+    {
+        var taken = await Run(async () => (int)await _db.ScriptEvaluateAsync(TakeScript, [(RedisKey)key], [limit]).ConfigureAwait(false), "take", cancellationToken).ConfigureAwait(false);
+        return taken < 0 ? null : taken == 1;
     }
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>

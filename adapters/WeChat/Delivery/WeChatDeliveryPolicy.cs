@@ -27,38 +27,22 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
         cache.Post(key, Format(0, expires), length);
     }
 
-    /// <summary>Takes one send from the user's allowance; returns null when allowed, else the refusal (45047).</summary>
+    /// <summary>
+    /// Takes one send from the user's allowance; returns null when allowed, else the refusal (45047). The take is
+    /// atomic in the store: a late reply and a staff reply sent at once cannot both take the last send.
+    /// </summary>
     public async Task<WeChatApiResult?> TryReserveAsync(string openId, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var known = false;
         foreach (var (key, quota) in new[] { (WeChatKeys.MessageWindow(openId), o.CustomerServiceQuota), (WeChatKeys.EventWindow(openId), o.EventQuota) })
         {
-            var window = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
-            if (window is null) continue;
+            var taken = await cache.TryTakeAsync(key, quota, cancellationToken).ConfigureAwait(false);
+            if (taken is null) continue;
             known = true;
-            if (window.Value.Used >= quota) continue;
-            await WriteAsync(key, window.Value.Used + 1, window.Value.Expires, cancellationToken).ConfigureAwait(false);
-            return null;
+            if (taken.Value) return null;
         }
         return known ? new WeChatApiResult(WeChatApiResult.OverQuota, "customer-service quota used up (counted locally)") : null;
-    }
-
-    private async Task<(int Used, DateTimeOffset Expires)?> ReadAsync(string key, CancellationToken cancellationToken)
-    {
-        var raw = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        var parts = raw?.Split('|');
-        if (parts is not { Length: 2 } || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var used)
-            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var unix)) return null;
-        var expires = DateTimeOffset.FromUnixTimeSeconds(unix);
-        return expires > time.GetUtcNow() ? (used, expires) : null;
-    }
-
-    private Task WriteAsync(string key, int used, DateTimeOffset expires, CancellationToken cancellationToken)
-    {
-        var ttl = expires - time.GetUtcNow();
-        if (ttl <= TimeSpan.Zero) return Task.CompletedTask;
-        return cache.SetAsync(key, Format(used, expires), ttl, cancellationToken);
     }
 
     private static string Format(int used, DateTimeOffset expires) =>

@@ -100,6 +100,36 @@ public abstract class KeyValueCacheContractTests
     }
 
     [SkippableFact]
+    public async Task TryTake_CountsUpToTheLimit_KeepsTheRestOfTheValue_AndKnowsNoCounterWhenAbsent()
+    {
+        var cache = CreateCache();
+        Assert.Null(await cache.TryTakeAsync("window", 2));
+        await cache.SetAsync("window", "0|1767225600", TimeSpan.FromMinutes(1));
+        Assert.True(await cache.TryTakeAsync("window", 2));
+        Assert.True(await cache.TryTakeAsync("window", 2));
+        Assert.False(await cache.TryTakeAsync("window", 2));
+        Assert.Equal("2|1767225600", await cache.GetAsync("window"));
+        await cache.SetAsync("text", "not a count", TimeSpan.FromMinutes(1));
+        Assert.Null(await cache.TryTakeAsync("text", 2));
+
+        await cache.SetAsync("short", "0", ShortTtl);
+        Assert.True(await cache.TryTakeAsync("short", 5));
+        await ElapseAsync(ShortTtl * 2); // taking a use kept the key's expiry
+        Assert.Null(await cache.TryTakeAsync("short", 5));
+    }
+
+    [SkippableFact]
+    public async Task TryTake_ParallelSenders_TakeExactlyTheUsesLeft()
+    {
+        var cache = CreateCache();
+        await cache.SetAsync("window", "3|0", TimeSpan.FromMinutes(1));
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => cache.TryTakeAsync("window", 10))));
+
+        Assert.Equal(7, results.Count(taken => taken == true));
+        Assert.Equal("10|0", await cache.GetAsync("window"));
+    }
+
+    [SkippableFact]
     public async Task Remove_DeletesTheKey_AndMissingKeysReadNull()
     {
         var cache = CreateCache();
