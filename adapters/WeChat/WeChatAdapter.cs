@@ -106,7 +106,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
                 {
                     InboundAction.Reply direct => direct.Text,
                     InboundAction.RunTurn { Activity.Name: ChannelEvents.Unsubscribe } => null,
-                    InboundAction.RunTurn => WeChatTexts.Busy,
+                    InboundAction.RunTurn => ChannelTexts.Busy,
                     _ => null,
                 };
                 await _responder.WriteReplyAsync(response, inbound, answer, cancellationToken).ConfigureAwait(false);

@@ -6,9 +6,6 @@ public static class WeChatTexts
     /// <summary>Answer to a voice message that WeChat did not transcribe.</summary>
     public const string VoiceWithoutText = "抱歉，我暂时听不了语音。请发送文字，我马上帮你查。";
 
-    /// <summary>Answer when the shared store (Redis) cannot be reached: nothing was done, the user sends again later.</summary>
-    public const string Busy = "系统繁忙，请稍后再试。";
-
     /// <summary>Answer to a message over the per-user rate limit (it was not handled).</summary>
     public const string TooFast = "消息发得太快了，刚才这条没有处理。请稍等半分钟，再把要办的事发一次。";
 

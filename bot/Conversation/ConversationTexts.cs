@@ -19,7 +19,7 @@ public static class ConversationTexts
 
     public const string NonText = "我暂时只能看懂文字消息，请用文字告诉我你想做什么。回复「菜单」查看服务。";
 
-    public const string Busy = "系统繁忙，请稍后再试。";
+    public const string Busy = ChatAssistant.Adapters.ChannelTexts.Busy;
 
     public const string StillWorking = "上一条消息还在处理中，请稍等几秒再发。";
 

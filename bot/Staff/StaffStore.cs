@@ -235,7 +235,7 @@ public sealed class StaffStore
     /// <summary>Issues a bearer token, valid for <paramref name="validFor"/> (a year by default); the clear token is returned once and never stored.</summary>
     public string IssueToken(string userName, string label, TimeSpan? validFor = null)
     {
-        if (validFor is { } length && length <= TimeSpan.Zero) throw new ArgumentException("A token must be valid for at least one day.");
+        if (validFor is { } length && length <= TimeSpan.Zero) throw new ArgumentException("A token must be valid for a positive length of time.");
         var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
         // Such a token would never work: it carries the disabled session version, and enabling moves it on.
         if (account.Disabled) throw new ArgumentException($"'{account.UserName}' is disabled; run 'staff enable {account.UserName}' first, then issue the token.");

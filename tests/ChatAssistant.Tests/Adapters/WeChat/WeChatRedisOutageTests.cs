@@ -36,7 +36,7 @@ public sealed class WeChatRedisOutageTests(RedisServer redis) : IClassFixture<Re
             var clock = Stopwatch.StartNew();
             var (status, body) = await s.PostAsync(WeChatRequestBuilder.Text("oOutage", "预约周三", 8102), WeChatMode.Safe);
             Assert.Equal(200, status);
-            Assert.Equal(WeChatTexts.Busy, s.Requests.ReadReply(body)["Content"]);
+            Assert.Equal(ChatAssistant.Adapters.ChannelTexts.Busy, s.Requests.ReadReply(body)["Content"]);
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5)); // within WeChat's 5 s
             Assert.Equal(1, s.Scripted.Turns);
         }
@@ -51,7 +51,7 @@ public sealed class WeChatRedisOutageTests(RedisServer redis) : IClassFixture<Re
         {
             var (_, body) = await s.PostAsync(WeChatRequestBuilder.Text("oOutage", "预约周三", 8103), WeChatMode.Safe);
             var content = s.Requests.ReadReply(body)["Content"];
-            if (content != WeChatTexts.Busy) { Assert.Equal("你说：预约周三", content); break; }
+            if (content != ChatAssistant.Adapters.ChannelTexts.Busy) { Assert.Equal("你说：预约周三", content); break; }
             Assert.True(clockAfter.Elapsed < TimeSpan.FromSeconds(15), "the webhook did not recover after Redis came back");
             await Task.Delay(200);
         }
