@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatAssistant.Adapters.Coordination;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// cache was restarted) the send is attempted and WeChat's own answer (45015) decides — refusing locally
 /// would lose a staff reply WeChat would have delivered.
 /// </summary>
-public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOptions> options, TimeProvider time)
+public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOptions> options)
 {
     private static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);
     private static readonly TimeSpan EventWindow = TimeSpan.FromMinutes(1);
@@ -23,8 +22,9 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
     public void NoteInbound(string openId, bool userMessage)
     {
         var (key, length) = userMessage ? (WeChatKeys.MessageWindow(openId), MessageWindow) : (WeChatKeys.EventWindow(openId), EventWindow);
-        var expires = time.GetUtcNow() + length;
-        cache.Post(key, Format(0, expires), length);
+        // The key's own expiry is the window; the value is the sends taken so far (older versions wrote "n|expiry",
+        // which TryTakeAsync still counts in).
+        cache.Post(key, "0", length);
     }
 
     /// <summary>
@@ -44,7 +44,4 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
         }
         return known ? new WeChatApiResult(WeChatApiResult.OverQuota, "customer-service quota used up (counted locally)") : null;
     }
-
-    private static string Format(int used, DateTimeOffset expires) =>
-        used.ToString(CultureInfo.InvariantCulture) + "|" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public sealed class IntentRouter
     public IntentMatch? Match(string text)
     {
         text = ChineseScript.ToSimplified(text); // "預約值班" is "预约值班"
-        var compact = Compact(text);
+        var compact = CompactSimplified(text);
         if (compact.Length == 0) return null;
         var asksHow = AsksHow(text);
         IntentMatch? best = null;
@@ -83,10 +83,12 @@ public sealed class IntentRouter
 
     // Lower-case, simplified characters, no spaces or punctuation: "我的 時長？" and "我的时长" match alike (the
     // crisis words are matched this way too, so 自殺 is caught like 自杀).
-    internal static string Compact(string text)
+    internal static string Compact(string text) => CompactSimplified(ChineseScript.ToSimplified(text));
+
+    private static string CompactSimplified(string text)
     {
         var chars = new System.Text.StringBuilder(text.Length);
-        foreach (var c in ChineseScript.ToSimplified(text))
+        foreach (var c in text)
             if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)) chars.Append(char.ToLowerInvariant(c));
         return chars.ToString();
     }

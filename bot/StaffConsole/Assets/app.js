@@ -244,9 +244,10 @@
 
   async function reloadTickets() {
     let items;
-    const view = state.view === 'resolved' ? 'closed' : 'open';
+    const ticketView = () => (state.view === 'resolved' ? 'closed' : 'open');
+    const view = ticketView();
     try { items = await api('GET', `/tickets?view=${view}`); } catch { return; }
-    if (state.tab !== 'tickets' || (state.view === 'resolved' ? 'closed' : 'open') !== view) return; // moved on meanwhile
+    if (state.tab !== 'tickets' || ticketView() !== view) return; // moved on meanwhile
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
     $('count').textContent = `${items.length} 条`;
