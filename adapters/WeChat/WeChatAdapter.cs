@@ -89,7 +89,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
                 action = MapOrNull(fields);
                 if (action is not InboundAction.RunTurn turn) return null;
                 head = _pipeline?.BeginTurn(turn.Activity);
-                return new KeyClaim(WeChatKeys.Dedupe(turn.DedupeId), "1", passesFor + RetrySpread);
+                return new KeyClaim(turn.DedupeKey, "1", passesFor + RetrySpread);
             }, cancellationToken).ConfigureAwait(false);
             if (!inbound.Accepted)
             {
@@ -123,7 +123,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
                     // Claimed, so WeChat's retries of it get the same answer and run nothing either.
                     _logger.LogInformation("WeChat message not handled: its sender is over {PerMinute} messages a minute", _options.UserMessagesPerMinute);
                     await DisposeAsync(ref head).ConfigureAwait(false);
-                    _replies.Remember(flood.DedupeId, WeChatTexts.TooFast);
+                    _replies.Remember(flood.ReplyKey, WeChatTexts.TooFast);
                     await _responder.WriteReplyAsync(response, inbound, WeChatTexts.TooFast, cancellationToken).ConfigureAwait(false);
                     return;
                 case InboundAction.RunTurn turn when inbound.AlsoClaimed:
@@ -134,7 +134,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
                 case InboundAction.RunTurn retry:
                     // WeChat's retry of a message already taken: never a second turn; the first answer if it is ready.
                     await DisposeAsync(ref head).ConfigureAwait(false);
-                    var passive = await WaitForFirstAnswerAsync(retry.DedupeId, cancellationToken).ConfigureAwait(false);
+                    var passive = await WaitForFirstAnswerAsync(retry.ReplyKey, cancellationToken).ConfigureAwait(false);
                     await _responder.WriteReplyAsync(response, inbound, passive, cancellationToken).ConfigureAwait(false);
                     return;
                 default:
@@ -201,7 +201,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
         if (!finished)
         {
             _logger.LogInformation("WeChat turn slower than {Deadline}; answering success and delivering later", _options.ReplyDeadline);
-            _replies.Remember(turn.DedupeId, null);
+            _replies.Remember(turn.ReplyKey, null);
             _ = _background.Run(async () =>
             {
                 await running.ConfigureAwait(false);
@@ -214,7 +214,7 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
 
         var parts = silent ? [] : WeChatReplyComposer.Compose(outbox);
         var first = parts.Count > 0 ? parts[0] : null;
-        _replies.Remember(turn.DedupeId, first);
+        _replies.Remember(turn.ReplyKey, first);
         if (parts.Count <= 1)
         {
             await _responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);
@@ -246,14 +246,14 @@ public sealed class WeChatAdapter : BotAdapter, IDisposable
         catch (WeChatXmlException) { return null; }
     }
 
-    private async Task<string?> WaitForFirstAnswerAsync(string dedupeId, CancellationToken cancellationToken)
+    private async Task<string?> WaitForFirstAnswerAsync(CacheKey replyKey, CancellationToken cancellationToken)
     {
         var until = _time.GetUtcNow() + _options.ReplyDeadline;
         while (true)
         {
             bool known;
             string? passive;
-            try { (known, passive) = await _replies.GetAsync(dedupeId, cancellationToken).ConfigureAwait(false); }
+            try { (known, passive) = await _replies.GetAsync(replyKey, cancellationToken).ConfigureAwait(false); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The store failed after the claim: the first try runs the turn and delivers; this retry says success.

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ChatAssistant.Adapters.Coordination;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -8,9 +10,34 @@ internal static class WeChatKeys
 {
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 12));
 
-    public static string Replay(string timestamp, string nonce, string signature) => $"wechat:replay:{Hash(timestamp + "|" + nonce + "|" + signature)}";
-    public static string Dedupe(string dedupeId) => $"wechat:dedupe:{Hash(dedupeId)}";
-    public static string Reply(string dedupeId) => $"wechat:reply:{Hash(dedupeId)}";
+    // Every message leaves a replay, a dedupe and a reply key for minutes. Each kind is grouped by a second (the signed
+    // timestamp, or the message's CreateTime, which all of WeChat's tries share) so that a store can keep one record
+    // per second instead of one key per message (CacheKey; docs/PERFORMANCE.md, step 33).
+
+    /// <summary>A signed query's replay key, grouped by its timestamp: every key of a group expires at the same moment.</summary>
+    public static CacheKey Replay(string timestamp, string nonce, string signature) =>
+        new(Hash(nonce + "|" + signature), "wechat:replay:" + timestamp);
+
+    /// <summary>A message's dedupe key, grouped by <paramref name="second"/> (<see cref="MessageSecond"/>) when there is one.</summary>
+    public static CacheKey Dedupe(string dedupeId, string? second = null) => InSecond("wechat:dedupe:", dedupeId, second);
+
+    /// <summary>The key of a message's remembered reply, grouped like <see cref="Dedupe"/>.</summary>
+    public static CacheKey Reply(string dedupeId, string? second = null) => InSecond("wechat:reply:", dedupeId, second);
+
+    /// <summary>
+    /// The second a message's keys are grouped by: its <c>CreateTime</c>, when that is a Unix time within an hour of
+    /// <paramref name="now"/>. Otherwise null and the keys stand alone, so that no upstream fault (a constant or
+    /// missing CreateTime) can make one group grow without end.
+    /// </summary>
+    public static string? MessageSecond(string? createTime, DateTimeOffset now) =>
+        long.TryParse(createTime, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && Math.Abs(seconds - now.ToUnixTimeSeconds()) <= 3600
+            ? seconds.ToString(CultureInfo.InvariantCulture)
+            : null;
+
+    private static CacheKey InSecond(string kind, string id, string? second) =>
+        second is null ? new CacheKey(kind + Hash(id)) : new CacheKey(Hash(id), kind + second);
+
     public static string MessageWindow(string openId) => $"wechat:window:msg:{Hash(openId)}";
     public static string EventWindow(string openId) => $"wechat:window:evt:{Hash(openId)}";
     public static string Token(string appId) => $"wechat:token:{appId}";

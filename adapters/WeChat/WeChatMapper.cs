@@ -5,8 +5,15 @@ namespace ChatAssistant.Adapters.WeChat;
 /// <summary>What the adapter does with one incoming WeChat message.</summary>
 internal abstract record InboundAction
 {
-    /// <summary>Run a bot turn for <paramref name="Activity"/>; <paramref name="DedupeId"/> identifies WeChat's retries of it.</summary>
-    public sealed record RunTurn(Activity Activity, string DedupeId, bool FromUserMessage) : InboundAction;
+    /// <summary>
+    /// Run a bot turn for <paramref name="Activity"/>; <paramref name="DedupeId"/> identifies WeChat's retries of it, and
+    /// <paramref name="KeySecond"/> groups its short-lived keys (<see cref="WeChatKeys.MessageSecond"/>).
+    /// </summary>
+    public sealed record RunTurn(Activity Activity, string DedupeId, bool FromUserMessage, string? KeySecond = null) : InboundAction
+    {
+        public Coordination.CacheKey DedupeKey => WeChatKeys.Dedupe(DedupeId, KeySecond);
+        public Coordination.CacheKey ReplyKey => WeChatKeys.Reply(DedupeId, KeySecond);
+    }
 
     /// <summary>Answer directly without a turn (e.g. voice without transcription).</summary>
     public sealed record Reply(string Text) : InboundAction;
@@ -55,7 +62,7 @@ internal static class WeChatMapper
             default:
                 return new InboundAction.Ignore();
         }
-        return new InboundAction.RunTurn(activity, dedupeId, FromUserMessage: true);
+        return new InboundAction.RunTurn(activity, dedupeId, FromUserMessage: true, WeChatKeys.MessageSecond(createTime, now));
     }
 
     private static InboundAction MapEvent(IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
@@ -74,7 +81,7 @@ internal static class WeChatMapper
         var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, now);
         activity.Name = mapped.Value.Name;
         activity.Value = mapped.Value.Value;
-        return new InboundAction.RunTurn(activity, $"{from}:evt:{createTime}:{evt}:{key}", FromUserMessage: false);
+        return new InboundAction.RunTurn(activity, $"{from}:evt:{createTime}:{evt}:{key}", FromUserMessage: false, WeChatKeys.MessageSecond(createTime, now));
     }
 
     private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)

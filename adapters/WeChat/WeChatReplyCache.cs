@@ -28,13 +28,13 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
     /// Remembers the passive reply text (null = answered <c>success</c>) without waiting for the store: only a
     /// retry reads it, seconds later; if the write is lost the retry is answered <c>success</c>.
     /// </summary>
-    public void Remember(string dedupeId, string? passive) =>
-        cache.Post(WeChatKeys.Reply(dedupeId), passive is null ? Success : "P" + Seal(passive), Ttl);
+    public void Remember(CacheKey key, string? passive) =>
+        cache.PostGrouped(key, passive is null ? Success : "P" + Seal(passive), Ttl);
 
     /// <summary>Not yet known: null. Answered <c>success</c>: (true, null). Passive reply: (true, text).</summary>
-    public async Task<(bool Known, string? Passive)> GetAsync(string dedupeId, CancellationToken cancellationToken)
+    public async Task<(bool Known, string? Passive)> GetAsync(CacheKey key, CancellationToken cancellationToken)
     {
-        var raw = await cache.GetAsync(WeChatKeys.Reply(dedupeId), cancellationToken).ConfigureAwait(false);
+        var raw = await cache.GetGroupedAsync(key, cancellationToken).ConfigureAwait(false);
         if (raw is null) return (false, null);
         if (raw == Success || raw[0] != 'P') return (true, null);
         try { return (true, Open(raw[1..])); }

@@ -7,16 +7,34 @@ namespace ChatAssistant.Storage;
 /// <summary><see cref="IKeyValueCache"/> in Redis (KeyPrefix + "kv:"), shared by every instance.</summary>
 public sealed class RedisKeyValueCache : IKeyValueCache
 {
-    // Each claim in turn: SET NX PX; a key already there passes only with the same value when the claim allows it.
-    // ARGV holds value, TTL in ms and "1"/"0" (same value counts) per key. Returns how many were claimed.
+    // Each claim in turn. ARGV holds, per key: value, TTL in ms, "1"/"0" (same value counts) and the entry's field
+    // ("" when the key stands alone). A lone key: SET NX PX. A grouped key: HSETNX on the group's hash, whose expiry
+    // is then raised to the entry's TTL if it was shorter (never lowered). A key already there passes only with the
+    // same value when the claim allows it. Returns how many were claimed.
     private const string ClaimScript = """
         for i = 1, #KEYS do
-          local value = ARGV[3 * i - 2]
-          if not redis.call('SET', KEYS[i], value, 'NX', 'PX', ARGV[3 * i - 1]) then
-            if ARGV[3 * i] ~= '1' or redis.call('GET', KEYS[i]) ~= value then return i - 1 end
+          local value, ttl, field = ARGV[4 * i - 3], ARGV[4 * i - 2], ARGV[4 * i]
+          local claimed
+          if field == '' then
+            claimed = redis.call('SET', KEYS[i], value, 'NX', 'PX', ttl)
+          else
+            claimed = redis.call('HSETNX', KEYS[i], field, value) == 1
+            if claimed and redis.call('PTTL', KEYS[i]) < tonumber(ttl) then redis.call('PEXPIRE', KEYS[i], ttl) end
+          end
+          if not claimed then
+            if ARGV[4 * i - 1] ~= '1' then return i - 1 end
+            local current
+            if field == '' then current = redis.call('GET', KEYS[i]) else current = redis.call('HGET', KEYS[i], field) end
+            if current ~= value then return i - 1 end
           end
         end
         return #KEYS
+        """;
+
+    // A grouped key's write: the entry is set (overwritten) and the group's expiry raised to its TTL if shorter.
+    private const string PostScript = """
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
         """;
 
     // A counter at the start of the value ("3" or "3|rest"): -1 absent or no count, 0 at the limit, 1 taken. SET with
@@ -44,25 +62,37 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     }
 
     /// <summary>
-    /// One script, one round trip (a WeChat message claims its replay key and its dedupe key together). On a
-    /// cluster the keys may live on different servers, which one script cannot reach: there one call per key.
-    /// (Hand-written: StackExchange.Redis has no conditional multi-key claim, and a MULTI cannot stop at the
-    /// first refusal.)
+    /// One script, one round trip (a WeChat message claims its replay key and its dedupe key together). Grouped keys
+    /// (<see cref="CacheKey.Group"/>) are entries of one hash per group: under load Redis then holds a few hundred
+    /// group keys instead of a key per message, and never has to grow its key table through millions of keys
+    /// (docs/PERFORMANCE.md, step 33). On a cluster the keys may live on different servers, which one script cannot
+    /// reach: there one script per key. (Hand-written: StackExchange.Redis has no conditional multi-key claim, and a
+    /// MULTI cannot stop at the first refusal.)
     /// </summary>
-    public Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
+    public async Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        // No key or one: SET NX as it is (and GET only when refused) costs Redis less than a script.
-        if (claims.Count <= 1 || !_topology.IsOneStandaloneServer()) return KeyClaim.OneByOneAsync(this, claims, cancellationToken);
+        // One lone key: SET NX as it is (and GET only when refused) costs Redis less than a script.
+        if (claims.Count == 0 || (claims.Count == 1 && claims[0].Key.Group is null)) return await KeyClaim.OneByOneAsync(this, claims, cancellationToken).ConfigureAwait(false);
+        if (_topology.IsOneStandaloneServer()) return await ClaimAsync(claims, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < claims.Count; i++)
+            if (await ClaimAsync([claims[i]], cancellationToken).ConfigureAwait(false) == 0) return i;
+        return claims.Count;
+    }
+
+    private Task<int> ClaimAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken)
+    {
         var (target, prefix, _) = _keys.Target();
         var keys = new RedisKey[claims.Count];
-        var args = new RedisValue[claims.Count * 3];
+        var args = new RedisValue[claims.Count * 4];
         for (var i = 0; i < claims.Count; i++)
         {
-            keys[i] = prefix + claims[i].Key;
-            args[3 * i] = claims[i].Value;
-            args[3 * i + 1] = (long)Positive(claims[i].Ttl).TotalMilliseconds;
-            args[3 * i + 2] = claims[i].SameValueCounts ? "1" : "0";
+            var key = claims[i].Key;
+            keys[i] = prefix + (key.Group ?? key.Key);
+            args[4 * i] = claims[i].Value;
+            args[4 * i + 1] = (long)Positive(claims[i].Ttl).TotalMilliseconds;
+            args[4 * i + 2] = claims[i].SameValueCounts ? "1" : "0";
+            args[4 * i + 3] = key.Group is null ? "" : key.Key;
         }
         return Run(async () => (int)await target.ScriptEvaluateAsync(ClaimScript, keys, args).ConfigureAwait(false), "claim", cancellationToken);
     }
@@ -98,6 +128,24 @@ public sealed class RedisKeyValueCache : IKeyValueCache
             // Harmless by contract: the key is simply not there.
         }
     }
+
+    public void PostGrouped(CacheKey key, string value, TimeSpan ttl)
+    {
+        if (key.Group is null) { Post(key.Key, value, ttl); return; }
+        try
+        {
+            _db.ScriptEvaluate(PostScript, [(RedisKey)key.Group], [key.Key, value, (long)Positive(ttl).TotalMilliseconds], CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (RedisFailures.IsOutage(ex))
+        {
+            // Harmless by contract, as for Post.
+        }
+    }
+
+    public async Task<string?> GetGroupedAsync(CacheKey key, CancellationToken cancellationToken = default) =>
+        key.Group is null
+            ? await GetAsync(key.Key, cancellationToken).ConfigureAwait(false)
+            : await Run(() => _db.HashGetAsync(key.Group, key.Key), "get", cancellationToken).ConfigureAwait(false);
 
     public async Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default)
     {

@@ -75,6 +75,55 @@ public abstract class KeyValueCacheContractTests
     }
 
     [SkippableFact]
+    public async Task GroupedClaims_AreClaimedOneByOneWithinTheirGroup_ReadBack_AndExpire()
+    {
+        var cache = CreateCache();
+        CacheKey Replay(string q) => new(q, "replay:1764223200");
+        KeyClaim Claim(string q, string body) => new(Replay(q), body, ShortTtl, SameValueCounts: true);
+        var dedupe = new CacheKey("m1", "dedupe:1764223200");
+
+        Assert.Equal(2, await cache.ClaimInOrderAsync([Claim("q1", "body-a"), new KeyClaim(dedupe, "1", ShortTtl)]));
+        Assert.Equal(1, await cache.ClaimInOrderAsync([Claim("q1", "body-a"), new KeyClaim(dedupe, "1", ShortTtl)])); // a retry
+        Assert.Equal(0, await cache.ClaimInOrderAsync([Claim("q1", "body-b")])); // another body on a taken query
+        Assert.Equal(1, await cache.ClaimInOrderAsync([Claim("q2", "body-b")])); // another query of the same group is its own key
+        Assert.Equal("body-a", await cache.GetGroupedAsync(Replay("q1")));
+        Assert.Equal("body-b", await cache.GetGroupedAsync(Replay("q2")));
+        Assert.Null(await cache.GetGroupedAsync(Replay("q3")));
+        Assert.Null(await cache.GetAsync("q1")); // a grouped key is not the lone key of the same name
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim("q1", "lone", ShortTtl)]));
+
+        await ElapseAsync(ShortTtl * 2);
+        Assert.Null(await cache.GetGroupedAsync(Replay("q1")));
+        Assert.Null(await cache.GetGroupedAsync(dedupe));
+        Assert.Equal(1, await cache.ClaimInOrderAsync([Claim("q1", "body-c")]));
+    }
+
+    [SkippableFact]
+    public async Task GroupedKeys_LiveAtLeastTheirOwnTtl_AGroupIsKeptForItsLongestLivedKey()
+    {
+        var cache = CreateCache();
+        var shortOne = new CacheKey("short", "reply:1764223200");
+        var longOne = new CacheKey("long", "reply:1764223200");
+        var lone = new CacheKey("alone");
+        cache.PostGrouped(longOne, "L", ShortTtl * 4);
+        cache.PostGrouped(shortOne, "a", ShortTtl);
+        cache.PostGrouped(shortOne, "b", ShortTtl); // overwrites
+        cache.PostGrouped(lone, "x", ShortTtl);
+        Assert.Equal("b", await cache.GetGroupedAsync(shortOne)); // nothing awaited the write, yet the next read sees it
+        Assert.Equal("L", await cache.GetGroupedAsync(longOne));
+        Assert.Equal("x", await cache.GetAsync("alone")); // a key without a group is an ordinary key
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("c", "reply:1764223200"), "1", ShortTtl)]));
+
+        await ElapseAsync(ShortTtl * 2);
+        Assert.Equal("L", await cache.GetGroupedAsync(longOne)); // a shorter key never shortens its group
+        Assert.Null(await cache.GetAsync("alone"));
+
+        await ElapseAsync(ShortTtl * 3);
+        Assert.Null(await cache.GetGroupedAsync(longOne));
+        Assert.Null(await cache.GetGroupedAsync(shortOne));
+    }
+
+    [SkippableFact]
     public async Task Set_Overwrites_AndExpires()
     {
         var cache = CreateCache();
@@ -170,4 +219,37 @@ public sealed class RedisKeyValueCacheContractTests(RedisServer redis) : KeyValu
     protected override Task ElapseAsync(TimeSpan duration) => Task.Delay(duration);
 
     public void Dispose() => _connection?.Dispose();
+
+    [SkippableFact]
+    public async Task AGroupIsOneRedisKey_WhateverItsEntries_AndItsExpiryIsOnlyEverRaised()
+    {
+        redis.Require();
+        using var connection = redis.Connect();
+        var prefix = RedisServer.UniquePrefix();
+        var cache = new RedisKeyValueCache(connection, Options.Create(new RedisOptions { KeyPrefix = prefix }));
+        var ttl = TimeSpan.FromMinutes(5);
+        // What a second of WeChat messages leaves: a replay and a dedupe claim per message, a remembered reply each.
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal(2, await cache.ClaimInOrderAsync([
+                new KeyClaim(new CacheKey($"q{i}", "wechat:replay:1764223200"), "body", ttl, SameValueCounts: true),
+                new KeyClaim(new CacheKey($"m{i}", "wechat:dedupe:1764223200"), "1", ttl + TimeSpan.FromMinutes(1))]));
+            cache.PostGrouped(new CacheKey($"m{i}", "wechat:reply:1764223200"), "S", TimeSpan.FromMinutes(2));
+        }
+        Assert.Equal("S", await cache.GetGroupedAsync(new CacheKey("m299", "wechat:reply:1764223200")));
+
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: prefix + "*").Select(k => (string)k!).Order().ToList();
+        Assert.Equal([prefix + "kv:wechat:dedupe:1764223200", prefix + "kv:wechat:replay:1764223200", prefix + "kv:wechat:reply:1764223200"], keys);
+        var db = connection.GetDatabase();
+        Assert.Equal(300, await db.HashLengthAsync(prefix + "kv:wechat:replay:1764223200"));
+        var dedupeTtl = await db.KeyTimeToLiveAsync(prefix + "kv:wechat:dedupe:1764223200");
+        Assert.InRange(dedupeTtl!.Value, TimeSpan.FromMinutes(5.5), TimeSpan.FromMinutes(6));
+
+        // A shorter claim in the group does not shorten it; a longer one lengthens it.
+        await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("late", "wechat:dedupe:1764223200"), "1", TimeSpan.FromSeconds(5))]);
+        Assert.True((await db.KeyTimeToLiveAsync(prefix + "kv:wechat:dedupe:1764223200"))!.Value > TimeSpan.FromMinutes(5.5));
+        await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("later", "wechat:dedupe:1764223200"), "1", TimeSpan.FromMinutes(9))]);
+        Assert.True((await db.KeyTimeToLiveAsync(prefix + "kv:wechat:dedupe:1764223200"))!.Value > TimeSpan.FromMinutes(8.5));
+    }
 }

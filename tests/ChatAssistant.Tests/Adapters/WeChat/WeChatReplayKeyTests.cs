@@ -31,20 +31,20 @@ public sealed class WeChatReplayKeyTests
         using (var first = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, query)))
             Assert.True(first.IsSuccessStatusCode);
         await s.DrainAsync();
-        Assert.NotNull(await cache.GetAsync(key));
+        Assert.NotNull(await cache.GetGroupedAsync(key));
 
         // The last second the query still passes the timestamp check: the key is there, so the captured query
         // with another body is refused. (The same body would be a WeChat retry, answered from the reply cache.)
         var windowLeft = 300 - signedSecondsAgo;
         time.Advance(TimeSpan.FromSeconds(windowLeft));
-        Assert.NotNull(await cache.GetAsync(key));
+        Assert.NotNull(await cache.GetGroupedAsync(key));
         using (var forged = await s.Client.SendAsync(WeChatRequestBuilder.Post(WeChatRequestBuilder.Text("oReplay", "别的", 32), query)))
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(1, s.Scripted.Turns);
 
         // Just past the window the timestamp check refuses the query by itself, and the key is gone.
         time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(await cache.GetAsync(key));
+        Assert.Null(await cache.GetGroupedAsync(key));
         using (var late = await s.Client.SendAsync(WeChatRequestBuilder.Post(body, query)))
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Equal(1, s.Scripted.Turns);
@@ -56,8 +56,9 @@ public sealed class WeChatReplayKeyTests
         var time = new FakeTimeProvider(Start);
         await using var s = await WeChatTestServer.StartAsync(time: time);
         var cache = s.Services.GetRequiredService<IKeyValueCache>();
-        var xml = WeChatRequestBuilder.Text("oRetry", "你好", 41);
-        var dedupe = WeChatKeys.Dedupe("oRetry:msg:41");
+        var xml = WeChatRequestBuilder.Text("oRetry", "你好", 41, createTime: Start.ToUnixTimeSeconds());
+        var dedupe = WeChatKeys.Dedupe("oRetry:msg:41", WeChatKeys.MessageSecond(Start.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), Start));
+        Assert.NotNull(dedupe.Group);
         string Stamp(int seconds) => Start.AddSeconds(seconds).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // WeChat's first try, and its retry 10 s later signed anew: one turn.
@@ -75,7 +76,7 @@ public sealed class WeChatReplayKeyTests
         // (The reply cache has expired by then, so the adapter waits out its reply deadline and says "success":
         // the fake clock is moved on while it waits.)
         time.Advance(TimeSpan.FromSeconds(299));
-        Assert.NotNull(await cache.GetAsync(dedupe));
+        Assert.NotNull(await cache.GetGroupedAsync(dedupe));
         var replayed = s.Client.SendAsync(WeChatRequestBuilder.Post(body, retry));
         while (!replayed.IsCompleted)
         {
@@ -88,8 +89,35 @@ public sealed class WeChatReplayKeyTests
 
         // The first try's lifetime (301 s) plus WeChat's retry spread (60 s): then the key is gone, not at 10 minutes.
         time.Advance(Start.AddSeconds(360) - time.GetUtcNow());
-        Assert.NotNull(await cache.GetAsync(dedupe));
+        Assert.NotNull(await cache.GetGroupedAsync(dedupe));
         time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(await cache.GetAsync(dedupe));
+        Assert.Null(await cache.GetGroupedAsync(dedupe));
     }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-3600, true)]
+    [InlineData(3600, true)]
+    [InlineData(3601, false)]   // a clock an hour off, or a constant: the keys stand alone, no group grows without end
+    [InlineData(-3601, false)]
+    public void AMessagesKeysAreGroupedByItsCreateTime_OnlyNearOurClock(int offsetSeconds, bool grouped)
+    {
+        var createTime = (Start.ToUnixTimeSeconds() + offsetSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var second = WeChatKeys.MessageSecond(createTime, Start);
+        Assert.Equal(grouped, second is not null);
+        var dedupe = WeChatKeys.Dedupe("o:msg:1", second);
+        var reply = WeChatKeys.Reply("o:msg:1", second);
+        Assert.Equal(grouped ? "wechat:dedupe:" + createTime : null, dedupe.Group);
+        Assert.Equal(grouped ? "wechat:reply:" + createTime : null, reply.Group);
+        Assert.StartsWith("wechat:dedupe:", dedupe.Flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("o:msg:1", dedupe.Flat, StringComparison.Ordinal); // hashed, never the OpenID in clear
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("99999999999999999999999")]
+    public void ACreateTimeThatIsNotAUnixTime_GroupsNothing(string createTime) =>
+        Assert.Null(WeChatKeys.MessageSecond(createTime, Start));
 }
