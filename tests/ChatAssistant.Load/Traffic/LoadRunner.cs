@@ -90,7 +90,7 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     {
         var xml = step.Key is null
             ? WeChatSigner.Text(user.OpenId, step.Text!, signer.NextMsgId())
-            : WeChatSigner.Click(user.OpenId, step.Key, signer.NextMsgId());
+            : WeChatSigner.Click(user.OpenId, step.Key, user.NextClickSecond());
         Interlocked.Increment(ref _inFlight);
         try
         {

@@ -24,6 +24,24 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
 
     public string OpenId { get; } = openId;
 
+    private long _lastClickSecond;
+
+    /// <summary>
+    /// The <c>CreateTime</c> of this user's next menu click: the current second, or the one after this user's last
+    /// click if that is later. WeChat's events carry no MsgId, so the adapter tells a retry from a new click by user,
+    /// CreateTime and key; a real user cannot click twice in one second, a simulated one can, and this keeps every
+    /// click its own event while its CreateTime stays the real time (the adapter groups a message's keys by it).
+    /// </summary>
+    public long NextClickSecond()
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastClickSecond);
+            var next = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), last + 1);
+            if (Interlocked.CompareExchange(ref _lastClickSecond, next, last) == last) return next;
+        }
+    }
+
     /// <summary>Notes from a reply whether the conversation is now with a person (every runner calls it on every reply).</summary>
     public void Observe(string? reply)
     {

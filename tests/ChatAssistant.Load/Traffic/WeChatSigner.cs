@@ -25,10 +25,10 @@ public sealed class WeChatSigner(string token, string appId, string encodingAesK
         new("MsgType", "text"), new("Content", content), new("MsgId", msgId.ToString(CultureInfo.InvariantCulture)),
     ]);
 
-    // CreateTime makes an event unique for the adapter's dedupe (events have no MsgId); the msgId keeps it unique here.
-    public static string Click(string from, string key, long msgId) => WeChatXml.Write(
+    // CreateTime makes an event unique for the adapter's dedupe (events have no MsgId): see SimUser.NextClickSecond.
+    public static string Click(string from, string key, long createTime) => WeChatXml.Write(
     [
-        new("ToUserName", "gh_load"), new("FromUserName", from), new("CreateTime", (msgId % 1_000_000_000).ToString(CultureInfo.InvariantCulture)),
+        new("ToUserName", "gh_load"), new("FromUserName", from), new("CreateTime", createTime.ToString(CultureInfo.InvariantCulture)),
         new("MsgType", "event"), new("Event", "CLICK"), new("EventKey", key),
     ]);
 
