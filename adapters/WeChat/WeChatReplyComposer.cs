@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Bot.Schema;
 
@@ -79,13 +80,40 @@ public static class WeChatReplyComposer
             foreach (var piece in Cut(text[start..], maxBytes)) yield return piece;
     }
 
+    // Cuts between user-perceived characters (grapheme clusters: an emoji built of several code points joined by
+    // ZWJ, a flag, a letter with its accents), never inside one; only a single cluster longer than a whole message
+    // is cut, between its code points.
     private static IEnumerable<string> Cut(string sentence, int maxBytes)
     {
         if (Encoding.UTF8.GetByteCount(sentence) <= maxBytes) { yield return sentence; yield break; }
+        var pieceStart = 0;
+        var bytes = 0;
+        for (var at = 0; at < sentence.Length;)
+        {
+            var length = StringInfo.GetNextTextElementLength(sentence.AsSpan(at));
+            var elementBytes = Encoding.UTF8.GetByteCount(sentence.AsSpan(at, length));
+            if (bytes + elementBytes > maxBytes && at > pieceStart)
+            {
+                yield return sentence[pieceStart..at];
+                pieceStart = at;
+                bytes = 0;
+            }
+            if (elementBytes > maxBytes)
+            {
+                foreach (var piece in CutRunes(sentence.Substring(at, length), maxBytes)) yield return piece;
+                pieceStart = at + length;
+            }
+            else bytes += elementBytes;
+            at += length;
+        }
+        if (pieceStart < sentence.Length) yield return sentence[pieceStart..];
+    }
+
+    private static IEnumerable<string> CutRunes(string text, int maxBytes)
+    {
         var piece = new StringBuilder();
         var bytes = 0;
-        var runes = sentence.EnumerateRunes();
-        foreach (var rune in runes)
+        foreach (var rune in text.EnumerateRunes())
         {
             if (bytes + rune.Utf8SequenceLength > maxBytes) { yield return piece.ToString(); piece.Clear(); bytes = 0; }
             piece.Append(rune.ToString());

@@ -38,6 +38,32 @@ public sealed class WeChatReplyComposerTests
         Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
     }
 
+    [Theory]
+    [InlineData("👨‍👩‍👧")]  // a family: three people joined by ZWJ (18 bytes)
+    [InlineData("🇨🇳")]     // a flag: two regional indicators
+    [InlineData("👍🏽")]     // a thumb with a skin tone
+    [InlineData("e\u0301")] // e and a combining accent
+    public void AnEmojiOrLetterMadeOfSeveralCodePoints_IsNeverSplitAcrossTwoMessages(string cluster)
+    {
+        var text = string.Concat(Enumerable.Repeat("字" + cluster, 40));
+        for (var limit = 24; limit <= 40; limit++)
+        {
+            var parts = WeChatReplyComposer.Pack([text], limit);
+            Assert.Equal(text, string.Concat(parts));
+            Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= limit));
+            Assert.All(parts, p => Assert.Equal(0, p.Replace(cluster, "").Replace("字", "").Length)); // only whole clusters
+        }
+    }
+
+    [Fact]
+    public void AClusterLongerThanAWholeMessage_IsStillCut_BetweenCodePoints()
+    {
+        var zalgo = "a" + new string('\u0301', 40); // one letter with 40 accents: 81 bytes
+        var parts = WeChatReplyComposer.Pack(["前" + zalgo + "后"], 30);
+        Assert.Equal("前" + zalgo + "后", string.Concat(parts));
+        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 30));
+    }
+
     [Fact]
     public void ReplyThatFitsAMessage_IsNotCutAcrossTwo()
     {
