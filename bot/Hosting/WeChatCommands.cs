@@ -18,7 +18,7 @@ public static class WeChatCommands
     {
         var file = new Option<FileInfo?>("--file") { Description = $"Menu JSON (default: {DefaultMenuFile} in the current folder, bot/ or beside the program)" };
         var publish = new Command("publish", "Create the account's menu from the menu file (replaces the current menu).") { file };
-        publish.SetAction((parse, ct) => PublishAsync(parse.GetValue(file), configuration ?? LoadConfiguration(), parse.InvocationConfiguration.Output, ct));
+        publish.SetAction((parse, ct) => PublishAsync(parse.GetValue(file), configuration ?? LoadConfiguration(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
 
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 0 };
         var fake = new Command("fake-api", "Run a local fake of the WeChat API for demos; point WeChat:ApiBaseUrl at it.") { port };
@@ -27,20 +27,23 @@ public static class WeChatCommands
         return new Command("wechat", "WeChat Official Account channel") { new Command("menu", "The account's custom menu") { publish }, fake };
     }
 
-    /// <summary>Publishes the menu; 0 on success, 1 when WeChat refused it or the file is missing.</summary>
-    public static async Task<int> PublishAsync(FileInfo? file, IConfiguration configuration, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the menu; 0 on success (said on <paramref name="output"/>), 1 when WeChat refused it, the file is
+    /// missing or a setting is (said on <paramref name="error"/>, so a script sees failures on standard error).
+    /// </summary>
+    public static async Task<int> PublishAsync(FileInfo? file, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var path = file?.FullName ?? FindMenuFile();
         if (path is null || !File.Exists(path))
         {
-            await output.WriteLineAsync($"Menu file not found: {path ?? DefaultMenuFile}. Use --file <path>.").ConfigureAwait(false);
+            await error.WriteLineAsync($"Menu file not found: {path ?? DefaultMenuFile}. Use --file <path>.").ConfigureAwait(false);
             return 1;
         }
         JsonElement menu;
         try { menu = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)); }
         catch (JsonException e)
         {
-            await output.WriteLineAsync($"{path} is not valid JSON: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"{path} is not valid JSON: {e.Message}").ConfigureAwait(false);
             return 1;
         }
 
@@ -50,16 +53,16 @@ public static class WeChatCommands
         try { options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatOptions>>().Value; }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
-            foreach (var failure in e.Failures) await output.WriteLineAsync(failure).ConfigureAwait(false);
+            foreach (var failure in e.Failures) await error.WriteLineAsync(failure).ConfigureAwait(false);
             return 1;
         }
         if (!options.CanCallApi)
         {
-            await output.WriteLineAsync("Set WeChat:AppId and WeChat:AppSecret (e.g. WeChat__AppId / WeChat__AppSecret) to publish the menu.").ConfigureAwait(false);
+            await error.WriteLineAsync("Set WeChat:AppId and WeChat:AppSecret (e.g. WeChat__AppId / WeChat__AppSecret) to publish the menu.").ConfigureAwait(false);
             return 1;
         }
         var result = await provider.GetRequiredService<WeChatApi>().CreateMenuAsync(menu, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(result.Succeeded
+        await (result.Succeeded ? output : error).WriteLineAsync(result.Succeeded
             ? $"Menu published from {path}."
             : $"WeChat refused the menu: {result.ErrCode} {result.ErrMsg}").ConfigureAwait(false);
         return result.Succeeded ? 0 : 1;

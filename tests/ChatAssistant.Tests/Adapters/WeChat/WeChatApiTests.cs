@@ -136,8 +136,10 @@ public sealed class WeChatApiTests : IAsyncLifetime
         var menuFile = Path.Combine(RepositoryRoot(), "bot", "wechat-menu.json");
         var output = new StringWriter();
         var parse = WeChatCommands.Create(configuration).Parse(["menu", "publish", "--file", menuFile]);
-        var exit = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output });
-        Assert.True(exit == 0, output.ToString());
+        var error = new StringWriter();
+        var exit = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        Assert.True(exit == 0, error.ToString());
+        Assert.StartsWith("Menu published from", output.ToString());
         var call = Assert.Single(_api.Calls);
         Assert.EndsWith("menu/create", call.Path);
         var keys = JsonKeys(call.Body).ToList();
@@ -150,9 +152,11 @@ public sealed class WeChatApiTests : IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wxmenu" }).Build();
         var output = new StringWriter();
-        var exit = await WeChatCommands.PublishAsync(new FileInfo(Path.Combine(RepositoryRoot(), "bot", "wechat-menu.json")), configuration, output, default);
+        var error = new StringWriter();
+        var exit = await WeChatCommands.PublishAsync(new FileInfo(Path.Combine(RepositoryRoot(), "bot", "wechat-menu.json")), configuration, output, error, default);
         Assert.Equal(1, exit);
-        Assert.Contains("WeChat:AppSecret", output.ToString());
+        Assert.Contains("WeChat:AppSecret", error.ToString()); // on standard error, where a script looks for it
+        Assert.Empty(output.ToString());
         Assert.Empty(_api.Calls);
     }
 
