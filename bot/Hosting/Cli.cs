@@ -67,6 +67,7 @@ public static class Cli
             // service has written to the records file.
             app.Services.ValidateOptions();
             _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
+            Guide.GuideWarmup.Check(app.Services);
             await app.RunAsync();
             return 0;
         }

@@ -57,6 +57,25 @@ public sealed class StartupFailureTests
         Assert.Contains("assistant.db is damaged", listError);
     }
 
+    [Fact]
+    public async Task A_guide_folder_that_is_not_there_or_a_menu_entry_it_lacks_is_named_without_a_stack_trace()
+    {
+        using var data = new TempDirectory();
+        var (code, stdout, stderr) = await CliProcess.RunAsync(data.Path,
+            new Dictionary<string, string> { ["Guide__ContentDirectory"] = data.File("no-such-guide") }, Serve);
+        Assert.Equal(2, code);
+        Assert.Contains("no-such-guide", stderr);
+        AssertNoStackTrace(stderr);
+        AssertNoStackTrace(stdout); // the host's own log of a failed start-up goes to standard output
+
+        var (menuCode, menuOut, menuError) = await CliProcess.RunAsync(data.Path,
+            new Dictionary<string, string> { ["Guide__MenuEntries__0"] = "no-such-entry" }, Serve);
+        Assert.Equal(2, menuCode);
+        Assert.Contains("Guide:MenuEntries:0", menuError);
+        AssertNoStackTrace(menuError);
+        AssertNoStackTrace(menuOut);
+    }
+
     private static void AssertNoStackTrace(string stderr)
     {
         Assert.DoesNotContain("   at ", stderr);
