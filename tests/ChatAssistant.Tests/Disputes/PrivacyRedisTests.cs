@@ -16,13 +16,7 @@ public sealed class PrivacyRedisTests(RedisServer redis) : IClassFixture<RedisSe
         redis.Require();
         var prefix = RedisServer.UniquePrefix();
         using var data = new TempDirectory("ca-privacy-redis");
-        var server = await AssistantServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.ConnectionString,
-            ["Redis:KeyPrefix"] = prefix,
-            // Redis configured = a real deployment: the key is required.
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        }, dataDirectory: data.Path);
+        var server = await AssistantServer.StartAsync(redis.DeploymentSettings(prefix), dataDirectory: data.Path);
         Assert.IsType<RedisStorage>(server.Get<IStorage>());
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
 

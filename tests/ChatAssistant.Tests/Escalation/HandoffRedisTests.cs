@@ -13,13 +13,7 @@ public sealed class HandoffRedisTests(RedisServer redis) : IClassFixture<RedisSe
     public async Task Staff_closing_clears_the_flag_in_redis_sessions_and_the_user_is_back_with_the_bot()
     {
         redis.Require();
-        await using var bot = BotHarness.Create(settings: new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.ConnectionString,
-            ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(),
-            // With Redis the field key must be configured (instances share it); transcripts are encrypted with it.
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var bot = BotHarness.Create(settings: redis.DeploymentSettings()); // transcripts are encrypted with its field key
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
         Assert.Empty(await bot.SayAsync("有人吗"));

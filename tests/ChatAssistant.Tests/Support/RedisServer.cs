@@ -79,6 +79,23 @@ public class RedisServer : IDisposable
     /// <summary>A key prefix no other test uses, so tests sharing a server do not see each other's keys.</summary>
     public static string UniquePrefix() => $"test:{Guid.NewGuid():N}:";
 
+    /// <summary>
+    /// The settings of a deployment on this Redis: its connection, a key prefix of its own (<paramref name="prefix"/>
+    /// or a fresh one) and the field key that Redis makes required (instances sharing Redis must share it), plus
+    /// <paramref name="more"/>.
+    /// </summary>
+    public Dictionary<string, string?> DeploymentSettings(string? prefix = null, params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = ConnectionString,
+            ["Redis:KeyPrefix"] = prefix ?? UniquePrefix(),
+            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
+        foreach (var (key, value) in more) settings[key] = value;
+        return settings;
+    }
+
     /// <summary>Call first in every test that needs the server: skips (or fails under CI=true) when it is absent.</summary>
     public void Require()
     {

@@ -16,11 +16,7 @@ public sealed class WeChatKeyGroupsTests(RedisServer redis) : IClassFixture<Redi
     {
         redis.Require();
         var prefix = RedisServer.UniquePrefix();
-        await using var s = await WeChatTestServer.StartAsync(overrides: new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = prefix,
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var s = await WeChatTestServer.StartAsync(overrides: redis.DeploymentSettings(prefix));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var timestamp = now.ToString(CultureInfo.InvariantCulture);
         const int Messages = 60;

@@ -13,12 +13,8 @@ public sealed class WeChatMultiInstanceTests(RedisServer redis) : IClassFixture<
     public async Task CopiesSpreadOverTwoInstances_RunOneTurn_AndTheyShareOneToken()
     {
         redis.Require();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(), ["WeChat:ReplyDeadline"] = "00:00:01",
-            // Instances sharing Redis must share the help-request field key (slots written by one are read by the other).
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        };
+        // One set of settings for both: instances sharing Redis share the help-request field key too.
+        var settings = redis.DeploymentSettings(more: ("WeChat:ReplyDeadline", "00:00:01"));
         await using var api = await FakeWeChatApi.StartAsync();
         await using var a = await WeChatTestServer.StartAsync(overrides: settings, sharedApi: api);
         await using var b = await WeChatTestServer.StartAsync(overrides: settings, sharedApi: api);

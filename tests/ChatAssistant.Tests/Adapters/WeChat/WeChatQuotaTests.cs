@@ -15,13 +15,7 @@ public sealed class WeChatQuotaTests(RedisServer redis) : IClassFixture<RedisSer
         // one of the window's uses atomically, so together they take exactly what is left (a read and a write
         // apart let two senders take the same last use).
         redis.Require();
-        await using var s = await WeChatTestServer.StartAsync(overrides: new Dictionary<string, string?>
-        {
-            ["WeChat:CustomerServiceQuota"] = "5",
-            ["Redis:Configuration"] = redis.ConnectionString,
-            ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(),
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var s = await WeChatTestServer.StartAsync(overrides: redis.DeploymentSettings(more: ("WeChat:CustomerServiceQuota", "5")));
         var policy = s.Services.GetRequiredService<WeChatDeliveryPolicy>();
         policy.NoteInbound("oBusy", userMessage: true);
         await Task.Delay(200); // the note is written without waiting

@@ -15,12 +15,7 @@ public sealed class WeChatRedisOutageTests(RedisServer redis) : IClassFixture<Re
     private Dictionary<string, string?> Settings(string deadline = "00:00:04")
     {
         redis.Require();
-        return new()
-        {
-            ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = RedisServer.UniquePrefix(),
-            ["WeChat:ReplyDeadline"] = deadline,
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        };
+        return redis.DeploymentSettings(more: ("WeChat:ReplyDeadline", deadline));
     }
 
     [SkippableFact]

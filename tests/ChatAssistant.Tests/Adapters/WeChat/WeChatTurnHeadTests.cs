@@ -19,11 +19,7 @@ public sealed class WeChatTurnHeadTests(RedisServer redis) : IClassFixture<Redis
     {
         redis.Require();
         var prefix = RedisServer.UniquePrefix();
-        await using var s = await WeChatTestServer.StartAsync(overrides: new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.ConnectionString, ["Redis:KeyPrefix"] = prefix,
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var s = await WeChatTestServer.StartAsync(overrides: redis.DeploymentSettings(prefix));
         Assert.Equal(200, (await s.PostAsync(WeChatRequestBuilder.Text("oWarm", "你好", 1))).Status); // scripts loaded
         await s.DrainAsync();
         using var connection = redis.Connect();
