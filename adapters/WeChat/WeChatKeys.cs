@@ -14,9 +14,13 @@ internal static class WeChatKeys
     // timestamp, or the message's CreateTime, which all of WeChat's tries share) so that a store can keep one record
     // per second instead of one key per message (CacheKey; docs/PERFORMANCE.md, step 33).
 
-    /// <summary>A signed query's replay key, grouped by its timestamp: every key of a group expires at the same moment.</summary>
+    /// <summary>
+    /// A signed query's replay key, grouped by its timestamp (already checked to be a Unix time inside the window):
+    /// every key of a group expires at the same moment. The group is named by the number, so "0042" and "42" share it.
+    /// </summary>
     public static CacheKey Replay(string timestamp, string nonce, string signature) =>
-        new(Hash(nonce + "|" + signature), "wechat:replay:" + timestamp);
+        new(Hash(timestamp + "|" + nonce + "|" + signature),
+            "wechat:replay:" + (long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s.ToString(CultureInfo.InvariantCulture) : timestamp));
 
     /// <summary>A message's dedupe key, grouped by <paramref name="second"/> (<see cref="MessageSecond"/>) when there is one.</summary>
     public static CacheKey Dedupe(string dedupeId, string? second = null) => InSecond("wechat:dedupe:", dedupeId, second);
@@ -25,15 +29,19 @@ internal static class WeChatKeys
     public static CacheKey Reply(string dedupeId, string? second = null) => InSecond("wechat:reply:", dedupeId, second);
 
     /// <summary>
-    /// The second a message's keys are grouped by: its <c>CreateTime</c>, when that is a Unix time within an hour of
+    /// The second a message's keys are grouped by: its <c>CreateTime</c>, when that is a Unix time within two hours of
     /// <paramref name="now"/>. Otherwise null and the keys stand alone, so that no upstream fault (a constant or
-    /// missing CreateTime) can make one group grow without end.
+    /// missing CreateTime) can make one group grow without end. Two hours is twice the longest timestamp window
+    /// allowed (an hour): every try of a message that can pass the timestamp check at all is then grouped alike, so
+    /// no try finds its message's keys under the other name.
     /// </summary>
     public static string? MessageSecond(string? createTime, DateTimeOffset now) =>
         long.TryParse(createTime, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && Math.Abs(seconds - now.ToUnixTimeSeconds()) <= 3600
+        && Math.Abs(seconds - now.ToUnixTimeSeconds()) <= GroupingBound
             ? seconds.ToString(CultureInfo.InvariantCulture)
             : null;
+
+    private const long GroupingBound = 2 * 3600;
 
     private static CacheKey InSecond(string kind, string id, string? second) =>
         second is null ? new CacheKey(kind + Hash(id)) : new CacheKey(Hash(id), kind + second);

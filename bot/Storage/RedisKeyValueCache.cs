@@ -92,7 +92,7 @@ public sealed class RedisKeyValueCache : IKeyValueCache
             args[4 * i] = claims[i].Value;
             args[4 * i + 1] = (long)Positive(claims[i].Ttl).TotalMilliseconds;
             args[4 * i + 2] = claims[i].SameValueCounts ? "1" : "0";
-            args[4 * i + 3] = key.Group is null ? "" : key.Key;
+            args[4 * i + 3] = key.Group is null ? "" : Field(key);
         }
         return Run(async () => (int)await target.ScriptEvaluateAsync(ClaimScript, keys, args).ConfigureAwait(false), "claim", cancellationToken);
     }
@@ -134,7 +134,10 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         if (key.Group is null) { Post(key.Key, value, ttl); return; }
         try
         {
-            _db.ScriptEvaluate(PostScript, [(RedisKey)key.Group], [key.Key, value, (long)Positive(ttl).TotalMilliseconds], CommandFlags.FireAndForget);
+            // Plain EVAL with the script's text, not EVALSHA: a fire-and-forget EVALSHA refused with NOSCRIPT (a
+            // restarted Redis) would not be retried, and every remembered reply would be lost until a script call
+            // that waits loaded it again.
+            _db.Execute("EVAL", [PostScript, 1, (RedisKey)key.Group, Field(key), value, (long)Positive(ttl).TotalMilliseconds], CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (RedisFailures.IsOutage(ex))
         {
@@ -145,7 +148,11 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     public async Task<string?> GetGroupedAsync(CacheKey key, CancellationToken cancellationToken = default) =>
         key.Group is null
             ? await GetAsync(key.Key, cancellationToken).ConfigureAwait(false)
-            : await Run(() => _db.HashGetAsync(key.Group, key.Key), "get", cancellationToken).ConfigureAwait(false);
+            : await Run(() => _db.HashGetAsync(key.Group, Field(key)), "get", cancellationToken).ConfigureAwait(false);
+
+    // A grouped key's field in its group's hash. Never empty: the claim script takes "" for a key without a group.
+    private static string Field(CacheKey key) =>
+        key.Key.Length > 0 ? key.Key : throw new ArgumentException("A grouped key needs a name within its group.", nameof(key));
 
     public async Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default)
     {

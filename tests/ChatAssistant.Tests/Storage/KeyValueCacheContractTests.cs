@@ -221,6 +221,30 @@ public sealed class RedisKeyValueCacheContractTests(RedisServer redis) : KeyValu
     public void Dispose() => _connection?.Dispose();
 
     [SkippableFact]
+    public async Task GroupedClaimsAndPosts_WorkAfterRedisForgotItsScripts()
+    {
+        var cache = CreateCache();
+        var ttl = TimeSpan.FromMinutes(1);
+        var reply = new CacheKey("m1", "wechat:reply:1764223200");
+        cache.PostGrouped(reply, "before", ttl);
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("q1", "wechat:replay:1764223200"), "b", ttl)]));
+        using (var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true"))
+            await admin.GetServers()[0].ScriptFlushAsync(); // as after a Redis restart: EVALSHA would get NOSCRIPT
+
+        cache.PostGrouped(reply, "after", ttl); // not waited for, so it must not depend on a cached script
+        Assert.Equal("after", await cache.GetGroupedAsync(reply));
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("q2", "wechat:replay:1764223200"), "b", ttl)]));
+        Assert.Equal(0, await cache.ClaimInOrderAsync([new KeyClaim(new CacheKey("q1", "wechat:replay:1764223200"), "other", ttl, SameValueCounts: true)]));
+    }
+
+    [SkippableFact]
+    public void AGroupedKeyWithoutAName_IsRefused()
+    {
+        var cache = CreateCache();
+        Assert.Throws<ArgumentException>(() => cache.PostGrouped(new CacheKey("", "wechat:reply:1"), "x", TimeSpan.FromMinutes(1)));
+    }
+
+    [SkippableFact]
     public async Task AGroupIsOneRedisKey_WhateverItsEntries_AndItsExpiryIsOnlyEverRaised()
     {
         redis.Require();

@@ -9,8 +9,10 @@ namespace ChatAssistant.Tests.Adapters.WeChat;
 /// <summary>Two server instances behind one Redis (real redis-server): retries deduplicated and the token shared across them.</summary>
 public sealed class WeChatMultiInstanceTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    [SkippableFact]
-    public async Task CopiesSpreadOverTwoInstances_RunOneTurn_AndTheyShareOneToken()
+    [SkippableTheory]
+    [InlineData(true)]  // a CreateTime near our clock, as WeChat sends it: the message's keys are entries of per-second groups
+    [InlineData(false)] // a CreateTime far off: its keys stand alone
+    public async Task CopiesSpreadOverTwoInstances_RunOneTurn_AndTheyShareOneToken(bool grouped)
     {
         redis.Require();
         // One set of settings for both: instances sharing Redis share the help-request field key too.
@@ -21,7 +23,7 @@ public sealed class WeChatMultiInstanceTests(RedisServer redis) : IClassFixture<
         foreach (var s in new[] { a, b })
             s.Scripted.OnTurn = async (turn, ct) => { await Task.Delay(1500, ct); await turn.SendActivityAsync("已收到。", cancellationToken: ct); };
 
-        var xml = WeChatRequestBuilder.Text("oShared", "报名", 9001);
+        var xml = WeChatRequestBuilder.Text("oShared", "报名", 9001, createTime: grouped ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() : null);
         await Task.WhenAll(a.PostAsync(xml, WeChatMode.Safe), b.PostAsync(xml, WeChatMode.Safe), a.PostAsync(xml, WeChatMode.Safe));
         await b.PostAsync(xml, WeChatMode.Safe);
         Assert.Equal(1, a.Scripted.Turns + b.Scripted.Turns);

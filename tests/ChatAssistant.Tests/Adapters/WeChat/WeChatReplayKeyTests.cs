@@ -96,10 +96,10 @@ public sealed class WeChatReplayKeyTests
 
     [Theory]
     [InlineData(0, true)]
-    [InlineData(-3600, true)]
-    [InlineData(3600, true)]
-    [InlineData(3601, false)]   // a clock an hour off, or a constant: the keys stand alone, no group grows without end
-    [InlineData(-3601, false)]
+    [InlineData(-7200, true)]   // twice the longest timestamp window: every try that can pass the checks groups alike
+    [InlineData(7200, true)]
+    [InlineData(7201, false)]   // a clock two hours off, or a constant: the keys stand alone, no group grows without end
+    [InlineData(-7201, false)]
     public void AMessagesKeysAreGroupedByItsCreateTime_OnlyNearOurClock(int offsetSeconds, bool grouped)
     {
         var createTime = (Start.ToUnixTimeSeconds() + offsetSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -120,4 +120,15 @@ public sealed class WeChatReplayKeyTests
     [InlineData("99999999999999999999999")]
     public void ACreateTimeThatIsNotAUnixTime_GroupsNothing(string createTime) =>
         Assert.Null(WeChatKeys.MessageSecond(createTime, Start));
+
+    [Fact]
+    public void ReplayKeysOfOneSignedSecond_ShareAGroupNamedByTheNumber()
+    {
+        var a = WeChatKeys.Replay("1764223200", "n1", "sig1");
+        var b = WeChatKeys.Replay("01764223200", "n1", "sig1"); // the same second written with a leading zero
+        Assert.Equal("wechat:replay:1764223200", a.Group);
+        Assert.Equal(a.Group, b.Group);
+        Assert.NotEqual(a.Key, b.Key); // two signed queries (the signature covers the text), two entries
+        Assert.NotEqual(a.Key, WeChatKeys.Replay("1764223200", "n2", "sig1").Key);
+    }
 }
