@@ -41,7 +41,7 @@ internal static class WeChatKeys
             ? seconds.ToString(CultureInfo.InvariantCulture)
             : null;
 
-    private const long GroupingBound = 2 * 3600;
+    private static readonly long GroupingBound = (long)(2 * WeChatOptions.MaxTimestampWindow).TotalSeconds;
 
     private static CacheKey InSecond(string kind, string id, string? second) =>
         second is null ? new CacheKey(kind + Hash(id)) : new CacheKey(Hash(id), kind + second);

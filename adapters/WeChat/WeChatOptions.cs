@@ -27,6 +27,9 @@ public sealed class WeChatOptions
     /// <summary>How far a request's timestamp may be from now.</summary>
     public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>The longest <see cref="TimestampWindow"/> the validator accepts (the key grouping relies on it).</summary>
+    public static readonly TimeSpan MaxTimestampWindow = TimeSpan.FromHours(1);
+
     /// <summary>Largest accepted request body; a real message is a few KB.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

@@ -22,7 +22,7 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             errors.Add("WeChat:ApiBaseUrl must be an absolute http(s) URL, e.g. https://api.weixin.qq.com.");
         if (o.ReplyDeadline < TimeSpan.FromMilliseconds(200) || o.ReplyDeadline > TimeSpan.FromSeconds(4.5))
             errors.Add("WeChat:ReplyDeadline must be between 00:00:00.2 and 00:00:04.5 (WeChat gives up after 5 s).");
-        if (o.TimestampWindow < TimeSpan.FromSeconds(30) || o.TimestampWindow > TimeSpan.FromHours(1))
+        if (o.TimestampWindow < TimeSpan.FromSeconds(30) || o.TimestampWindow > WeChatOptions.MaxTimestampWindow)
             errors.Add("WeChat:TimestampWindow must be between 00:00:30 and 01:00:00.");
         if (o.MaxBodyBytes < 4096 || o.MaxBodyBytes > 1024 * 1024)
             errors.Add("WeChat:MaxBodyBytes must be between 4096 and 1048576.");

@@ -62,10 +62,13 @@ public static class WeChatCommands
             return 1;
         }
         var result = await provider.GetRequiredService<WeChatApi>().CreateMenuAsync(menu, cancellationToken).ConfigureAwait(false);
-        await (result.Succeeded ? output : error).WriteLineAsync(result.Succeeded
-            ? $"Menu published from {path}."
-            : $"WeChat refused the menu: {result.ErrCode} {result.ErrMsg}").ConfigureAwait(false);
-        return result.Succeeded ? 0 : 1;
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync($"WeChat refused the menu: {result.ErrCode} {result.ErrMsg}").ConfigureAwait(false);
+            return 1;
+        }
+        await output.WriteLineAsync($"Menu published from {path}.").ConfigureAwait(false);
+        return 0;
     }
 
     private static async Task<int> RunFakeAsync(int port, TextWriter output, CancellationToken cancellationToken)

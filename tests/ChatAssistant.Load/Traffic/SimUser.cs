@@ -31,16 +31,10 @@ public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guide
     /// click if that is later. WeChat's events carry no MsgId, so the adapter tells a retry from a new click by user,
     /// CreateTime and key; a real user cannot click twice in one second, a simulated one can, and this keeps every
     /// click its own event while its CreateTime stays the real time (the adapter groups a message's keys by it).
+    /// A user sends one message at a time, like the rest of this class's state, so no lock is needed.
     /// </summary>
-    public long NextClickSecond()
-    {
-        while (true)
-        {
-            var last = Interlocked.Read(ref _lastClickSecond);
-            var next = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), last + 1);
-            if (Interlocked.CompareExchange(ref _lastClickSecond, next, last) == last) return next;
-        }
-    }
+    public long NextClickSecond() =>
+        _lastClickSecond = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), _lastClickSecond + 1);
 
     /// <summary>Notes from a reply whether the conversation is now with a person (every runner calls it on every reply).</summary>
     public void Observe(string? reply)
