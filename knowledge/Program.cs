@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatAssistant.Knowledge.Content;
 using ChatAssistant.Knowledge.Eval;
+using ChatAssistant.Knowledge.Safety;
 
 namespace ChatAssistant.Knowledge;
 
@@ -34,8 +35,36 @@ public static class Program
         var ask = new Command("ask", "Show what the guide answers, with the top scores (for staff checking new phrasings).") { questionArgument, dirOption };
         ask.SetAction(parse => Ask(parse.GetValue(dirOption) ?? ContentDirectory.Resolve(), parse.GetValue(questionArgument)!));
 
-        var root = new RootCommand("Volunteer guide knowledge base tools") { validate, eval, ask };
+        var root = new RootCommand("Volunteer guide knowledge base tools") { validate, eval, ask, CrisisCommand() };
         return root.Parse(args).Invoke();
+    }
+
+    private static Command CrisisCommand()
+    {
+        var dirOption = new Option<string?>("--dir") { Description = "crisis folder (default: knowledge/crisis found from here)" };
+        var fileArgument = new Argument<string>("file") { Description = "labelled messages (YAML: crisis, benign, distress)" };
+        var splitOption = new Option<string>("--split") { Description = "test (held-out half), dev, or all (default)", DefaultValueFactory = _ => "all" };
+        var calibrateOption = new Option<bool>("--calibrate") { Description = "set the model thresholds from the development half and write them to the lexicon" };
+        var eval = new Command("eval", "Recall per category, false alarms, gentle checks, and every miss.") { fileArgument, dirOption, splitOption, calibrateOption };
+        eval.SetAction(parse => CrisisEvalCommand.Run(parse.GetValue(fileArgument)!, parse.GetValue(dirOption) ?? CrisisDirectory.Resolve(),
+            parse.GetValue(splitOption)!, parse.GetValue(calibrateOption), Console.Out));
+
+        var train = new Command("train", "Train the model on crisis-train*.yaml, the lexicon's examples and the guide's phrasings; writes crisis-model.zip.") { dirOption };
+        train.SetAction(parse => CrisisTrainCommand.Run(parse.GetValue(dirOption) ?? CrisisDirectory.Resolve(), ContentDirectory.Resolve(), Console.Out));
+
+        var textArgument = new Argument<string[]>("text") { Description = "one or more messages", Arity = ArgumentArity.OneOrMore };
+        var check = new Command("check", "Show the crisis check's verdict and signal for each message.") { textArgument, dirOption };
+        check.SetAction(parse =>
+        {
+            var classifier = CrisisClassifier.Load(parse.GetValue(dirOption) ?? CrisisDirectory.Resolve());
+            foreach (var text in parse.GetValue(textArgument)!)
+            {
+                var result = classifier.Assess(text);
+                Console.WriteLine($"{text} → {result.Level} {result.Category} {result.Signal} (model {result.ModelScore:0.00})");
+            }
+            return 0;
+        });
+        return new Command("crisis", "The crisis check: evaluate, train, try a message.") { eval, train, check };
     }
 
     private static int Ask(string directory, string[] questions)

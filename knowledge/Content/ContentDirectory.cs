@@ -17,11 +17,11 @@ public static class ContentDirectory
             ?? throw new DirectoryNotFoundException($"No '{RelativePath}' folder above '{Directory.GetCurrentDirectory()}' or '{AppContext.BaseDirectory}'; pass --dir.");
     }
 
-    internal static string? FindUpwards(string start)
+    internal static string? FindUpwards(string start, string relativePath = RelativePath)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
+            var candidate = Path.Combine(dir.FullName, relativePath);
             if (Directory.Exists(candidate))
             {
                 return candidate;
