@@ -17,6 +17,19 @@ public sealed class ConversationData
     /// </summary>
     public bool MenuShown { get; set; }
 
+    /// <summary>
+    /// The last answer was the safety message or the gentle check: the next one in a row is shorter, not the same
+    /// hotline text word for word.
+    /// </summary>
+    public bool SafetyRepliedLastTurn { get; set; }
+
+    /// <summary>
+    /// This turn's message showed distress without a clear danger: the gentle check to give instead of 「不太确定」 or a
+    /// list of topics, if nothing answers the message itself. Not kept between turns.
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public string? GentleCheckThisTurn { get; set; }
+
     /// <summary>True while a person, not the bot, answers this conversation.</summary>
     public bool InHandoff { get; set; }
 

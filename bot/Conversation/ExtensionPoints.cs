@@ -24,7 +24,11 @@ public interface IFallbackHandler
 /// <summary>Hands the conversation to a person (转人工, repeated misunderstanding, crisis).</summary>
 public interface IHandoffService
 {
-    Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens (or reuses) the hand-off. For a crisis, <paramref name="crisis"/> says why (shown to staff, never to the
+    /// user) and what the user was told, which goes into the transcript staff read.
+    /// </summary>
+    Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken, CrisisNotice? crisis = null);
 
     /// <summary>
     /// While a person has the conversation, answers a tap that would start something (a menu entry, a QR scene)
@@ -33,6 +37,12 @@ public interface IHandoffService
     /// </summary>
     Task<bool> HoldAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A crisis hand-off's reasons for staff: the category (Suicide, Abuse, Violence, Danger), the signal that decided it
+/// (a lexicon entry or the model's score) and the safety message the user was sent.
+/// </summary>
+public sealed record CrisisNotice(string Category, string Signal, string Reply);
 
 /// <summary>Why a conversation is handed to a person.</summary>
 public enum HandoffReason

@@ -22,9 +22,6 @@ public sealed class DisputeOptions
     /// <summary>How often the retention job looks for expired requests.</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>The crisis-word file (one word a line); default Disputes/crisis-words.txt next to the program.</summary>
-    public string? CrisisWordsFile { get; set; }
-
     /// <summary>Counties and districts users pick from; they are also the scopes of district staff.</summary>
     public string[]? Counties { get; set; }
 

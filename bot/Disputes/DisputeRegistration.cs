@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
 
-/// <summary>Registers help requests (亲青老娘舅), crisis words, the audit log and their staff endpoints.</summary>
+/// <summary>Registers help requests (亲青老娘舅), the audit log and their staff endpoints.</summary>
 public static partial class DisputeRegistration
 {
     public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration configuration)
@@ -23,8 +23,6 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton<TicketService>();
-        services.AddSingleton<CrisisWords>();
-        services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
         services.AddHostedService<TicketRetentionService>();
 
         services.AddFeature<HelpRequestFlow>(new Intent

@@ -97,13 +97,6 @@ public static class DisputeTexts
         _ => status.ToString(),
     };
 
-    /// <summary>The first answer to a crisis word, before anything else.</summary>
-    public const string CrisisReply =
-        "你的安全最重要。如果现在有危险，请马上拨打 110；需要急救请拨打 120。\n" +
-        "想找人聊聊，可以拨打青少年服务台 12355（免费）。\n我们已经请工作人员尽快联系你。";
-
-    public static string CrisisResumeHint(string title) => $"等你准备好了，回复「继续」回到「{title}」。";
-
     // Staff API messages.
     public const string StaffTextRequired = "请填写内容（1 到 1000 字）。";
     public const string StaffUnknownView = "view 只能是 open（待处理）或 closed（已办结或关闭）。";

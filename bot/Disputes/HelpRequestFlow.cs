@@ -33,7 +33,7 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
         YesNo("guardian", _ => DisputeTexts.AskGuardian, DisputeTexts.GuardianRefused, ctx => ctx.Slots["guardian"] = "yes"),
         ChooseLabel("county", DisputeTexts.AskCounty, tickets.Options.CountyList),
         ChooseLabel("category", DisputeTexts.AskCategory, DisputeTexts.Categories),
-        Step.Ask("description", _ => DisputeTexts.AskDescription, (_, input) =>
+        Step.AskAccount("description", _ => DisputeTexts.AskDescription, (_, input) =>
         {
             var text = input.Trim();
             if (text.Length < 10) return Validation.Reject(DisputeTexts.DescriptionTooShort);

@@ -45,6 +45,7 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
         new FlowStep
         {
             Name = "add",
+            IsAccount = true,
             Prompt = (ctx, ct) => ctx.SendAsync(DisputeTexts.AskAddition, ct),
             // Saved straight into the ticket (encrypted), never into a slot.
             Handle = async (ctx, input, ct) =>

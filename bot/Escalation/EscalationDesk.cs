@@ -78,17 +78,27 @@ public sealed class EscalationDesk(
         return new ChangeOutcome(record, null);
     }
 
-    /// <summary>Closes the escalation, returns the user to the bot and tells them so.</summary>
-    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ResolveAsync(ObjectId id, StaffAccount staff, CancellationToken ct)
+    /// <summary>
+    /// Closes the escalation, returns the user to the bot and tells them so. An urgent (crisis) one needs
+    /// <paramref name="note"/>, what was done, which is kept as an internal note with the closing.
+    /// </summary>
+    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ResolveAsync(ObjectId id, StaffAccount staff, string? note, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var outcome = store.Change(id, r =>
+        var outcome = store.Together(() =>
         {
-            if (r.Status == EscalationStatus.Resolved) return DeskRefusals.Resolved;
-            r.Status = EscalationStatus.Resolved;
-            r.ResolvedAt = now;
-            r.ResolvedBy = staff.DisplayName;
-            return null;
+            var closed = store.Change(id, r =>
+            {
+                if (r.Status == EscalationStatus.Resolved) return DeskRefusals.Resolved;
+                if (r.Urgent && string.IsNullOrWhiteSpace(note)) return DeskRefusals.NoteRequired;
+                r.Status = EscalationStatus.Resolved;
+                r.ResolvedAt = now;
+                r.ResolvedBy = staff.DisplayName;
+                return null;
+            });
+            if (closed.Ok && !string.IsNullOrWhiteSpace(note))
+                store.Add(new EscalationEntry { EscalationId = id, Kind = EntryKind.Note, At = now, Text = note, StaffName = staff.DisplayName });
+            return closed;
         });
         if (!outcome.Ok) return (outcome, null);
         var record = outcome.Record!;
@@ -179,4 +189,5 @@ public static class DeskRefusals
     public const string Resolved = "resolved";
     public const string ClaimedByOther = "claimed-by-other";
     public const string Purged = "purged";
+    public const string NoteRequired = "note-required";
 }

@@ -48,11 +48,12 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         return Task.FromResult(Answer(desk.AddNote(oid, staff!, text!.Trim())));
     }
 
-    public async Task<IResult> ResolveAsync(HttpContext http, string id)
+    public async Task<IResult> ResolveAsync(HttpContext http, string id, string? note)
     {
         var (staff, oid, error) = Check(http, id);
         if (error is not null) return error;
-        var (outcome, delivery) = await desk.ResolveAsync(oid, staff!, http.RequestAborted);
+        if (!string.IsNullOrWhiteSpace(note) && TextError(note, EscalationEndpoints.MaxNoteLength) is { } bad) return bad;
+        var (outcome, delivery) = await desk.ResolveAsync(oid, staff!, note?.Trim(), http.RequestAborted);
         return outcome.Ok ? Results.Ok(Delivery(delivery!)) : Answer(outcome);
     }
 
@@ -92,6 +93,7 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         DeskRefusals.NotFound => Results.NotFound(new { error = EscalationApiTexts.NotFound }),
         DeskRefusals.Resolved => Results.Conflict(new { error = EscalationApiTexts.Resolved }),
         DeskRefusals.Purged => Results.Conflict(new { error = EscalationApiTexts.Purged }),
+        DeskRefusals.NoteRequired => Results.BadRequest(new { error = EscalationApiTexts.NoteRequired }),
         _ => Results.Conflict(new { error = EscalationApiTexts.ClaimedByOther }),
     };
 

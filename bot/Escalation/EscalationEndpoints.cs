@@ -30,7 +30,7 @@ public static class EscalationEndpoints
         group.MapPost("/{id}/assign", (string id, AssignRequest body, HttpContext http, EscalationDeskApi api) => api.AssignAsync(http, id, body.UserName));
         group.MapPost("/{id}/reply", (string id, TextRequest body, HttpContext http, EscalationDeskApi api) => api.ReplyAsync(http, id, body.Text));
         group.MapPost("/{id}/notes", (string id, TextRequest body, HttpContext http, EscalationDeskApi api) => api.NoteAsync(http, id, body.Text));
-        group.MapPost("/{id}/resolve", (string id, HttpContext http, EscalationDeskApi api) => api.ResolveAsync(http, id));
+        group.MapPost("/{id}/resolve", (string id, TextRequest? body, HttpContext http, EscalationDeskApi api) => api.ResolveAsync(http, id, body?.Text));
         group.MapPost("", (PickUpRequest body, HttpContext http, EscalationDeskApi api) => api.PickUpAsync(http, body));
         return endpoints;
     }
@@ -92,4 +92,5 @@ public static class EscalationApiTexts
     public const string UnknownAssignee = "没有这个工作人员，或他不负责这个区县。";
     public const string NoAccount = "登录已失效，请重新登录。";
     public const string PickUpFields = "请提供渠道（channelId）和用户（userId）。";
+    public const string NoteRequired = "这是紧急个案，办结前请写一句处理说明（已如何联系、对方是否安全）。";
 }

@@ -38,6 +38,12 @@ public sealed class EscalationRecord
 
     public bool Urgent { get; set; }
 
+    /// <summary>For a crisis: its category (Suicide, Abuse, Violence, Danger), for staff only.</summary>
+    public string? CrisisCategory { get; set; }
+
+    /// <summary>For a crisis: what the check matched (a lexicon entry id or the model's score), for staff only.</summary>
+    public string? CrisisSignal { get; set; }
+
     /// <summary>The county (区县) whose staff handle it; null when unknown (admins and the default scope see it).</summary>
     public string? County { get; set; }
 

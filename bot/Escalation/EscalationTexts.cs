@@ -17,6 +17,10 @@ public static class EscalationTexts
     /// <summary>Answer to 转人工 while already waiting: the user asked, so tell them again.</summary>
     public const string AlreadyWaiting = "你已在人工服务中，工作人员会在这里回复你，请稍候。回复「结束人工」可回到自助服务。";
 
+    /// <summary>The user leaves an urgent (crisis) hand-off: back to the bot, but the case stays with staff.</summary>
+    public const string LeftUrgent =
+        "好的，你可以继续使用自助服务。工作人员仍会尽快联系你。如果有危险请马上拨打 110，想找人聊聊可以拨打 12355（免费）。回复「菜单」看看我能做什么。";
+
     public const string EndedByUser = "已结束人工服务，欢迎继续使用自助服务。回复「菜单」看看我能做什么。";
 
     public const string NotInHandoff = "你现在没有在人工服务中。需要找工作人员请回复「转人工」，回复「菜单」看看我能做什么。";
@@ -32,5 +36,5 @@ public static class EscalationTexts
 
     /// <summary>Whole short messages that end a hand-off.</summary>
     public static bool IsEndCommand(string text) =>
-        text.Trim().TrimEnd('。', '!', '！', '.') is "结束人工" or "退出人工" or "取消人工" or "结束人工服务" or "返回机器人";
+        Conversation.Flows.Replies.Normalize(text) is "结束人工" or "退出人工" or "取消人工" or "结束人工服务" or "返回机器人";
 }

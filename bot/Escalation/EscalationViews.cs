@@ -22,7 +22,9 @@ public sealed record EscalationSummary(
     DateTimeOffset AcknowledgeDue,
     DateTimeOffset ReplyDue,
     bool AcknowledgeOverdue,
-    bool ReplyOverdue);
+    bool ReplyOverdue,
+    string? CrisisCategory,
+    string? CrisisSignal);
 
 /// <summary>One transcript line or note as the console shows it.</summary>
 public sealed record EntryView(string Kind, DateTimeOffset At, string Text, string? StaffName, bool? Delivered, string? ErrorCode, string? FailureReason);
@@ -46,7 +48,8 @@ public static class EscalationViews
             (int)Math.Max(0, (end - r.CreatedAt).TotalMinutes),
             ackDue, replyDue,
             AcknowledgeOverdue: acknowledged is null ? open && now > ackDue : acknowledged > ackDue,
-            ReplyOverdue: r.FirstReplyAt is null ? open && now > replyDue : r.FirstReplyAt > replyDue);
+            ReplyOverdue: r.FirstReplyAt is null ? open && now > replyDue : r.FirstReplyAt > replyDue,
+            r.CrisisCategory, r.CrisisSignal);
     }
 
     public static EntryView Entry(EscalationEntry e) =>

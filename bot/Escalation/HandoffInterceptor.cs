@@ -67,6 +67,21 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
 
     private async Task EndAsync(ITurnContext turn, ConversationData data, EscalationRecord record, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (record.Urgent)
+        {
+            // A crisis is closed only by staff, with a note: the young person may go back to the bot, but the case
+            // stays open and urgent in the queue until someone has reached them.
+            store.Together(() =>
+            {
+                store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+                store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = EscalationTexts.LeftUrgent, Delivered = true });
+            });
+            data.InHandoff = false;
+            log.LogInformation("User left urgent escalation {EscalationId}; it stays open for staff", record.Id);
+            events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+            await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.LeftUrgent), cancellationToken);
+            return;
+        }
         // Closed, with the user's last line and the goodbye, as one transaction.
         var outcome = store.Together(() =>
         {

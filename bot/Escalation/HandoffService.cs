@@ -18,15 +18,17 @@ public sealed class HandoffService(
     TimeProvider time,
     ILogger<HandoffService> log) : IHandoffService
 {
-    public async Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken)
+    public async Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken, CrisisNotice? crisis = null)
     {
         var activity = turn.Activity;
         var channelId = activity.ChannelId ?? "";
         var userId = activity.From?.Id ?? "";
         var now = time.GetUtcNow();
         var urgent = reason == HandoffReason.Crisis;
-        // Already with a person: the crisis interceptor lets the message go on, and forwarding records it.
-        var forwardedAnyway = data.InHandoff;
+        // Already with a person: the message is recorded by the forwarding, unless it is a crisis, which is recorded
+        // here with the safety message that answered it, in the order the user saw them.
+        var forwardedAnyway = data.InHandoff && crisis is null;
+        var alreadyWithAPerson = data.InHandoff;
         var text = activity.Text?.Trim() ?? "";
         var candidate = new EscalationRecord
         {
@@ -35,6 +37,8 @@ public sealed class HandoffService(
             ConversationId = activity.Conversation?.Id ?? userId,
             Reason = Map(reason),
             Urgent = urgent,
+            CrisisCategory = crisis?.Category,
+            CrisisSignal = crisis?.Signal,
             County = counties.Select(c => c.CountyOf(channelId, userId, data)).FirstOrDefault(c => c is not null),
             Status = EscalationStatus.Waiting,
             CreatedAt = now,
@@ -49,8 +53,20 @@ public sealed class HandoffService(
                 store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.User, At = now, Text = text });
                 store.Change(opened.Id, r => { r.LastUserMessageAt = now; return null; });
             }
-            if (!isNew && urgent && !opened.Urgent)
-                store.Change(opened.Id, r => { r.Urgent = true; return null; });
+            if (crisis is not null)
+            {
+                store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = crisis.Reply, Delivered = true });
+                // A hand-off that was waiting for another reason becomes a crisis: urgent, and staff see why.
+                if (!isNew)
+                    store.Change(opened.Id, r =>
+                    {
+                        r.Urgent = true;
+                        r.Reason = EscalationReason.Crisis;
+                        r.CrisisCategory = crisis.Category;
+                        r.CrisisSignal = crisis.Signal;
+                        return null;
+                    });
+            }
             if (!isNew) return (opened, false, (string?)null);
             var wait = waitNotice.For(store.WaitingAhead(opened));
             store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = wait, Delivered = true });
@@ -63,7 +79,7 @@ public sealed class HandoffService(
             log.LogInformation("Escalation {EscalationId} opened ({Reason}, urgent {Urgent}, county known {CountyKnown})", record.Id, reason, urgent, record.County is not null);
             await turn.SendActivityAsync(MessageFactory.Text(notice), cancellationToken);
         }
-        else if (reason == HandoffReason.UserAsked || !forwardedAnyway)
+        else if (reason == HandoffReason.UserAsked || !alreadyWithAPerson)
         {
             // Back to a person on an escalation that is still open (after 「继续」, or misunderstood again):
             // the bot goes quiet from here, so the user must be told, or they would just see silence.

@@ -16,7 +16,7 @@ public sealed class FeedbackFlow(FeedbackStore store) : Flow
         Step.Choose("topic", FeedbackTexts.AskTopic,
             (_, _) => Task.FromResult<IReadOnlyList<Choice>>(FeedbackTexts.Topics.Select(t => new Choice(t, t)).ToList()),
             whenEmpty: FeedbackTexts.AskTopic),
-        Step.Ask("content", _ => FeedbackTexts.AskContent, (_, input) =>
+        Step.AskAccount("content", _ => FeedbackTexts.AskContent, (_, input) =>
         {
             var text = input.Trim();
             if (text.Length < 5) return Validation.Reject(FeedbackTexts.TooShort);

@@ -13,7 +13,15 @@ public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFal
 {
     public async Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
-        switch (guide.Ask(text))
+        var result = guide.Ask(text);
+        if (data.GentleCheckThisTurn is { } check && result is not GuideResult.Answer)
+        {
+            // Distress the guide has no answer for: a gentle check, never 「不太确定」 or a list of topics.
+            await SayAsync(turn, check, cancellationToken);
+            data.SafetyRepliedLastTurn = true;
+            return true;
+        }
+        switch (result)
         {
             case GuideResult.Answer answer:
                 await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer), cancellationToken);

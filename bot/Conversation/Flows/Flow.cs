@@ -54,4 +54,11 @@ public sealed class FlowStep
     /// step's own refusal text (e.g. the hotlines when a help request is declined) is what the user reads.
     /// </summary>
     public bool AnswersYesNo { get; init; }
+
+    /// <summary>
+    /// The answer is the user's account of what happened (a help request's description), checked by a validator that
+    /// only stores it: it may well speak of distress or danger, so such words are the answer (kept quietly when a
+    /// crisis interrupts, <see cref="FlowEngine.TryKeepAnswerAsync"/>), not a reason for a gentle check.
+    /// </summary>
+    public bool IsAccount { get; init; }
 }

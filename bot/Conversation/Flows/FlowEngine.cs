@@ -33,6 +33,35 @@ public sealed class FlowEngine
     public bool AwaitsYesNo(ConversationData data) =>
         Active(data) is { } flow && data.Flows[^1].Step is var i && i < flow.Steps.Count && flow.Steps[i].AnswersYesNo;
 
+    /// <summary>True when the active step waits for the user's account of what happened (<see cref="FlowStep.IsAccount"/>).</summary>
+    public bool AwaitsAccount(ConversationData data) =>
+        Active(data) is { } flow && data.Flows[^1].Step is var i && i < flow.Steps.Count && flow.Steps[i].IsAccount;
+
+    /// <summary>
+    /// Gives <paramref name="input"/> to the active account step without saying anything: when the step takes it, the
+    /// flow moves past it and waits there (its next question is asked on 「继续」). Used when a crisis interrupts a
+    /// help request's description: the user's words are kept, not asked again. False when nothing was kept.
+    /// </summary>
+    public async Task<bool> TryKeepAnswerAsync(ITurnContext turn, ConversationData data, string input, CancellationToken cancellationToken)
+    {
+        if (!AwaitsAccount(data)) return false;
+        var frame = data.Flows[^1];
+        var step = _flows[frame.FlowId].Steps[frame.Step];
+        var result = await step.Handle(new FlowContext(turn, frame, data, _clock.Now), input, cancellationToken);
+        switch (result.Outcome)
+        {
+            case StepOutcome.Next:
+                frame.Step++;
+                frame.Attempts = 0;
+                return true;
+            case StepOutcome.End:
+                data.Flows.Remove(frame); // the step finished the flow (an addition saved to a ticket)
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Starts a flow on top of any running one (which resumes when this one ends).</summary>
     public async Task StartAsync(ITurnContext turn, ConversationData data, string flowId, IReadOnlyDictionary<string, string>? slots, CancellationToken cancellationToken)
     {

@@ -28,6 +28,13 @@ public static class Step
         },
     };
 
+    /// <summary>Asks for the user's account of what happened (see <see cref="FlowStep.IsAccount"/>).</summary>
+    public static FlowStep AskAccount(string name, Func<FlowContext, string> prompt, Func<FlowContext, string, Validation> validate)
+    {
+        var step = Ask(name, prompt, validate);
+        return new FlowStep { Name = step.Name, Prompt = step.Prompt, Handle = step.Handle, IsAccount = true };
+    }
+
     /// <summary>Synchronous-validator form of <see cref="Ask(string, Func{FlowContext, string}, Func{FlowContext, string, CancellationToken, Task{Validation}})"/>.</summary>
     public static FlowStep Ask(string name, Func<FlowContext, string> prompt, Func<FlowContext, string, Validation> validate) =>
         Ask(name, prompt, (ctx, input, _) => Task.FromResult(validate(ctx, input)));

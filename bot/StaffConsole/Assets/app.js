@@ -12,6 +12,7 @@
 
   const LABELS = {
     reason: { UserAsked: '用户要求转人工', NotUnderstood: '机器人未能解答', Crisis: '危机求助', StaffPickup: '工作人员发起' },
+    crisis: { Suicide: '自杀或自伤', Abuse: '虐待或性侵害', Violence: '暴力或威胁', Danger: '正处于危险中' },
     status: { Waiting: '等待接手', Claimed: '处理中', Resolved: '已结束' },
     kind: { User: '用户', Staff: '工作人员', Bot: '小助手' },
   };
@@ -224,7 +225,9 @@
     $('detail').dataset.id = id;
     $('d-title').textContent = `${s.user}${s.urgent ? '（紧急）' : ''}`;
     $('d-meta').textContent = `${s.county || '区县未知'} · ${LABELS.reason[s.reason] || s.reason} · ${LABELS.status[s.status] || s.status}`
-      + ` · 发起 ${when(s.createdAt)}` + (s.assignee ? ` · 负责人 ${s.assignee}` : '');
+      + ` · 发起 ${when(s.createdAt)}` + (s.assignee ? ` · 负责人 ${s.assignee}` : '')
+      + (s.crisisCategory ? ` · 危机类别：${LABELS.crisis[s.crisisCategory] || s.crisisCategory}（依据 ${s.crisisSignal || '未知'}）` : '');
+    $('detail').dataset.urgent = String(!!s.urgent && s.status !== 'Resolved');
     renderSla(s);
     $('transcript').replaceChildren(...detail.transcript.map(entryItem));
     $('transcript').scrollTop = $('transcript').scrollHeight;
@@ -443,6 +446,12 @@
     $('claim').addEventListener('click', () => act('/claim'));
     $('assign').addEventListener('click', () => act('/assign', { userName: $('assignee').value }));
     $('resolve').addEventListener('click', () => {
+      // A crisis is closed only with a note saying what was done.
+      if ($('detail').dataset.urgent === 'true') {
+        const note = window.prompt('这是紧急个案。请写一句处理说明（已如何联系、对方是否安全），写好后办结：');
+        if (note && note.trim()) act('/resolve', { text: note.trim() });
+        return;
+      }
       if (window.confirm('确定结束这次人工服务吗？用户会回到自助服务。')) act('/resolve');
     });
     $('t-ack').addEventListener('click', () => act('/acknowledge', undefined, null, 'acknowledged'));

@@ -2,6 +2,7 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
+using ChatAssistant.Safety;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
@@ -75,7 +76,7 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("转人工");
         Assert.Empty(await bot.SayAsync("还在吗"));
 
-        var (outcome, delivery) = await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), CancellationToken.None);
+        var (outcome, delivery) = await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), null, CancellationToken.None);
 
         Assert.True(outcome.Ok);
         Assert.False(delivery!.Delivered); // the test channel cannot send proactively
@@ -96,7 +97,7 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("转人工");
         Assert.True(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
 
-        await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), CancellationToken.None);
+        await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, Staff(bot), null, CancellationToken.None);
 
         Assert.False(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
     }
@@ -139,7 +140,7 @@ public sealed class HandoffConversationTests
         await other.SayAsync("你好");
         await other.SayAsync("转人工");
         Assert.False(Only(other).Urgent);
-        Assert.Equal([DisputeTexts.CrisisReply], await other.SayAsync("我想死"));
+        Assert.Equal([SafetyTexts.CrisisReply], await other.SayAsync("我想死"));
         Assert.True(Only(other).Urgent);
         Assert.Single(Entries(other, Only(other)), e => e.Kind == EntryKind.User && e.Text == "我想死");
     }
@@ -169,7 +170,7 @@ public sealed class HandoffConversationTests
         Assert.Contains("结束人工", EscalationTexts.PickedUp);
         Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.Staff && e.Text == EscalationTexts.PickedUp && e.StaffName == "小王");
         Assert.Empty(await bot.SayAsync("菜单")); // with a person now: forwarded, as the notice said
-        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+        Assert.Equal([EscalationTexts.LeftUrgent], await bot.SayAsync("结束人工")); // a crisis: the case stays with staff
         Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
     }
 
@@ -184,17 +185,48 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
-    public async Task Ending_after_continuing_closes_the_escalation_still_open_so_a_claim_cannot_silence_the_bot()
+    public async Task Ending_after_continuing_leaves_a_crisis_open_for_staff_and_the_bot_answering()
     {
         await using var bot = await CrisisInsideCountyFlowAsync();
         Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续"));
 
-        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
+        Assert.Equal([EscalationTexts.LeftUrgent], await bot.SayAsync("结束人工"));
 
+        // A crisis is closed only by staff, with a note: it stays open and urgent in the queue.
+        Assert.Equal(EscalationStatus.Waiting, Only(bot).Status);
+        Assert.True(Only(bot).Urgent);
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+        var staff = Staff(bot);
+        Assert.Equal(DeskRefusals.NoteRequired, (await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, staff, null, CancellationToken.None)).Outcome.Refusal);
+        Assert.True((await bot.Get<EscalationDesk>().ResolveAsync(Only(bot).Id, staff, "已电话联系，本人安全", CancellationToken.None)).Outcome.Ok);
+        Assert.Equal(EscalationStatus.Resolved, Only(bot).Status);
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.Note && e.Text == "已电话联系，本人安全");
+    }
+
+    [Fact]
+    public async Task Ending_a_routine_hand_off_still_closes_it()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("转人工");
+        Assert.Equal([EscalationTexts.EndedByUser], await bot.SayAsync("结束人工"));
         Assert.Equal(EscalationStatus.Resolved, Only(bot).Status);
         Assert.Equal("user", Only(bot).ResolvedBy);
         Assert.Equal(DeskRefusals.Resolved, (await bot.Get<EscalationDesk>().ClaimAsync(Only(bot).Id, Staff(bot), CancellationToken.None)).Refusal);
-        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
+    }
+
+    [Fact]
+    public async Task A_crisis_after_a_routine_hand_off_shows_staff_its_reason_as_crisis_and_the_user_cannot_close_it()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        await bot.SayAsync("阿巴阿巴");
+        await bot.SayAsync("呜啦啦"); // misunderstood twice: a routine hand-off
+        Assert.Equal(EscalationReason.NotUnderstood, Only(bot).Reason);
+        Assert.Equal(SafetyTexts.CrisisReply, (await bot.SayAsync("我不想活了"))[0]);
+        Assert.Equal((EscalationReason.Crisis, true, "Suicide"), (Only(bot).Reason, Only(bot).Urgent, Only(bot).CrisisCategory));
+        Assert.Equal([EscalationTexts.LeftUrgent], await bot.SayAsync("結束人工")); // Traditional characters too
+        Assert.NotEqual(EscalationStatus.Resolved, Only(bot).Status);
     }
 
     [Fact]

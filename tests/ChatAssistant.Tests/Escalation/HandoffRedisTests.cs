@@ -21,7 +21,7 @@ public sealed class HandoffRedisTests(RedisServer redis) : IClassFixture<RedisSe
 
         var record = bot.Get<EscalationStore>().FindOpen("test", "user1")!;
         var staff = bot.Get<StaffStore>().Create("wang", "correct horse battery", StaffRoles.Staff, "婺城区", "小王");
-        var (outcome, _) = await bot.Get<EscalationDesk>().ResolveAsync(record.Id, staff, CancellationToken.None);
+        var (outcome, _) = await bot.Get<EscalationDesk>().ResolveAsync(record.Id, staff, null, CancellationToken.None);
 
         Assert.True(outcome.Ok);
         Assert.False(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));

@@ -19,7 +19,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
-    private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">救救我";
+    private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">你好呀";
     private const string WuUser = "oWuCheng000000000000000001";
     private const string JdUser = "oJinDong000000000000000001";
     private long _msgId = 7_000_000_000;

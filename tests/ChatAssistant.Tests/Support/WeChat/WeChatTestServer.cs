@@ -24,12 +24,15 @@ public sealed class WeChatTestServer : IAsyncDisposable
         Server = server;
         Api = api;
         Bot = bot;
+        Time = time;
         Requests = new WeChatRequestBuilder(Token, AppId, AesKey, time);
         Client = server.CreateClient(cookies: false);
     }
 
     public AssistantServer Server { get; }
     public FakeWeChatApi Api { get; }
+    /// <summary>The clock the server and the signed timestamps share.</summary>
+    public TimeProvider Time { get; }
     public ScriptedBot? Bot { get; }
     public ScriptedBot Scripted => Bot ?? throw new InvalidOperationException("Started without a scripted bot");
     public WeChatRequestBuilder Requests { get; }

@@ -1,0 +1,17 @@
+using ChatAssistant.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Safety;
+
+/// <summary>Registers the crisis check that every user message passes first.</summary>
+public static class SafetyRegistration
+{
+    public static IServiceCollection AddSafety(this IServiceCollection services)
+    {
+        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
+        services.AddSingleton<CrisisDetector>();
+        services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
+        return services;
+    }
+}
