@@ -59,7 +59,7 @@ public sealed class WeChatMapperTests
 
     [Fact]
     public void EventDedupe_IsPerUserCreateTimeEventAndKey() =>
-        Assert.Equal("oUser:evt:1764000000:CLICK:BOOKING", Assert.IsType<InboundAction.RunTurn>(Map("click.xml")).DedupeId);
+        Assert.Equal("oUser:evt:1764000000:click:BOOKING", Assert.IsType<InboundAction.RunTurn>(Map("click.xml")).DedupeId);
 
     [Theory]
     [InlineData("location-event.xml")]

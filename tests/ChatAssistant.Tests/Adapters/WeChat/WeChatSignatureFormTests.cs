@@ -107,6 +107,26 @@ public sealed class WeChatSignatureFormTests
     }
 
     [Fact]
+    public async Task ANonceThatIsItselfATimestampInTheWindow_IsRefused_ItCouldSwapPlacesWithTheTimestamp()
+    {
+        // sort(token, timestamp, nonce) does not say which part is which: timestamp T1 with nonce T2 signs like
+        // timestamp T2 with nonce T1, another second, so another replay group. WeChat's random nonces almost never
+        // look like that, and WeChat retries a refused try with a fresh nonce.
+        await using var s = await WeChatTestServer.StartAsync();
+        var now = long.Parse(s.Requests.Now(), CultureInfo.InvariantCulture);
+        string Stamp(long seconds) => seconds.ToString(CultureInfo.InvariantCulture);
+        var (body, query) = s.Requests.Build(WeChatRequestBuilder.Text("oSwap", "你好", 7401), WeChatMode.Plain, timestamp: Stamp(now), nonce: Stamp(now - 5));
+        Assert.Equal(query.Signature, WeChatSignature.Compute(WeChatTestServer.Token, Stamp(now - 5), Stamp(now)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(s, body, query)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(s, body, query with { Timestamp = Stamp(now - 5), Nonce = Stamp(now) })).Status);
+        using var url = await s.Client.GetAsync($"/api/wechat{query.ToQueryString()}&echostr=e2");
+        Assert.Equal(HttpStatusCode.Forbidden, url.StatusCode);
+        Assert.Equal(0, s.Scripted.Turns);
+        // A nonce that is a number but no time near now is WeChat's usual kind.
+        Assert.Equal(200, (await s.PostAsync(WeChatRequestBuilder.Text("oSwap", "你好", 7402))).Status);
+    }
+
+    [Fact]
     public async Task WeChatsRetry_WithTheMsgIdOrCreateTimeWrittenDifferently_RunsNoSecondTurn()
     {
         await using var s = await WeChatTestServer.StartAsync();
@@ -137,11 +157,12 @@ public sealed class WeChatSignatureFormTests
     [Fact]
     public void ReplayKey_IsTheSignedTextAlone_GroupedByTheSecond()
     {
-        var a = WeChatKeys.Replay("1764223200", "00", "0123456789abcdef0123456789abcdef01234567");
-        var b = WeChatKeys.Replay("01764223200", "0", "0123456789abcdef0123456789abcdef01234567");
+        // Nonce "00" with timestamp "1764223200", and nonce "0" with "01764223200": one signed text, one key.
+        var a = WeChatKeys.Replay("1764223200", "0123456789abcdef0123456789abcdef01234567");
+        var b = WeChatKeys.Replay("01764223200", "0123456789abcdef0123456789abcdef01234567");
         Assert.Equal(a, b);
         Assert.Equal("wechat:replay:1764223200", a.Group);
-        Assert.NotEqual(a, WeChatKeys.Replay("1764223200", "00", "0123456789abcdef0123456789abcdef01234568"));
+        Assert.NotEqual(a, WeChatKeys.Replay("1764223200", "0123456789abcdef0123456789abcdef01234568"));
     }
 
     [Fact]
