@@ -10,10 +10,11 @@ namespace ChatAssistant.Adapters.WeChat;
 /// Verifies and reads one WeChat callback, in this order: <c>signature</c> (every request, constant-time, only as
 /// WeChat writes it), timestamp window, the account's mode (<see cref="WeChatOptions.AccountMode"/>: a safe
 /// account takes only <c>encrypt_type=aes</c>, a plain one only plain), capped body (413), the XXE-safe parse, for
-/// <c>encrypt_type=aes</c> the <c>msg_signature</c> before decrypting, then the replay cache. No turn runs unless every check passes. One thing happens before the
-/// replay check's answer: a signed, well-formed message's caller may issue its turn's first commands (the turn
-/// lock's attempt and the session read) together with the claim; a replay or a retry then releases the lock at
-/// once, and the read only renews the session's idle expiry, as the user's own next message would.
+/// <c>encrypt_type=aes</c> the <c>msg_signature</c> before decrypting, then the replay cache. No turn runs unless
+/// every check passes. One thing happens before the replay check's answer: a signed, well-formed message's caller
+/// may issue its turn's first commands (the turn lock's attempt and the session read) together with the claim; a
+/// replay or a retry then releases the lock at once, and the read only renews the session's idle expiry, as the
+/// user's own next message would.
 /// </summary>
 internal sealed class WeChatRequestReader
 {
