@@ -66,6 +66,15 @@ public sealed class WeChatMapperTests
     [InlineData("view.xml")]
     public void LocationReportsAndViews_AreIgnoredQuietly(string payload) => Assert.IsType<InboundAction.Ignore>(Map(payload));
 
+    [Theory]
+    [InlineData("99999999999999")] // past DateTimeOffset's range: mapping threw (logged as a store outage, answered 400)
+    [InlineData("not-a-time")]
+    public void ACreateTimeThatIsNoTime_StampsTheActivityWithNow(string createTime)
+    {
+        var fields = WeChatXml.Parse(Payloads.Read("text.xml", new Dictionary<string, string> { ["FROM"] = "oUser", ["NOW"] = createTime }));
+        Assert.Equal(Now, Assert.IsType<InboundAction.RunTurn>(WeChatMapper.ToAction(fields, Now)).Activity.Timestamp);
+    }
+
     [Fact]
     public void MessageWithoutSender_IsRefused() =>
         Assert.Throws<WeChatXmlException>(() => WeChatMapper.ToAction(WeChatXml.Parse("<xml><MsgType>text</MsgType></xml>"), Now));
