@@ -15,11 +15,15 @@ internal static class WeChatKeys
     // per second instead of one key per message (CacheKey; docs/PERFORMANCE.md, step 33).
 
     /// <summary>
-    /// A signed query's replay key, grouped by its timestamp (already checked to be a Unix time inside the window):
-    /// every key of a group expires at the same moment. The group is named by the number, so "0042" and "42" share it.
+    /// A signed query's replay key: the signature alone, grouped by its timestamp (already checked to be a Unix time
+    /// inside the window), so every key of a group expires at the same moment. The signature is the signed text's
+    /// one name: it is only accepted as 40 lower-case hex digits (<see cref="WeChatSignature.Verify"/>), and two queries
+    /// that split the same text differently between nonce and timestamp ("00" + "T", "0" + "0T") have it in common —
+    /// a key with the nonce in it would call them two. The group is named by the number, so "0042" and "42" share it
+    /// (a re-split that kept the query valid cannot change the number: a digit added or dropped leaves the window).
     /// </summary>
-    public static CacheKey Replay(string timestamp, string nonce, string signature) =>
-        new(Hash(timestamp + "|" + nonce + "|" + signature),
+    public static CacheKey Replay(string timestamp, string signature) =>
+        new(Hash(signature),
             "wechat:replay:" + (long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s.ToString(CultureInfo.InvariantCulture) : timestamp));
 
     /// <summary>A message's dedupe key, grouped by <paramref name="second"/> (<see cref="MessageSecond"/>) when there is one.</summary>

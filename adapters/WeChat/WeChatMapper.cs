@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Bot.Schema;
 
 namespace ChatAssistant.Adapters.WeChat;
@@ -29,17 +30,20 @@ internal static class WeChatMapper
 
     public static InboundAction ToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now)
     {
-        var from = m.GetValueOrDefault("FromUserName");
-        var to = m.GetValueOrDefault("ToUserName");
-        var type = m.GetValueOrDefault("MsgType")?.ToLowerInvariant();
+        // One spelling per message (RELIABILITY row 16): the fields that name it are read trimmed, its numbers in
+        // their decimal form ("041" is MsgId 41), the event name in lower case, so that no way of writing a try of
+        // it makes another dedupe key. OpenIDs and event keys keep their case: WeChat's OpenIDs are mixed-case.
+        var from = m.GetValueOrDefault("FromUserName")?.Trim();
+        var to = m.GetValueOrDefault("ToUserName")?.Trim();
+        var type = m.GetValueOrDefault("MsgType")?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to) || string.IsNullOrEmpty(type)) throw new WeChatXmlException();
-        var createTime = m.GetValueOrDefault("CreateTime") ?? "";
-        var msgId = m.GetValueOrDefault("MsgId");
+        var createTime = Number(m.GetValueOrDefault("CreateTime"));
+        var msgId = Number(m.GetValueOrDefault("MsgId"));
 
         if (type == "event") return MapEvent(m, from, to, createTime, now);
 
         var dedupeId = $"{from}:msg:{(string.IsNullOrEmpty(msgId) ? createTime + ":" + type : msgId)}";
-        var activity = NewActivity(ActivityTypes.Message, m, from, to, createTime, now);
+        var activity = NewActivity(ActivityTypes.Message, m, from, to, createTime, msgId, now);
         switch (type)
         {
             case "text":
@@ -67,9 +71,9 @@ internal static class WeChatMapper
 
     private static InboundAction MapEvent(IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
     {
-        var evt = m.GetValueOrDefault("Event") ?? "";
-        var key = m.GetValueOrDefault("EventKey") ?? "";
-        (string Name, string? Value)? mapped = evt.ToLowerInvariant() switch
+        var evt = (m.GetValueOrDefault("Event") ?? "").Trim().ToLowerInvariant();
+        var key = (m.GetValueOrDefault("EventKey") ?? "").Trim();
+        (string Name, string? Value)? mapped = evt switch
         {
             "subscribe" => (ChannelEvents.Subscribe, key.StartsWith("qrscene_", StringComparison.Ordinal) ? key["qrscene_".Length..] : null),
             "unsubscribe" => (ChannelEvents.Unsubscribe, null),
@@ -78,19 +82,29 @@ internal static class WeChatMapper
             _ => null, // LOCATION (every 5 s), VIEW (the user is leaving for a web page), template receipts…
         };
         if (mapped is null) return new InboundAction.Ignore();
-        var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, now);
+        var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, "", now);
         activity.Name = mapped.Value.Name;
         activity.Value = mapped.Value.Value;
         return new InboundAction.RunTurn(activity, $"{from}:evt:{createTime}:{evt}:{key}", FromUserMessage: false, WeChatKeys.MessageSecond(createTime, now));
     }
 
-    private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
+    // A number's one form: trimmed, and decimal without leading zeros when it is one; anything else as it came, trimmed.
+    private static string Number(string? value)
     {
-        var timestamp = long.TryParse(createTime, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
+        var trimmed = value?.Trim() ?? "";
+        return ulong.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : trimmed;
+    }
+
+    private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, string msgId, DateTimeOffset now)
+    {
+        var timestamp = long.TryParse(createTime, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
         return new Activity
         {
             Type = type,
-            Id = m.GetValueOrDefault("MsgId") ?? $"{createTime}-{Guid.NewGuid():N}",
+            Id = msgId.Length > 0 ? msgId : $"{createTime}-{Guid.NewGuid():N}",
             ChannelId = ChannelId,
             ServiceUrl = "wechat:",
             Timestamp = timestamp,

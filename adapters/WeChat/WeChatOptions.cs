@@ -18,6 +18,27 @@ public sealed class WeChatOptions
     /// <summary>The 43-character EncodingAESKey, needed for compatible and safe mode.</summary>
     public string? EncodingAESKey { get; set; }
 
+    /// <summary>
+    /// What the account's 消息加解密方式 is set to on WeChat's side: <c>plain</c>, <c>compatible</c> or <c>safe</c>
+    /// (any letter case). Unset: <c>safe</c> when <see cref="EncodingAESKey"/> is set, else <c>plain</c>. Read it
+    /// through <see cref="AccountMode"/>.
+    /// </summary>
+    public string? Mode { get; set; }
+
+    /// <summary>The account's mode: <see cref="Mode"/>, or its default (safe with an EncodingAESKey, plain without).</summary>
+    public WeChatAccountMode AccountMode => ModeIsSet
+        ? (WeChatAccountModes.TryParse(Mode, out var mode) ? mode : WeChatAccountMode.Safe) // malformed stops the start; never weaker meanwhile
+        : HasEncodingAESKey ? WeChatAccountMode.Safe : WeChatAccountMode.Plain;
+
+    /// <summary>True when <see cref="Mode"/> is given (an empty value counts as unset).</summary>
+    public bool ModeIsSet => !string.IsNullOrWhiteSpace(Mode);
+
+    /// <summary>True when an EncodingAESKey is given (well-formed or not: the validator says which).</summary>
+    public bool HasEncodingAESKey => !string.IsNullOrEmpty(EncodingAESKey);
+
+    /// <summary>Days a message that could not be delivered is kept for staff (<c>wechat_undelivered</c>) before it is deleted.</summary>
+    public int UndeliveredRetentionDays { get; set; } = 30;
+
     /// <summary>Base address of the WeChat API; tests and demos point it at a local fake.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 

@@ -18,6 +18,12 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             if (!string.IsNullOrEmpty(o.EncodingAESKey) && !WeChatCipherKey.TryParse(o.EncodingAESKey, out _))
                 errors.Add("WeChat:EncodingAESKey must be the 43-character key shown on the account's server configuration page.");
         }
+        if (o.ModeIsSet && !WeChatAccountModes.TryParse(o.Mode, out _))
+            errors.Add($"WeChat:Mode must be {WeChatAccountModes.Words}: what 消息加解密方式 is set to on the account's server configuration page (明文 = plain, 兼容 = compatible, 安全 = safe).");
+        else if (o.AccountMode != WeChatAccountMode.Plain && !o.HasEncodingAESKey)
+            errors.Add($"WeChat:Mode is {o.AccountMode.Word()} but WeChat:EncodingAESKey is not set: compatible and safe mode need the account's 43-character EncodingAESKey.");
+        if (o.UndeliveredRetentionDays < 1 || o.UndeliveredRetentionDays > 3650)
+            errors.Add("WeChat:UndeliveredRetentionDays must be between 1 and 3650.");
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
             errors.Add("WeChat:ApiBaseUrl must be an absolute http(s) URL, e.g. https://api.weixin.qq.com.");
         if (o.ReplyDeadline < TimeSpan.FromMilliseconds(200) || o.ReplyDeadline > TimeSpan.FromSeconds(4.5))

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Adapters.WeChat;
 
 /// <summary>
-/// Verifies and reads one WeChat callback, in this order: <c>signature</c> (every request, constant-time),
-/// timestamp window, capped body (413), the XXE-safe parse, for <c>encrypt_type=aes</c> the <c>msg_signature</c>
-/// before decrypting, then the replay cache. No turn runs unless every check passes. One thing happens before the
-/// replay check's answer: a signed, well-formed message's caller may issue its turn's first commands (the turn
-/// lock's attempt and the session read) together with the claim; a replay or a retry then releases the lock at
-/// once, and the read only renews the session's idle expiry, as the user's own next message would.
+/// Verifies and reads one WeChat callback, in this order: <c>signature</c> (every request, constant-time, only as
+/// WeChat writes it), timestamp window, the account's mode (<see cref="WeChatOptions.AccountMode"/>: a safe
+/// account takes only <c>encrypt_type=aes</c>, a plain one only plain), capped body (413), the XXE-safe parse, for
+/// <c>encrypt_type=aes</c> the <c>msg_signature</c> before decrypting, then the replay cache. No turn runs unless
+/// every check passes. One thing happens before the replay check's answer: a signed, well-formed message's caller
+/// may issue its turn's first commands (the turn lock's attempt and the session read) together with the claim; a
+/// replay or a retry then releases the lock at once, and the read only renews the session's idle expiry, as the
+/// user's own next message would.
 /// </summary>
 internal sealed class WeChatRequestReader
 {
@@ -43,8 +45,8 @@ internal sealed class WeChatRequestReader
     {
         var echo = VerifyUrl(q);
         if (echo is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp!, q.Nonce!)) return echo;
-        if (PassesFor(q.Timestamp!) is not { } passesFor) return null;
-        var claim = new KeyClaim(WeChatKeys.Replay(q.Timestamp!, q.Nonce!, q.Signature!), "url-check", passesFor, SameValueCounts: true);
+        if (PassesFor(q.Timestamp!) is not { } passesFor || NonceIsATimestamp(q.Nonce!)) return null;
+        var claim = new KeyClaim(WeChatKeys.Replay(q.Timestamp!, q.Signature!), "url-check", passesFor, SameValueCounts: true);
         return await _cache.ClaimInOrderAsync([claim], cancellationToken).ConfigureAwait(false) == 1 ? echo : null;
     }
 
@@ -59,6 +61,21 @@ internal sealed class WeChatRequestReader
         if ((now - signedAt).Duration() > _options.TimestampWindow) return null;
         return signedAt + _options.TimestampWindow - now + TimeSpan.FromSeconds(1);
     }
+
+    // The signature covers the sorted set {token, timestamp, nonce}, not which part is which: a nonce that is itself a
+    // Unix time inside the window could swap places with the timestamp and sign the same, under another second, so
+    // another replay group. WeChat's nonces are random numbers, so this refuses well under one try in a million, and
+    // WeChat retries it with a fresh nonce; in exchange every signed query has one replay key (RELIABILITY row 16).
+    private bool NonceIsATimestamp(string nonce) => PassesFor(nonce) is not null;
+
+    // The account's mode says which forms are WeChat's (RELIABILITY row 17). The reason is logged; it names the
+    // setting and never anything from the body.
+    private string? RefusedByMode(WeChatQuery q) => (_options.AccountMode, q.Encrypted) switch
+    {
+        (WeChatAccountMode.Safe, false) => "mode: a message without encrypt_type=aes to a safe account (WeChat:Mode)",
+        (WeChatAccountMode.Plain, true) => "mode: an encrypted message to a plain account (WeChat:Mode)",
+        _ => null,
+    };
 
     private string? VerifyUrl(WeChatQuery q)
     {
@@ -87,6 +104,8 @@ internal sealed class WeChatRequestReader
         if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, Token, q.Timestamp, q.Nonce))
             return WeChatInbound.Rejected(q, "signature");
         if (PassesFor(q.Timestamp) is not { } passesFor) return WeChatInbound.Rejected(q, "timestamp");
+        if (NonceIsATimestamp(q.Nonce)) return WeChatInbound.Rejected(q, "nonce");
+        if (RefusedByMode(q) is { } mismatch) return WeChatInbound.Rejected(q, mismatch);
 
         var body = await ReadCappedAsync(request, _options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return new WeChatInbound(StatusCodes.Status413PayloadTooLarge, "body too large", q);
@@ -111,7 +130,7 @@ internal sealed class WeChatRequestReader
         // harmless); a captured query string reused with another body is refused, and claims nothing else.
         // The key lives exactly as long as the query can pass the timestamp check above: one window for a fresh
         // message, instead of two for every message, halves the replay keys kept under load (docs/PERFORMANCE.md).
-        var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Nonce, q.Signature!),
+        var replay = new KeyClaim(WeChatKeys.Replay(q.Timestamp, q.Signature!),
             Convert.ToHexStringLower(SHA256.HashData(body)), passesFor, SameValueCounts: true);
         // What the caller issues while deciding its own claim (a turn's lock attempt and state read) and the claim
         // leave for the store together, and are answered together: one round trip.

@@ -10,13 +10,17 @@ public static class WeChatServiceCollectionExtensions
 {
     /// <summary>
     /// Options bound from <c>WeChat:</c> and validated at start-up, the API client, delivery rules, the
-    /// LiteDB store of undelivered messages (needs <c>LiteDB.ILiteDatabase</c>), and <see cref="WeChatAdapter"/>.
+    /// LiteDB store of undelivered messages (needs <c>LiteDB.ILiteDatabase</c> and the records' <c>FieldCipher</c>)
+    /// and its retention sweep, and <see cref="WeChatAdapter"/>.
     /// With no WeChat settings the server still starts and <c>/api/wechat</c> answers 503.
     /// </summary>
     public static IServiceCollection AddWeChatChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWeChatApi(configuration);
-        services.TryAddSingleton<IUndeliveredMessageStore, LiteDbUndeliveredStore>();
+        services.TryAddSingleton<LiteDbUndeliveredStore>();
+        services.TryAddSingleton<IUndeliveredMessageStore>(sp => sp.GetRequiredService<LiteDbUndeliveredStore>());
+        services.AddHostedService<UndeliveredRetentionService>();
+        services.AddHostedService<WeChatModeNotice>();
         services.TryAddSingleton<WeChatDeliveryPolicy>();
         services.TryAddSingleton<WeChatMessenger>();
         services.TryAddSingleton<WeChatBackgroundWork>();

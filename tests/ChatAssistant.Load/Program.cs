@@ -42,6 +42,8 @@ var settings = new Dictionary<string, string>
 {
     ["WeChat:Token"] = Token, ["WeChat:AppId"] = AppId, ["WeChat:AppSecret"] = "load-secret",
     ["WeChat:EncodingAESKey"] = AesKey, ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
+    // The suites send plain and safe-mode messages to one account: what WeChat's compatible mode sends.
+    ["WeChat:Mode"] = "compatible",
     ["WeChat:BaselineEndpoint"] = "true",
     // Simulated users send far faster than a person: the per-user flood guard would answer most of them "too fast".
     ["WeChat:UserMessagesPerMinute"] = "0",

@@ -23,12 +23,25 @@ public static class WeChatSignature
         return Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>True when <paramref name="given"/> equals the signature of <paramref name="parts"/>; constant-time.</summary>
+    /// <summary>
+    /// True when <paramref name="given"/> is the signature of <paramref name="parts"/> written as WeChat writes it: 40
+    /// lower-case hex digits, compared in constant time. Another spelling of the same bytes (a letter upper-cased) is
+    /// refused, not accepted: keys built from a signature (the replay key) must see one spelling per signature.
+    /// </summary>
     public static bool Verify(string? given, params string[] parts)
     {
-        if (string.IsNullOrEmpty(given) || given.Length != 40) return false;
+        if (!IsCanonical(given)) return false;
         var expected = Encoding.ASCII.GetBytes(Compute(parts));
-        var actual = Encoding.ASCII.GetBytes(given.ToLowerInvariant());
+        var actual = Encoding.ASCII.GetBytes(given);
         return CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
+
+    /// <summary>True for exactly 40 lower-case hex digits, the only form WeChat sends.</summary>
+    public static bool IsCanonical([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? signature)
+    {
+        if (signature is null || signature.Length != 40) return false;
+        foreach (var c in signature)
+            if (c is not (>= '0' and <= '9' or >= 'a' and <= 'f')) return false;
+        return true;
     }
 }

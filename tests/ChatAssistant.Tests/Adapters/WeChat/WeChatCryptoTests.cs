@@ -58,7 +58,9 @@ public sealed class WeChatCryptoTests
     public void V2_PlainSignature_Matches()
     {
         Assert.Equal("f21891de399b4e33a1a93c9a7b8a8fffb5a443ff", WeChatSignature.Compute("test", "1410685589", "test"));
-        Assert.True(WeChatSignature.Verify("F21891DE399B4E33A1A93C9A7B8A8FFFB5A443FF", "test", "1410685589", "test"));
+        Assert.True(WeChatSignature.Verify("f21891de399b4e33a1a93c9a7b8a8fffb5a443ff", "test", "1410685589", "test"));
+        // Only as WeChat writes it: the same bytes in upper case would be a second spelling of one signed query.
+        Assert.False(WeChatSignature.Verify("F21891DE399B4E33A1A93C9A7B8A8FFFB5A443FF", "test", "1410685589", "test"));
         Assert.False(WeChatSignature.Verify("f21891de399b4e33a1a93c9a7b8a8fffb5a443fe", "test", "1410685589", "test"));
     }
 

@@ -59,12 +59,21 @@ public sealed class WeChatMapperTests
 
     [Fact]
     public void EventDedupe_IsPerUserCreateTimeEventAndKey() =>
-        Assert.Equal("oUser:evt:1764000000:CLICK:BOOKING", Assert.IsType<InboundAction.RunTurn>(Map("click.xml")).DedupeId);
+        Assert.Equal("oUser:evt:1764000000:click:BOOKING", Assert.IsType<InboundAction.RunTurn>(Map("click.xml")).DedupeId);
 
     [Theory]
     [InlineData("location-event.xml")]
     [InlineData("view.xml")]
     public void LocationReportsAndViews_AreIgnoredQuietly(string payload) => Assert.IsType<InboundAction.Ignore>(Map(payload));
+
+    [Theory]
+    [InlineData("99999999999999")] // past DateTimeOffset's range: mapping threw (logged as a store outage, answered 400)
+    [InlineData("not-a-time")]
+    public void ACreateTimeThatIsNoTime_StampsTheActivityWithNow(string createTime)
+    {
+        var fields = WeChatXml.Parse(Payloads.Read("text.xml", new Dictionary<string, string> { ["FROM"] = "oUser", ["NOW"] = createTime }));
+        Assert.Equal(Now, Assert.IsType<InboundAction.RunTurn>(WeChatMapper.ToAction(fields, Now)).Activity.Timestamp);
+    }
 
     [Fact]
     public void MessageWithoutSender_IsRefused() =>

@@ -2,6 +2,7 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Disputes;
 using ChatAssistant.Hosting.WeChat;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public sealed class WeChatApiHarness : IAsyncDisposable
         if (sharedLock is not null) services.AddSingleton(sharedLock);
         services.AddWeChatApi(configuration);
         services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={_data.File("records.db")};Connection=Direct"));
+        services.AddSingleton(new FieldCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         services.AddSingleton<IUndeliveredMessageStore, LiteDbUndeliveredStore>();
         services.AddSingleton<WeChatDeliveryPolicy>();
         services.AddSingleton<WeChatMessenger>();

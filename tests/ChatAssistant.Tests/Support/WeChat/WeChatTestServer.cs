@@ -9,6 +9,8 @@ namespace ChatAssistant.Tests.Support.WeChat;
 /// The real assistant (<see cref="AssistantServer"/>: Kestrel on 127.0.0.1:0, real LiteDB) configured for
 /// WeChat against a <see cref="FakeWeChatApi"/>. With <c>scripted: true</c> the bot is replaced by a
 /// <see cref="ScriptedBot"/> so a test can make turns slow, chatty or long; otherwise the real ChatBot answers.
+/// The account is set to compatible mode (<c>WeChat:Mode</c>), so a test can post a request in any form; tests of
+/// the modes themselves override it.
 /// </summary>
 public sealed class WeChatTestServer : IAsyncDisposable
 {
@@ -40,8 +42,12 @@ public sealed class WeChatTestServer : IAsyncDisposable
     public IServiceProvider Services => Server.Services;
     public IUndeliveredMessageStore Undelivered => Services.GetRequiredService<IUndeliveredMessageStore>();
 
-    /// <summary>Starts a server; pass <paramref name="sharedApi"/> to let several servers (instances) use one fake API.</summary>
-    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null)
+    /// <summary>
+    /// Starts a server; pass <paramref name="sharedApi"/> to let several servers (instances) use one fake API, and
+    /// <paramref name="dataDirectory"/> to reuse a records folder (e.g. one a test filled first). An override with a
+    /// null value unsets a setting.
+    /// </summary>
+    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null, string? dataDirectory = null)
     {
         var api = sharedApi ?? await FakeWeChatApi.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -50,6 +56,7 @@ public sealed class WeChatTestServer : IAsyncDisposable
             ["WeChat:AppId"] = AppId,
             ["WeChat:AppSecret"] = "secret",
             ["WeChat:EncodingAESKey"] = AesKey,
+            ["WeChat:Mode"] = "compatible",
             ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
             ["WeChat:ReplyDeadline"] = "00:00:04", // production default: robust on a busy machine
         };
@@ -61,7 +68,7 @@ public sealed class WeChatTestServer : IAsyncDisposable
             {
                 if (bot is not null) services.AddSingleton<IBot>(bot);
                 if (time is not null) services.AddSingleton(time);
-            });
+            }, dataDirectory);
             return new WeChatTestServer(server, api, sharedApi is null, bot, time ?? TimeProvider.System);
         }
         catch
