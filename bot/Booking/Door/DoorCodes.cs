@@ -35,7 +35,7 @@ public sealed class DoorCodes(DoorNonces nonces, IKeyValueCache cache, WeChatApi
         }
         var code = new DoorCode(nonce, made.Ticket!, made.Url!, now);
         await cache.SetAsync(CurrentKey(studioId), Format(code), Options.DoorCodeRenewal, cancellationToken).ConfigureAwait(false);
-        log.LogInformation("New door code for studio {StudioId}", studioId);
+        log.LogDebug("New door code for studio {StudioId}", studioId);
         return new DoorCodeResult(code);
     }
 

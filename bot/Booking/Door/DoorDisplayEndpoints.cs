@@ -1,5 +1,7 @@
 using System.Globalization;
 using ChatAssistant.Conversation.Time;
+using ChatAssistant.Storage;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace ChatAssistant.Booking.Door;
@@ -36,7 +38,7 @@ public static class DoorDisplayEndpoints
             return Results.Redirect(PagePath(id));
         });
         endpoints.MapGet("/studio/{id:int}/door/code", async (int id, HttpContext http, DoorKeyStore keys, StudioStore studios, DoorCodes codes,
-            AssistantClock clock, Microsoft.Extensions.Options.IOptions<BookingOptions> options, CancellationToken cancellationToken) =>
+            AssistantClock clock, IOptions<BookingOptions> options, CancellationToken cancellationToken) =>
         {
             DoorDisplayPage.SecureHeaders(http);
             var studio = studios.Find(id);
@@ -45,7 +47,9 @@ public static class DoorDisplayEndpoints
             var o = options.Value;
             var now = clock.Now;
             var instruction = DoorDisplayTexts.Instruction(o.DoorCodeRenewal);
-            var result = await codes.CurrentAsync(id, cancellationToken);
+            DoorCodeResult result;
+            try { result = await codes.CurrentAsync(id, cancellationToken); }
+            catch (StorageUnavailableException) { result = new DoorCodeResult(null, DoorDisplayTexts.StoreDown); }
             if (result.Code is not { } code)
                 return Results.Json(new { studio = studio.Name, instruction, now = now.ToUnixTimeMilliseconds(), utcOffsetMinutes = (int)now.Offset.TotalMinutes, error = DoorDisplayTexts.Failed(result.ErrCode) },
                     statusCode: StatusCodes.Status503ServiceUnavailable);

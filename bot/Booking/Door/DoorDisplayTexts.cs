@@ -9,7 +9,17 @@ public static class DoorDisplayTexts
 
     public static string WeChatFailed(int errCode) => $"暂时无法生成签到二维码（微信接口错误 {errCode}），页面会自动重试；一直不好请联系管理员。";
 
-    public static string Failed(int errCode) => errCode == WeChatApiResult.NotConfigured ? NotConfigured : WeChatFailed(errCode);
+    /// <summary>Our code for "the shared store (Redis) is down" (<see cref="WeChatApiResult.StoreUnavailable"/>).</summary>
+    public const int StoreDown = WeChatApiResult.StoreUnavailable;
+
+    public const string Busy = "系统繁忙，暂时无法生成签到二维码，页面会自动重试。";
+
+    public static string Failed(int errCode) => errCode switch
+    {
+        WeChatApiResult.NotConfigured => NotConfigured,
+        StoreDown => Busy,
+        _ => WeChatFailed(errCode),
+    };
 
     /// <summary>Under the code: what to do, and how often it changes ("每分钟", "每 30 秒").</summary>
     public static string Instruction(TimeSpan renewal) =>
