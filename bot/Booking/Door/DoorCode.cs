@@ -5,6 +5,3 @@ namespace ChatAssistant.Booking.Door;
 /// <paramref name="Ticket"/>, the <paramref name="Url"/> the QR image encodes, and when it was made.
 /// </summary>
 public sealed record DoorCode(string Nonce, string Ticket, string Url, DateTimeOffset IssuedAt);
-
-/// <summary>The door screen's code, or WeChat's error code (ours for "not configured" / "unreachable") when none could be made.</summary>
-public sealed record DoorCodeResult(DoorCode? Code, int ErrCode = 0);
