@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatAssistant.Booking.Door;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ChatAssistant.Booking;
 
-/// <summary>The staff API of duty booking under /api/staff/booking (see docs/BOOKING.md). Staff of a district see only their county.</summary>
+/// <summary>
+/// The staff API of duty booking under /api/staff/booking (see docs/BOOKING.md), with the door screens' display keys,
+/// and the door screen itself (/studio/{id}/door). Staff of a district see only their county.
+/// </summary>
 public static class BookingEndpoints
 {
     public sealed record AttendanceRequest(string? Status);
@@ -72,12 +76,15 @@ public static class BookingEndpoints
         {
             var booking = bookings.Find(id);
             if (booking is null || booking.Status != BookingStatus.Booked || Visible(studios.Find(booking.StudioId), http) is null) return NotFound();
-            if (!Enum.TryParse<Attendance>(request.Status, ignoreCase: true, out var attendance) || !Enum.IsDefined(attendance))
-                return Results.BadRequest(new { error = "status 应为 attended（出勤）、absent（缺勤）或 unknown（未记录）。" });
+            if (!AttendanceNames.TryParseStaffChoice(request.Status, out var attendance))
+                return Results.BadRequest(new { error = "status 应为 attended（出勤，也用于确认自报签到）、absent（缺勤）或 unknown（未记录）。" });
             if (!service.MarkAttendance(booking, attendance, http.User.Actor()))
                 return bookings.Find(id)?.Status == BookingStatus.Booked ? Results.Conflict(new { error = "这个时段还没开始，不能记录出勤。" }) : NotFound();
-            return Results.Ok(new { booking.Id, attendance = booking.Attendance.ToString().ToLowerInvariant(), booking.CheckedInAt });
+            return Results.Ok(new { booking.Id, attendance = AttendanceNames.Of(booking.Attendance), booking.CheckedInAt, booking.AttendanceBy });
         });
+        // The printed door code's check-ins, for staff to confirm (POST …/attendance "attended") or reject ("absent").
+        group.MapGet("/attendance/self-reported", (HttpContext http, StudioStore studios, BookingReports reports) =>
+            Results.Ok(reports.SelfReported(studios.All(http.User.Scope()))));
         group.MapGet("/compliance", (int? year, HttpContext http, BookingReports reports, AssistantClock clock) =>
         {
             var y = year ?? clock.Today.Year;
@@ -91,13 +98,15 @@ public static class BookingEndpoints
                 .Select(x => new { bookingId = x.r.Id, x.b!.MemberId, x.b.Start, x.r.DueAt, state = x.r.State.ToString().ToLowerInvariant(), x.r.Error });
             return Results.Ok(rows);
         });
+        endpoints.MapDoorKeyEndpoints();
+        endpoints.MapDoorDisplay();
         return endpoints;
     }
 
     // A studio outside the caller's county is reported as absent, so its existence does not leak.
-    private static Studio? Visible(Studio? studio, HttpContext http) => studio is not null && http.User.CanSee(studio.County) ? studio : null;
+    internal static Studio? Visible(Studio? studio, HttpContext http) => studio is not null && http.User.CanSee(studio.County) ? studio : null;
 
-    private static IResult NotFound() => Results.NotFound(new { error = "没有这个工作室或预约，或不在你的管理范围。" });
+    internal static IResult NotFound() => Results.NotFound(new { error = "没有这个工作室或预约，或不在你的管理范围。" });
 
     private static IResult OutOfScope() => Results.Json(new { error = "只能管理你所在区县的工作室。" }, statusCode: StatusCodes.Status403Forbidden);
 

@@ -24,6 +24,12 @@ public sealed class BookingOptions
     /// <summary>Scanning the door code checks in from this long before a duty's start until this long after it.</summary>
     public TimeSpan CheckInWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The door screen shows a new QR code this often (a photo of it soon stops working).</summary>
+    public TimeSpan DoorCodeRenewal { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A door-screen code checks in for this long after it was made; longer than the renewal, so the code on screen always works.</summary>
+    public TimeSpan DoorCodeValidity { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How far ahead slots are offered.</summary>
     public int BookingHorizonDays { get; set; } = 60;
 
@@ -49,6 +55,10 @@ internal sealed class BookingOptionsValidator : IValidateOptions<BookingOptions>
             errors.Add($"Setting 'Booking:ReminderTime' must be a time such as '20:00', not '{o.ReminderTime}'.");
         if (o.ReminderPollInterval <= TimeSpan.Zero) errors.Add("Setting 'Booking:ReminderPollInterval' must be a positive time span such as '00:01:00'.");
         if (o.CheckInWindow < TimeSpan.Zero) errors.Add("Setting 'Booking:CheckInWindow' must be a non-negative time span such as '00:30:00'.");
+        if (o.DoorCodeRenewal < TimeSpan.FromSeconds(1) || o.DoorCodeRenewal > TimeSpan.FromHours(1))
+            errors.Add("Setting 'Booking:DoorCodeRenewal' must be between '00:00:01' and '01:00:00' (default '00:01:00').");
+        if (o.DoorCodeValidity <= o.DoorCodeRenewal || o.DoorCodeValidity > TimeSpan.FromDays(1))
+            errors.Add("Setting 'Booking:DoorCodeValidity' must be longer than 'Booking:DoorCodeRenewal' (so the code on the screen always works) and at most a day (default '00:02:00').");
         if (o.BookingHorizonDays is < 1 or > 366) errors.Add("Setting 'Booking:BookingHorizonDays' must be between 1 and 366.");
         if (o.SuggestionCount is < 1 or > 9) errors.Add("Setting 'Booking:SuggestionCount' must be between 1 and 9.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -36,8 +36,13 @@ public sealed record CancelOutcome(CancelStatus Status, DutyBooking? Booking = n
 
 public enum CheckInStatus
 {
+    /// <summary>Confirmed attendance (the door screen's current code).</summary>
     CheckedIn,
+    /// <summary>Recorded as self-reported, to be confirmed by staff (the printed code).</summary>
+    SelfReported,
     AlreadyCheckedIn,
+    /// <summary>The printed code again on a duty already self-reported.</summary>
+    AlreadySelfReported,
     /// <summary>The delegate has a booking at the studio, but not now.</summary>
     OutsideWindow,
     /// <summary>A booked duty is under way, but the check-in window of its start has passed: staff record it.</summary>
@@ -46,10 +51,20 @@ public enum CheckInStatus
     UnknownStudio,
 }
 
+/// <summary>What a check-in scan showed: the door screen's current code, or the studio's printed (permanent) code.</summary>
+public enum CheckInProof
+{
+    DoorScreen,
+    PrintedCode,
+}
+
 public sealed record CheckInOutcome(CheckInStatus Status, DutyBooking? Booking = null, Studio? Studio = null);
 
-/// <summary>A delegate's year: attended duties against the requirement, and what is booked.</summary>
-public sealed record DutyStanding(int Year, int Attended, int Required, IReadOnlyList<DutyBooking> Upcoming)
+/// <summary>
+/// A delegate's year: attended duties against the requirement, what is booked, and duties self-reported with the
+/// printed door code that staff have yet to confirm (not counted as attended).
+/// </summary>
+public sealed record DutyStanding(int Year, int Attended, int Required, IReadOnlyList<DutyBooking> Upcoming, int SelfReported = 0)
 {
     public int Missing => Math.Max(0, Required - Attended);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAssistant.Booking.Door;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Booking;
 
-/// <summary>DI of the duty-booking feature: options, stores, rules, reminders, flows and the door-code scene.</summary>
+/// <summary>DI of the duty-booking feature: options, stores, rules, reminders, flows, the door codes and the door screen.</summary>
 public static class BookingRegistration
 {
     public static IServiceCollection AddBooking(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,9 @@ public static class BookingRegistration
         services.AddSingleton<BookingReports>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddSingleton<DoorKeyStore>();
+        services.AddSingleton<DoorNonces>();
+        services.AddSingleton<DoorCodes>();
         services.AddSingleton<ISceneHandler, DutyCheckInScene>();
 
         services.AddFeature<BookDutyFlow>(new Intent

@@ -11,11 +11,18 @@ namespace ChatAssistant.Booking;
 /// <summary>One slot of the staff calendar with who sits in it.</summary>
 public sealed record CalendarSlot(DateTimeOffset Start, DateTimeOffset End, int Places, int Taken, IReadOnlyList<CalendarBooking> Bookings);
 
-/// <summary>A booking as staff see it (names only for staff, never in logs).</summary>
-public sealed record CalendarBooking(int Id, int Place, string MemberId, string? Name, string Attendance, DateTimeOffset? CheckedInAt);
+/// <summary>
+/// A booking as staff see it (names only for staff, never in logs). <paramref name="Attendance"/> is
+/// <see cref="AttendanceNames"/>' name; <paramref name="AttendanceBy"/> says how it was recorded (door-screen,
+/// printed-code, staff:…).
+/// </summary>
+public sealed record CalendarBooking(int Id, int Place, string MemberId, string? Name, string Attendance, DateTimeOffset? CheckedInAt, string? AttendanceBy);
 
-/// <summary>A delegate under the yearly requirement.</summary>
-public sealed record ComplianceRow(string MemberId, string Name, string District, int Attended, int Upcoming, int Missing);
+/// <summary>A delegate under the yearly requirement; <paramref name="SelfReported"/> duties wait for staff to confirm them (not counted as attended).</summary>
+public sealed record ComplianceRow(string MemberId, string Name, string District, int Attended, int Upcoming, int Missing, int SelfReported);
+
+/// <summary>A self-reported check-in (the printed door code) waiting for staff, in Beijing time.</summary>
+public sealed record SelfReportedRow(int BookingId, int StudioId, string MemberId, string? Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset? CheckedInAt);
 
 /// <summary>What staff read: the slot calendar, the quarterly rota (CSV) and the compliance report.</summary>
 public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar, IdentityService identity, AssistantClock clock, IOptions<BookingOptions> options)
@@ -30,7 +37,7 @@ public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar,
             .Concat(taken.Select(g => (g.Key, g.First().End))).Distinct().OrderBy(s => s.Item1);
         return starts.Select(s => new CalendarSlot(s.Item1, s.Item2, studio.PlacesPerSlot, taken[s.Item1].Count(),
             taken[s.Item1].Select(b => new CalendarBooking(b.Id, b.Place, b.MemberId, identity.FindByMemberId(RosterKind.Delegate, b.MemberId)?.Name,
-                b.Attendance.ToString().ToLowerInvariant(), b.CheckedInAt)).ToList())).ToList();
+                AttendanceNames.Of(b.Attendance), b.CheckedInAt is { } at ? clock.ToLocal(at) : null, b.AttendanceBy)).ToList())).ToList();
     }
 
     /// <summary>The rota of one quarter as CSV (UTF-8 with BOM so Excel shows the Chinese): one row per booked place, one per empty slot.</summary>
@@ -46,7 +53,7 @@ public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar,
             csv.NextRecord();
             foreach (var slot in slots)
             {
-                var rows = slot.Bookings.Select(b => (Place: b.Place.ToString(CultureInfo.InvariantCulture), b.MemberId, b.Name ?? "", Status: AttendanceName(b.Attendance))).ToList();
+                var rows = slot.Bookings.Select(b => (Place: b.Place.ToString(CultureInfo.InvariantCulture), b.MemberId, b.Name ?? "", Status: AttendanceNames.Chinese(b.Attendance))).ToList();
                 if (slot.Taken < slot.Places) rows.Add(("", "", "", $"空缺 {slot.Places - slot.Taken}"));
                 foreach (var row in rows)
                 {
@@ -76,18 +83,21 @@ public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar,
         foreach (var member in identity.Members(RosterKind.Delegate, district))
         {
             var mine = bookings.OfMember(member.MemberId);
-            var attended = mine.Count(b => b.Attendance == Attendance.Attended && clock.ToLocal(b.Start).Year == year);
+            var thisYear = mine.Where(b => clock.ToLocal(b.Start).Year == year).ToList();
+            var attended = thisYear.Count(b => b.Attendance == Attendance.Attended);
             if (attended >= required) continue;
-            var upcoming = mine.Count(b => b.End > now && clock.ToLocal(b.Start).Year == year);
-            rows.Add(new ComplianceRow(member.MemberId, member.Name, member.District, attended, upcoming, required - attended));
+            rows.Add(new ComplianceRow(member.MemberId, member.Name, member.District, attended, thisYear.Count(b => b.End > now), required - attended,
+                thisYear.Count(b => b.Attendance == Attendance.SelfReported)));
         }
         return rows;
     }
 
-    private static string AttendanceName(string attendance) => attendance switch
-    {
-        "attended" => "出勤",
-        "absent" => "缺勤",
-        _ => "未记录",
-    };
+    /// <summary>Check-ins with the printed door code in the given studios that staff have not confirmed yet, oldest first.</summary>
+    public IReadOnlyList<SelfReportedRow> SelfReported(IEnumerable<Studio> studios) =>
+        studios.SelectMany(s => bookings.OfStudio(s.Id, DateTimeOffset.MinValue, DateTimeOffset.MaxValue))
+            .Where(b => b.Attendance == Attendance.SelfReported)
+            .OrderBy(b => b.Start).ThenBy(b => b.StudioId)
+            .Select(b => new SelfReportedRow(b.Id, b.StudioId, b.MemberId, identity.FindByMemberId(RosterKind.Delegate, b.MemberId)?.Name,
+                clock.ToLocal(b.Start), clock.ToLocal(b.End), b.CheckedInAt is { } at ? clock.ToLocal(at) : null))
+            .ToList();
 }

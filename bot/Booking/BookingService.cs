@@ -171,39 +171,45 @@ public sealed class BookingService(
     public DutyStanding Standing(string memberId, int? year = null)
     {
         var y = year ?? clock.Now.Year;
-        var attended = bookings.OfMember(memberId).Count(b => b.Attendance == Attendance.Attended && clock.ToLocal(b.Start).Year == y);
-        return new DutyStanding(y, attended, Options.RequiredDutiesPerYear, Upcoming(memberId));
+        var thisYear = bookings.OfMember(memberId).Where(b => clock.ToLocal(b.Start).Year == y).ToList();
+        return new DutyStanding(y, thisYear.Count(b => b.Attendance == Attendance.Attended), Options.RequiredDutiesPerYear, Upcoming(memberId),
+            thisYear.Count(b => b.Attendance == Attendance.SelfReported));
     }
 
     /// <summary>
-    /// Marks attendance when the delegate scans the studio's door code within <see cref="BookingOptions.CheckInWindow"/>
-    /// of a booked duty's start (a scan after the duty, or well into it, is not a whole duty: staff record it).
-    /// With two duties in a row it is the one starting nearest to now that is not checked in yet, so a scan for the
-    /// second never lands on the first.
+    /// Records attendance when the delegate scans a door code within <see cref="BookingOptions.CheckInWindow"/> of a
+    /// booked duty's start (a scan after the duty, or well into it, is not a whole duty: staff record it). The door
+    /// screen's current code (<see cref="CheckInProof.DoorScreen"/>) confirms attendance; the printed code, which a
+    /// photo replays from anywhere, records it as self-reported for staff to confirm, and never downgrades a
+    /// confirmed one. With two duties in a row it is the one starting nearest to now that is not checked in yet, so
+    /// a scan for the second never lands on the first.
     /// </summary>
-    public CheckInOutcome CheckIn(string memberId, int studioId)
+    public CheckInOutcome CheckIn(string memberId, int studioId, CheckInProof proof)
     {
         var studio = studios.Read(studioId);
         if (studio is null) return new CheckInOutcome(CheckInStatus.UnknownStudio);
         var now = clock.Now;
         var window = Options.CheckInWindow;
+        var recorded = proof == CheckInProof.DoorScreen ? Attendance.Attended : Attendance.SelfReported;
+        bool Done(DutyBooking b) => b.Attendance == Attendance.Attended || b.Attendance == recorded;
         var mine = bookings.OfMember(memberId).Where(b => b.StudioId == studioId).ToList();
         var open = mine.Where(b => (b.Start - now).Duration() <= window).OrderBy(b => (b.Start - now).Duration()).ToList();
-        var current = open.FirstOrDefault(b => b.Attendance != Attendance.Attended) ?? open.FirstOrDefault();
+        var current = open.FirstOrDefault(b => !Done(b)) ?? open.FirstOrDefault();
         if (current is null)
         {
-            if (mine.FirstOrDefault(b => b.Start < now && now < b.End && b.Attendance != Attendance.Attended) is { } underWay)
+            if (mine.FirstOrDefault(b => b.Start < now && now < b.End && !Done(b)) is { } underWay)
                 return new CheckInOutcome(CheckInStatus.TooLate, underWay, studio);
             var next = mine.FirstOrDefault(b => b.Start > now);
             return new CheckInOutcome(next is null ? CheckInStatus.NoBooking : CheckInStatus.OutsideWindow, next, studio);
         }
-        if (current.Attendance == Attendance.Attended) return new CheckInOutcome(CheckInStatus.AlreadyCheckedIn, current, studio);
-        current.Attendance = Attendance.Attended;
+        if (Done(current))
+            return new CheckInOutcome(current.Attendance == Attendance.Attended ? CheckInStatus.AlreadyCheckedIn : CheckInStatus.AlreadySelfReported, current, studio);
+        current.Attendance = recorded;
         current.CheckedInAt = now;
-        current.AttendanceBy = "scan";
+        current.AttendanceBy = proof == CheckInProof.DoorScreen ? "door-screen" : "printed-code";
         if (!bookings.RecordAttendance(current)) return new CheckInOutcome(CheckInStatus.NoBooking, null, studio); // cancelled meanwhile
-        log.LogInformation("Checked in {BookingId}", current.Id);
-        return new CheckInOutcome(CheckInStatus.CheckedIn, current, studio);
+        log.LogInformation("Checked in {BookingId} by {Proof}", current.Id, proof);
+        return new CheckInOutcome(recorded == Attendance.Attended ? CheckInStatus.CheckedIn : CheckInStatus.SelfReported, current, studio);
     }
 
     /// <summary>
@@ -212,6 +218,7 @@ public sealed class BookingService(
     /// </summary>
     public bool MarkAttendance(DutyBooking booking, Attendance attendance, string by)
     {
+        if (attendance == Attendance.SelfReported) throw new ArgumentOutOfRangeException(nameof(attendance), "Only a delegate's scan of the printed code self-reports.");
         var now = clock.Now;
         if (attendance != Attendance.Unknown && booking.Start - Options.CheckInWindow > now) return false;
         booking.Attendance = attendance;

@@ -60,9 +60,10 @@ public static class BookingTexts
     public const string InPast = "这个时段已经开始或结束，不能再预约了。回复「预约值班」看看其他时段。";
 
     /// <summary>The yearly line: "今年已值班 1 次，还需 1 次".</summary>
-    public static string Standing(DutyStanding s) => s.Missing > 0
+    public static string Standing(DutyStanding s) => (s.Missing > 0
         ? $"今年已值班 {s.Attended} 次，还需 {s.Missing} 次（每年不少于 {s.Required} 次，每次不少于 2 小时）。"
-        : $"今年已值班 {s.Attended} 次，已完成全年不少于 {s.Required} 次的驻室要求，谢谢你！";
+        : $"今年已值班 {s.Attended} 次，已完成全年不少于 {s.Required} 次的驻室要求，谢谢你！")
+        + (s.SelfReported > 0 ? $"另有 {s.SelfReported} 次自报签到等待工作人员确认，确认后计入。" : "");
 
     public static string Mine(AssistantClock clock, DutyStanding standing, IReadOnlyList<(DutyBooking Booking, Studio? Studio)> upcoming)
     {
@@ -92,6 +93,16 @@ public static class BookingTexts
 
     public static string CheckedIn(AssistantClock clock, DutyBooking b, Studio studio) =>
         $"签到成功！{studio.Name} {SlotTime(clock, b.Start, b.End)} 的值班已记为出勤。辛苦了！";
+
+    /// <summary>The printed door code: recorded, but staff confirm it before it counts.</summary>
+    public static string SelfReported(AssistantClock clock, DutyBooking b, Studio studio) =>
+        $"已收到你的签到：{studio.Name} {SlotTime(clock, b.Start, b.End)} 的值班已记为「自报出勤」，工作人员确认后计入履职。下次请扫描门口屏幕上的二维码，签到会立即生效。";
+
+    public static string AlreadySelfReported(AssistantClock clock, DutyBooking b) =>
+        $"你已经自报过签到了（{SlotTime(clock, b.Start, b.End)}），正在等待工作人员确认。扫描门口屏幕上的二维码可以立即确认。";
+
+    /// <summary>A door-screen code older than its validity, or one the screen never showed.</summary>
+    public const string DoorCodeExpired = "这个二维码已过期，请扫描门口屏幕上最新的二维码。";
 
     public static string AlreadyCheckedIn(AssistantClock clock, DutyBooking b) =>
         $"你已经签到过了（{SlotTime(clock, b.Start, b.End)}），不用重复扫码。";

@@ -39,7 +39,10 @@ public sealed class DutyBooking
 
     public DateTimeOffset? CheckedInAt { get; set; }
 
-    /// <summary>"scan" (door code) or "staff:&lt;id&gt;" — who recorded the attendance.</summary>
+    /// <summary>
+    /// Who recorded the attendance: "door-screen" (the door screen's renewed code), "printed-code" (the permanent code:
+    /// self-reported), "staff:&lt;id&gt;", or "scan" (the door code before the screen existed).
+    /// </summary>
     public string? AttendanceBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -64,4 +67,9 @@ public enum Attendance
     Unknown,
     Attended,
     Absent,
+    /// <summary>
+    /// The delegate scanned the printed door code, which a photo can replay from anywhere: recorded, but not counted as
+    /// attended until staff confirm it.
+    /// </summary>
+    SelfReported,
 }

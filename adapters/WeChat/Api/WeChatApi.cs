@@ -27,15 +27,34 @@ public class WeChatApi(WeChatApiClient client, WeChatAccessTokens tokens, IOptio
     public virtual Task<WeChatApiResult> CreateMenuAsync(System.Text.Json.JsonElement menu, CancellationToken cancellationToken) =>
         CallAsync("cgi-bin/menu/create", menu, cancellationToken);
 
-    private async Task<WeChatApiResult> CallAsync(string path, object body, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /cgi-bin/qrcode/create: a temporary parametric QR code (<c>QR_STR_SCENE</c>) whose scan sends a SCAN or
+    /// subscribe event with <paramref name="scene"/> (at most 64 characters), valid for <paramref name="lifetime"/>.
+    /// </summary>
+    public virtual Task<WeChatQrCode> CreateTemporaryQrCodeAsync(string scene, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        if (!options.Value.CanCallApi) return new WeChatApiResult(WeChatApiResult.NotConfigured, "WeChat:AppId or WeChat:AppSecret is not set");
+        ArgumentException.ThrowIfNullOrEmpty(scene);
+        var body = new
+        {
+            expire_seconds = (int)Math.Ceiling(lifetime.TotalSeconds),
+            action_name = "QR_STR_SCENE",
+            action_info = new { scene = new { scene_str = scene } },
+        };
+        return CallAsync("cgi-bin/qrcode/create", body, (code, reason) => new WeChatQrCode(null, 0, null, code, reason), r => r.Result, cancellationToken);
+    }
+
+    private Task<WeChatApiResult> CallAsync(string path, object body, CancellationToken cancellationToken) =>
+        CallAsync(path, body, (code, reason) => new WeChatApiResult(code, reason), r => r, cancellationToken);
+
+    private async Task<T> CallAsync<T>(string path, object body, Func<int, string, T> failed, Func<T, WeChatApiResult> status, CancellationToken cancellationToken)
+    {
+        if (!options.Value.CanCallApi) return failed(WeChatApiResult.NotConfigured, "WeChat:AppId or WeChat:AppSecret is not set");
         var token = await tokens.GetAsync(null, cancellationToken).ConfigureAwait(false);
-        if (token is null) return new WeChatApiResult(WeChatApiResult.Unreachable, "no access token");
-        var result = await client.PostAsync(path, body, token, cancellationToken).ConfigureAwait(false);
-        if (!result.IsTokenError) return result;
+        if (token is null) return failed(WeChatApiResult.Unreachable, "no access token");
+        var result = await client.PostAsync(path, body, token, failed, cancellationToken).ConfigureAwait(false);
+        if (!status(result).IsTokenError) return result;
         token = await tokens.GetAsync(token, cancellationToken).ConfigureAwait(false);
         if (token is null) return result;
-        return await client.PostAsync(path, body, token, cancellationToken).ConfigureAwait(false);
+        return await client.PostAsync(path, body, token, failed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -45,20 +45,28 @@ public class WeChatApiClient(IHttpClientFactory httpClients, IOptions<WeChatOpti
     }
 
     /// <summary>POSTs <paramref name="body"/> as JSON to <paramref name="path"/> with the access token.</summary>
-    public virtual async Task<WeChatApiResult> PostAsync(string path, object body, string accessToken, CancellationToken cancellationToken)
+    public virtual Task<WeChatApiResult> PostAsync(string path, object body, string accessToken, CancellationToken cancellationToken) =>
+        PostAsync(path, body, accessToken, (code, reason) => new WeChatApiResult(code, reason), cancellationToken);
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> as JSON and reads WeChat's answer as <typeparamref name="T"/> (an answer that
+    /// carries <c>errcode</c>); <paramref name="failed"/> makes the answer for a call that got none.
+    /// </summary>
+    public virtual async Task<T> PostAsync<T>(string path, object body, string accessToken, Func<int, string, T> failed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(failed);
         var uri = new Uri(Base, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(accessToken)}");
         try
         {
             using var response = await Http.PostAsJsonAsync(uri, body, Json, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<WeChatApiResult>(Json, cancellationToken).ConfigureAwait(false)
-                ?? new WeChatApiResult(WeChatApiResult.Unreachable, "empty answer");
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
+                ?? failed(WeChatApiResult.Unreachable, "empty answer");
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "WeChat API call {Path} failed", path);
-            return new WeChatApiResult(WeChatApiResult.Unreachable, e.GetType().Name);
+            return failed(WeChatApiResult.Unreachable, e.GetType().Name);
         }
     }
 }

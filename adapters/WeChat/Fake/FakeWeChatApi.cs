@@ -21,7 +21,8 @@ public sealed record FakeWeChatCall(string Path, string? AccessToken, JsonElemen
 }
 
 /// <summary>
-/// A small stand-in for the WeChat API (token, customer-service send, template send, menu create) on
+/// A small stand-in for the WeChat API (token, customer-service send, template send, menu create, temporary
+/// parametric QR codes) on
 /// Kestrel at 127.0.0.1. It records what it receives and can be told to refuse a user with an error code
 /// (45015, 45047…) or to expire the current token (40001). Tests use it, and so does a local demo
 /// (<c>dotnet run --project bot -- wechat fake-api</c>) — which is why it lives here and not in the tests.
@@ -32,6 +33,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly ConcurrentQueue<FakeWeChatCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly ConcurrentDictionary<string, byte> _validTokens = new();
+    private readonly ConcurrentDictionary<string, string> _scenes = new();
     private int _tokensIssued;
     private int _tokenRequests;
     private int _tokenRefusal;
@@ -57,6 +59,12 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public IReadOnlyList<string> TextsTo(string openId) =>
         Calls.Where(c => c.Path.EndsWith("custom/send", StringComparison.Ordinal) && c.ToUser == openId && c.ErrCode == 0)
              .Select(c => c.Text ?? "").ToList();
+
+    /// <summary>The scene of a QR code the fake made (null for a ticket it never issued): what a scan of it sends.</summary>
+    public string? SceneOf(string ticket) => _scenes.GetValueOrDefault(ticket);
+
+    /// <summary>How many temporary QR codes the fake has made (successful qrcode/create calls).</summary>
+    public int QrCodesCreated => Calls.Count(c => c.Path.EndsWith("qrcode/create", StringComparison.Ordinal) && c.ErrCode == 0);
 
     /// <summary>Every send to <paramref name="openId"/> will be refused with <paramref name="errCode"/> (0 clears it).</summary>
     public void FailFor(string openId, int errCode)
@@ -92,6 +100,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         app.MapPost("/cgi-bin/message/custom/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
         app.MapPost("/cgi-bin/message/template/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
         app.MapPost("/cgi-bin/menu/create", (HttpRequest r) => fake.RecordAsync(r, perUser: false));
+        app.MapPost("/cgi-bin/qrcode/create", (HttpRequest r) => fake.CreateQrCodeAsync(r));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseAddress = new Uri(address);
@@ -118,6 +127,26 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             && _failures.TryGetValue(user.GetString() ?? "", out var refused)) code = refused;
         _calls.Enqueue(new FakeWeChatCall(request.Path, token, body, code, DateTimeOffset.UtcNow));
         return Results.Json(new { errcode = code, errmsg = code == 0 ? "ok" : "refused by the fake" });
+    }
+
+    // Like WeChat: a temporary string scene of 1–64 characters, at most 30 days (60 s when not given); 40001 for a
+    // stale token, 40097 (invalid arguments) for anything else it would refuse. The url is what the code encodes.
+    private async Task<IResult> CreateQrCodeAsync(HttpRequest request)
+    {
+        var token = request.Query["access_token"].FirstOrDefault();
+        using var doc = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+        var body = doc.RootElement.Clone();
+        var scene = body.TryGetProperty("action_info", out var info) && info.TryGetProperty("scene", out var s)
+            && s.TryGetProperty("scene_str", out var str) ? str.GetString() : null;
+        var seconds = body.TryGetProperty("expire_seconds", out var e) && e.TryGetInt32(out var given) ? given : 60;
+        var valid = body.TryGetProperty("action_name", out var action) && action.GetString() == "QR_STR_SCENE"
+            && scene is { Length: >= 1 and <= 64 } && seconds is >= 1 and <= 2_592_000;
+        var code = token is null || !_validTokens.ContainsKey(token) ? 40001 : valid ? 0 : 40097;
+        _calls.Enqueue(new FakeWeChatCall(request.Path, token, body, code, DateTimeOffset.UtcNow));
+        if (code != 0) return Results.Json(new { errcode = code, errmsg = "refused by the fake" });
+        var ticket = $"gQFake{Guid.NewGuid():N}";
+        _scenes[ticket] = scene!;
+        return Results.Json(new { ticket, expire_seconds = seconds, url = $"http://weixin.qq.com/q/fake{ticket[6..22]}" });
     }
 
     public async ValueTask DisposeAsync()

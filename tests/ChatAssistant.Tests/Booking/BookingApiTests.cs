@@ -149,7 +149,7 @@ public sealed class BookingApiTests : IAsyncLifetime
         Assert.DoesNotContain(lines, l => l.StartsWith("2027-01", StringComparison.Ordinal) || l.StartsWith("2026-09", StringComparison.Ordinal));
 
         _time.SetUtcNow(BookingTestData.At(11, 26, 14, 10));
-        Assert.Equal(CheckInStatus.CheckedIn, service.CheckIn("D001", Demo.Id).Status);
+        Assert.Equal(CheckInStatus.CheckedIn, service.CheckIn("D001", Demo.Id, CheckInProof.DoorScreen).Status);
         var report = await tiantai.GetFromJsonAsync<JsonElement>("/api/staff/booking/compliance?year=2026");
         var rows = report.GetProperty("delegates").EnumerateArray().ToDictionary(r => r.GetProperty("memberId").GetString()!, r => r.GetProperty("missing").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["D001"] = 1, ["D002"] = 2 }, rows);

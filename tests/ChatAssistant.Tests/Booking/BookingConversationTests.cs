@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Booking;
+using ChatAssistant.Booking.Door;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Identity;
 using ChatAssistant.Tests.Support;
@@ -85,7 +86,7 @@ public sealed class BookingConversationTests : IAsyncLifetime
         // Sessions expire when idle, so the conversation starts at the studio.
         _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(5));
         await Say("你好");
-        Assert.StartsWith("签到成功！测试工作室 11月26日(周四) 14:00-16:00", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id)));
+        Assert.StartsWith("签到成功！测试工作室 11月26日(周四) 14:00-16:00", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, await Screen())));
 
         var mine = Assert.Single(await Say("我的值班"));
         Assert.Equal("你的值班预约：\n1. 11月26日(周四) 14:00-16:00 测试工作室\n2. 12月2日(周三) 14:00-16:00 测试工作室\n今年已值班 1 次，还需 1 次（每年不少于 2 次，每次不少于 2 小时）。\n需要取消请回复「取消值班」。", mine);
@@ -174,7 +175,50 @@ public sealed class BookingConversationTests : IAsyncLifetime
         await Say("你好");
         await Say("转人工");
         await Say("我想问一下值班的事"); // with a person now: the bot stays quiet
-        Assert.StartsWith("签到成功！", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id)));
+        Assert.StartsWith("签到成功！", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, await Screen())));
         Assert.Equal(1, _service.Standing("D001").Attended);
     }
+
+    [Fact]
+    public async Task The_printed_door_code_records_a_self_reported_check_in_that_my_duties_shows_as_waiting_for_staff()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001") with { UserId = "user1" }, _studio.Id, At(11, 26, 14)).Booking!;
+        _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(5));
+        await Say("你好");
+        Assert.Equal(
+            ["已收到你的签到：测试工作室 11月26日(周四) 14:00-16:00 的值班已记为「自报出勤」，工作人员确认后计入履职。下次请扫描门口屏幕上的二维码，签到会立即生效。"],
+            await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id));
+        Assert.Equal(Attendance.SelfReported, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+        Assert.Contains("今年已值班 0 次，还需 2 次（每年不少于 2 次，每次不少于 2 小时）。另有 1 次自报签到等待工作人员确认，确认后计入。", Assert.Single(await Say("我的值班")));
+        Assert.StartsWith("你已经自报过签到了", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id)));
+    }
+
+    [Fact]
+    public async Task A_door_screen_code_checks_in_for_two_minutes_and_an_older_or_unknown_one_is_refused()
+    {
+        _service.Book(BookingTestData.Who("D001") with { UserId = "user1" }, _studio.Id, At(12, 2, 14));
+        _service.Book(BookingTestData.Who("D002") with { UserId = "user2" }, _studio.Id, At(12, 2, 16));
+        var other = BookingTestData.Studio(_bot.Get<StudioStore>(), name: "另一个工作室");
+        _bot.Time.SetUtcNow(At(12, 2, 13).AddMinutes(50));
+        await Say("你好");
+        var shown = await Screen();
+
+        // Two minutes and a second later the code on a photo no longer works, and nothing is recorded.
+        _bot.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        Assert.Equal([BookingTexts.DoorCodeExpired], await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, shown));
+        Assert.Equal(Attendance.Unknown, _service.Upcoming("D001")[0].Attendance);
+        // Unknown nonces and another studio's code are refused the same way.
+        Assert.Equal([BookingTexts.DoorCodeExpired], await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, $"duty:{_studio.Id}:AAAAAAAAAAAAAAAA"));
+        var othersNonce = await _bot.Get<DoorNonces>().IssueAsync(other.Id, CancellationToken.None);
+        Assert.Equal([BookingTexts.DoorCodeExpired], await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, DoorNonces.Scene(_studio.Id, othersNonce)));
+
+        // A code 1 min 59 s old still works.
+        var fresh = await Screen();
+        _bot.Time.Advance(TimeSpan.FromSeconds(119));
+        Assert.StartsWith("签到成功！测试工作室 12月2日(周三) 14:00-16:00", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, fresh)));
+        Assert.Equal(Attendance.Attended, _service.Upcoming("D001")[0].Attendance);
+        Assert.Equal(Attendance.Unknown, _service.Upcoming("D002")[0].Attendance);
+    }
+
+    private Task<string> Screen() => BookingTestData.ScreenSceneAsync(_bot.Services, _studio.Id);
 }

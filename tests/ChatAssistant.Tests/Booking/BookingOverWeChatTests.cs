@@ -102,7 +102,7 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task Scanning_the_door_code_over_WeChat_inside_the_slot_window_records_attendance()
+    public async Task Scanning_the_door_codes_over_WeChat_inside_the_slot_window_records_attendance()
     {
         BookingTestData.Bind(Get<IdentityService>(), (MemberId(1), "张三", OpenId(1)));
         var who = new DelegateRef(MemberId(1), WeChatAdapter.ChannelId, OpenId(1));
@@ -115,14 +115,20 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
             await ScanAsync(OpenId(1), "duty:" + _studio.Id));
         Assert.Equal(Attendance.Unknown, store.Find(booking.Id)!.Attendance);
 
+        // The printed code, which a photo replays from anywhere, records a self-reported check-in for staff to confirm.
         var arrived = BookingTestData.At(11, 26, 14).AddMinutes(5);
         _time.SetUtcNow(arrived);
+        Assert.StartsWith("已收到你的签到：测试工作室 11月26日(周四) 14:00-16:00 的值班已记为「自报出勤」", await ScanAsync(OpenId(1), "duty:" + _studio.Id));
+        Assert.Equal(Attendance.SelfReported, store.Find(booking.Id)!.Attendance);
+
+        // The door screen's current code confirms it.
+        _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(
             "签到成功！测试工作室 11月26日(周四) 14:00-16:00 的值班已记为出勤。辛苦了！",
-            await ScanAsync(OpenId(1), "duty:" + _studio.Id));
+            await ScanAsync(OpenId(1), await BookingTestData.ScreenSceneAsync(_wechat.Services, _studio.Id)));
         var row = store.Find(booking.Id)!;
-        Assert.Equal(Attendance.Attended, row.Attendance);
-        Assert.Equal(arrived, row.CheckedInAt);
+        Assert.Equal((Attendance.Attended, "door-screen"), (row.Attendance, row.AttendanceBy));
+        Assert.Equal(arrived.AddMinutes(1), row.CheckedInAt);
 
         // An unbound scanner gets the binding hint and changes nothing.
         Assert.Equal(IdentityTexts.NotBound(RosterKind.Delegate), await ScanAsync("oStranger", "duty:" + _studio.Id));

@@ -174,16 +174,47 @@ public sealed class BookingServiceTests : IAsyncLifetime
     public void Check_in_counts_inside_the_window_only_and_adds_to_the_yearly_standing()
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Booking!;
-        Assert.Equal(CheckInStatus.OutsideWindow, _service.CheckIn("D001", _studio.Id).Status);
+        Assert.Equal(CheckInStatus.OutsideWindow, _service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen).Status);
         _bot.Time.SetUtcNow(At(11, 26, 13).AddMinutes(31));
-        Assert.Equal(CheckInStatus.CheckedIn, _service.CheckIn("D001", _studio.Id).Status);
-        Assert.Equal(CheckInStatus.AlreadyCheckedIn, _service.CheckIn("D001", _studio.Id).Status);
-        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id).Status);
-        Assert.Equal(CheckInStatus.UnknownStudio, _service.CheckIn("D001", 999).Status);
+        Assert.Equal(CheckInStatus.CheckedIn, _service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen).Status);
+        Assert.Equal(CheckInStatus.AlreadyCheckedIn, _service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen).Status);
+        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id, CheckInProof.DoorScreen).Status);
+        Assert.Equal(CheckInStatus.UnknownStudio, _service.CheckIn("D001", 999, CheckInProof.DoorScreen).Status);
 
         var standing = _service.Standing("D001");
         Assert.Equal((1, 1), (standing.Attended, standing.Missing));
         Assert.Equal(Attendance.Attended, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+    }
+
+    [Fact]
+    public void The_printed_code_records_a_self_reported_check_in_that_counts_only_once_staff_confirm_it()
+    {
+        var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Booking!;
+        var other = _service.Book(BookingTestData.Who("D002"), _studio.Id, At(11, 28, 9)).Booking!;
+        var store = _bot.Get<BookingStore>();
+        _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(3));
+
+        Assert.Equal(CheckInStatus.SelfReported, _service.CheckIn("D001", _studio.Id, CheckInProof.PrintedCode).Status);
+        var row = store.Find(booking.Id)!;
+        Assert.Equal((Attendance.SelfReported, "printed-code", At(11, 26, 14).AddMinutes(3)), (row.Attendance, row.AttendanceBy, row.CheckedInAt));
+        Assert.Equal((0, 2, 1), (_service.Standing("D001").Attended, _service.Standing("D001").Missing, _service.Standing("D001").SelfReported));
+        Assert.Equal(CheckInStatus.AlreadySelfReported, _service.CheckIn("D001", _studio.Id, CheckInProof.PrintedCode).Status);
+
+        // Staff confirm it: attended, and the scan's time is kept.
+        Assert.True(_service.MarkAttendance(store.Find(booking.Id)!, Attendance.Attended, "staff:wang"));
+        row = store.Find(booking.Id)!;
+        Assert.Equal((Attendance.Attended, "staff:wang", At(11, 26, 14).AddMinutes(3)), (row.Attendance, row.AttendanceBy, row.CheckedInAt));
+        Assert.Equal((1, 0), (_service.Standing("D001").Attended, _service.Standing("D001").SelfReported));
+        // The printed code never downgrades a confirmed check-in.
+        Assert.Equal(CheckInStatus.AlreadyCheckedIn, _service.CheckIn("D001", _studio.Id, CheckInProof.PrintedCode).Status);
+        Assert.Equal(Attendance.Attended, store.Find(booking.Id)!.Attendance);
+
+        // The door screen's code confirms a self-reported check-in at once.
+        _bot.Time.SetUtcNow(At(11, 28, 9).AddMinutes(1));
+        Assert.Equal(CheckInStatus.SelfReported, _service.CheckIn("D002", _studio.Id, CheckInProof.PrintedCode).Status);
+        Assert.Equal(CheckInStatus.CheckedIn, _service.CheckIn("D002", _studio.Id, CheckInProof.DoorScreen).Status);
+        Assert.Equal((Attendance.Attended, "door-screen"), (store.Find(other.Id)!.Attendance, store.Find(other.Id)!.AttendanceBy));
+        Assert.Equal(CheckInStatus.AlreadyCheckedIn, _service.CheckIn("D002", _studio.Id, CheckInProof.DoorScreen).Status);
     }
 
     [Fact]
@@ -211,11 +242,11 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var first = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
         var second = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 16)).Booking!;
         _bot.Time.SetUtcNow(At(12, 2, 13).AddMinutes(50));
-        Assert.Equal((CheckInStatus.CheckedIn, first.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal((CheckInStatus.CheckedIn, first.Id), Outcome(_service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen)));
         // At 16:05, for the 16:00 duty: not "already checked in" for the 14:00 one.
         _bot.Time.SetUtcNow(At(12, 2, 16).AddMinutes(5));
-        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
-        Assert.Equal((CheckInStatus.AlreadyCheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen)));
+        Assert.Equal((CheckInStatus.AlreadyCheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen)));
         Assert.Equal(2, _service.Standing("D001").Attended);
     }
 
@@ -226,12 +257,12 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var second = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 16)).Booking!;
         // 15:50, for the 16:00 duty: the missed 14:00 one is not marked attended.
         _bot.Time.SetUtcNow(At(12, 2, 15).AddMinutes(50));
-        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id)));
+        Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen)));
         Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(first.Id)!.Attendance);
         // A scan 25 minutes after a duty ended is not a duty done (staff record late arrivals).
         var thursday = _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 3, 14)).Booking!;
         _bot.Time.SetUtcNow(At(12, 3, 16).AddMinutes(25));
-        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id).Status);
+        Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id, CheckInProof.DoorScreen).Status);
         Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(thursday.Id)!.Attendance);
     }
 
@@ -333,7 +364,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
         _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 3, 14)); // a later duty too
         _bot.Time.SetUtcNow(At(12, 2, 14).AddMinutes(40));
-        var outcome = _service.CheckIn("D001", _studio.Id);
+        var outcome = _service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen);
         Assert.Equal((CheckInStatus.TooLate, booking.Id), (outcome.Status, outcome.Booking?.Id));
         Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
     }

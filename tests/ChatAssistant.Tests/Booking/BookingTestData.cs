@@ -1,8 +1,10 @@
 using ChatAssistant.Booking;
+using ChatAssistant.Booking.Door;
 using ChatAssistant.Identity;
 using ChatAssistant.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Tests.Booking;
 
@@ -40,6 +42,10 @@ internal static class BookingTestData
         foreach (var p in people)
             Assert.Equal(BindStatus.Bound, identity.Bind(p.OpenId, identity.IssueCode(RosterKind.Delegate, p.MemberId).Code).Status);
     }
+
+    /// <summary>The scene of a code the studio's door screen shows now (a fresh nonce, as the screen gets one).</summary>
+    public static async Task<string> ScreenSceneAsync(IServiceProvider services, int studioId) =>
+        DoorNonces.Scene(studioId, await services.GetRequiredService<DoorNonces>().IssueAsync(studioId, CancellationToken.None));
 
     public static DelegateRef Who(string memberId) => new(memberId, "test", "openid-" + memberId);
 

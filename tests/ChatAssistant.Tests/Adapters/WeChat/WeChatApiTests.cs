@@ -65,6 +65,33 @@ public sealed class WeChatApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TemporaryQrCode_AsksForAStringSceneWithItsLifetime_AndAStaleTokenIsRefreshedOnce()
+    {
+        await using var h = new WeChatApiHarness(_api);
+        var api = h.Get<WeChatApi>();
+        var first = await api.CreateTemporaryQrCodeAsync("duty:7:abc", TimeSpan.FromMinutes(2), default);
+        Assert.True(first.Succeeded, first.ErrMsg);
+        Assert.Equal((120, "duty:7:abc"), (first.ExpireSeconds, _api.SceneOf(first.Ticket!)));
+        Assert.StartsWith("http://weixin.qq.com/q/", first.Url);
+        var call = Assert.Single(_api.Calls);
+        Assert.EndsWith("/cgi-bin/qrcode/create", call.Path);
+        Assert.Equal("QR_STR_SCENE", call.Body.GetProperty("action_name").GetString());
+        Assert.Equal(120, call.Body.GetProperty("expire_seconds").GetInt32());
+        Assert.Equal("duty:7:abc", call.Body.GetProperty("action_info").GetProperty("scene").GetProperty("scene_str").GetString());
+
+        _api.ExpireTokens();
+        var second = await api.CreateTemporaryQrCodeAsync("duty:7:def", TimeSpan.FromSeconds(90), default);
+        Assert.True(second.Succeeded);
+        Assert.NotEqual(first.Ticket, second.Ticket);
+        Assert.Equal(2, _api.TokensIssued);
+        Assert.Equal(2, _api.QrCodesCreated);
+
+        // A scene WeChat would refuse (over 64 characters) comes back as WeChat's error, not an exception.
+        var refused = await api.CreateTemporaryQrCodeAsync(new string('x', 65), TimeSpan.FromMinutes(2), default);
+        Assert.Equal((false, 40097), (refused.Succeeded, refused.ErrCode));
+    }
+
+    [Fact]
     public async Task QuotaAfterOneUserMessage_FiveSendsThenRecorded45047()
     {
         await using var h = new WeChatApiHarness(_api);
