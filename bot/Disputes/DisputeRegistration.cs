@@ -13,13 +13,7 @@ public static partial class DisputeRegistration
     {
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
-        services.AddOptions<DisputeKeyOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DisputeKeyOptions>, DisputeKeyOptionsValidator>();
         AuditLog.Register(services);
-        services.AddSingleton(sp => new FieldCipher(() => EncryptionKeySource.Load(
-            sp.GetRequiredService<IOptions<DisputeKeyOptions>>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeySource).FullName!))));
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton<TicketService>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Security;
 using static ChatAssistant.Disputes.DisputeSteps;
 
 namespace ChatAssistant.Disputes;

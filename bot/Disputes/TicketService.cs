@@ -1,3 +1,4 @@
+using ChatAssistant.Security;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
 using LiteDB;

@@ -1,5 +1,5 @@
 using ChatAssistant.Storage;
-using ChatAssistant.Disputes;
+using ChatAssistant.Security;
 using LiteDB;
 
 namespace ChatAssistant.Escalation;

@@ -11,6 +11,7 @@ using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
+using ChatAssistant.Security;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
 using ChatAssistant.Storage;
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
         services.AddStaffAccounts();
+        services.AddFieldEncryption(); // Escalation and Disputes both keep personal text encrypted
         services.AddEscalation();
         services.AddDisputes(configuration);
         services.AddHostedService<TicketConsoleFeed>();

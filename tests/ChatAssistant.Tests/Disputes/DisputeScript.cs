@@ -1,6 +1,7 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
 using ChatAssistant.Disputes;
+using ChatAssistant.Security;
 using ChatAssistant.Staff;
 using LiteDB;
 using Microsoft.Bot.Builder;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatAssistant.Disputes;
+using ChatAssistant.Security;
 using ChatAssistant.Hosting;
 using ChatAssistant.Storage;
 using LiteDB;
@@ -81,9 +82,9 @@ public sealed class PrivacyTests
             id = DisputeFixtures.File(first.Services, "婺城区", description: "重启之后仍然可以解密的描述").Id;
             Assert.Contains(first.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Disputes:EncryptionKey is not set", StringComparison.Ordinal));
         }
-        Assert.True(File.Exists(Path.Combine(data.Path, EncryptionKeySource.KeyFileName)));
+        Assert.True(File.Exists(Path.Combine(data.Path, FieldKeySource.KeyFileName)));
         if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data.Path, EncryptionKeySource.KeyFileName)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data.Path, FieldKeySource.KeyFileName)));
         await using var second = BotHarness.Create(dataDirectory: data.Path);
         var service = second.Get<TicketService>();
         Assert.Equal("重启之后仍然可以解密的描述", service.Reveal(service.Find(id)!.Description, FieldPurpose.Description));
@@ -96,7 +97,7 @@ public sealed class PrivacyTests
         var key = RandomNumberGenerator.GetBytes(32);
         await using var bot = BotHarness.Create(dataDirectory: data.Path, settings: new Dictionary<string, string?> { ["Disputes:EncryptionKey"] = Convert.ToBase64String(key) });
         var ticket = DisputeFixtures.File(bot.Services, "婺城区", description: "用配置的密钥加密的描述");
-        Assert.False(File.Exists(Path.Combine(data.Path, EncryptionKeySource.KeyFileName)));
+        Assert.False(File.Exists(Path.Combine(data.Path, FieldKeySource.KeyFileName)));
         Assert.Equal("用配置的密钥加密的描述", new FieldCipher(key).Unprotect(ticket.Description!, FieldPurpose.Description));
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
+using ChatAssistant.Security;
 using ChatAssistant.Storage;
 using ChatAssistant.Tests.Support;
 using LiteDB;

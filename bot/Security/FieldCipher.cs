@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ChatAssistant.Disputes;
+namespace ChatAssistant.Security;
 
 /// <summary>
 /// Encrypts one text field with AES-256-GCM: "v1." + base64(nonce ‖ tag ‖ ciphertext). The field's purpose
 /// ("dispute.description") is authenticated as associated data, so a value cannot be moved to another field.
-/// Used for ticket fields in LiteDB and for draft answers kept in conversation state (Redis).
+/// Shared by the features that keep personal text: help-request fields and drafts (Disputes), hand-off
+/// transcripts (Escalation).
 /// </summary>
 public sealed class FieldCipher
 {
@@ -59,13 +60,4 @@ public sealed class FieldCipher
     /// <summary>Decrypts, or null when <paramref name="protectedValue"/> is null (a deleted field).</summary>
     public string? UnprotectOrNull(string? protectedValue, string purpose) =>
         protectedValue is null ? null : Unprotect(protectedValue, purpose);
-}
-
-/// <summary>The purposes (associated data) of the encrypted fields.</summary>
-public static class FieldPurpose
-{
-    public const string Description = "dispute.description";
-    public const string Phone = "dispute.phone";
-    public const string Name = "dispute.name";
-    public const string Entry = "dispute.entry";
 }

@@ -1,13 +1,14 @@
 using ChatAssistant.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace ChatAssistant.Disputes;
+namespace ChatAssistant.Security;
 
 /// <summary>
-/// Where the field key comes from: <c>Disputes:EncryptionKey</c>, or — only in the embedded default — a key
-/// file generated once under <c>Storage:DataDirectory</c>, with a warning that production must set the key.
+/// Where the field key of <see cref="FieldCipher"/> comes from: <c>Disputes:EncryptionKey</c>, or — only in the
+/// embedded default — a key file generated once under <c>Storage:DataDirectory</c>, with a warning that production
+/// must set the key.
 /// </summary>
-public static class EncryptionKeySource
+public static class FieldKeySource
 {
     public const string KeyFileName = "disputes.key";
 
@@ -37,7 +38,7 @@ public static class EncryptionKeySource
     }
 
     /// <summary>The key to use (options are validated before this runs).</summary>
-    public static byte[] Load(IOptions<DisputeKeyOptions> options, IOptions<StorageOptions> storage, ILogger logger)
+    public static byte[] Load(IOptions<FieldKeyOptions> options, IOptions<StorageOptions> storage, ILogger logger)
     {
         if (TryDecode(options.Value.EncryptionKey, out var key)) return key;
 
@@ -53,29 +54,5 @@ public static class EncryptionKeySource
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         logger.LogWarning("Disputes:EncryptionKey is not set; generated a new key in {KeyFile}. Losing that file makes existing help requests unreadable. Set Disputes:EncryptionKey in production.", path);
         return key;
-    }
-}
-
-/// <summary>The field key setting, <c>Disputes:EncryptionKey</c>: base64 of 32 random bytes.</summary>
-public sealed class DisputeKeyOptions
-{
-    public string? EncryptionKey { get; set; }
-}
-
-/// <summary>
-/// The key is required when the host is a declared production deployment (environment named explicitly, or
-/// Redis configured); the embedded default (no configuration at all) generates a key file instead, with a warning.
-/// </summary>
-internal sealed class DisputeKeyOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<DisputeKeyOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DisputeKeyOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.EncryptionKey))
-            return EncryptionKeySource.KeyRequired(environment, configuration)
-                ? ValidateOptionsResult.Fail($"Setting '{DisputeOptions.Section}:EncryptionKey' is missing; it is required in Production. Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`).")
-                : ValidateOptionsResult.Success;
-        return EncryptionKeySource.TryDecode(options.EncryptionKey, out _)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Setting '{DisputeOptions.Section}:EncryptionKey' must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).");
     }
 }
