@@ -25,6 +25,9 @@ public sealed class FieldCipher
     /// </summary>
     public FieldCipher(Func<byte[]> keySource) => _key = new Lazy<byte[]>(keySource, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Reads the key now (the host does at start-up, so a generated key file is created and logged then).</summary>
+    public void LoadKey() => _ = _key.Value;
+
     /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="purpose"/>; a fresh random nonce each time.</summary>
     public string Protect(string plaintext, string purpose)
     {

@@ -16,6 +16,7 @@ public static class SecurityRegistration
             sp.GetRequiredService<IOptions<FieldKeyOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FieldKeySource).FullName!))));
+        services.AddHostedService<FieldKeyStartup>();
         return services;
     }
 }
