@@ -2,6 +2,7 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
+using ChatAssistant.Security;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
@@ -17,6 +18,8 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton<TicketService>();
+        services.AddSingleton<TicketFieldReader>();
+        services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
         services.AddSingleton<CrisisWords>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
         services.AddHostedService<TicketRetentionService>();

@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation;
+using ChatAssistant.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class EscalationRegistration
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton<EscalationStore>();
+        services.AddSingleton<IFieldRebinding, EscalationEntryRebinding>();
         services.AddSingleton<EscalationEvents>();
         services.AddSingleton<EscalationScope>();
         services.AddSingleton<WaitNotice>();

@@ -17,6 +17,8 @@ public static class SecurityRegistration
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FieldKeySource).FullName!))));
         services.AddHostedService<FieldKeyStartup>();
+        // Before the features' own hosted services (retention sweeps) and before the server takes requests.
+        services.AddHostedService<FieldRebindingMigration>();
         return services;
     }
 }
