@@ -1,6 +1,7 @@
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Escalation;
 using ChatAssistant.Hosting;
 using ChatAssistant.Security;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketFieldReader>();
         services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
+        services.AddSingleton<IUserCountyRecord, LastTicketCounty>();
         services.AddSingleton<CrisisWords>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
         services.AddHostedService<TicketRetentionService>();

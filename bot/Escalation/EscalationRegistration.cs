@@ -21,7 +21,10 @@ public static class EscalationRegistration
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<EscalationDeskApi>();
         services.AddSingleton<IEscalationCountySource, FlowSlotCountySource>();
-        services.AddSingleton<IEscalationCountySource, BoundMemberCountySource>();
+        services.AddSingleton<BoundMemberCountySource>();
+        services.AddSingleton<IEscalationCountySource>(sp => sp.GetRequiredService<BoundMemberCountySource>());
+        services.AddSingleton<IUserCountyRecord>(sp => sp.GetRequiredService<BoundMemberCountySource>());
+        services.AddSingleton<PickUpPolicy>();
         services.TryAddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
         services.AddHostedService<EscalationRetentionService>();

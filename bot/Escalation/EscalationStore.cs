@@ -60,6 +60,10 @@ public sealed class EscalationStore
 
     public EscalationRecord? Get(ObjectId id) => _records.FindById(id);
 
+    /// <summary>The user's most recent escalation on <paramref name="channelId"/>, open or resolved (for pick-up rights; rare, not indexed).</summary>
+    public EscalationRecord? Latest(string channelId, string userId) =>
+        _records.Find(r => r.UserId == userId && r.ChannelId == channelId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefault();
+
     /// <summary>Opens an escalation unless the conversation already has an open one; returns the open one and whether it is new.</summary>
     public (EscalationRecord Record, bool Created) Open(EscalationRecord candidate)
     {
