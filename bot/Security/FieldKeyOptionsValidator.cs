@@ -24,10 +24,23 @@ internal sealed class FieldKeyOptionsValidator(IHostEnvironment environment, ICo
 
         var why = WhyRequired();
         if (why is null) return ValidateOptionsResult.Success;
-        var keyFile = FieldKeySource.KeyFilePath(storage.Value);
-        return ValidateOptionsResult.Fail(File.Exists(keyFile)
+        return ValidateOptionsResult.Fail(GeneratedKeyFile() is { } keyFile
             ? $"Setting '{FieldKeyOptions.Setting}' is missing; it is required {why}. The records were encrypted with the key generated in {keyFile}: move that key (the file's one line) into '{FieldKeyOptions.Setting}', keep it outside the data folder, then delete the file."
             : $"Setting '{FieldKeyOptions.Setting}' is missing; it is required {why}. {HowToMake}.");
+    }
+
+    // The key file an earlier start generated, if there is one (a wrong Storage setting is reported by its own validator).
+    private string? GeneratedKeyFile()
+    {
+        try
+        {
+            var path = FieldKeySource.KeyFilePath(storage.Value);
+            return File.Exists(path) ? path : null;
+        }
+        catch (Exception e) when (e is OptionsValidationException or ArgumentException or IOException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private string? WhyRequired()
