@@ -7,7 +7,7 @@ public sealed class DisputeOptions
 {
     public const string Section = "Disputes";
 
-    // Disputes:EncryptionKey is bound separately (DisputeKeyOptions) so that reading these settings does not
+    // Disputes:EncryptionKey is bound separately (Security/FieldKeyOptions) so that reading these settings does not
     // validate the key: only the host start and the first encryption do.
 
     /// <summary>Staff should acknowledge a new request within this time.</summary>

@@ -1,7 +1,9 @@
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Escalation;
 using ChatAssistant.Hosting;
+using ChatAssistant.Security;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
@@ -13,16 +15,13 @@ public static partial class DisputeRegistration
     {
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
-        services.AddOptions<DisputeKeyOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DisputeKeyOptions>, DisputeKeyOptionsValidator>();
         AuditLog.Register(services);
-        services.AddSingleton(sp => new FieldCipher(() => EncryptionKeySource.Load(
-            sp.GetRequiredService<IOptions<DisputeKeyOptions>>(),
-            sp.GetRequiredService<IOptions<StorageOptions>>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKeySource).FullName!))));
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton<TicketService>();
+        services.AddSingleton<TicketFieldReader>();
+        services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
+        services.AddSingleton<IUserCountyRecord, LastTicketCounty>();
         services.AddHostedService<TicketRetentionService>();
 
         services.AddFeature<HelpRequestFlow>(new Intent

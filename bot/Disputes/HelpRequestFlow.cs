@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Security;
 using static ChatAssistant.Disputes.DisputeSteps;
 
 namespace ChatAssistant.Disputes;
@@ -7,7 +8,8 @@ namespace ChatAssistant.Disputes;
 /// <summary>
 /// 求助·亲青老娘舅: what the service is → notice and separate consent → age band (under 14: guardian's
 /// consent) → county → category → description → contact → anonymous or named → confirm → ticket number.
-/// Free-text answers are encrypted before they are put in a slot, because slots live in the session store.
+/// Free-text answers are encrypted before they are put in a slot, because slots live in the session store; they are
+/// bound to the user filing (<see cref="TicketFields.Draft"/>) and encrypted again for the ticket when it is filed.
 /// </summary>
 public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) : Flow
 {
@@ -33,28 +35,28 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
         YesNo("guardian", _ => DisputeTexts.AskGuardian, DisputeTexts.GuardianRefused, ctx => ctx.Slots["guardian"] = "yes"),
         ChooseLabel("county", DisputeTexts.AskCounty, tickets.Options.CountyList),
         ChooseLabel("category", DisputeTexts.AskCategory, DisputeTexts.Categories),
-        Step.AskAccount("description", _ => DisputeTexts.AskDescription, (_, input) =>
+        Step.AskAccount("description", _ => DisputeTexts.AskDescription, (ctx, input) =>
         {
             var text = input.Trim();
             if (text.Length < 10) return Validation.Reject(DisputeTexts.DescriptionTooShort);
             if (text.Length > 500) return Validation.Reject(DisputeTexts.DescriptionTooLong(text.Length));
-            return Validation.Accept(cipher.Protect(text, FieldPurpose.Description));
+            return Validation.Accept(cipher.Protect(text, Draft(ctx, TicketFields.Description)));
         }),
         ChooseLabel("contact", DisputeTexts.AskContactMethod, [DisputeTexts.ContactWeChat, DisputeTexts.ContactPhone]),
         Step.Do("contactCheck", (ctx, _) => Task.FromResult(ctx.Slot("contact") == DisputeTexts.ContactPhone ? StepResult.Next() : StepResult.GoTo("identity"))),
-        Step.Ask("phone", _ => DisputeTexts.AskPhone, (_, input) =>
-            NormalizeMobile(input) is { } mobile ? Validation.Accept(cipher.Protect(mobile, FieldPurpose.Phone)) : Validation.Reject(DisputeTexts.BadPhone)),
+        Step.Ask("phone", _ => DisputeTexts.AskPhone, (ctx, input) =>
+            NormalizeMobile(input) is { } mobile ? Validation.Accept(cipher.Protect(mobile, Draft(ctx, TicketFields.Phone))) : Validation.Reject(DisputeTexts.BadPhone)),
         ChooseLabel("identity", DisputeTexts.AskIdentity, [DisputeTexts.Anonymous, DisputeTexts.Named]),
         Step.Do("identityCheck", (ctx, _) => Task.FromResult(ctx.Slot("identity") == DisputeTexts.Named ? StepResult.Next() : StepResult.GoTo("confirm"))),
-        Step.Ask("name", _ => DisputeTexts.AskName, (_, input) =>
+        Step.Ask("name", _ => DisputeTexts.AskName, (ctx, input) =>
         {
             var name = input.Trim();
-            return name.Length is >= 1 and <= 20 ? Validation.Accept(cipher.Protect(name, FieldPurpose.Name)) : Validation.Reject(DisputeTexts.BadName);
+            return name.Length is >= 1 and <= 20 ? Validation.Accept(cipher.Protect(name, Draft(ctx, TicketFields.Name))) : Validation.Reject(DisputeTexts.BadName);
         }),
         Step.Confirm("confirm", Summary, onNo: DisputeTexts.Abandoned),
         Step.Do("save", async (ctx, ct) =>
         {
-            var phone = ctx.Slot("contact") == DisputeTexts.ContactPhone ? ctx.Slot("phone") : null;
+            var phone = ctx.Slot("contact") == DisputeTexts.ContactPhone ? Reveal(ctx, "phone", TicketFields.Phone) : null;
             var ticket = tickets.Create(new NewTicket(
                 ctx.UserId,
                 ctx.Turn.Activity.ChannelId ?? "",
@@ -64,9 +66,9 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
                 ctx.Slot("category")!,
                 Anonymous: ctx.Slot("identity") != DisputeTexts.Named,
                 phone is null ? ContactMethod.WeChat : ContactMethod.Phone,
-                ctx.Slot("description")!,
+                Reveal(ctx, "description", TicketFields.Description),
                 phone,
-                ctx.Slot("identity") == DisputeTexts.Named ? ctx.Slot("name") : null,
+                ctx.Slot("identity") == DisputeTexts.Named ? Reveal(ctx, "name", TicketFields.Name) : null,
                 DateTimeOffset.Parse(ctx.Slot("consentedAt")!, CultureInfo.InvariantCulture)));
             var options = tickets.Options;
             await ctx.SendAsync(DisputeTexts.Filed(ticket.Number, (int)options.AcknowledgeWithin.TotalHours, (int)options.ResolveWithin.TotalDays), ct);
@@ -77,11 +79,17 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
     // Shown to the user only, in their own turn; decrypted values are never put back in a slot.
     private string Summary(FlowContext ctx)
     {
-        var description = cipher.Unprotect(ctx.Slot("description")!, FieldPurpose.Description);
+        var description = Reveal(ctx, "description", TicketFields.Description);
         var contact = ctx.Slot("contact") == DisputeTexts.ContactPhone
-            ? DisputeTexts.MaskPhone(cipher.Unprotect(ctx.Slot("phone")!, FieldPurpose.Phone))
+            ? DisputeTexts.MaskPhone(Reveal(ctx, "phone", TicketFields.Phone))
             : DisputeTexts.ContactWeChat;
-        var identity = ctx.Slot("identity") == DisputeTexts.Named ? cipher.Unprotect(ctx.Slot("name")!, FieldPurpose.Name) : DisputeTexts.Anonymous;
+        var identity = ctx.Slot("identity") == DisputeTexts.Named ? Reveal(ctx, "name", TicketFields.Name) : DisputeTexts.Anonymous;
         return DisputeTexts.Summary(ctx.Slot("category")!, ctx.Slot("county")!, ctx.Slot("age")!, description, contact, identity);
     }
+
+    private static FieldBinding Draft(FlowContext ctx, string field) => TicketFields.Draft(field, ctx.Turn.Activity.ChannelId ?? "", ctx.UserId);
+
+    // A draft that does not decrypt for this user (another user's, tampered with) fails the turn: the pipeline
+    // apologises and clears the flow, and nothing is filed.
+    private string Reveal(FlowContext ctx, string slot, string field) => cipher.Unprotect(ctx.Slot(slot)!, Draft(ctx, field));
 }

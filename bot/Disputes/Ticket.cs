@@ -45,7 +45,7 @@ public sealed class TicketEntry
 
 /// <summary>
 /// A help request (亲青老娘舅). Description, phone, name and history texts are AES-GCM encrypted
-/// (<see cref="FieldCipher"/>); everything else is what staff need to sort and route it.
+/// (<see cref="Security.FieldCipher"/>); everything else is what staff need to sort and route it.
 /// </summary>
 public sealed class Ticket
 {

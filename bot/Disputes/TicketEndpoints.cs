@@ -45,7 +45,7 @@ public static class TicketEndpoints
             var now = tickets.Now;
             return Results.Ok(shown.Take(Math.Clamp(limit ?? DefaultListLimit, 1, MaxListLimit)).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
         });
-        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, AuditLog audit, StaffStore staff) =>
+        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, TicketFieldReader fields, AuditLog audit, StaffStore staff) =>
         {
             var ticket = Visible(number, user, tickets);
             if (ticket is null)
@@ -55,7 +55,7 @@ public static class TicketEndpoints
             }
             audit.Record(Actor(user), "ticket.view", "ticket:" + ticket.Number);
             var names = new Dictionary<string, string?>(StringComparer.Ordinal); // one account look-up per author, not per line
-            return Results.Ok(TicketDetailView.Of(ticket, tickets, tickets.Now,
+            return Results.Ok(TicketDetailView.Of(ticket, tickets.Options, fields, tickets.Now,
                 name => names.TryGetValue(name, out var known) ? known : names[name] = staff.Find(name)?.DisplayName));
         });
         group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets) =>

@@ -1,6 +1,9 @@
 namespace ChatAssistant.Disputes;
 
-/// <summary>What a user agreed to file; the free-text fields arrive already encrypted by the flow.</summary>
+/// <summary>
+/// What a user agreed to file. The free-text fields are in clear, in memory only: <see cref="TicketService.Create"/>
+/// encrypts them for the new ticket (the flow keeps them encrypted for the user until then).
+/// </summary>
 public sealed record NewTicket(
     string UserId,
     string ChannelId,
@@ -10,10 +13,14 @@ public sealed record NewTicket(
     string Category,
     bool Anonymous,
     ContactMethod Contact,
-    string DescriptionCipher,
-    string? PhoneCipher,
-    string? NameCipher,
-    DateTimeOffset ConsentedAt);
+    string Description,
+    string? Phone,
+    string? Name,
+    DateTimeOffset ConsentedAt)
+{
+    // A record prints every member: never the description, phone or name, should one reach a log.
+    public override string ToString() => $"NewTicket {{ County = {County}, Category = {Category} }}";
+}
 
 /// <summary>The result of a ticket operation: the ticket, or why nothing changed.</summary>
 public sealed record TicketOutcome(TicketOutcomeKind Kind, Ticket? Ticket = null, string? Error = null)

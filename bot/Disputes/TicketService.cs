@@ -1,3 +1,4 @@
+using ChatAssistant.Security;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
 using LiteDB;
@@ -24,6 +25,7 @@ public sealed class TicketService
         [TicketStatus.Withdrawn] = [],
     };
 
+    private readonly ILiteDatabase _db;
     private readonly ILiteCollection<Ticket> _tickets;
     private readonly FieldCipher _cipher;
     private readonly AuditLog _audit;
@@ -35,6 +37,7 @@ public sealed class TicketService
 
     public TicketService(ILiteDatabase db, FieldCipher cipher, AuditLog audit, TicketEvents events, TimeProvider time, IOptions<DisputeOptions> options, ILogger<TicketService> log)
     {
+        _db = db;
         _tickets = db.GetCollection<Ticket>(Collection);
         _tickets.EnsureIndex(t => t.UserId);
         _tickets.EnsureIndex(t => t.County);
@@ -50,7 +53,7 @@ public sealed class TicketService
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>Files a request.</summary>
+    /// <summary>Files a request; its free-text fields are encrypted for this ticket (bound to its number).</summary>
     public Ticket Create(NewTicket draft)
     {
         var now = Now;
@@ -64,14 +67,22 @@ public sealed class TicketService
             Category = draft.Category,
             Anonymous = draft.Anonymous,
             Contact = draft.Contact,
-            Description = draft.DescriptionCipher,
-            Phone = draft.PhoneCipher,
-            Name = draft.NameCipher,
             Status = TicketStatus.New,
             ConsentedAt = draft.ConsentedAt,
             CreatedAt = now,
         };
-        _tickets.Insert(ticket);
+        // The id the fields are bound to comes with the insert: insert, encrypt, update, as one transaction.
+        lock (_gate)
+        {
+            LiteTransaction.Run(_db, () =>
+            {
+                _tickets.Insert(ticket);
+                ticket.Description = _cipher.Protect(draft.Description, TicketFields.Of(ticket.Id, TicketFields.Description));
+                ticket.Phone = draft.Phone is null ? null : _cipher.Protect(draft.Phone, TicketFields.Of(ticket.Id, TicketFields.Phone));
+                ticket.Name = draft.Name is null ? null : _cipher.Protect(draft.Name, TicketFields.Of(ticket.Id, TicketFields.Name));
+                _tickets.Update(ticket);
+            });
+        }
         _log.LogInformation("Help request {Number} filed ({Category}, {County})", ticket.Number, ticket.Category, ticket.County);
         Changed(ticket, "user", "created", null);
         return ticket;
@@ -98,7 +109,7 @@ public sealed class TicketService
         // Nothing new on a ticket whose personal data is gone (one reopened before that was refused): retention
         // would never delete it again.
         if (t.PersonalDataDeletedAt is not null) return DisputeTexts.AdditionAfterPurge;
-        t.History.Add(new TicketEntry { Kind = TicketEntryKind.UserAddition, At = Now, Author = "user", Text = _cipher.Protect(text, FieldPurpose.Entry) });
+        AddEntry(t, new TicketEntry { Kind = TicketEntryKind.UserAddition, At = Now, Author = "user" }, text);
         return null;
     });
 
@@ -135,18 +146,14 @@ public sealed class TicketService
     public TicketOutcome AddNote(int id, string actor, string text) => Mutate(id, actor, "note", t =>
     {
         if (t.PersonalDataDeletedAt is not null) return DisputeTexts.PersonalDataGone;
-        t.History.Add(new TicketEntry { Kind = TicketEntryKind.StaffNote, At = Now, Author = actor, Text = _cipher.Protect(text, FieldPurpose.Entry) });
+        AddEntry(t, new TicketEntry { Kind = TicketEntryKind.StaffNote, At = Now, Author = actor }, text);
         return null;
     });
 
     /// <summary>Records a reply sent (or refused) to the user.</summary>
     public TicketOutcome RecordReply(int id, string actor, string text, bool delivered, string? error) => Mutate(id, actor, "reply", t =>
     {
-        t.History.Add(new TicketEntry
-        {
-            Kind = TicketEntryKind.StaffReply, At = Now, Author = actor, Text = _cipher.Protect(text, FieldPurpose.Entry),
-            Delivered = delivered, DeliveryError = error,
-        });
+        AddEntry(t, new TicketEntry { Kind = TicketEntryKind.StaffReply, At = Now, Author = actor, Delivered = delivered, DeliveryError = error }, text);
         t.AcknowledgedAt ??= Now;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Acknowledged;
         return null;
@@ -167,8 +174,12 @@ public sealed class TicketService
         return purged;
     }
 
-    /// <summary>Decrypts a field of a ticket (staff detail view and the user's own summary only).</summary>
-    public string? Reveal(string? cipherText, string purpose) => _cipher.UnprotectOrNull(cipherText, purpose);
+    // A history line's text is bound to the ticket, its place in the history and its kind.
+    private void AddEntry(Ticket t, TicketEntry entry, string text)
+    {
+        entry.Text = _cipher.Protect(text, TicketFields.OfEntry(t.Id, t.History.Count, entry.Kind));
+        t.History.Add(entry);
+    }
 
     private void DeletePersonalFields(Ticket t)
     {

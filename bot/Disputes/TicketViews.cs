@@ -48,17 +48,17 @@ public sealed record TicketDetailView(
     IReadOnlyList<TicketEntryView> History)
 {
     /// <param name="displayName">The display name of a staff member by sign-in name, or null for an account that is gone.</param>
-    public static TicketDetailView Of(Ticket t, TicketService service, DateTimeOffset now, Func<string, string?> displayName) => new(
-        TicketSummaryView.Of(t, service.Options, now),
+    public static TicketDetailView Of(Ticket t, DisputeOptions options, TicketFieldReader fields, DateTimeOffset now, Func<string, string?> displayName) => new(
+        TicketSummaryView.Of(t, options, now),
         t.GuardianConsent,
         t.ConsentedAt,
         t.AcknowledgedAt,
         t.FinishedAt,
-        service.Reveal(t.Description, FieldPurpose.Description),
-        service.Reveal(t.Phone, FieldPurpose.Phone),
-        service.Reveal(t.Name, FieldPurpose.Name),
-        t.History.Select(e => new TicketEntryView(e.Kind.ToString(), e.At, e.Author, AuthorName(e.Author, displayName),
-            service.Reveal(e.Text, FieldPurpose.Entry), e.Delivered, e.DeliveryError)).ToList());
+        fields.Reveal(t, TicketFields.Description),
+        fields.Reveal(t, TicketFields.Phone),
+        fields.Reveal(t, TicketFields.Name),
+        t.History.Select((e, i) => new TicketEntryView(e.Kind.ToString(), e.At, e.Author, AuthorName(e.Author, displayName),
+            fields.RevealEntry(t, i), e.Delivered, e.DeliveryError)).ToList());
 
     // Stored authors keep the sign-in name (stable, audited); staff read the display name they know each other by.
     private static string AuthorName(string author, Func<string, string?> displayName) =>

@@ -26,12 +26,17 @@ public sealed class FlowSlotCountySource : IEscalationCountySource
     }
 }
 
-/// <summary>The district of the roster entry (delegate first, then volunteer) the user has bound their account to.</summary>
-public sealed class BoundMemberCountySource(IdentityService identity) : IEscalationCountySource
+/// <summary>
+/// The district of the roster entry (delegate first, then volunteer) the user has bound their account to; for pick-up
+/// rights, the districts of both.
+/// </summary>
+public sealed class BoundMemberCountySource(IdentityService identity) : IEscalationCountySource, IUserCountyRecord
 {
-    public string? CountyOf(string channelId, string userId, ConversationData data)
-    {
-        var member = identity.FindByOpenId(RosterKind.Delegate, userId) ?? identity.FindByOpenId(RosterKind.Volunteer, userId);
-        return string.IsNullOrWhiteSpace(member?.District) ? null : member.District;
-    }
+    public string? CountyOf(string channelId, string userId, ConversationData data) => CountiesOf(channelId, userId).FirstOrDefault();
+
+    public IEnumerable<string> CountiesOf(string channelId, string userId) =>
+        new[] { identity.FindByOpenId(RosterKind.Delegate, userId), identity.FindByOpenId(RosterKind.Volunteer, userId) }
+            .Select(member => member?.District)
+            .Where(district => !string.IsNullOrWhiteSpace(district))
+            .Select(district => district!);
 }

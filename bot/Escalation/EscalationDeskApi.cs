@@ -1,6 +1,7 @@
-using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
+using ChatAssistant.Audit;
 using ChatAssistant.Staff;
+using ChatAssistant.Storage;
 using LiteDB;
 
 namespace ChatAssistant.Escalation;
@@ -9,7 +10,7 @@ namespace ChatAssistant.Escalation;
 /// The write endpoints of the escalation API: who is calling, may they see it, then the desk; refusals become
 /// 403 / 404 / 409 with a Chinese message.
 /// </summary>
-public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store, EscalationScope scope, StaffStore staffStore)
+public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store, EscalationScope scope, PickUpPolicy pickUp, StaffStore staffStore, AuditLog audit)
 {
     public delegate Task<ChangeOutcome> DeskAction(EscalationDesk desk, StaffAccount staff, ObjectId id, CancellationToken ct);
 
@@ -62,13 +63,23 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         var staff = staffStore.FindById(http.User.Id());
         if (staff is null || staff.Disabled) return Results.Json(new { error = EscalationApiTexts.NoAccount }, statusCode: StatusCodes.Status401Unauthorized);
         if (string.IsNullOrWhiteSpace(body.ChannelId) || string.IsNullOrWhiteSpace(body.UserId)) return Results.BadRequest(new { error = EscalationApiTexts.PickUpFields });
+        var (channelId, userId) = (body.ChannelId.Trim(), body.UserId.Trim());
         // Staff open conversations in their own county unless they name another they may see.
         var county = string.IsNullOrWhiteSpace(body.County) ? staff.Scope : body.County.Trim();
-        if (!scope.CanSee(http.User, county)) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
-        var picked = await desk.PickUpAsync(body.ChannelId.Trim(), body.UserId.Trim(), county, staff, r => scope.CanSee(http.User, r.County), http.RequestAborted);
-        if (picked is not { } taken) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
+        if (!scope.CanSee(http.User, county)) return PickUpDenied(http, channelId, userId, "county-out-of-scope", EscalationApiTexts.OutOfScope);
+        if (!pickUp.MayPickUp(http.User, channelId, userId)) return PickUpDenied(http, channelId, userId, "user-not-in-scope", EscalationApiTexts.UserOutOfScope);
+        var picked = await desk.PickUpAsync(channelId, userId, county, staff, r => scope.CanSee(http.User, r.County), http.RequestAborted);
+        if (picked is not { } taken) return PickUpDenied(http, channelId, userId, "open-elsewhere", EscalationApiTexts.OutOfScope);
         var (record, delivery) = taken;
+        audit.Record(http.User.Actor(), "escalation.pickup", "escalation:" + record.Id);
         return Results.Ok(new { id = record.Id.ToString(), delivery = Delivery(delivery) });
+    }
+
+    // The audit row names the user by the pseudonym staff see, never by the OpenID (audit rows carry no personal data).
+    private IResult PickUpDenied(HttpContext http, string channelId, string userId, string why, string message)
+    {
+        audit.Record(http.User.Actor(), "escalation.pickup.denied", "user:" + EscalationViews.Pseudonym(channelId, userId), why);
+        return Results.Json(new { error = message }, statusCode: StatusCodes.Status403Forbidden);
     }
 
     private (StaffAccount? Staff, ObjectId Id, IResult? Error) Check(HttpContext http, string id)

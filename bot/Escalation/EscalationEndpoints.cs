@@ -84,6 +84,7 @@ public static class EscalationApiTexts
 {
     public const string NotFound = "没有找到这条人工服务记录。";
     public const string OutOfScope = "这条记录不在你的负责范围内。";
+    public const string UserOutOfScope = "这位用户不在你的负责范围内：他绑定的名单、最近一次求助或人工服务都不在你的区县。";
     public const string Resolved = "这条人工服务已结束。";
     public const string Purged = "这条人工服务的对话内容已按保存期限删除，不能再添加备注。";
     public const string ClaimedByOther = "已有其他工作人员接手。";

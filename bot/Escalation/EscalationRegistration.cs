@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation;
+using ChatAssistant.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class EscalationRegistration
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton<EscalationStore>();
+        services.AddSingleton<IFieldRebinding, EscalationEntryRebinding>();
         services.AddSingleton<EscalationEvents>();
         services.AddSingleton<EscalationScope>();
         services.AddSingleton<WaitNotice>();
@@ -19,7 +21,10 @@ public static class EscalationRegistration
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<EscalationDeskApi>();
         services.AddSingleton<IEscalationCountySource, FlowSlotCountySource>();
-        services.AddSingleton<IEscalationCountySource, BoundMemberCountySource>();
+        services.AddSingleton<BoundMemberCountySource>();
+        services.AddSingleton<IEscalationCountySource>(sp => sp.GetRequiredService<BoundMemberCountySource>());
+        services.AddSingleton<IUserCountyRecord>(sp => sp.GetRequiredService<BoundMemberCountySource>());
+        services.AddSingleton<PickUpPolicy>();
         services.TryAddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
         services.AddHostedService<EscalationRetentionService>();

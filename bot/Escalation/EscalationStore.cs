@@ -1,5 +1,5 @@
 using ChatAssistant.Storage;
-using ChatAssistant.Disputes;
+using ChatAssistant.Security;
 using LiteDB;
 
 namespace ChatAssistant.Escalation;
@@ -18,15 +18,17 @@ public sealed class EscalationStore
     private readonly ILiteCollection<EscalationRecord> _records;
     private readonly ILiteCollection<EscalationEntry> _entries;
     private readonly FieldCipher _cipher;
+    private readonly ILogger<EscalationStore> _log;
     private readonly object _gate = new();
 
-    public EscalationStore(ILiteDatabase db, FieldCipher cipher)
+    public EscalationStore(ILiteDatabase db, FieldCipher cipher, ILogger<EscalationStore> log)
     {
         _db = db;
         _records = db.GetCollection<EscalationRecord>(Collection);
         _records.EnsureIndex(r => r.ConversationKey);
         _records.EnsureIndex(r => r.Status);
         _cipher = cipher;
+        _log = log;
         _entries = db.GetCollection<EscalationEntry>(EntriesCollection);
         _entries.EnsureIndex(e => e.EscalationId);
     }
@@ -57,6 +59,10 @@ public sealed class EscalationStore
     }
 
     public EscalationRecord? Get(ObjectId id) => _records.FindById(id);
+
+    /// <summary>The user's most recent escalation on <paramref name="channelId"/>, open or resolved (for pick-up rights; rare, not indexed).</summary>
+    public EscalationRecord? Latest(string channelId, string userId) =>
+        _records.Find(r => r.UserId == userId && r.ChannelId == channelId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefault();
 
     /// <summary>Opens an escalation unless the conversation already has an open one; returns the open one and whether it is new.</summary>
     public (EscalationRecord Record, bool Created) Open(EscalationRecord candidate)
@@ -102,23 +108,43 @@ public sealed class EscalationStore
 
     /// <summary>
     /// Appends a transcript line. The text is encrypted in the file (users in hand-off write phone numbers,
-    /// addresses, what happened to them), like the help requests' personal fields.
+    /// addresses, what happened to them), like the help requests' personal fields, and bound to this line of this
+    /// escalation (<see cref="EntryBinding"/>).
     /// </summary>
     public void Add(EscalationEntry entry)
     {
         var plain = entry.Text;
-        entry.Text = _cipher.Protect(plain, Purpose);
+        entry.Text = _cipher.Protect(plain, EntryBinding(entry));
         try { _entries.Insert(entry); }
         finally { entry.Text = plain; }
     }
 
-    /// <summary>The transcript and notes of an escalation, oldest first, decrypted.</summary>
+    /// <summary>
+    /// The transcript and notes of an escalation, oldest first, decrypted. A line whose text does not decrypt for
+    /// it (copied from another line or escalation, tampered with, another key) reads <see cref="FieldTexts.Unreadable"/>.
+    /// </summary>
     public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId)
     {
         var entries = _entries.FindWhere(LiteQuery.Is(nameof(EscalationEntry.EscalationId), escalationId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        foreach (var entry in entries) entry.Text = _cipher.UnprotectOrNull(entry.Text, Purpose) ?? "";
+        var unreadable = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Text is null) { entry.Text = ""; continue; }
+            if (_cipher.TryUnprotect(entry.Text, EntryBinding(entry), out var plain)) { entry.Text = plain; continue; }
+            entry.Text = FieldTexts.Unreadable;
+            unreadable++;
+        }
+        if (unreadable > 0)
+            _log.LogWarning("{Count} transcript lines of escalation {EscalationId} cannot be decrypted for it (moved from another record, tampered with, or another key)", unreadable, escalationId);
         return entries;
     }
+
+    /// <summary>The field of a transcript line's text (also its whole associated data in the earlier format).</summary>
+    public const string EntryField = "escalation-entry";
+
+    /// <summary>What a transcript line's text is bound to: this line (its id and kind) of this escalation.</summary>
+    public static FieldBinding EntryBinding(EscalationEntry entry) =>
+        new(EntryField, $"escalation:{entry.EscalationId}/entry:{entry.Id}:{entry.Kind}");
 
     /// <summary>
     /// Deletes the transcripts and notes of escalations resolved before <paramref name="resolvedBefore"/>, and who
@@ -142,8 +168,6 @@ public sealed class EscalationStore
         }
         return due.Count;
     }
-
-    private const string Purpose = "escalation-entry";
 }
 
 /// <summary>The record after a change (null when it does not exist) and why the change was refused, if it was.</summary>

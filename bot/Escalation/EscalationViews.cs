@@ -64,9 +64,12 @@ public static class EscalationViews
     /// <summary>
     /// Staff need to tell users apart, not to know their OpenID: a short stable label derived from it.
     /// </summary>
-    public static string Pseudonym(EscalationRecord r)
+    public static string Pseudonym(EscalationRecord r) => Pseudonym(r.ChannelId, r.UserId);
+
+    /// <summary>The same label for a user on a channel (e.g. in the audit row of a refused pick-up).</summary>
+    public static string Pseudonym(string channelId, string userId)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(r.ChannelId + ":" + r.UserId));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + ":" + userId));
         return "用户" + Convert.ToHexString(hash, 0, 3);
     }
 }

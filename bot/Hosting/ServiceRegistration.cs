@@ -12,6 +12,7 @@ using ChatAssistant.Guide;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Safety;
+using ChatAssistant.Security;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
 using ChatAssistant.Storage;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddSafety();
+        services.AddFieldEncryption(); // Escalation and Disputes both keep personal text encrypted
         services.AddEscalation();
         services.AddDisputes(configuration);
         services.AddHostedService<TicketConsoleFeed>();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ChatAssistant.Adapters.WeChat;
-using ChatAssistant.Disputes;
+using ChatAssistant.Security;
 using LiteDB;
 
 namespace ChatAssistant.Hosting.WeChat;
@@ -97,5 +97,5 @@ public sealed class LiteDbUndeliveredStore : IUndeliveredMessageStore
     }
 
     // Bound to the row: a sealed text copied onto another row does not open there.
-    private static string Purpose(string id) => "wechat.undelivered:" + id;
+    private static FieldBinding Purpose(string id) => new("wechat.undelivered.text", "undelivered:" + id);
 }

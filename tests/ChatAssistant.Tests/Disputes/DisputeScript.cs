@@ -80,13 +80,9 @@ internal static class DisputeFixtures
     /// <summary>Files a ticket directly through the domain service (for staff-API tests).</summary>
     public static Ticket File(IServiceProvider services, string county, string description = "室友之间因为费用问题发生争执，希望调解", string? phone = "13800138000", string userId = "user1", string channel = "test")
     {
-        var cipher = services.GetRequiredService<FieldCipher>();
         var tickets = services.GetRequiredService<TicketService>();
         return tickets.Create(new NewTicket(userId, channel, "18至35岁", false, county, "纠纷调解", true,
-            phone is null ? ContactMethod.WeChat : ContactMethod.Phone,
-            cipher.Protect(description, FieldPurpose.Description),
-            phone is null ? null : cipher.Protect(phone, FieldPurpose.Phone),
-            null, tickets.Now));
+            phone is null ? ContactMethod.WeChat : ContactMethod.Phone, description, phone, null, tickets.Now));
     }
 
     /// <summary>A bearer-token client for a new staff account (admin when <paramref name="scope"/> is null).</summary>

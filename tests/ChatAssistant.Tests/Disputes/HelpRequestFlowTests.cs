@@ -24,11 +24,11 @@ public sealed class HelpRequestFlowTests
         Assert.Equal(ContactMethod.Phone, ticket.Contact);
         Assert.False(ticket.Anonymous);
         Assert.Equal(bot.Time.GetUtcNow(), ticket.CreatedAt);
-        var service = bot.Get<TicketService>();
-        Assert.StartsWith("v1.", ticket.Description);
-        Assert.Equal(answers.Description, service.Reveal(ticket.Description, FieldPurpose.Description));
-        Assert.Equal("13912345678", service.Reveal(ticket.Phone, FieldPurpose.Phone));
-        Assert.Equal("小林", service.Reveal(ticket.Name, FieldPurpose.Name));
+        var fields = bot.Get<TicketFieldReader>();
+        Assert.StartsWith("v2.", ticket.Description);
+        Assert.Equal(answers.Description, fields.Reveal(ticket, TicketFields.Description));
+        Assert.Equal("13912345678", fields.Reveal(ticket, TicketFields.Phone));
+        Assert.Equal("小林", fields.Reveal(ticket, TicketFields.Name));
     }
 
     [Fact]
@@ -164,9 +164,9 @@ public sealed class HelpRequestFlowTests
         Assert.Contains("1. 补充信息", await chat.SayJoinedAsync("1"));
         Assert.Contains(DisputeTexts.AskAddition, await chat.SayJoinedAsync("1"));
         Assert.Contains(DisputeTexts.AdditionSaved, await chat.SayJoinedAsync("对方今天又来找我了"));
-        var entry = Assert.Single(bot.Get<TicketService>().Find(ticket.Id)!.History);
-        Assert.Equal(TicketEntryKind.UserAddition, entry.Kind);
-        Assert.Equal("对方今天又来找我了", bot.Get<TicketService>().Reveal(entry.Text, FieldPurpose.Entry));
+        var saved = bot.Get<TicketService>().Find(ticket.Id)!;
+        Assert.Equal(TicketEntryKind.UserAddition, Assert.Single(saved.History).Kind);
+        Assert.Equal("对方今天又来找我了", bot.Get<TicketFieldReader>().RevealEntry(saved, 0));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class SeededLeakSearch
             await chat.SayAsync(name);
             // Waiting at the confirmation: every answer is in the session now.
             stateMidFlow = await dumpSessions();
-            Assert.Contains("v1.", stateMidFlow);
+            Assert.Contains("v2.", stateMidFlow);
             Assert.Contains("QQ", await chat.SayJoinedAsync("是"));
             await chat.SayAsync("我的求助");
             await chat.SayAsync("1");

@@ -66,7 +66,7 @@ public sealed class CrisisConversationTests
         Assert.Contains("请确认你的求助", await chat.SayJoinedAsync("1"));
         Assert.Contains("已提交", await chat.SayJoinedAsync("是"));
         var ticket = Assert.Single(DisputeFixtures.AllTickets(bot.Services));
-        Assert.Equal("爸爸喝了酒就家暴我和妈妈，我好怕", bot.Get<FieldCipher>().Unprotect(ticket.Description!, FieldPurpose.Description));
+        Assert.Equal("爸爸喝了酒就家暴我和妈妈，我好怕", bot.Get<TicketFieldReader>().Reveal(ticket, TicketFields.Description));
     }
 
     [Fact]

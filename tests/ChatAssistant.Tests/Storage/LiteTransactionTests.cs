@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
-using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
+using ChatAssistant.Security;
 using ChatAssistant.Storage;
 using ChatAssistant.Tests.Support;
 using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatAssistant.Tests.Storage;
 
@@ -82,7 +83,7 @@ public sealed class LiteTransactionTests : IDisposable
         const int Rounds = 1000;
         using (var db = OpenDb())
         {
-            var store = new EscalationStore(db, new FieldCipher(RandomNumberGenerator.GetBytes(32)));
+            var store = new EscalationStore(db, new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
             var shared = store.Open(Record("u-shared")).Record;
             var now = DateTimeOffset.UtcNow;
 
@@ -115,7 +116,7 @@ public sealed class LiteTransactionTests : IDisposable
         }
 
         using var reopened = OpenDb();
-        var check = new EscalationStore(reopened, new FieldCipher(RandomNumberGenerator.GetBytes(32)));
+        var check = new EscalationStore(reopened, new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
         var opened = reopened.GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
         Assert.Equal(Rounds + 1, opened.Count);
         var entries = reopened.GetCollection<EscalationEntry>(EscalationStore.EntriesCollection).FindAll().ToList();

@@ -23,7 +23,11 @@ public static class CliProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the command should finish");
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true); // a server that started instead of stopping must not outlive the test
+            Assert.Fail("the command should finish");
+        }
         return (process.ExitCode, await stdout, await stderr);
     }
 }

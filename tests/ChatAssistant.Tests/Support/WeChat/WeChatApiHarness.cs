@@ -1,6 +1,7 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Security;
 using ChatAssistant.Adapters.WeChat.Fake;
 using ChatAssistant.Disputes;
 using ChatAssistant.Hosting.WeChat;

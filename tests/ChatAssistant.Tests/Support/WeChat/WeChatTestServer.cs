@@ -59,6 +59,8 @@ public sealed class WeChatTestServer : IAsyncDisposable
             ["WeChat:Mode"] = "compatible",
             ["WeChat:ApiBaseUrl"] = api.BaseAddress.ToString(),
             ["WeChat:ReplyDeadline"] = "00:00:04", // production default: robust on a busy machine
+            // A WeChat account needs the field key from configuration (a throw-away one per server).
+            ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var bot = scripted ? new ScriptedBot() : null;
