@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
@@ -7,6 +7,7 @@ using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;
 
@@ -15,14 +16,25 @@ public static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        // The secret is bound apart, so that reading the other settings does not validate it: only the start does.
+        services.AddOptions<CodeSecretOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CodeSecretOptions>, CodeSecretOptionsValidator>();
+        services.AddSingleton(sp => new BindingCodeHasher(() => CodeSecretSource.Load(
+            sp.GetRequiredService<IOptions<CodeSecretOptions>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
+        services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
         AuditLog.Register(services);
+        services.AddAdminAlerts();
         services.AddFeature<IdentityFlow>(new Intent
         {
             Id = "identity.bind",
             FlowId = IdentityFlow.FlowId,
             Keywords = ["绑定", "绑定身份", "绑定码", "身份绑定", "bind"],
-            Patterns = [new Regex(@"^\s*\d{8}\s*$")],
+            Patterns = [BindingCodeText.Whole()],
         });
         return services;
     }

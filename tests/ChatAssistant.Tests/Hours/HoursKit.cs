@@ -67,7 +67,8 @@ internal sealed class HoursKit : IAsyncDisposable
     public void Bind(string volunteerId, string openId = "user1")
     {
         var code = Identity.IssueCode(RosterKind.Volunteer, volunteerId).Code;
-        Assert.Equal(BindStatus.Bound, Identity.Bind(openId, code).Status);
+        // A blocking wait in a test helper: the in-process stores answer at once, and BindAsync never needs this thread back.
+        Assert.Equal(BindStatus.Bound, Identity.BindWithCodeAsync(openId, code).GetAwaiter().GetResult().Status);
     }
 
     /// <summary>Gives <paramref name="volunteerId"/> <paramref name="hours"/> verified hours (one record per 2 h or less, past dates).</summary>

@@ -133,7 +133,7 @@ public sealed class WeChatEndpointModeTests
     [InlineData("WeChat:AppId", "", "WeChat:AppId")]
     public async Task MalformedSetting_StopsStartWithAMessageNamingIt(string key, string value, string named)
     {
-        var settings = new Dictionary<string, string?> { ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wx1", [key] = value };
+        var settings = new Dictionary<string, string?> { ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wx1", ["Identity:CodeSecret"] = WeChatTestServer.CodeSecret, [key] = value };
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => AssistantServer.StartAsync(settings));
         Assert.Contains(named, e.Message);
     }
