@@ -140,6 +140,9 @@ public static class HoursTexts
 
     public static string StaffRecordNotFound(string id) => $"没有找到记录 {id}，或不在你的管理范围。";
 
+    public static string StaffRecordInSeveralDistricts(string id, IEnumerable<string> districts) =>
+        $"记录编号 {id} 在多个区县都有（{string.Join("、", districts)}），请在地址后加上 ?district=区县名 指明是哪一条。";
+
     public static string StaffOrderNotFound(string orderNo) => $"没有找到订单 {orderNo}，或不在你的管理范围。";
 
     public static string StaffOrderClosed(OrderStatus status) => $"订单已{(status == OrderStatus.Fulfilled ? "领取" : "取消")}，不能再改。";

@@ -86,6 +86,12 @@ internal sealed class HoursKit : IAsyncDisposable
         Assert.Equal(0, result.Flagged);
     }
 
+    /// <summary>The document key of record <paramref name="recordId"/> of <paramref name="district"/> (the kit's volunteers V001/V002 are 嵊州市's).</summary>
+    public static string Key(string recordId, string district = "嵊州市") => HourRecord.KeyOf(district, recordId);
+
+    /// <summary>The stored record <paramref name="recordId"/> of <paramref name="district"/>.</summary>
+    public HourRecord Record(string recordId, string district = "嵊州市") => Store.RecordsCollection.FindById(Key(recordId, district));
+
     public T Get<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
