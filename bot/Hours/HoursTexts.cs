@@ -86,6 +86,9 @@ public static class HoursTexts
 
     public const string ItemGone = "这件物品刚刚下架了，兑换没有成功，积分也没有扣除。回复「兑换」重新选择。";
 
+    /// <summary>The WeChat account is no longer bound to the volunteer the redemption started for (staff unbound it).</summary>
+    public const string RedeemNotBound = "你这个微信号的志愿者身份已解除绑定（或已换绑），这次兑换没有完成，积分没有扣除。如需兑换，请先绑定后回复「兑换」；有疑问请联系工作人员。";
+
     // ---- import (staff) ----
 
     public const string ImportEmpty = "文件是空的，或没有表头。第一行应是表头：record_id,volunteer_id,activity,organiser,date,start,end,hours（也可用中文：记录编号,志愿者编号,活动名称,组织单位,日期,开始时间,结束时间,时长）。";
