@@ -38,7 +38,7 @@ public static partial class BindingCodeText
     [GeneratedRegex(@"(?<!\d[\s\-－–—]?)\d{4}[\s\-－–—]?\d{4}(?![\s\-－–—]?\d)")]
     private static partial Regex Code();
 
-    /// <summary>A message that is only a code (the identity intent's pattern): bare codes start binding.</summary>
+    /// <summary>A message that is only a code, in two halves or not (an identity intent's pattern).</summary>
     [GeneratedRegex(@"^\s*\d{4}[\s\-－–—]?\d{4}\s*$")]
     public static partial Regex Whole();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
@@ -29,13 +30,23 @@ public static class IdentityRegistration
         services.AddSingleton<IdentityService>();
         AuditLog.Register(services);
         services.AddAdminAlerts();
-        services.AddFeature<IdentityFlow>(new Intent
-        {
-            Id = "identity.bind",
-            FlowId = IdentityFlow.FlowId,
-            Keywords = ["绑定", "绑定身份", "绑定码", "身份绑定", "bind"],
-            Patterns = [BindingCodeText.Whole()],
-        });
+        services.AddFeature<IdentityFlow>(
+            new Intent
+            {
+                Id = "identity.bind",
+                FlowId = IdentityFlow.FlowId,
+                Keywords = ["绑定", "绑定身份", "绑定码", "身份绑定", "bind"],
+                Patterns = [new Regex(@"^\s*\d{8}\s*$")],
+            },
+            // "1234 5678" alone starts binding too, but never in the middle of another flow: there it is that flow's
+            // answer (a time range "0900-1100", say), not a binding attempt counted as a wrong code.
+            new Intent
+            {
+                Id = "identity.bind.grouped",
+                FlowId = IdentityFlow.FlowId,
+                Patterns = [BindingCodeText.Whole()],
+                Interrupts = false,
+            });
         return services;
     }
 

@@ -118,4 +118,18 @@ public sealed class BindingGuessingTests : IAsyncLifetime
         Assert.Contains("绑定成功", await SayAsync($"绑定 {fullWidth[..4]}　{fullWidth[4..]}", "wide"));
         Assert.Equal(["D001", "D002", "D003"], new[] { "spaced", "dashed", "wide" }.Select(o => identity.FindByOpenId(RosterKind.Delegate, o)!.MemberId));
     }
+
+    [Fact]
+    public async Task Four_and_four_digits_inside_another_flow_are_that_flows_answer_not_a_binding_attempt()
+    {
+        await SayAsync("意见建议", "writer");
+        await SayAsync("1", "writer"); // a topic
+        var answer = await SayAsync("0900-1100", "writer"); // the suggestion's text, say a time range
+
+        Assert.DoesNotContain("绑定", answer);
+        Assert.Empty(_server.Get<AuditLog>().Recent(100, "identity:binding"));
+        // Eight digits in one piece still interrupt, as before.
+        await SayAsync("意见建议", "writer2");
+        Assert.Contains("绑定码不正确", await SayAsync("12345678", "writer2"));
+    }
 }
