@@ -41,7 +41,11 @@ public static class EscalationEndpoints
         var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         http.Response.RegisterForDispose(stop);
         var user = http.User;
-        return TypedResults.ServerSentEvents(events.StreamAsync(county => scope.CanSee(user, county), () => StaffAuthentication.StillSignedIn(user, staff), stop.Token));
+        // Admin alerts go to admins only; everything else by county.
+        return TypedResults.ServerSentEvents(events.StreamAsync(
+            change => change.Event == EscalationChange.Alert ? user.IsAdmin() : scope.CanSee(user, change.County),
+            () => StaffAuthentication.StillSignedIn(user, staff),
+            stop.Token));
     }
 
     private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time)

@@ -8,12 +8,14 @@ namespace ChatAssistant.Escalation;
 
 /// <summary>
 /// A change staff consoles should show. It carries no user text: consoles fetch what they may see.
-/// <paramref name="Event"/> is the server-sent event's name: "escalation" for hand-offs, "ticket" for help requests.
+/// <paramref name="Event"/> is the server-sent event's name: "escalation" for hand-offs, "ticket" for help requests,
+/// "alert" for admin alerts (admins' consoles only).
 /// </summary>
 public sealed record EscalationChange(string Id, string? County, string What, string Event = EscalationChange.Escalation)
 {
     public const string Escalation = "escalation";
     public const string Ticket = "ticket";
+    public const string Alert = "alert";
 }
 
 /// <summary>
@@ -38,12 +40,12 @@ public sealed class EscalationEvents(TimeProvider time)
     }
 
     /// <summary>
-    /// The event stream of one console: "ready" once subscribed, then "escalation" or "ticket" for each visible
-    /// change, "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
+    /// The event stream of one console: "ready" once subscribed, then "escalation", "ticket" or "alert" for each
+    /// change <paramref name="visible"/> lets through, "ping" when idle. Subscribes before the first item, so nothing published after "ready" is missed.
     /// Ends as soon as <paramref name="signedIn"/> says the staff member's session is over (account disabled,
     /// password changed): the browser reconnects, is refused, and shows the sign-in form.
     /// </summary>
-    public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<string?, bool> visible, Func<bool> signedIn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SseItem<string>> StreamAsync(Func<EscalationChange, bool> visible, Func<bool> signedIn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Bounded: a stalled browser cannot grow memory; it only needs to learn that something changed.
         var channel = Channel.CreateBounded<EscalationChange>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -64,7 +66,7 @@ public sealed class EscalationEvents(TimeProvider time)
                 }
                 if (!await waiting) yield break;
                 while (channel.Reader.TryRead(out var change))
-                    if (visible(change.County))
+                    if (visible(change))
                         yield return new SseItem<string>(JsonSerializer.Serialize(new { id = change.Id, what = change.What }, Json), change.Event);
                 waiting = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
             }

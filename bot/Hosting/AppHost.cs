@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatAssistant.Alerts;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Feedback;
@@ -53,6 +54,7 @@ public static class AppHost
         app.MapStaffConsole();
         app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
+        app.MapAlertEndpoints();
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();
         app.MapBookingEndpoints();

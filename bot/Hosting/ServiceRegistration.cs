@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
+using ChatAssistant.Alerts;
 using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddEscalation();
         services.AddDisputes(configuration);
         services.AddHostedService<TicketConsoleFeed>();
+        services.AddAdminAlerts();
         services.AddIdentity();
         services.AddGuide();
         services.AddHours(configuration);

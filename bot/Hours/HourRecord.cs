@@ -26,14 +26,29 @@ public sealed record RuleFlag(string Rule, string Reason)
 }
 
 /// <summary>
-/// One activity record from the volunteer platform's export (志愿汇). The record id is the platform's,
-/// and the document id, so the same record can never be stored twice.
+/// One activity record from the volunteer platform's export (志愿汇). The record id is the platform's, and it is
+/// unique per district, not across districts: two districts' exports may use the same id, and one district must
+/// not learn whether an id exists in another or take its record. The document id is therefore
+/// <see cref="KeyOf"/>(district, record id), so the same record of a district can never be stored twice.
 /// Dates and times are wall-clock Beijing values kept as text/minutes: LiteDB would shift a DateTime to UTC.
 /// </summary>
 public sealed class HourRecord
 {
+    /// <summary>
+    /// The document id: <see cref="KeyOf"/>(<see cref="District"/>, <see cref="RecordId"/>). Records stored before ids
+    /// were kept per district keep their record id as their key (their ledger entries and audit rows name it).
+    /// </summary>
     [BsonId]
+    public string Key { get; set; } = "";
+
+    /// <summary>The platform's record id, as staff see and type it.</summary>
     public string RecordId { get; set; } = "";
+
+    /// <summary>
+    /// The district the record was imported for (its volunteer's roster district then). Null only for a record of
+    /// an earlier version whose volunteer was no longer on the roster when the version came.
+    /// </summary>
+    public string? District { get; set; }
 
     public string VolunteerId { get; set; } = "";
 
@@ -69,6 +84,13 @@ public sealed class HourRecord
 
     /// <summary>"09:00".</summary>
     public static string Clock(int minute) => $"{minute / 60:D2}:{minute % 60:D2}";
+
+    /// <summary>
+    /// The document id of <paramref name="recordId"/> in <paramref name="district"/>. The district's length goes first,
+    /// so no district and id can spell another pair's key (a district "A/B" with id "C" against "A" with "B/C").
+    /// </summary>
+    public static string KeyOf(string district, string recordId) =>
+        $"{district.Length.ToString(CultureInfo.InvariantCulture)}:{district}/{recordId}";
 }
 
 /// <summary>Why a ledger entry exists.</summary>
@@ -88,8 +110,8 @@ public enum LedgerKind
 }
 
 /// <summary>
-/// One line of the append-only ledger. The id is the source key ("hours:R1", "order:DH…", "return:DH…",
-/// "revoke:R1"), so a replayed import, approval or order cannot count twice. Balances are sums over it.
+/// One line of the append-only ledger. The id is the source key ("hours:{record key}", "order:DH…", "return:DH…",
+/// "revoke:{record key}"), so a replayed import, approval or order cannot count twice. Balances are sums over it.
 /// </summary>
 public sealed class LedgerEntry
 {
@@ -109,7 +131,7 @@ public sealed class LedgerEntry
     /// <summary>The activity date (yyyy-MM-dd) for hour entries; "" otherwise.</summary>
     public string ActivityDate { get; set; } = "";
 
-    /// <summary>Record id or order number this entry belongs to.</summary>
+    /// <summary>Record id (the platform's, as staff know it) or order number this entry belongs to.</summary>
     public string Ref { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
@@ -117,9 +139,11 @@ public sealed class LedgerEntry
     /// <summary>Staff user name, "import" or "wechat".</summary>
     public string By { get; set; } = "";
 
-    public static string CreditKey(string recordId) => "hours:" + recordId;
+    /// <summary>The source key of a record's credit; <paramref name="recordKey"/> is <see cref="HourRecord.Key"/>.</summary>
+    public static string CreditKey(string recordKey) => "hours:" + recordKey;
 
-    public static string ReversalKey(string recordId) => "revoke:" + recordId;
+    /// <summary>The source key of a record's reversal; <paramref name="recordKey"/> is <see cref="HourRecord.Key"/>.</summary>
+    public static string ReversalKey(string recordKey) => "revoke:" + recordKey;
 
     public static string OrderKey(string orderNo) => "order:" + orderNo;
 
@@ -138,7 +162,7 @@ public sealed class HoursAuditEntry
     /// <summary>import, approve, revoke, redeem, fulfil, cancel.</summary>
     public string Action { get; set; } = "";
 
-    /// <summary>Record id, order number or import id.</summary>
+    /// <summary>Record key (<see cref="HourRecord.Key"/>), order number or import id.</summary>
     public string Target { get; set; } = "";
 
     public string VolunteerId { get; set; } = "";

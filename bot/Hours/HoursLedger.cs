@@ -23,7 +23,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
     /// <summary>The credit entry for a counted record.</summary>
     public static LedgerEntry Credit(HourRecord record, decimal pointsPerHour, DateTimeOffset at, string by) => new()
     {
-        Key = LedgerEntry.CreditKey(record.RecordId),
+        Key = LedgerEntry.CreditKey(record.Key),
         VolunteerId = record.VolunteerId,
         Kind = LedgerKind.HoursCredit,
         Hours = record.Hours,

@@ -33,12 +33,25 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
         store.RecordsCollection.Find(r => r.Status == RecordStatus.Flagged).Where(r => volunteers.InScope(r.VolunteerId, scope))
             .OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
 
-    /// <summary>A record the caller may see, or null.</summary>
-    public HourRecord? Find(string recordId, string? scope) =>
-        store.RecordsCollection.FindById(recordId) is { } r && volunteers.InScope(r.VolunteerId, scope) ? r : null;
+    /// <summary>
+    /// The record <paramref name="recordId"/> among those the caller may see (of <paramref name="district"/> when
+    /// given): <see cref="DecisionOutcome.NotFound"/> when there is none — also when only another district has the id,
+    /// so nothing tells the caller it exists — and <see cref="DecisionOutcome.Conflict"/> when the caller sees it in
+    /// two districts and must name one.
+    /// </summary>
+    public (HourRecord? Record, Decision Refusal) Find(string recordId, string? scope, string? district = null)
+    {
+        var found = store.FindRecords(recordId, scope, volunteers, district);
+        return found.Count switch
+        {
+            1 => (found[0], new Decision(DecisionOutcome.Done)),
+            0 => (null, new Decision(DecisionOutcome.NotFound, HoursTexts.StaffRecordNotFound(recordId))),
+            _ => (null, new Decision(DecisionOutcome.Conflict, HoursTexts.StaffRecordInSeveralDistricts(recordId, found.Select(r => r.District ?? "?")))),
+        };
+    }
 
     /// <summary>Approves a flagged record: its hours and points count from now on.</summary>
-    public Decision Approve(string recordId, string who, string? reason, string? scope) => Decide(recordId, who, reason, scope, "approve", (record, now) =>
+    public Decision Approve(string recordId, string who, string? reason, string? scope, string? district = null) => Decide(recordId, district, who, reason, scope, "approve", (record, now) =>
     {
         if (record.Status != RecordStatus.Flagged) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
         record.Status = RecordStatus.Approved;
@@ -48,18 +61,18 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
     });
 
     /// <summary>Revokes a record: it never counts; if it already counted, a reversing entry takes it back.</summary>
-    public Decision Revoke(string recordId, string who, string? reason, string? scope) => Decide(recordId, who, reason, scope, "revoke", (record, now) =>
+    public Decision Revoke(string recordId, string who, string? reason, string? scope, string? district = null) => Decide(recordId, district, who, reason, scope, "revoke", (record, now) =>
     {
         if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
         // The record before the ledger (HoursStore.InTransaction): the importer and Approve write in that order too.
         record.Status = RecordStatus.Revoked;
         store.RecordsCollection.Update(record);
-        var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.RecordId));
+        var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.Key));
         if (credit is not null)
         {
             store.LedgerCollection.Insert(new LedgerEntry
             {
-                Key = LedgerEntry.ReversalKey(record.RecordId),
+                Key = LedgerEntry.ReversalKey(record.Key),
                 VolunteerId = record.VolunteerId,
                 Kind = LedgerKind.HoursReversal,
                 Hours = -credit.Hours,
@@ -73,13 +86,13 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
         return new Decision(DecisionOutcome.Done);
     });
 
-    private Decision Decide(string recordId, string who, string? reason, string? scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
+    private Decision Decide(string recordId, string? district, string who, string? reason, string? scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
     {
         if (string.IsNullOrWhiteSpace(reason)) return new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired);
         lock (_gate)
         {
-            var record = Find(recordId, scope);
-            if (record is null) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffRecordNotFound(recordId));
+            var (record, refusal) = Find(recordId, scope, district);
+            if (record is null) return refusal;
             var now = clock.Now;
             var before = record.Status; // apply changes the record before its ledger entry can fail
             var decision = new Decision(DecisionOutcome.Done);
@@ -89,7 +102,7 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
                 {
                     decision = apply(record, now);
                     if (decision.Outcome != DecisionOutcome.Done) return false;
-                    store.AuditDecision(now, who, action, record.RecordId, record.VolunteerId, reason.Trim());
+                    store.AuditDecision(now, who, action, record.Key, record.VolunteerId, reason.Trim());
                     return true;
                 });
             }

@@ -86,6 +86,9 @@ public static class HoursTexts
 
     public const string ItemGone = "这件物品刚刚下架了，兑换没有成功，积分也没有扣除。回复「兑换」重新选择。";
 
+    /// <summary>The WeChat account is no longer bound to the volunteer the redemption started for (staff unbound it).</summary>
+    public const string RedeemNotBound = "你这个微信号的志愿者身份已解除绑定（或已换绑），这次兑换没有完成，积分没有扣除。如需兑换，请先绑定后回复「兑换」；有疑问请联系工作人员。";
+
     // ---- import (staff) ----
 
     public const string ImportEmpty = "文件是空的，或没有表头。第一行应是表头：record_id,volunteer_id,activity,organiser,date,start,end,hours（也可用中文：记录编号,志愿者编号,活动名称,组织单位,日期,开始时间,结束时间,时长）。";
@@ -139,6 +142,9 @@ public static class HoursTexts
     public static string StaffNotFlagged(RecordStatus status) => $"这条记录当前状态为「{StatusName(status)}」，只有待审核的记录可以批准。";
 
     public static string StaffRecordNotFound(string id) => $"没有找到记录 {id}，或不在你的管理范围。";
+
+    public static string StaffRecordInSeveralDistricts(string id, IEnumerable<string> districts) =>
+        $"记录编号 {id} 在多个区县都有（{string.Join("、", districts)}），请在地址后加上 ?district=区县名 指明是哪一条。";
 
     public static string StaffOrderNotFound(string orderNo) => $"没有找到订单 {orderNo}，或不在你的管理范围。";
 

@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using LiteDB;
 
 namespace ChatAssistant.Hours;
@@ -51,11 +52,13 @@ public sealed class HoursStore
     public const string Orders = "hour_orders";
     public const string Audit = "hour_audit";
 
-    public HoursStore(ILiteDatabase db)
+    public HoursStore(ILiteDatabase db, IVolunteerDirectory volunteers)
     {
         Db = db;
         RecordsCollection.EnsureIndex(r => r.VolunteerId);
         RecordsCollection.EnsureIndex(r => r.Status);
+        RecordsCollection.EnsureIndex(r => r.RecordId);
+        KeepLegacyRecordsInTheirDistrict(volunteers);
         LedgerCollection.EnsureIndex(e => e.VolunteerId);
         OrdersCollection.EnsureIndex(o => o.OrderNo); // unique by construction: derived from the auto id
         OrdersCollection.EnsureIndex(o => o.VolunteerId);
@@ -64,6 +67,29 @@ public sealed class HoursStore
     }
 
     public ILiteDatabase Db { get; }
+
+    // Records of versions before ids were kept per district have no RecordId field (their id was the record id) and
+    // no district. They keep their key (their ledger entries and audit rows name it) and get the record id and their
+    // volunteer's district now, once; afterwards none is left to find.
+    private void KeepLegacyRecordsInTheirDistrict(IVolunteerDirectory volunteers)
+    {
+        var legacy = RecordsCollection.Find(Query.EQ(nameof(HourRecord.RecordId), BsonValue.Null)).ToList();
+        foreach (var record in legacy)
+        {
+            record.RecordId = record.Key;
+            record.District = volunteers.DistrictOf(record.VolunteerId);
+            RecordsCollection.Update(record);
+        }
+    }
+
+    /// <summary>
+    /// The records of <paramref name="recordId"/> whose volunteer the caller may see (<paramref name="scope"/>; null for
+    /// admins), of <paramref name="district"/> when given. Usually one; two when the id exists in two districts the
+    /// caller sees (an admin, or a volunteer who moved).
+    /// </summary>
+    public IReadOnlyList<HourRecord> FindRecords(string recordId, string? scope, IVolunteerDirectory volunteers, string? district = null) =>
+        RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.RecordId), recordId))
+            .Where(r => volunteers.InScope(r.VolunteerId, scope) && (district is null || r.District == district)).ToList();
 
     public ILiteCollection<HourRecord> RecordsCollection => Db.GetCollection<HourRecord>(Records);
 

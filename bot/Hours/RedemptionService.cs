@@ -14,6 +14,9 @@ public enum RedeemStatus
 
     /// <summary>The item's price is no longer the one the volunteer confirmed; nothing was charged.</summary>
     PriceChanged,
+
+    /// <summary>The WeChat user is no longer bound to this volunteer (staff unbound them meanwhile); nothing was charged.</summary>
+    NotBound,
 }
 
 /// <summary>A redemption's outcome and the balance after it (or the balance that was too small).</summary>
@@ -33,14 +36,20 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
     /// <summary>
     /// Places an order for one <paramref name="itemId"/> if the volunteer's available points cover it and, when
     /// <paramref name="confirmedPoints"/> is given, the item still costs what the volunteer confirmed (staff may
-    /// edit the catalogue between the question and the "是").
+    /// edit the catalogue between the question and the "是"). With <paramref name="openId"/> (the chat), that WeChat
+    /// user must still be bound to the volunteer: staff may have unbound them between the question and the "是".
     /// </summary>
-    public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null)
+    public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null, string? openId = null)
     {
         var item = catalogue.Current.Find(itemId);
         lock (Gate(volunteerId))
         {
             var balance = HoursLedger.PointsOf(store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));
+            if (openId is not null && volunteers.VolunteerIdFor(openId) != volunteerId)
+            {
+                log.LogInformation("Redemption refused: the chat user is no longer bound to the volunteer");
+                return new RedeemResult(RedeemStatus.NotBound, null, balance);
+            }
             if (item is null) return new RedeemResult(RedeemStatus.UnknownItem, null, balance);
             if (confirmedPoints is { } confirmed && confirmed != item.Points) return new RedeemResult(RedeemStatus.PriceChanged, null, balance);
             if (balance.Available < item.Points) return new RedeemResult(RedeemStatus.InsufficientPoints, null, balance);

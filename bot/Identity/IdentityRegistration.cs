@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
@@ -7,6 +8,7 @@ using ChatAssistant.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;
 
@@ -15,15 +17,36 @@ public static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        // The secret is bound apart, so that reading the other settings does not validate it: only the start does.
+        services.AddOptions<CodeSecretOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CodeSecretOptions>, CodeSecretOptionsValidator>();
+        services.AddSingleton(sp => new BindingCodeHasher(() => CodeSecretSource.Load(
+            sp.GetRequiredService<IOptions<CodeSecretOptions>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
+        services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
         AuditLog.Register(services);
-        services.AddFeature<IdentityFlow>(new Intent
-        {
-            Id = "identity.bind",
-            FlowId = IdentityFlow.FlowId,
-            Keywords = ["绑定", "绑定身份", "绑定码", "身份绑定", "bind"],
-            Patterns = [new Regex(@"^\s*\d{8}\s*$")],
-        });
+        services.AddAdminAlerts();
+        services.AddFeature<IdentityFlow>(
+            new Intent
+            {
+                Id = "identity.bind",
+                FlowId = IdentityFlow.FlowId,
+                Keywords = ["绑定", "绑定身份", "绑定码", "身份绑定", "bind"],
+                Patterns = [new Regex(@"^\s*\d{8}\s*$")],
+            },
+            // "1234 5678" alone starts binding too, but never in the middle of another flow: there it is that flow's
+            // answer (a time range "0900-1100", say), not a binding attempt counted as a wrong code.
+            new Intent
+            {
+                Id = "identity.bind.grouped",
+                FlowId = IdentityFlow.FlowId,
+                Patterns = [BindingCodeText.Whole()],
+                Interrupts = false,
+            });
         return services;
     }
 

@@ -1,7 +1,6 @@
 using ChatAssistant.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,9 @@ namespace ChatAssistant.Identity;
 
 /// <summary>
 /// Rosters and account binding: staff import people and issue one-time codes; a person binds their OpenID
-/// by sending the code (single use, expires, a few wrong codes then a lockout).
+/// by sending the code (single use, expires, a few wrong codes then a lockout; too many wrong codes from all
+/// users in an hour pause binding, see <see cref="WrongCodeLimit"/>). Codes are stored keyed
+/// (<see cref="BindingCodeHasher"/>), never in clear.
 /// </summary>
 public sealed class IdentityService
 {
@@ -22,6 +23,8 @@ public sealed class IdentityService
     private readonly ILiteCollection<BindingCode> _codes;
     private readonly ILiteCollection<BindingAttempts> _attempts;
     private readonly TimeProvider _time;
+    private readonly BindingCodeHasher _hasher;
+    private readonly WrongCodeLimit _wrongCodes;
     private readonly ILogger<IdentityService> _log;
     private readonly object _bindGate = new();
 
@@ -29,10 +32,12 @@ public sealed class IdentityService
     // service (imports, bindings), so the bound members are read once per change (a LiteDB query saved per turn).
     private readonly CachedUntilWrite<Dictionary<(RosterKind, string), RosterMember>> _bound;
 
-    public IdentityService(ILiteDatabase db, TimeProvider time, ILogger<IdentityService> log)
+    public IdentityService(ILiteDatabase db, TimeProvider time, BindingCodeHasher hasher, WrongCodeLimit wrongCodes, ILogger<IdentityService> log)
     {
         _db = db;
         _time = time;
+        _hasher = hasher;
+        _wrongCodes = wrongCodes;
         _log = log;
         _members = db.GetCollection<RosterMember>("roster");
         _members.EnsureIndex(m => m.Key, unique: true);
@@ -41,6 +46,24 @@ public sealed class IdentityService
         _codes.EnsureIndex(c => c.CodeHash, unique: true);
         _attempts = db.GetCollection<BindingAttempts>("binding_attempts");
         _bound = new(ReadBound);
+        RetireLegacyCodes();
+    }
+
+    // Codes issued before codes were keyed (plain SHA-256: a copy of the records file gave every live one away)
+    // stop working: they are expired here, and one typed later is answered as expired (BindChecked). Staff issue
+    // new codes to whoever still has to bind.
+    private void RetireLegacyCodes()
+    {
+        var now = _time.GetUtcNow();
+        // Read in full before updating (an open LiteDB query over the collection would see its own updates).
+        var live = _codes.FindAll().Where(c => c.Scheme != BindingCodeHasher.HmacScheme && c.UsedAt is null && c.ExpiresAt > now).ToList();
+        foreach (var code in live)
+        {
+            code.ExpiresAt = now;
+            _codes.Update(code);
+        }
+        if (live.Count > 0)
+            _log.LogWarning("{Count} binding codes issued before this version no longer work (codes are now keyed with Identity:CodeSecret); issue new ones (roster code) to the people who have not bound yet", live.Count);
     }
 
     /// <summary>The member of <paramref name="kind"/> bound to <paramref name="openId"/>, or null. Shared: do not change it.</summary>
@@ -134,27 +157,49 @@ public sealed class IdentityService
                 while (true)
                 {
                     var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-                    var hash = Hash(code);
+                    var hash = _hasher.Hash(code);
                     // The same 8 digits were issued before (any member, any time): draw again.
                     if (_codes.Exists(c => c.CodeHash == hash)) continue;
-                    _codes.Insert(new BindingCode { CodeHash = hash, Kind = kind, MemberId = memberId, ExpiresAt = expires });
+                    _codes.Insert(new BindingCode { CodeHash = hash, Scheme = BindingCodeHasher.HmacScheme, Kind = kind, MemberId = memberId, ExpiresAt = expires });
                     return new IssuedCode(code, expires);
                 }
             });
         }
     }
 
-    /// <summary>Binds <paramref name="openId"/> with a code. Wrong, expired and used codes all count towards the lockout.</summary>
-    public BindResult Bind(string openId, string code)
+    /// <summary>
+    /// Binds <paramref name="openId"/> with a code ("12345678", "1234 5678", "1234-5678"). Wrong, expired and used
+    /// codes all count towards the OpenID's lockout and towards the hour's limit for all users; while that limit
+    /// holds (<see cref="BindStatus.Paused"/>) no code is checked at all, not even a right one. (Not "BindAsync":
+    /// minimal APIs would take an instance method of that name on an endpoint's parameter for a custom binder.)
+    /// </summary>
+    public async Task<BindResult> BindWithCodeAsync(string openId, string code, CancellationToken cancellationToken = default)
+    {
+        if (await _wrongCodes.IsPausedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _log.LogInformation("Binding refused: paused for all users this hour");
+            return new BindResult(BindStatus.Paused, null);
+        }
+        var (result, wrong) = BindChecked(openId, code);
+        if (wrong) await _wrongCodes.CountAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    // The check itself, under the gate and without awaiting; Wrong: a code was checked and did not bind.
+    private (BindResult Result, bool Wrong) BindChecked(string openId, string code)
     {
         lock (_bindGate)
         {
             var now = _time.GetUtcNow();
             var attempts = _attempts.FindById(openId) ?? new BindingAttempts { Id = openId };
-            if (attempts.LockedUntil is { } until && until > now) return new BindResult(BindStatus.LockedOut, null);
+            if (attempts.LockedUntil is { } until && until > now) return (new BindResult(BindStatus.LockedOut, null), false);
 
-            var record = _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), Hash(code.Trim())));
-            var status = record is null ? BindStatus.WrongCode
+            var digits = BindingCodeText.Normalize(code);
+            var record = digits is null ? null : _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), _hasher.Hash(digits)));
+            // A code of the version before keyed codes: it no longer works, and the person hears it expired.
+            var legacy = record is null && digits is not null
+                && _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), BindingCodeHasher.LegacyHash(digits))) is { Scheme: not BindingCodeHasher.HmacScheme };
+            var status = record is null ? (legacy ? BindStatus.Expired : BindStatus.WrongCode)
                 : record.UsedAt is not null ? BindStatus.AlreadyUsed
                 : record.ExpiresAt <= now ? BindStatus.Expired
                 : BindStatus.Bound;
@@ -165,7 +210,7 @@ public sealed class IdentityService
                 // A right code, but the person is bound to another account: taking it over silently would lock out
                 // the owner. Nothing changes (the code stays usable, no failure counted); staff unbind first.
                 _log.LogInformation("Binding refused: roster member {MemberKey} is bound to another account", member.Id);
-                return new BindResult(BindStatus.BoundToAnotherAccount, null, Math.Max(MaxWrongCodes - attempts.Failures, 0));
+                return (new BindResult(BindStatus.BoundToAnotherAccount, null, Math.Max(MaxWrongCodes - attempts.Failures, 0)), false);
             }
 
             if (status != BindStatus.Bound)
@@ -180,7 +225,7 @@ public sealed class IdentityService
                 }
                 _attempts.Upsert(attempts);
                 _log.LogInformation("Binding refused: {Status}", status);
-                return new BindResult(status, null, Math.Max(left, 0));
+                return (new BindResult(status, null, Math.Max(left, 0)), true);
             }
 
             var (bound, used) = (member!, record!);
@@ -204,7 +249,7 @@ public sealed class IdentityService
             });
             _bound.Drop();
             _log.LogInformation("Roster member {MemberKey} bound", bound.Id);
-            return new BindResult(BindStatus.Bound, bound);
+            return (new BindResult(BindStatus.Bound, bound), false);
         }
     }
 
@@ -226,6 +271,4 @@ public sealed class IdentityService
             return true;
         }
     }
-
-    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("binding:" + code)));
 }

@@ -8,7 +8,7 @@ public static class IdentityTexts
     public static string NotBound(RosterKind kind) =>
         $"你还没有绑定{KindName(kind)}身份。请向所在团委工作人员领取 8 位绑定码，然后回复「绑定 绑定码」，例如：绑定 12345678";
 
-    public const string AskCode = "请输入工作人员给你的 8 位绑定码（只含数字）。";
+    public const string AskCode = "请输入工作人员给你的 8 位绑定码（数字，如 1234 5678）。";
     public const string CodeFormat = "绑定码是 8 位数字，请检查后重新输入，或回复「取消」。";
 
     public static string Bound(RosterMember member) =>
@@ -21,6 +21,15 @@ public static class IdentityTexts
     public static string AlreadyUsed(int left) => $"这个绑定码已经用过了，每个绑定码只能用一次。如需重新绑定请联系工作人员（还可以再试 {left} 次）。";
 
     public const string LockedOut = "绑定码错误次数过多，为了账号安全，请 1 小时后再试，或联系工作人员。";
+
+    /// <summary>Binding is paused for everyone (too many wrong codes this hour from all users): nothing was checked.</summary>
+    public const string Paused = "绑定暂时不可用，请稍后再试或联系工作人员。";
+
+    /// <summary>The admin alert of a pause (<see cref="WrongCodeLimit"/>); times in Beijing time.</summary>
+    public static string PausedAlert(int limit, DateTimeOffset from, DateTimeOffset until) =>
+        $"{from:M月d日 HH:mm} 起的一小时内，所有用户合计输错绑定码 {limit} 次，可能有人在批量猜测绑定码。" +
+        $"绑定已暂停到 {until:HH:mm}，期间任何人都不能绑定（正确的绑定码也不行），之后自动恢复。" +
+        "如有人反映无法绑定，请让其稍后再试；如每小时反复出现，请联系技术人员查看日志。";
 
     public const string BoundToAnotherAccount =
         "这个身份已经绑定在另一个微信账号上，不能直接换绑。请联系所在团委工作人员先解除原绑定，再回复「绑定 绑定码」。";

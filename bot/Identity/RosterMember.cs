@@ -39,12 +39,18 @@ public sealed class RosterMember
     internal static string KeyOf(RosterKind kind, string memberId) => $"{kind}:{memberId}";
 }
 
-/// <summary>A one-time binding code; only its hash is stored.</summary>
+/// <summary>A one-time binding code; only its keyed hash is stored (<see cref="BindingCodeHasher"/>).</summary>
 public sealed class BindingCode
 {
     public ObjectId Id { get; set; } = ObjectId.NewObjectId();
 
     public string CodeHash { get; set; } = "";
+
+    /// <summary>
+    /// How <see cref="CodeHash"/> was made: <see cref="BindingCodeHasher.HmacScheme"/>, or 0 for a code issued by a
+    /// version before keyed codes (plain SHA-256), which no longer binds.
+    /// </summary>
+    public int Scheme { get; set; }
 
     public RosterKind Kind { get; set; }
 
@@ -76,6 +82,9 @@ public enum BindStatus
     Expired,
     AlreadyUsed,
     LockedOut,
+
+    /// <summary>Too many wrong codes from all users this hour: binding is paused for everyone, no code was checked.</summary>
+    Paused,
 
     /// <summary>The code is right, but the person is bound to another WeChat account (staff must unbind first).</summary>
     BoundToAnotherAccount,

@@ -29,7 +29,14 @@ public sealed class StaffAccount
     /// <summary>ASP.NET Core Identity password hash (PBKDF2).</summary>
     public string PasswordHash { get; set; } = "";
 
+    /// <summary>How many addresses had a wrong password since the last sign-in (<see cref="FailedFrom"/>).</summary>
     public int FailedSignIns { get; set; }
+
+    /// <summary>
+    /// Digests of the addresses (IPv6: /64 networks) with a wrong password since the last sign-in; at
+    /// <see cref="StaffStore.MaxFailingAddresses"/> the account locks.
+    /// </summary>
+    public List<string> FailedFrom { get; set; } = [];
 
     public DateTimeOffset? LockedUntil { get; set; }
 

@@ -57,6 +57,7 @@ public static class StaffTexts
 
     public const string NotUtf8 = "文件不是 UTF-8 编码，请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后重新导入。";
     public const string UserNameLength = "用户名需要 2 到 40 个字符，请换一个。";
+    public const string UserNameTooLong = "用户名太长了（最多 64 个字符），请检查后重新输入。";
     public const string UnknownRole = "角色只能是 admin（管理员）或 staff（工作人员）。";
     public const string ScopeRequired = "工作人员账号需要填写负责的区县或工作室（scope）。";
     public const string NameTaken = "这个用户名已经有人用了，请换一个。";

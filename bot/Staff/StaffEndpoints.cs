@@ -136,6 +136,8 @@ public static class StaffEndpoints
         var log = logs.CreateLogger("ChatAssistant.Staff.Login");
         switch (outcome.Status)
         {
+            case SignInStatus.NameTooLong:
+                return Results.BadRequest(new { error = StaffTexts.UserNameTooLong });
             case SignInStatus.LockedOut:
                 log.LogWarning("Sign-in refused: account locked");
                 return Results.Json(new { error = StaffTexts.LockedOut }, statusCode: StatusCodes.Status423Locked);

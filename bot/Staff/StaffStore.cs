@@ -9,35 +9,41 @@ namespace ChatAssistant.Staff;
 /// <summary>Staff accounts and tokens in LiteDB, with password hashing and sign-in lockout.</summary>
 public sealed class StaffStore
 {
-    /// <summary>Failed sign-ins from one address before that address is locked out of the name.</summary>
+    /// <summary>Failed sign-ins from one address (an IPv6 /64) before it is locked out of the name.</summary>
     public const int MaxFailedSignIns = 5;
 
     /// <summary>
-    /// Failed sign-ins from anywhere before the account itself locks (the last resort against guessing from many
-    /// addresses). Ten times the per-address limit: one stranger typing a member's name five times must not lock
-    /// the member out, which a per-account limit of five allowed anyone to do to any account, admins included.
+    /// Addresses with a wrong password since the account last signed in, before the account itself locks (the last
+    /// resort against guessing from many addresses). Addresses, not attempts: ten addresses × five tries must not
+    /// lock a member out, which counting attempts allowed anyone to do to any account, admins included.
     /// </summary>
-    public const int MaxFailedSignInsFromAnywhere = 10 * MaxFailedSignIns;
+    public const int MaxFailingAddresses = 50;
 
-    /// <summary>How long a locked account stays locked.</summary>
+    /// <summary>Longest sign-in name looked at; a longer one is refused before any hashing.</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>How long a locked account, or an address locked out of a name, stays locked.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an address's wrong passwords count towards its lock-out.</summary>
+    public static readonly TimeSpan FailureMemory = TimeSpan.FromHours(1);
 
     private readonly ILiteCollection<StaffAccount> _accounts;
     private readonly ILiteCollection<StaffToken> _tokens;
     private readonly ILiteCollection<EndedSession> _endedSessions;
-    private readonly PasswordHasher<StaffAccount> _hasher = new();
+    private readonly IPasswordHasher<StaffAccount> _hasher;
     private readonly TimeProvider _time;
     // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
-    // a disable or a new password never overwrite each other with a stale copy.
+    // a disable or a new password never overwrite each other with a stale copy. Never held while hashing a
+    // password (tens of milliseconds each): that made every sign-in and account change wait in one line.
     private readonly object _gate = new();
-    // Failures per (name, address), in memory: lost on restart, which only gives a guesser five more tries. Names
-    // without an account are counted the same way, so a lock-out does not tell which names exist.
-    private readonly Dictionary<(string Name, string Client), (int Failures, DateTimeOffset? LockedUntil)> _failuresByClient = [];
-    private const int MaxTrackedClients = 10_000;
+    private readonly SignInFailures _failures;
 
-    public StaffStore(ILiteDatabase db, TimeProvider time)
+    public StaffStore(ILiteDatabase db, TimeProvider time, IPasswordHasher<StaffAccount> hasher)
     {
         _time = time;
+        _hasher = hasher;
+        _failures = new SignInFailures(time);
         _accounts = db.GetCollection<StaffAccount>("staff");
         _accounts.EnsureIndex(a => a.UserName, unique: true);
         _tokens = db.GetCollection<StaffToken>("staff_tokens");
@@ -94,72 +100,84 @@ public sealed class StaffStore
 
     public IReadOnlyList<StaffAccount> All() => _accounts.FindAll().OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
 
+    /// <summary>Wrong-password records kept in memory now (for monitoring and tests).</summary>
+    public int TrackedSignInFailures => _failures.Count;
+
     /// <summary>
     /// Checks a password. <see cref="MaxFailedSignIns"/> failures from one <paramref name="client"/> (the caller's
-    /// address) lock that address out of the name for <see cref="LockoutDuration"/>, whether or not the name has an
-    /// account; <see cref="MaxFailedSignInsFromAnywhere"/> lock the account itself.
+    /// address; an IPv6 /64 counts as one) lock that address out of the name for <see cref="LockoutDuration"/>,
+    /// whether or not the name has an account; wrong passwords from <see cref="MaxFailingAddresses"/> addresses lock
+    /// the account itself. A name longer than <see cref="MaxUserNameLength"/> is refused at once. The hash runs
+    /// outside every lock.
     /// </summary>
     public SignInOutcome SignIn(string userName, string password, string client = "")
     {
+        if (userName.Length > MaxUserNameLength) return new SignInOutcome(SignInStatus.NameTooLong, null);
+        var name = NormalizeName(userName);
+        var network = SignInFailures.Network(client);
+        var now = _time.GetUtcNow();
+        var account = Find(name);
+        if (account is null || account.Disabled || _failures.IsLockedOut(name, network) || account.LockedUntil > now)
+        {
+            // Hash anyway, so that unknown, disabled and locked names take as long as the others.
+            _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
+            if (_failures.IsLockedOut(name, network) || account?.LockedUntil > now) return new SignInOutcome(SignInStatus.LockedOut, null);
+            return new SignInOutcome(_failures.Add(name, network) ? SignInStatus.LockedOut : SignInStatus.Failed, null);
+        }
+
+        var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        var rehashed = result == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account, password) : null;
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            var key = (NormalizeName(userName), client);
-            var account = Find(userName);
-            var clientLocked = _failuresByClient.TryGetValue(key, out var byClient) && byClient.LockedUntil > now;
-            if (account is null || account.Disabled || clientLocked || account.LockedUntil > now)
-            {
-                // Hash anyway, so that unknown, disabled and locked names take as long as the others.
-                _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
-                if (clientLocked || account?.LockedUntil > now) return new SignInOutcome(SignInStatus.LockedOut, null);
-                return new SignInOutcome(CountFailure(key, now) ? SignInStatus.LockedOut : SignInStatus.Failed, null);
-            }
-
-            var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+            // Read again: the account may have changed while the password was being checked.
+            var current = FindById(account.Id);
+            // A new password or a disable meanwhile: this check was against what no longer holds.
+            if (current is null || current.Disabled || current.PasswordHash != account.PasswordHash) return new SignInOutcome(SignInStatus.Failed, null);
+            if (_failures.IsLockedOut(name, network) || current.LockedUntil > now) return new SignInOutcome(SignInStatus.LockedOut, null);
             if (result == PasswordVerificationResult.Failed)
             {
-                if (++account.FailedSignIns >= MaxFailedSignInsFromAnywhere)
-                {
-                    account.LockedUntil = now + LockoutDuration;
-                    account.FailedSignIns = 0;
-                }
-                _accounts.Update(account);
-                var locked = CountFailure(key, now) || account.LockedUntil > now;
+                var accountLocked = CountFailingAddress(current, network, now);
+                _accounts.Update(current);
+                var locked = _failures.Add(name, network) || accountLocked;
                 return new SignInOutcome(locked ? SignInStatus.LockedOut : SignInStatus.Failed, null);
             }
-            if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
-            account.FailedSignIns = 0;
-            account.LockedUntil = null;
-            _accounts.Update(account);
-            _failuresByClient.Remove(key);
-            return new SignInOutcome(SignInStatus.Succeeded, account);
+            if (rehashed is not null) current.PasswordHash = rehashed;
+            ClearFailingAddresses(current);
+            current.LockedUntil = null;
+            _accounts.Update(current);
+            _failures.Clear(name, network);
+            return new SignInOutcome(SignInStatus.Succeeded, current);
         }
     }
 
-    // One more failure for this name from this address; true when it locks the address out of the name. Caller holds _gate.
-    private bool CountFailure((string Name, string Client) key, DateTimeOffset now)
+    // Notes the address (a digest of it: the records file keeps no addresses) among those that failed since the
+    // account last signed in; the MaxFailingAddresses-th locks the account. Caller holds _gate.
+    private bool CountFailingAddress(StaffAccount account, string network, DateTimeOffset now)
     {
-        if (_failuresByClient.Count >= MaxTrackedClients)
-        {
-            // Forget what no longer counts (expired locks, failures older than a lock-out); the rate limit keeps this small.
-            foreach (var (k, v) in _failuresByClient.ToList())
-                if (v.LockedUntil is null ? v.Failures < MaxFailedSignIns - 1 : v.LockedUntil <= now) _failuresByClient.Remove(k);
-        }
-        var (failures, _) = _failuresByClient.GetValueOrDefault(key);
-        failures++;
-        var lockedUntil = failures >= MaxFailedSignIns ? now + LockoutDuration : (DateTimeOffset?)null;
-        _failuresByClient[key] = (lockedUntil is null ? failures : 0, lockedUntil);
-        return lockedUntil is not null;
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(network)))[..16];
+        if (!account.FailedFrom.Contains(digest)) account.FailedFrom.Add(digest);
+        account.FailedSignIns = account.FailedFrom.Count;
+        if (account.FailedFrom.Count < MaxFailingAddresses) return false;
+        account.LockedUntil = now + LockoutDuration;
+        ClearFailingAddresses(account);
+        return true;
+    }
+
+    private static void ClearFailingAddresses(StaffAccount account)
+    {
+        account.FailedFrom.Clear();
+        account.FailedSignIns = 0;
     }
 
     public void SetPassword(string userName, string password)
     {
         CheckPassword(password);
+        var hash = _hasher.HashPassword(new StaffAccount(), password); // outside the gate: hashing is slow
         lock (_gate)
         {
             var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
-            account.PasswordHash = _hasher.HashPassword(account, password);
-            account.FailedSignIns = 0;
+            account.PasswordHash = hash;
+            ClearFailingAddresses(account);
             account.LockedUntil = null;
             account.SessionVersion++; // whoever signed in with the old password, and its tokens, are signed out
             _accounts.Update(account);
@@ -221,11 +239,10 @@ public sealed class StaffStore
         lock (_gate)
         {
             var account = Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
-            account.FailedSignIns = 0;
+            ClearFailingAddresses(account);
             account.LockedUntil = null;
             _accounts.Update(account);
-            var name = NormalizeName(userName);
-            foreach (var key in _failuresByClient.Keys.Where(k => k.Name == name).ToList()) _failuresByClient.Remove(key);
+            _failures.Clear(NormalizeName(userName));
         }
     }
 
@@ -294,6 +311,9 @@ public enum SignInStatus
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>The name is longer than any account's: refused before any hashing.</summary>
+    NameTooLong,
 }
 
 /// <summary>The result of a sign-in attempt.</summary>

@@ -51,6 +51,8 @@ var settings = new Dictionary<string, string>
     ["Storage:DataDirectory"] = data.FullName,
     // Help requests are stored encrypted; a throw-away key per run.
     ["Disputes:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    // Binding codes are keyed; required with a WeChat account.
+    ["Identity:CodeSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
 };
 foreach (var (name, value) in options.ServerEnvironment) settings[name] = value;
 var log = new StringBuilder();

@@ -46,12 +46,15 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
         Step.Do("redeem", async (ctx, ct) =>
         {
             var confirmed = int.Parse(ctx.Slot(ConfirmedSlot) ?? "-1", CultureInfo.InvariantCulture);
-            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!, confirmed);
+            // The binding is checked again with the order (under the volunteer's lock): staff may have unbound this
+            // account since the flow began, and whoever holds it now must not spend that volunteer's points.
+            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!, confirmed, ctx.UserId);
             if (result.Status == RedeemStatus.PriceChanged) return StepResult.GoTo("confirm"); // ask again at the new price
             await ctx.SendAsync(result.Status switch
             {
                 RedeemStatus.Placed => HoursTexts.Redeemed(result.Order!, catalogue.Current.Pickup, result.Balance.Available),
                 RedeemStatus.InsufficientPoints => HoursTexts.RedeemRefused(result.Balance.Available),
+                RedeemStatus.NotBound => HoursTexts.RedeemNotBound,
                 _ => HoursTexts.ItemGone,
             }, ct);
             return StepResult.End();

@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation.Time;
+using ChatAssistant.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +20,10 @@ public sealed record ImportResult(
     IReadOnlyList<LineError> Warnings);
 
 /// <summary>
-/// Imports hour records from the platform's CSV: all or nothing, idempotent by record id, every record
-/// checked by <see cref="IntegrityRules"/>; clean records are credited to the ledger at once, flagged ones wait.
+/// Imports hour records from the platform's CSV: all or nothing, idempotent by record id within the volunteer's
+/// district (another district's record of the same id is neither found nor touched: see <see cref="HourRecord"/>),
+/// every record checked by <see cref="IntegrityRules"/>; clean records are credited to the ledger at once, flagged
+/// ones wait.
 /// </summary>
 public sealed class HoursImporter(HoursStore store, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
 {
@@ -35,7 +38,8 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
     {
         var o = options.Value;
         var (rows, errors) = HourCsvReader.Read(csv, o.MaxImportLines);
-        rows = CheckRows(rows, scope, errors);
+        var districts = new Dictionary<string, string>(StringComparer.Ordinal); // volunteer → roster district
+        rows = CheckRows(rows, scope, errors, districts);
         if (errors.Count > 0)
         {
             log.LogInformation("Hours import refused: {ErrorCount} bad lines", errors.Count);
@@ -50,7 +54,7 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
             var fresh = new List<ImportRow>();
             foreach (var row in rows)
             {
-                var existing = store.RecordsCollection.FindById(row.RecordId);
+                var existing = Existing(row, districts[row.VolunteerId]);
                 if (existing is null) fresh.Add(row);
                 else if (!SameContent(existing, row)) warnings.Add(new LineError(row.Line, HoursTexts.ImportChangedRecord(row.RecordId)));
             }
@@ -63,7 +67,7 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
             // Records, then ledger, then audit (the lock order of HoursStore.InTransaction).
             store.InTransaction(() =>
             {
-                foreach (var row in fresh) Insert(row, flags.GetValueOrDefault(row.RecordId), importId, now);
+                foreach (var row in fresh) Insert(row, districts[row.VolunteerId], flags.GetValueOrDefault(row.RecordId), importId, now);
                 store.AuditDecision(now, by, "import", importId, "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
                 return true;
             });
@@ -75,11 +79,21 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
         }
     }
 
-    private void Insert(ImportRow row, List<RuleFlag>? flags, string importId, DateTimeOffset now)
+    // The record this row is already stored as: the same id in the volunteer's district, or the same id of the same
+    // volunteer in another district (a volunteer who moved, whose old records a new export lists again: counting
+    // them twice would double their hours). Either way a record of a volunteer the importer may see: nothing is
+    // learnt about another district's ids.
+    private HourRecord? Existing(ImportRow row, string district) =>
+        store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.RecordId), row.RecordId))
+            .FirstOrDefault(r => r.District == district || r.VolunteerId == row.VolunteerId);
+
+    private void Insert(ImportRow row, string district, List<RuleFlag>? flags, string importId, DateTimeOffset now)
     {
         var record = new HourRecord
         {
+            Key = HourRecord.KeyOf(district, row.RecordId),
             RecordId = row.RecordId,
+            District = district,
             VolunteerId = row.VolunteerId,
             Activity = row.Activity,
             Organiser = row.Organiser,
@@ -97,13 +111,14 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
     }
 
     // Form is fine; now the roster, the caller's district and repeated ids inside the file.
-    private List<ImportRow> CheckRows(List<ImportRow> rows, string? scope, List<LineError> errors)
+    private List<ImportRow> CheckRows(List<ImportRow> rows, string? scope, List<LineError> errors, Dictionary<string, string> districts)
     {
         var kept = new List<ImportRow>();
         var seen = new Dictionary<string, ImportRow>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var district = volunteers.DistrictOf(row.VolunteerId);
+            if (district is not null) districts[row.VolunteerId] = district;
             if (district is null) errors.Add(new LineError(row.Line, HoursTexts.ImportUnknownVolunteer(row.VolunteerId)));
             else if (scope is not null && district != scope) errors.Add(new LineError(row.Line, HoursTexts.ImportOutOfScope(row.VolunteerId, scope)));
             else if (seen.TryGetValue(row.RecordId, out var first))

@@ -23,14 +23,19 @@ public static class HoursEndpoints
         group.MapPost("/import", ImportAsync);
         group.MapGet("/rules", () => Results.Ok(IntegrityRules.Names.Select(r => new { rule = r.Key, meaning = r.Value })));
         group.MapGet("/review", (HttpContext http, HoursReview review) => Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)));
-        group.MapGet("/records/{recordId}", (string recordId, HttpContext http, HoursReview review, HoursStore store, AssistantClock clock) =>
-            review.Find(recordId, http.User.Scope()) is { } r
-                ? Results.Ok(new { record = RecordView(r), audit = store.AuditCollection.Find(a => a.Target == recordId).OrderBy(a => a.At).Select(a => new { at = clock.ToLocal(a.At), a.Who, a.Action, a.Reason }) })
-                : Results.NotFound(new { error = HoursTexts.StaffRecordNotFound(recordId) }));
-        group.MapPost("/records/{recordId}/approve", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
-            ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
-        group.MapPost("/records/{recordId}/revoke", (string recordId, DecisionRequest? body, HttpContext http, HoursReview review) =>
-            ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.Scope())));
+        // A record id is unique per district (HourRecord): ?district= picks one when the caller sees the id in two.
+        group.MapGet("/records/{recordId}", (string recordId, string? district, HttpContext http, HoursReview review, HoursStore store, AssistantClock clock) =>
+        {
+            var (r, refusal) = review.Find(recordId, http.User.Scope(), district);
+            if (r is null) return ToResult(refusal);
+            // The record's own trail: another district's record of the same id has another key.
+            var audit = store.AuditCollection.Find(a => a.Target == r.Key).OrderBy(a => a.At).Select(a => new { at = clock.ToLocal(a.At), a.Who, a.Action, a.Reason });
+            return Results.Ok(new { record = RecordView(r), audit });
+        });
+        group.MapPost("/records/{recordId}/approve", (string recordId, string? district, DecisionRequest? body, HttpContext http, HoursReview review) =>
+            ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope(), district)));
+        group.MapPost("/records/{recordId}/revoke", (string recordId, string? district, DecisionRequest? body, HttpContext http, HoursReview review) =>
+            ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.Scope(), district)));
         group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger, AuditLog audit) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
@@ -85,6 +90,7 @@ public static class HoursEndpoints
     private static object RecordView(HourRecord r) => new
     {
         r.RecordId,
+        r.District,
         r.VolunteerId,
         r.Activity,
         r.Organiser,

@@ -18,7 +18,9 @@ public static class HoursStatement
     /// <summary>Writes the statement of <paramref name="volunteerId"/> and returns the bytes.</summary>
     public static byte[] Build(string volunteerId, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<HourRecord> records, IReadOnlyList<RedemptionOrder> orders, AssistantClock clock)
     {
-        var recordsById = records.ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        // By the ledger's own keys: a record id may be another district's too (HourRecord), an entry's key is not.
+        var recordsByEntry = records.SelectMany(r => new[] { (LedgerEntry.CreditKey(r.Key), r), (LedgerEntry.ReversalKey(r.Key), r) })
+            .ToDictionary(p => p.Item1, p => p.r, StringComparer.Ordinal);
         var ordersByNo = orders.ToDictionary(o => o.OrderNo, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
@@ -28,8 +30,8 @@ public static class HoursStatement
             csv.NextRecord();
             foreach (var e in entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
-                var record = recordsById.GetValueOrDefault(e.Ref);
-                var order = ordersByNo.GetValueOrDefault(e.Ref);
+                var record = recordsByEntry.GetValueOrDefault(e.Key);
+                var order = record is null ? ordersByNo.GetValueOrDefault(e.Ref) : null;
                 // LiteDB reads an empty string back as null (EmptyStringToNull), hence IsNullOrEmpty; and it reads an
                 // instant back at +00:00, so a 07:00 Beijing redemption would show the day before without ToLocal.
                 var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : clock.ToLocal(e.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@
   const state = {
     csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false, busy: false,
     expected: [], // ticket events this console's own changes will cause: they do not open the ticket again
+    dismissed: new Set(), // admin alerts put away with 知道了 (until the next sign-in)
   };
   const $ = (id) => document.getElementById(id);
 
@@ -68,7 +69,9 @@
     state.selected = null;
     state.expected = [];
     clearDrafts();
-    ['queue', 'transcript', 'notes', 'assignee', 'd-title', 'd-meta', 'd-sla', 'count'].forEach((id) => $(id).replaceChildren());
+    ['queue', 'transcript', 'notes', 'assignee', 'd-title', 'd-meta', 'd-sla', 'count', 'alert-list'].forEach((id) => $(id).replaceChildren());
+    $('alerts').hidden = true;
+    state.dismissed.clear();
     delete $('detail').dataset.id;
     $('detail').hidden = true;
     $('placeholder').hidden = false;
@@ -89,6 +92,28 @@
     renderTabs();
     startEvents();
     reloadQueue();
+    loadAlerts();
+  }
+
+  // ---- admin alerts (binding paused, …): a banner while they last, for admins only ----------
+
+  async function loadAlerts() {
+    if (!state.me || state.me.role !== 'admin') return;
+    let alerts;
+    try { alerts = await api('GET', '/alerts?limit=20'); } catch { return; }
+    const shown = alerts.filter((a) => a.active && !state.dismissed.has(a.id));
+    $('alert-list').replaceChildren(...shown.map((a) => {
+      const li = el('li');
+      li.dataset.id = a.id;
+      li.append(el('strong', null, `${when(a.at)}　`), el('span', null, a.message));
+      return li;
+    }));
+    $('alerts').hidden = shown.length === 0;
+  }
+
+  function dismissAlerts() {
+    document.querySelectorAll('#alert-list li').forEach((li) => state.dismissed.add(li.dataset.id));
+    $('alerts').hidden = true;
   }
 
   async function login(event) {
@@ -411,9 +436,11 @@
       reloadQueue();
       // After a drop, changes made meanwhile sent no event to this console: read the open item again too.
       if (state.selected) loadDetail(state.selected);
+      loadAlerts();
     });
     source.addEventListener('escalation', scheduleReload);
     source.addEventListener('ticket', scheduleReload);
+    source.addEventListener('alert', loadAlerts); // sent to admins' consoles only
     source.addEventListener('error', async () => {
       setLive('off', '连接中断，正在重连…');
       if (source.readyState !== EventSource.CLOSED) return; // the browser retries by itself
@@ -442,6 +469,7 @@
   function wire() {
     $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', logout);
+    $('alerts-dismiss').addEventListener('click', dismissAlerts);
     $('view').addEventListener('change', () => { state.view = $('view').value; reloadQueue(); });
     $('claim').addEventListener('click', () => act('/claim'));
     $('assign').addEventListener('click', () => act('/assign', { userName: $('assignee').value }));

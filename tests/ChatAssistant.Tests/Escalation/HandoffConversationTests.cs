@@ -289,7 +289,7 @@ public sealed class HandoffConversationTests
         await using var bot = BotHarness.Create();
         var identity = bot.Get<IdentityService>();
         identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,天台县\n"));
-        Assert.Equal(BindStatus.Bound, identity.Bind("user1", identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("user1", identity.IssueCode(RosterKind.Delegate, "D001").Code)).Status);
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
         Assert.Equal("天台县", Only(bot).County);

@@ -28,7 +28,7 @@ public sealed class PickUpScopeTests : IAsyncLifetime
     {
         var identity = _server.Get<IdentityService>();
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader($"id,name,district,phone\n{memberId},张三,{district},\n")).Ok);
-        Assert.Equal(BindStatus.Bound, identity.Bind(openId, identity.IssueCode(RosterKind.Volunteer, memberId).Code).Status);
+        Assert.Equal(BindStatus.Bound, identity.BindWithCodeAsync(openId, identity.IssueCode(RosterKind.Volunteer, memberId).Code).GetAwaiter().GetResult().Status);
     }
 
     private static Task<HttpResponseMessage> PickUp(StaffSession staff, string userId) =>

@@ -83,7 +83,7 @@ public sealed class BeijingTimeApiTests : IAsyncLifetime
         var code = JsonDocument.Parse(await (await _admin.PostAsync("/api/staff/rosters/volunteer/V001/code", null)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("2026-11-30T07:00:00+08:00", code.GetProperty("expiresAt").GetString());
         var identity = _server.Get<IdentityService>();
-        Assert.Equal(BindStatus.Bound, identity.Bind("openid-1", identity.IssueCode(RosterKind.Volunteer, "V001").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-1", identity.IssueCode(RosterKind.Volunteer, "V001").Code)).Status);
         var roster = await GetJson("/api/staff/rosters/volunteer");
         Assert.Equal("2026-11-27T07:00:00+08:00", roster[0].GetProperty("boundAt").GetString());
     }

@@ -33,7 +33,7 @@ public sealed class HoursImportTests
             + "V001,R1,图书整理,嵊州图书馆,2026/11/3,9:00,11:30,2.5小时\n";
         var result = kit.Import(csv);
         Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => e.Message)));
-        var record = kit.Store.RecordsCollection.FindById("R1");
+        var record = kit.Record("R1");
         Assert.Equal(("V001", "2026-11-03", 540, 690, 2.5m), (record.VolunteerId, record.Date, record.StartMinute, record.EndMinute, record.Hours));
     }
 

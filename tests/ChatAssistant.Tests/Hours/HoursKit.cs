@@ -67,7 +67,8 @@ internal sealed class HoursKit : IAsyncDisposable
     public void Bind(string volunteerId, string openId = "user1")
     {
         var code = Identity.IssueCode(RosterKind.Volunteer, volunteerId).Code;
-        Assert.Equal(BindStatus.Bound, Identity.Bind(openId, code).Status);
+        // A blocking wait in a test helper: the in-process stores answer at once, and BindAsync never needs this thread back.
+        Assert.Equal(BindStatus.Bound, Identity.BindWithCodeAsync(openId, code).GetAwaiter().GetResult().Status);
     }
 
     /// <summary>Gives <paramref name="volunteerId"/> <paramref name="hours"/> verified hours (one record per 2 h or less, past dates).</summary>
@@ -84,6 +85,12 @@ internal sealed class HoursKit : IAsyncDisposable
         Assert.True(result.Ok);
         Assert.Equal(0, result.Flagged);
     }
+
+    /// <summary>The document key of record <paramref name="recordId"/> of <paramref name="district"/> (the kit's volunteers V001/V002 are 嵊州市's).</summary>
+    public static string Key(string recordId, string district = "嵊州市") => HourRecord.KeyOf(district, recordId);
+
+    /// <summary>The stored record <paramref name="recordId"/> of <paramref name="district"/>.</summary>
+    public HourRecord Record(string recordId, string district = "嵊州市") => Store.RecordsCollection.FindById(Key(recordId, district));
 
     public T Get<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 

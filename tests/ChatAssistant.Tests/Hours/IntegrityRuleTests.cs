@@ -36,16 +36,16 @@ public sealed class IntegrityRuleTests
         var flag = Assert.Single(result.Flags);
         Assert.Equal((2, "X1", rule), (flag.Line, flag.RecordId, flag.Rule));
         Assert.False(string.IsNullOrWhiteSpace(flag.Reason));
-        var x1 = kit.Store.RecordsCollection.FindById("X1");
+        var x1 = kit.Record("X1");
         Assert.Equal(RecordStatus.Flagged, x1.Status);
         Assert.Equal(rule, Assert.Single(x1.Flags).Rule);
-        Assert.Equal(RecordStatus.Verified, kit.Store.RecordsCollection.FindById("C1").Status);
-        Assert.Equal(RecordStatus.Verified, kit.Store.RecordsCollection.FindById("R0").Status);
+        Assert.Equal(RecordStatus.Verified, kit.Record("C1").Status);
+        Assert.Equal(RecordStatus.Verified, kit.Record("R0").Status);
 
         var hours = kit.Ledger.Hours("V001");
         Assert.Equal(4.2m, hours.TotalHours); // R0 + C1; X1 does not count yet
         Assert.Equal(x1.Hours, hours.PendingHours);
-        Assert.Null(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey("X1")));
+        Assert.Null(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey(HoursKit.Key("X1"))));
     }
 
     [Fact]

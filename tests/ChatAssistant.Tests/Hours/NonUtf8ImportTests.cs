@@ -40,7 +40,7 @@ public sealed class NonUtf8ImportTests
 
         var withBom = await admin.PostAsync("/api/staff/hours/import", new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Csv)]));
         Assert.Equal(HttpStatusCode.OK, withBom.StatusCode);
-        Assert.Equal("垃圾分类宣传", server.Get<HoursStore>().RecordsCollection.FindById("R1").Activity);
+        Assert.Equal("垃圾分类宣传", server.Get<HoursStore>().RecordsCollection.FindById(HourRecord.KeyOf("嵊州市", "R1")).Activity);
     }
 
     [Fact]

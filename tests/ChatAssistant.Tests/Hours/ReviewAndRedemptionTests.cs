@@ -21,7 +21,7 @@ public sealed class ReviewAndRedemptionTests
 
         Assert.Equal(5m, kit.Ledger.Hours("V001").TotalHours);
         Assert.Empty(review.Queue(null));
-        var audit = Assert.Single(kit.Store.AuditCollection.Find(a => a.Target == "X1"));
+        var audit = Assert.Single(kit.Store.AuditCollection.Find(a => a.Target == HoursKit.Key("X1")));
         Assert.Equal(("alice", "approve", "V001", "核对签到表，活动实际持续 5 小时"), (audit.Who, audit.Action, audit.VolunteerId, audit.Reason));
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8)), audit.At);
     }
@@ -42,8 +42,8 @@ public sealed class ReviewAndRedemptionTests
         Assert.Equal(0m, kit.Ledger.Hours("V001").TotalHours);
         Assert.Equal(0m, kit.Ledger.Points("V001").Earned);
         // Append-only: the credit is still there, a reversal sits next to it.
-        Assert.NotNull(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey("R1")));
-        Assert.Equal(-2m, kit.Store.LedgerCollection.FindById(LedgerEntry.ReversalKey("R1")).Hours);
+        Assert.NotNull(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey(HoursKit.Key("R1"))));
+        Assert.Equal(-2m, kit.Store.LedgerCollection.FindById(LedgerEntry.ReversalKey(HoursKit.Key("R1"))).Hours);
         Assert.Equal(2, kit.Store.AuditCollection.Count(a => a.Action == "revoke"));
     }
 
@@ -105,7 +105,7 @@ public sealed class ReviewAndRedemptionTests
     {
         await using var kit = HoursKit.Create();
         kit.GiveHours("V001", 2);
-        var credit = kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey("G-V001-0"));
+        var credit = kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey(HoursKit.Key("G-V001-0")));
         var e = Assert.Throws<LiteException>(() => kit.Store.LedgerCollection.Insert(credit));
         Assert.True(HoursStore.IsDuplicateKey(e));
     }

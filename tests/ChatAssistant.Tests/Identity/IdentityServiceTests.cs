@@ -30,10 +30,10 @@ public sealed class IdentityServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_reimport_updates_in_place_and_keeps_the_binding()
+    public async Task A_reimport_updates_in_place_and_keeps_the_binding()
     {
         var code = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-1", code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-1", code)).Status);
         var result = Identity.Import(RosterKind.Delegate, new StringReader("id,name,district,phone\nD001,张三丰,天台县,13800000001\n"));
         Assert.Equal((true, 0, 1), (result.Ok, result.Added, result.Updated));
         var member = Identity.FindByOpenId(RosterKind.Delegate, "openid-1");
@@ -50,60 +50,60 @@ public sealed class IdentityServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_code_works_once_and_a_used_code_fails()
+    public async Task A_code_works_once_and_a_used_code_fails()
     {
         var code = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-2", code).Status);
-        Assert.Equal(BindStatus.AlreadyUsed, Identity.Bind("openid-3", code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-2", code)).Status);
+        Assert.Equal(BindStatus.AlreadyUsed, (await Identity.BindWithCodeAsync("openid-3", code)).Status);
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-3"));
     }
 
     [Fact]
-    public void A_code_expires()
+    public async Task A_code_expires()
     {
         var code = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
         _bot.Time.Advance(IdentityService.CodeLifetime + TimeSpan.FromMinutes(1));
-        Assert.Equal(BindStatus.Expired, Identity.Bind("openid-4", code).Status);
+        Assert.Equal(BindStatus.Expired, (await Identity.BindWithCodeAsync("openid-4", code)).Status);
     }
 
     [Fact]
-    public void Wrong_codes_lock_binding_for_that_account_even_for_a_right_code()
+    public async Task Wrong_codes_lock_binding_for_that_account_even_for_a_right_code()
     {
         var good = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
         for (var i = 1; i < IdentityService.MaxWrongCodes; i++)
-            Assert.Equal(BindStatus.WrongCode, Identity.Bind("attacker", "00000000").Status);
-        Assert.Equal(BindStatus.LockedOut, Identity.Bind("attacker", "00000001").Status);
-        Assert.Equal(BindStatus.LockedOut, Identity.Bind("attacker", good).Status);
+            Assert.Equal(BindStatus.WrongCode, (await Identity.BindWithCodeAsync("attacker", "00000000")).Status);
+        Assert.Equal(BindStatus.LockedOut, (await Identity.BindWithCodeAsync("attacker", "00000001")).Status);
+        Assert.Equal(BindStatus.LockedOut, (await Identity.BindWithCodeAsync("attacker", good)).Status);
         // Another account is not affected, and the lock lifts after the period.
         _bot.Time.Advance(IdentityService.Lockout + TimeSpan.FromMinutes(1));
-        Assert.Equal(BindStatus.Bound, Identity.Bind("attacker", good).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("attacker", good)).Status);
     }
 
     [Fact]
-    public void Look_ups_follow_every_binding_change_although_they_are_served_from_memory()
+    public async Task Look_ups_follow_every_binding_change_although_they_are_served_from_memory()
     {
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5")); // read (and kept) before the binding
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-5", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-5", Identity.IssueCode(RosterKind.Delegate, "D001").Code)).Status);
         Assert.Equal("D001", Identity.FindByOpenId(RosterKind.Delegate, "openid-5")!.MemberId);
         Assert.Null(Identity.FindByOpenId(RosterKind.Volunteer, "openid-5"));
 
         // The same WeChat account binds another delegate: the older binding is gone.
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-5", Identity.IssueCode(RosterKind.Delegate, "D002").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-5", Identity.IssueCode(RosterKind.Delegate, "D002").Code)).Status);
         Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-5")!.MemberId);
         Assert.Null(Identity.FindByMemberId(RosterKind.Delegate, "D001")!.OpenId);
 
         // After staff unbind D002, another account binds it: the first account is no longer anyone.
         Assert.True(Identity.Unbind(RosterKind.Delegate, "D002"));
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-5"));
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-6", Identity.IssueCode(RosterKind.Delegate, "D002").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-6", Identity.IssueCode(RosterKind.Delegate, "D002").Code)).Status);
         Assert.Equal("D002", Identity.FindByOpenId(RosterKind.Delegate, "openid-6")!.MemberId);
     }
 
     [Fact]
-    public void District_staff_cannot_take_over_a_person_of_another_district_and_the_whole_file_is_refused()
+    public async Task District_staff_cannot_take_over_a_person_of_another_district_and_the_whole_file_is_refused()
     {
         Assert.True(Identity.Import(RosterKind.Volunteer, new StringReader("id,name,district,phone\nV9,赵六,临海市,13900000009\n")).Ok);
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-v9", Identity.IssueCode(RosterKind.Volunteer, "V9").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-v9", Identity.IssueCode(RosterKind.Volunteer, "V9").Code)).Status);
 
         var result = Identity.Import(RosterKind.Volunteer, new StringReader("id,name,district,phone\nV1,甲,天台县,\nV9,冒名,天台县,13800000000\n"), onlyDistrict: "天台县");
 
@@ -117,40 +117,40 @@ public sealed class IdentityServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_admin_import_may_move_a_person_to_another_district_and_the_binding_stays()
+    public async Task An_admin_import_may_move_a_person_to_another_district_and_the_binding_stays()
     {
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-d1", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-d1", Identity.IssueCode(RosterKind.Delegate, "D001").Code)).Status);
         Assert.True(Identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,张三,临海市\n")).Ok);
         Assert.Equal("临海市", Identity.FindByOpenId(RosterKind.Delegate, "openid-d1")!.District);
     }
 
     [Fact]
-    public void Issuing_a_new_code_expires_the_earlier_unused_code()
+    public async Task Issuing_a_new_code_expires_the_earlier_unused_code()
     {
         var first = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
         var other = Identity.IssueCode(RosterKind.Delegate, "D002").Code;
         var second = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
 
-        Assert.Equal(BindStatus.Expired, Identity.Bind("openid-7", first).Status);
+        Assert.Equal(BindStatus.Expired, (await Identity.BindWithCodeAsync("openid-7", first)).Status);
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "openid-7"));
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-7", second).Status);
-        Assert.Equal(BindStatus.Bound, Identity.Bind("openid-8", other).Status); // another person's code is untouched
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-7", second)).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("openid-8", other)).Status); // another person's code is untouched
     }
 
     [Fact]
-    public void A_code_for_a_person_bound_to_another_account_is_refused_and_changes_nothing_until_staff_unbind()
+    public async Task A_code_for_a_person_bound_to_another_account_is_refused_and_changes_nothing_until_staff_unbind()
     {
-        Assert.Equal(BindStatus.Bound, Identity.Bind("owner", Identity.IssueCode(RosterKind.Delegate, "D001").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("owner", Identity.IssueCode(RosterKind.Delegate, "D001").Code)).Status);
         var code = Identity.IssueCode(RosterKind.Delegate, "D001").Code;
 
-        var refused = Identity.Bind("newcomer", code);
+        var refused = (await Identity.BindWithCodeAsync("newcomer", code));
 
         Assert.Equal(BindStatus.BoundToAnotherAccount, refused.Status);
         Assert.Equal("D001", Identity.FindByOpenId(RosterKind.Delegate, "owner")!.MemberId);
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "newcomer"));
         Assert.False(Identity.Unbind(RosterKind.Delegate, "D002")); // not bound: nothing to do
         Assert.True(Identity.Unbind(RosterKind.Delegate, "D001"));
-        Assert.Equal(BindStatus.Bound, Identity.Bind("newcomer", code).Status); // the same code, still unused
+        Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync("newcomer", code)).Status); // the same code, still unused
         Assert.Null(Identity.FindByOpenId(RosterKind.Delegate, "owner"));
     }
 
@@ -167,7 +167,7 @@ public sealed class IdentityServiceTests : IAsyncLifetime
         })).ToList();
         for (var i = 0; i < codes.Count; i++)
         {
-            Assert.Equal(BindStatus.Bound, Identity.Bind($"racer-{i}", codes[i]).Status);
+            Assert.Equal(BindStatus.Bound, (await Identity.BindWithCodeAsync($"racer-{i}", codes[i])).Status);
             // Right after its binding, each account is found, whatever the readers were doing meanwhile.
             Assert.Equal($"V{i + 1:D3}", Identity.FindByOpenId(RosterKind.Volunteer, $"racer-{i}")!.MemberId);
         }

@@ -59,7 +59,7 @@ public sealed class RosterApiTests
         staff.Create("jh", "a long staff password", StaffRoles.Staff, "金华市");
         var identity = server.Get<IdentityService>();
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV1,李四,嵊州市\n")).Ok);
-        Assert.Equal(BindStatus.Bound, identity.Bind("old-phone", identity.IssueCode(RosterKind.Volunteer, "V1").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("old-phone", identity.IssueCode(RosterKind.Volunteer, "V1").Code)).Status);
         using var sz = As(server, "sz");
         using var jh = As(server, "jh");
 

@@ -34,7 +34,7 @@ public sealed class RosterCommandsTests
         var (notBound, _, notBoundError) = await CliProcess.RunAsync(data.Path, "roster", "unbind", "--kind", "volunteer", "V1");
         Assert.Equal((1, IdentityTexts.NothingToUnbind), (notBound, notBoundError.Trim()));
         await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))
-            Assert.Equal(BindStatus.Bound, server.Get<IdentityService>().Bind("old-phone", match.Groups[1].Value).Status);
+            Assert.Equal(BindStatus.Bound, (await server.Get<IdentityService>().BindWithCodeAsync("old-phone", match.Groups[1].Value)).Status);
 
         Assert.Equal(0, (await CliProcess.RunAsync(data.Path, "roster", "unbind", "--kind", "volunteer", "V1")).Code);
         await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))

@@ -39,6 +39,15 @@ public sealed class EventReader : IAsyncDisposable
         throw new InvalidOperationException("stream ended");
     }
 
+    /// <summary>The type and data of the next event other than a ping.</summary>
+    public async Task<(string Type, JsonElement Data)> NextAnyAsync()
+    {
+        while (await _items.MoveNextAsync())
+            if (_items.Current.EventType != "ping")
+                return (_items.Current.EventType, JsonDocument.Parse(_items.Current.Data).RootElement);
+        throw new InvalidOperationException("stream ended");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _timeout.CancelAsync();

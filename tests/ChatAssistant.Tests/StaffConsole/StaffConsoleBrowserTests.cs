@@ -284,7 +284,7 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     {
         RequireChromium();
         var wechat = await WeChatTestServer.StartAsync(scripted: false);
-        AddStaffAndBindUsers(wechat.Server);
+        await AddStaffAndBindUsersAsync(wechat.Server);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -316,15 +316,15 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private static void AddStaffAndBindUsers(AssistantServer server)
+    private static async Task AddStaffAndBindUsersAsync(AssistantServer server)
     {
         var staff = server.Get<StaffStore>();
         staff.Create("wucheng", ConsoleServer.Password, StaffRoles.Staff, "婺城区", "婺城小王");
         staff.Create("jindong", ConsoleServer.Password, StaffRoles.Staff, "金东区", "金东小张");
         var identity = server.Get<IdentityService>();
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,小明,婺城区\nV002,小红,金东区\n")).Ok);
-        Assert.Equal(BindStatus.Bound, identity.Bind(WuUser, identity.IssueCode(RosterKind.Volunteer, "V001").Code).Status);
-        Assert.Equal(BindStatus.Bound, identity.Bind(JdUser, identity.IssueCode(RosterKind.Volunteer, "V002").Code).Status);
+        Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync(WuUser, identity.IssueCode(RosterKind.Volunteer, "V001").Code)).Status);
+        Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync(JdUser, identity.IssueCode(RosterKind.Volunteer, "V002").Code)).Status);
     }
 
     /// <summary>Posts a signed text message to /api/wechat; returns the passive reply body.</summary>

@@ -63,10 +63,12 @@ public sealed class BotHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>A test adapter for <paramref name="userId"/>, running the same middleware as production.</summary>
-    public TestAdapter Adapter(string userId = "user1")
+    public TestAdapter Adapter(string userId = "user1") => Adapter(Services, userId);
+
+    private static TestAdapter Adapter(IServiceProvider services, string userId)
     {
         var adapter = new TestAdapter(TestAdapter.CreateConversation(userId, userId, "bot"));
-        Get<IBotPipeline>().Apply(adapter);
+        services.GetRequiredService<IBotPipeline>().Apply(adapter);
         return adapter;
     }
 
@@ -74,11 +76,18 @@ public sealed class BotHarness : IAsyncDisposable
     public TestFlow Flow(string userId = "user1") => new(Adapter(userId), Get<IBot>().OnTurnAsync);
 
     /// <summary>Sends one message and returns every text the bot answered.</summary>
-    public async Task<IReadOnlyList<string>> SayAsync(string text, string userId = "user1")
+    public Task<IReadOnlyList<string>> SayAsync(string text, string userId = "user1") => SayAsync(Services, text, userId);
+
+    /// <summary>
+    /// Sends one message to the bot of <paramref name="services"/> (a <see cref="BotHarness"/>'s or an
+    /// <see cref="AssistantServer"/>'s) as <paramref name="userId"/>, through the production middleware, and returns
+    /// every text it answered.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SayAsync(IServiceProvider services, string text, string userId)
     {
-        var adapter = Adapter(userId);
+        var adapter = Adapter(services, userId);
         var replies = new List<string>();
-        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), Get<IBot>().OnTurnAsync, CancellationToken.None);
+        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), services.GetRequiredService<IBot>().OnTurnAsync, CancellationToken.None);
         while (adapter.ActiveQueue.Count > 0)
         {
             var reply = adapter.ActiveQueue.Dequeue();

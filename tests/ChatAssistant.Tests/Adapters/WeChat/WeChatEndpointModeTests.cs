@@ -136,7 +136,7 @@ public sealed class WeChatEndpointModeTests
         var settings = new Dictionary<string, string?>
         {
             ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wx1", [key] = value,
-            ["Disputes:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
+            ["Disputes:EncryptionKey"] = Convert.ToBase64String(new byte[32]), ["Identity:CodeSecret"] = WeChatTestServer.CodeSecret,
         };
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => AssistantServer.StartAsync(settings));
         Assert.Contains(named, e.Message);

@@ -18,6 +18,9 @@ public sealed class WeChatTestServer : IAsyncDisposable
     public const string AppId = "wx0123456789abcdef";
     public const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
+    /// <summary>Identity:CodeSecret, required once WeChat:Token is set (base64 of 32 bytes).</summary>
+    public const string CodeSecret = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     private readonly bool _ownsApi;
 
     private WeChatTestServer(AssistantServer server, FakeWeChatApi api, bool ownsApi, ScriptedBot? bot, TimeProvider time)
@@ -53,6 +56,7 @@ public sealed class WeChatTestServer : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["WeChat:Token"] = Token,
+            ["Identity:CodeSecret"] = CodeSecret,
             ["WeChat:AppId"] = AppId,
             ["WeChat:AppSecret"] = "secret",
             ["WeChat:EncodingAESKey"] = AesKey,

@@ -1,0 +1,53 @@
+using ChatAssistant.Hours;
+using ChatAssistant.Hours.Import;
+using ChatAssistant.Identity;
+using ChatAssistant.Tests.Support;
+using LiteDB;
+
+namespace ChatAssistant.Tests.Hours;
+
+/// <summary>
+/// Records stored before ids were kept per district (their document id was the record id alone) go on working after
+/// the upgrade: found by their district, not imported twice, revoked against their existing ledger entry.
+/// </summary>
+public sealed class LegacyHourRecordTests
+{
+    [Fact]
+    public async Task A_record_of_the_version_before_is_found_by_its_district_not_imported_again_and_revoked_against_its_credit()
+    {
+        using var data = new TempDirectory("ca-hours-legacy");
+        await using (var before = BotHarness.Create(dataDirectory: data.Path))
+        {
+            Assert.True(before.Get<IdentityService>().Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,李四,嵊州市\nV900,赵六,金华市\n")).Ok);
+            var db = before.Get<ILiteDatabase>();
+            // As the previous version wrote them: the record under its platform id, credited as "hours:R1".
+            db.GetCollection(HoursStore.Records).Insert(new BsonDocument
+            {
+                ["_id"] = "R1", ["VolunteerId"] = "V001", ["Activity"] = "垃圾分类宣传", ["Organiser"] = "嵊州团市委", ["Date"] = "2024-05-01",
+                ["StartMinute"] = 540, ["EndMinute"] = 660, ["Hours"] = 2m, ["Status"] = "Verified", ["ImportId"] = "IMP-OLD",
+                ["ImportedAt"] = BotHarness.DefaultNow.UtcDateTime,
+            });
+            db.GetCollection(HoursStore.Ledger).Insert(new BsonDocument
+            {
+                ["_id"] = "hours:R1", ["VolunteerId"] = "V001", ["Kind"] = "HoursCredit", ["Hours"] = 2m, ["Points"] = 2m,
+                ["ActivityDate"] = "2024-05-01", ["Ref"] = "R1", ["At"] = BotHarness.DefaultNow.UtcDateTime, ["By"] = "import",
+            });
+        }
+
+        await using var after = BotHarness.Create(dataDirectory: data.Path);
+        var review = after.Get<HoursReview>();
+        var (record, _) = review.Find("R1", "嵊州市");
+        Assert.Equal(("R1", "嵊州市", "V001"), (record!.RecordId, record.District, record.VolunteerId));
+        Assert.Null(review.Find("R1", "金华市").Record);
+
+        // The same export again: skipped, not a second record worth two more hours.
+        var again = after.Get<HoursImporter>().Import(new StringReader(HoursKit.Csv("R1,V001,垃圾分类宣传,嵊州团市委,2024-05-01,09:00,11:00,2")), "tester", "嵊州市");
+        Assert.Equal((0, 1), (again.Added, again.Skipped));
+        Assert.Equal(2m, after.Get<HoursLedger>().Hours("V001").TotalHours);
+
+        // Revoking it takes back the credit it had.
+        Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "tester", "重复登记", "嵊州市").Outcome);
+        Assert.Equal(0m, after.Get<HoursLedger>().Hours("V001").TotalHours);
+        Assert.NotNull(after.Get<HoursStore>().LedgerCollection.FindById("revoke:R1"));
+    }
+}
