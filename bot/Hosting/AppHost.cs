@@ -41,9 +41,23 @@ public static class AppHost
         return app;
     }
 
-    /// <summary>Runs the options validators now (sub-commands do not start the host, which would run them).</summary>
-    public static void ValidateOptions(this IServiceProvider services) =>
-        services.GetRequiredService<IStartupValidator>().Validate();
+    /// <summary>
+    /// Runs the options validators now (sub-commands do not start the host, which would run them). Several bad settings
+    /// come back as one <see cref="OptionsValidationException"/> naming every one, not an aggregate the start-up
+    /// report would not recognise.
+    /// </summary>
+    public static void ValidateOptions(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            var all = e.InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(all[0].OptionsName, all[0].OptionsType, all.SelectMany(x => x.Failures));
+        }
+    }
 
     private static void MapAssistantEndpoints(this WebApplication app)
     {

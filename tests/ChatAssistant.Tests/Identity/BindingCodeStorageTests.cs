@@ -67,7 +67,10 @@ public sealed class BindingCodeStorageTests
     [Fact]
     public async Task With_a_WeChat_account_the_secret_is_required_and_a_malformed_one_is_refused()
     {
-        var wechat = new Dictionary<string, string?> { ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wx1" };
+        var wechat = new Dictionary<string, string?>
+        {
+            ["WeChat:Token"] = "token123", ["WeChat:AppId"] = "wx1", ["Disputes:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
+        };
         var missing = await Assert.ThrowsAsync<OptionsValidationException>(() => AssistantServer.StartAsync(wechat));
         Assert.Contains("'Identity:CodeSecret'", missing.Message);
         Assert.Contains("WeChat:Token", missing.Message);

@@ -17,6 +17,7 @@ public sealed class FieldKeyStartupTests
     {
         ["WeChat__Token"] = "chatassistant",
         ["WeChat__AppId"] = "wx0123456789abcdef",
+        ["Identity__CodeSecret"] = Support.WeChat.WeChatTestServer.CodeSecret, // required with a WeChat account too
     };
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class AssistantServer : IAsyncDisposable
         });
         try
         {
+            app.Services.ValidateOptions(); // as the server's command line does: every bad setting in one exception
             await app.StartAsync();
             // Tests configure a running redis-server: on a loaded machine the first handshake can outlast the
             // bot's 2 s connect timeout, so wait for the background reconnect rather than answer "busy".
