@@ -2,7 +2,7 @@ namespace ChatAssistant.Tests.Support.WeChat;
 
 /// <summary>
 /// One WeChat user talking to the real server over the real endpoint: each message is a signed, encrypted (safe
-/// mode) text callback; the answer is everything the user got for it — the passive reply, then whatever the turn
+/// mode) text callback, on a fake clock four seconds after the last; the answer is everything the user got for it — the passive reply, then whatever the turn
 /// sent through the (fake) customer-service API — joined by blank lines.
 /// </summary>
 public sealed class WeChatChat(WeChatTestServer wechat, string openId)
@@ -13,6 +13,8 @@ public sealed class WeChatChat(WeChatTestServer wechat, string openId)
 
     public async Task<string> SayAsync(string text)
     {
+        // A person types: on a fake clock, a few seconds pass between messages (the flood guard allows 20 a minute).
+        if (wechat.Time is Microsoft.Extensions.Time.Testing.FakeTimeProvider fake) fake.Advance(TimeSpan.FromSeconds(4));
         var before = wechat.Api.TextsTo(openId).Count;
         var createTime = wechat.Time.GetUtcNow().ToUnixTimeSeconds();
         var xml = WeChatRequestBuilder.Text(openId, text, Interlocked.Increment(ref s_msgId), createTime: createTime);
