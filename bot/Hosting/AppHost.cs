@@ -7,6 +7,7 @@ using ChatAssistant.Guide;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
 using ChatAssistant.Identity;
+using ChatAssistant.Safety;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -69,6 +70,7 @@ public static class AppHost
         app.MapDisputeEndpoints();
         app.MapIdentityEndpoints();
         app.MapAlertEndpoints();
+        app.MapCrisisReviews();
         app.MapGuideEndpoints();
         app.MapHoursEndpoints();
         app.MapBookingEndpoints();

@@ -12,6 +12,9 @@ public sealed class SafetyOptions
     /// </summary>
     public string? CrisisDirectory { get; set; }
 
+    /// <summary>Days the staff's crisis reviews (false alarms and misses, with the message) are kept.</summary>
+    public int ReviewRetentionDays { get; set; } = 365;
+
     /// <summary>How often the lexicon file is looked at for changes.</summary>
     public TimeSpan RecheckEvery { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -12,6 +12,8 @@ public static class SafetyRegistration
         services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
         services.AddSingleton<CrisisDetector>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
+        services.AddSingleton<CrisisReviewStore>();
+        services.AddHostedService<CrisisReviewRetentionService>();
         return services;
     }
 }

@@ -258,12 +258,14 @@
     $('transcript').scrollTop = $('transcript').scrollHeight;
     $('notes').replaceChildren(...detail.notes.map(noteItem));
     const open = s.status !== 'Resolved';
-    showActions({ claim: open && s.assignee !== state.me.userName, resolve: open, assign: open, 'assign-to': open, 'reply-form': open, 'note-form': true });
+    const crisis = s.reason === 'Crisis';
+    showActions({ claim: open && s.assignee !== state.me.userName, resolve: open, assign: open, 'assign-to': open, 'reply-form': open, 'note-form': true,
+      'review-false': crisis, 'review-missed': !crisis, 'review-missed-label': !crisis });
     if (open) await loadAssignees();
   }
 
   // The detail panel serves both tabs: each shows its own buttons and hides the other's.
-  const ACTIONS = ['claim', 'resolve', 'assign', 'assign-to', 't-ack', 't-progress', 't-resolve', 't-reopen', 't-close', 'reply-form', 'note-form'];
+  const ACTIONS = ['claim', 'resolve', 'assign', 'assign-to', 'review-false', 'review-missed', 'review-missed-label', 't-ack', 't-progress', 't-resolve', 't-reopen', 't-close', 'reply-form', 'note-form'];
   function showActions(visible) {
     ACTIONS.forEach((x) => { $(x).hidden = !visible[x]; });
   }
@@ -482,6 +484,21 @@
       }
       if (window.confirm('确定结束这次人工服务吗？用户会回到自助服务。')) act('/resolve');
     });
+    // The crisis check's mistakes go to a review list for the next round of its lexicon and training set.
+    const review = async (verdict, category) => {
+      const id = state.selected;
+      if (!id || state.busy) return;
+      const note = window.prompt(verdict === 'missed' ? '这是没有被识别的危机。可以补充说明（可不填）：' : '这条危机提醒是误报。可以补充说明（可不填）：');
+      if (note === null) return;
+      state.busy = true; setBusy(true);
+      try {
+        await api('POST', '/crisis-reviews', { escalationId: id, verdict, category, note: note.trim() || undefined });
+        $('d-error').textContent = '已记入复核清单，谢谢。';
+      } catch (e) { $('d-error').textContent = e.message || '提交失败，请稍后再试。'; }
+      finally { state.busy = false; setBusy(false); }
+    };
+    $('review-false').addEventListener('click', () => review('false-alarm'));
+    $('review-missed').addEventListener('click', () => review('missed', $('review-category').value));
     $('t-ack').addEventListener('click', () => act('/acknowledge', undefined, null, 'acknowledged'));
     $('t-progress').addEventListener('click', () => act('/status', { status: 'InProgress' }, null, 'status'));
     $('t-resolve').addEventListener('click', () => {
