@@ -19,20 +19,7 @@ public static class CodeSecretSource
     public const string KeyFileName = "identity-code.key";
 
     /// <summary>Decodes a secret: base64 of at least 32 bytes.</summary>
-    public static bool TryDecode(string? value, out byte[] key)
-    {
-        key = [];
-        if (string.IsNullOrWhiteSpace(value)) return false;
-        try
-        {
-            key = Convert.FromBase64String(value.Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        return key.Length >= 32;
-    }
+    public static bool TryDecode(string? value, out byte[] key) => Security.GeneratedKeyFile.TryDecode(value, 32, exact: false, out key);
 
     /// <summary>The secret to use (options are validated before this runs).</summary>
     public static byte[] Load(IOptions<CodeSecretOptions> options, IOptions<StorageOptions> storage, ILogger logger)
@@ -40,16 +27,9 @@ public static class CodeSecretSource
         if (TryDecode(options.Value.CodeSecret, out var key)) return key;
 
         var path = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), KeyFileName);
-        if (File.Exists(path) && TryDecode(File.ReadAllText(path), out key))
-        {
-            logger.LogWarning("Identity:CodeSecret is not set; binding codes use the generated secret in {KeyFile}. Set Identity:CodeSecret before connecting a WeChat account.", path);
-            return key;
-        }
-        key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        logger.LogWarning("Identity:CodeSecret is not set; generated a binding-code secret in {KeyFile}. Losing that file makes the codes issued so far unusable. Set Identity:CodeSecret before connecting a WeChat account.", path);
+        (key, var created) = Security.GeneratedKeyFile.ReadOrCreate(path, 32, exact: false);
+        if (created) logger.LogWarning("Identity:CodeSecret is not set; generated a binding-code secret in {KeyFile}. Losing that file makes the codes issued so far unusable. Set Identity:CodeSecret before connecting a WeChat account.", path);
+        else logger.LogWarning("Identity:CodeSecret is not set; binding codes use the generated secret in {KeyFile}. Set Identity:CodeSecret before connecting a WeChat account.", path);
         return key;
     }
 }

@@ -22,20 +22,7 @@ public static class FieldKeySource
         && (!string.IsNullOrEmpty(configuration[HostDefaults.EnvironmentKey]) || !string.IsNullOrEmpty(configuration["Redis:Configuration"]));
 
     /// <summary>Decodes a configured key: base64 of exactly 32 bytes.</summary>
-    public static bool TryDecode(string? value, out byte[] key)
-    {
-        key = [];
-        if (string.IsNullOrWhiteSpace(value)) return false;
-        try
-        {
-            key = Convert.FromBase64String(value.Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        return key.Length == 32;
-    }
+    public static bool TryDecode(string? value, out byte[] key) => GeneratedKeyFile.TryDecode(value, 32, exact: true, out key);
 
     /// <summary>Where the embedded default keeps its generated key: <c>disputes.key</c> in the data folder.</summary>
     public static string KeyFilePath(StorageOptions storage) => Path.Combine(Path.GetFullPath(storage.DataDirectory), KeyFileName);
@@ -49,16 +36,9 @@ public static class FieldKeySource
         if (TryDecode(options.Value.EncryptionKey, out var key)) return key;
 
         var path = KeyFilePath(storage.Value);
-        if (File.Exists(path) && TryDecode(File.ReadAllText(path), out key))
-        {
-            logger.LogWarning("Disputes:EncryptionKey is not set; the field key is the generated key file {KeyFile} (embedded default). Before adding a WeChat account, move that key into Disputes:EncryptionKey and keep it outside the data folder.", path);
-            return key;
-        }
-        key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        logger.LogWarning("Disputes:EncryptionKey is not set; generated a new field key in {KeyFile} (embedded default). Losing that file makes existing help requests and hand-off transcripts unreadable. A WeChat account needs Disputes:EncryptionKey.", path);
+        (key, var created) = GeneratedKeyFile.ReadOrCreate(path, 32, exact: true);
+        if (created) logger.LogWarning("Disputes:EncryptionKey is not set; generated a new field key in {KeyFile} (embedded default). Losing that file makes existing help requests and hand-off transcripts unreadable. A WeChat account needs Disputes:EncryptionKey.", path);
+        else logger.LogWarning("Disputes:EncryptionKey is not set; the field key is the generated key file {KeyFile} (embedded default). Before adding a WeChat account, move that key into Disputes:EncryptionKey and keep it outside the data folder.", path);
         return key;
     }
 }

@@ -31,6 +31,19 @@ public sealed class CrisisLexicon
         _checkEntries = entries.Where(e => e.Level == CrisisLevel.Check).ToList();
         _crisis = CombineNamed(_crisisEntries);
         _check = CombineNamed(_checkEntries);
+        WarmUp();
+    }
+
+    // A compiled regular expression is turned into machine code at its first match, which for these large
+    // alternations takes longer than the match timeout: the first message after a (re)load would time out and go
+    // unread. Each is run once here, before any message, so that cost is paid now.
+    private void WarmUp()
+    {
+        foreach (var regex in new[] { _negatives, _crisis, _check })
+        {
+            try { regex?.IsMatch("预热：我想问一下 warm up 123 🙂|好的"); }
+            catch (RegexMatchTimeoutException) { } // paid now either way
+        }
     }
 
     public IReadOnlyList<CrisisNegative> Negatives { get; }
