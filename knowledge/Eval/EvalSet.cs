@@ -14,11 +14,12 @@ internal sealed record EvalSet(IReadOnlyList<InScopeQuestion> InScope, IReadOnly
 {
     public static EvalSet Load(string path)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        // routing: items are the bot's routing cases (questions vs commands), read by the bot's own evaluation.
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
         var file = deserializer.Deserialize<EvalFile>(File.ReadAllText(path))
             ?? throw new InvalidDataException($"{path}: empty evaluation file");
         var inScope = file.InScope.Select((q, i) => new InScopeQuestion(q.Q, q.Id, i % 2 == 0)).ToList();
-        var outOfScope = file.OutOfScope.Select((q, i) => new OutOfScopeQuestion(q, i % 2 == 0)).ToList();
+        var outOfScope = file.OutOfScope.Select((q, i) => new OutOfScopeQuestion(TextOf(q), i % 2 == 0)).ToList();
         return new EvalSet(inScope, outOfScope);
     }
 
@@ -30,8 +31,16 @@ internal sealed record EvalSet(IReadOnlyList<InScopeQuestion> InScope, IReadOnly
     {
         public List<Item> InScope { get; set; } = [];
 
-        public List<string> OutOfScope { get; set; } = [];
+        // A plain string, or a mapping with q (and the writer's persona).
+        public List<object> OutOfScope { get; set; } = [];
     }
+
+    private static string TextOf(object item) => item switch
+    {
+        string text => text,
+        IDictionary<object, object> map when map.TryGetValue("q", out var q) && q is string text => text,
+        _ => throw new InvalidDataException("an out_of_scope item must be a string or {q: ...}"),
+    };
 
     private sealed class Item
     {
