@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
 using ChatAssistant.Staff;
@@ -48,18 +49,18 @@ public static class EscalationEndpoints
             stop.Token));
     }
 
-    private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time)
+    private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time, AssistantClock clock)
     {
         var now = time.GetUtcNow();
         var resolved = view == "resolved";
         var items = store.Queue(now - TimeSpan.FromDays(7))
             .Where(r => (r.Status == EscalationStatus.Resolved) == resolved && scope.CanSee(http.User, r.County))
-            .Select(r => EscalationViews.Summary(r, options.Value, now));
-        return Results.Ok(new { now, items = EscalationViews.Ordered(items).ToList() });
+            .Select(r => EscalationViews.Summary(r, options.Value, now, clock));
+        return Results.Ok(new { now = clock.ToLocal(now), items = EscalationViews.Ordered(items).ToList() });
     }
 
     // The transcript is what the user wrote: every opening is audited, as a ticket's detail is.
-    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time)
+    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time, AssistantClock clock)
     {
         if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
         if (!scope.CanSee(http.User, record.County))
@@ -70,9 +71,9 @@ public static class EscalationEndpoints
         audit.Record(http.User.Actor(), "escalation.view", "escalation:" + oid);
         var entries = store.Entries(oid);
         return Results.Ok(new EscalationDetail(
-            EscalationViews.Summary(record, options.Value, time.GetUtcNow()),
-            entries.Where(e => e.Kind != EntryKind.Note).Select(EscalationViews.Entry).ToList(),
-            entries.Where(e => e.Kind == EntryKind.Note).Select(EscalationViews.Entry).ToList()));
+            EscalationViews.Summary(record, options.Value, time.GetUtcNow(), clock),
+            entries.Where(e => e.Kind != EntryKind.Note).Select(e => EscalationViews.Entry(e, clock)).ToList(),
+            entries.Where(e => e.Kind == EntryKind.Note).Select(e => EscalationViews.Entry(e, clock)).ToList()));
     }
 
     /// <summary>Accounts the caller may hand an escalation to: everyone for admins, their own scope for staff.</summary>

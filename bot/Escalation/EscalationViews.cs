@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation.Time;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -35,8 +36,11 @@ public sealed record EscalationDetail(EscalationSummary Summary, IReadOnlyList<E
 /// <summary>Turns records into views: SLA flags against the configured limits, and a pseudonym instead of the user id.</summary>
 public static class EscalationViews
 {
-    public static EscalationSummary Summary(EscalationRecord r, EscalationOptions o, DateTimeOffset now)
+    /// <summary>The summary with every time in Beijing time (<paramref name="clock"/>'s zone), as every other staff answer.</summary>
+    public static EscalationSummary Summary(EscalationRecord r, EscalationOptions o, DateTimeOffset now, AssistantClock clock)
     {
+        DateTimeOffset Local(DateTimeOffset t) => clock.ToLocal(t);
+        DateTimeOffset? LocalOrNull(DateTimeOffset? t) => t is { } v ? clock.ToLocal(v) : null;
         var open = r.Status != EscalationStatus.Resolved;
         var acknowledged = r.ClaimedAt ?? r.FirstReplyAt;
         var ackDue = r.CreatedAt + o.AcknowledgeWithin;
@@ -44,16 +48,16 @@ public static class EscalationViews
         var end = r.ResolvedAt ?? now;
         return new EscalationSummary(
             r.Id.ToString(), Pseudonym(r), r.ChannelId, r.Reason.ToString(), r.Urgent, r.County, r.Status.ToString(),
-            r.CreatedAt, r.ClaimedAt, r.FirstReplyAt, r.ResolvedAt, r.LastUserMessageAt, r.AssigneeName,
+            Local(r.CreatedAt), LocalOrNull(r.ClaimedAt), LocalOrNull(r.FirstReplyAt), LocalOrNull(r.ResolvedAt), LocalOrNull(r.LastUserMessageAt), r.AssigneeName,
             (int)Math.Max(0, (end - r.CreatedAt).TotalMinutes),
-            ackDue, replyDue,
+            Local(ackDue), Local(replyDue),
             AcknowledgeOverdue: acknowledged is null ? open && now > ackDue : acknowledged > ackDue,
             ReplyOverdue: r.FirstReplyAt is null ? open && now > replyDue : r.FirstReplyAt > replyDue,
             r.CrisisCategory, r.CrisisSignal);
     }
 
-    public static EntryView Entry(EscalationEntry e) =>
-        new(e.Kind.ToString(), e.At, e.Text, e.StaffName, e.Delivered, e.ErrorCode, e.FailureReason);
+    public static EntryView Entry(EscalationEntry e, AssistantClock clock) =>
+        new(e.Kind.ToString(), clock.ToLocal(e.At), e.Text, e.StaffName, e.Delivered, e.ErrorCode, e.FailureReason);
 
     /// <summary>Urgent first, then overdue, then the longest waiting.</summary>
     public static IEnumerable<EscalationSummary> Ordered(IEnumerable<EscalationSummary> items) =>
