@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Console;
+using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
