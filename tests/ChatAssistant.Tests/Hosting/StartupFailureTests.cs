@@ -22,6 +22,22 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_value_that_is_not_its_settings_type_is_named_for_the_server_and_the_commands()
+    {
+        using var data = new TempDirectory();
+        var environment = new Dictionary<string, string> { ["Redis__SessionTtl"] = "half an hour" };
+        var (code, _, stderr) = await CliProcess.RunAsync(data.Path, environment, Serve);
+        Assert.Equal(2, code);
+        Assert.Contains("'Redis:SessionTtl'", stderr);
+        AssertNoStackTrace(stderr);
+
+        var (listCode, _, listError) = await CliProcess.RunAsync(data.Path, environment, "staff", "list");
+        Assert.Equal(2, listCode);
+        Assert.Contains("'Redis:SessionTtl'", listError);
+        AssertNoStackTrace(listError);
+    }
+
+    [Fact]
     public async Task A_data_directory_that_cannot_be_created_names_the_setting()
     {
         using var data = new TempDirectory();
