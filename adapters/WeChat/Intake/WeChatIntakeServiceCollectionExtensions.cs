@@ -5,6 +5,15 @@ namespace ChatAssistant.Adapters.WeChat;
 /// <summary>Registers the callback of one WeChat-family account: the intake, its adapter and its delivery.</summary>
 public static class WeChatIntakeServiceCollectionExtensions
 {
+    // Each resolves what it needs of its own account with [FromKeyedServices], so one list serves every account.
+    private static readonly Type[] PerAccount =
+    [
+        typeof(WeChatDeliveryPolicy), typeof(WeChatMessenger), typeof(WeChatAdapter),
+        typeof(WeChatRequestVerifier), typeof(WeChatUrlCheck), typeof(WeChatReplyCache), typeof(WeChatUserRateLimit),
+        typeof(WeChatAdmission), typeof(WeChatTurnRunner), typeof(WeChatResponder), typeof(WeChatLateDelivery),
+        typeof(WeChatCallbackHandler), typeof(WeChatBaselineHandler),
+    ];
+
     /// <summary>
     /// The <see cref="WeChatCallbackHandler"/> of the account registered under <paramref name="key"/> (null: the default
     /// account; its <see cref="WeChatAccount"/> and API come from <see cref="WeChatApiServiceCollectionExtensions"/>),
@@ -14,19 +23,7 @@ public static class WeChatIntakeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWeChatIntake(this IServiceCollection services, string? key = null)
     {
-        services.AddKeyedSingleton<WeChatDeliveryPolicy>(key);
-        services.AddKeyedSingleton<WeChatMessenger>(key);
-        services.AddKeyedSingleton<WeChatAdapter>(key);
-        services.AddKeyedSingleton<WeChatRequestVerifier>(key);
-        services.AddKeyedSingleton<WeChatUrlCheck>(key);
-        services.AddKeyedSingleton<WeChatReplyCache>(key);
-        services.AddKeyedSingleton<WeChatUserRateLimit>(key);
-        services.AddKeyedSingleton<WeChatAdmission>(key);
-        services.AddKeyedSingleton<WeChatTurnRunner>(key);
-        services.AddKeyedSingleton<WeChatResponder>(key);
-        services.AddKeyedSingleton<WeChatLateDelivery>(key);
-        services.AddKeyedSingleton<WeChatCallbackHandler>(key);
-        services.AddKeyedSingleton<WeChatBaselineHandler>(key);
+        foreach (var type in PerAccount) services.AddKeyedSingleton(type, (object?)key);
         return services;
     }
 }
