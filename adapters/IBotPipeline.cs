@@ -1,4 +1,6 @@
+using ChatAssistant.Adapters.Coordination;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace ChatAssistant.Adapters;
 
@@ -13,14 +15,11 @@ public interface IBotPipeline
     void Apply(BotAdapter adapter);
 
     /// <summary>
-    /// Sends the first store commands of a turn for <paramref name="activity"/> (the turn lock's first attempt and
-    /// the state read) before the adapter has finished its own checks of the message, so that they share its
-    /// round trip to the store. The adapter puts the result in the turn's <c>TurnState</c> under
-    /// <see cref="TurnHeadKey"/>, where the pipeline takes it, or disposes it when no turn runs (a retry or a
-    /// replay), which undoes it. Null when there is nothing to send ahead.
+    /// Issues the first store commands of a turn for <paramref name="activity"/> — the turn lock's first attempt and
+    /// the read of the conversation's state — into <paramref name="batch"/> (as issued without one), before the
+    /// adapter knows whether the turn will run, so that they share the round trip of what it issues there too. The
+    /// adapter hands the head to the turn (<see cref="ChannelTurnContext"/>), where the turn lock completes it, or
+    /// disposes it when no turn runs (a retry, a replay), which undoes it. Null when the activity names no conversation.
     /// </summary>
-    IAsyncDisposable? BeginTurn(Microsoft.Bot.Schema.IActivity activity) => null;
-
-    /// <summary>The <c>TurnState</c> key of what <see cref="BeginTurn"/> returned.</summary>
-    const string TurnHeadKey = "ChatAssistant.TurnHead";
+    TurnHead? BeginTurn(IActivity activity, StoreBatch? batch);
 }

@@ -22,13 +22,14 @@ public interface IDistributedLock
         BeginAcquireThenRead(resource, ttl, wait, read).CompleteAsync(cancellationToken);
 
     /// <summary>
-    /// <see cref="TryAcquireThenReadAsync"/> in two parts: a store that sends commands may send the first lock
-    /// attempt and the read now, so that they travel with whatever the caller sends next (a WeChat message's
-    /// replay and dedupe claim) instead of in a round trip of their own. <see cref="LockAttempt{T}.CompleteAsync"/>
+    /// <see cref="TryAcquireThenReadAsync"/> in two parts: a store that sends commands may issue the first lock
+    /// attempt and the read now, into <paramref name="batch"/> when it can join it, so that they travel with what
+    /// the caller issues there too (a WeChat message's replay and dedupe claim) instead of in a round trip of their
+    /// own; <paramref name="read"/> then passes the batch on to its own store. <see cref="LockAttempt{T}.CompleteAsync"/>
     /// then gives what <see cref="TryAcquireThenReadAsync"/> would; disposing an attempt never completed abandons
     /// it (releasing the lock if the first attempt won). By default nothing is sent until the attempt is completed.
     /// </summary>
-    LockAttempt<T> BeginAcquireThenRead<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read) =>
+    LockAttempt<T> BeginAcquireThenRead<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, StoreBatch? batch = null) =>
         new DeferredLockAttempt<T>(this, resource, ttl, wait, read);
 }
 

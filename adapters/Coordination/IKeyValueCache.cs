@@ -42,15 +42,22 @@ public interface IKeyValueCache
     /// made when an earlier one is refused. Redis does it in one round trip; the default claims one by one.
     /// </summary>
     Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default) =>
+        ClaimInOrderAsync(claims, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ClaimInOrderAsync(IReadOnlyList{KeyClaim}, CancellationToken)"/> issued into
+    /// <paramref name="batch"/> when this store can join it (then nothing is sent, and the task does not complete,
+    /// before the batch is sent).
+    /// </summary>
+    Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, StoreBatch? batch, CancellationToken cancellationToken = default) =>
         KeyClaim.OneByOneAsync(this, claims, cancellationToken);
 
     /// <summary>
-    /// Lets a store hold the commands this request's flow issues until the returned scope is disposed, and send
-    /// them together (one write to the store, answered in one go) — this cache's and those of stores sharing its
-    /// connection (the turn lock, the sessions). Nothing issued inside may be waited for before the scope is
-    /// disposed, so the caller disposes it on its own path, before its first wait. Null: commands go out as issued.
+    /// A batch for the commands one request issues to this cache and to the stores sharing its connection (the
+    /// turn lock, the sessions), to be passed to each call that may join it and sent before anything waits for
+    /// them (<see cref="StoreBatch"/>). Null: this store sends every command as issued.
     /// </summary>
-    IDisposable? SendTogether() => null;
+    StoreBatch? BeginBatch() => null;
 
     /// <summary>
     /// <see cref="Post"/> for a key that may belong to a group (<see cref="CacheKey.Group"/>). A store may keep a

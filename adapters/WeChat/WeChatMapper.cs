@@ -28,7 +28,15 @@ internal static class WeChatMapper
 {
     public const string ChannelId = WeChatAdapter.ChannelId;
 
-    public static InboundAction ToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now)
+    /// <summary><see cref="ToAction"/>, or null when the message lacks what names it (sender, recipient, type).</summary>
+    public static InboundAction? TryToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now, string channelId = ChannelId)
+    {
+        try { return ToAction(m, now, channelId); }
+        catch (WeChatXmlException) { return null; }
+    }
+
+    /// <summary>What to do with message <paramref name="m"/>; its activity carries <paramref name="channelId"/> (the account's).</summary>
+    public static InboundAction ToAction(IReadOnlyDictionary<string, string> m, DateTimeOffset now, string channelId = ChannelId)
     {
         // One spelling per message (RELIABILITY row 16): the fields that name it are read trimmed, its numbers in
         // their decimal form ("041" is MsgId 41), the event name in lower case, so that no way of writing a try of
@@ -40,10 +48,10 @@ internal static class WeChatMapper
         var createTime = Number(m.GetValueOrDefault("CreateTime"));
         var msgId = Number(m.GetValueOrDefault("MsgId"));
 
-        if (type == "event") return MapEvent(m, from, to, createTime, now);
+        if (type == "event") return MapEvent(m, from, to, createTime, now, channelId);
 
         var dedupeId = $"{from}:msg:{(string.IsNullOrEmpty(msgId) ? createTime + ":" + type : msgId)}";
-        var activity = NewActivity(ActivityTypes.Message, m, from, to, createTime, msgId, now);
+        var activity = NewActivity(ActivityTypes.Message, m, from, to, createTime, msgId, now, channelId);
         switch (type)
         {
             case "text":
@@ -69,7 +77,7 @@ internal static class WeChatMapper
         return new InboundAction.RunTurn(activity, dedupeId, FromUserMessage: true, WeChatKeys.MessageSecond(createTime, now));
     }
 
-    private static InboundAction MapEvent(IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now)
+    private static InboundAction MapEvent(IReadOnlyDictionary<string, string> m, string from, string to, string createTime, DateTimeOffset now, string channelId)
     {
         var evt = (m.GetValueOrDefault("Event") ?? "").Trim().ToLowerInvariant();
         var key = (m.GetValueOrDefault("EventKey") ?? "").Trim();
@@ -82,7 +90,7 @@ internal static class WeChatMapper
             _ => null, // LOCATION (every 5 s), VIEW (the user is leaving for a web page), template receipts…
         };
         if (mapped is null) return new InboundAction.Ignore();
-        var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, "", now);
+        var activity = NewActivity(ActivityTypes.Event, m, from, to, createTime, "", now, channelId);
         activity.Name = mapped.Value.Name;
         activity.Value = mapped.Value.Value;
         return new InboundAction.RunTurn(activity, $"{from}:evt:{createTime}:{evt}:{key}", FromUserMessage: false, WeChatKeys.MessageSecond(createTime, now));
@@ -97,7 +105,7 @@ internal static class WeChatMapper
             : trimmed;
     }
 
-    private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, string msgId, DateTimeOffset now)
+    private static Activity NewActivity(string type, IReadOnlyDictionary<string, string> m, string from, string to, string createTime, string msgId, DateTimeOffset now, string channelId)
     {
         var timestamp = long.TryParse(createTime, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
@@ -105,7 +113,7 @@ internal static class WeChatMapper
         {
             Type = type,
             Id = msgId.Length > 0 ? msgId : $"{createTime}-{Guid.NewGuid():N}",
-            ChannelId = ChannelId,
+            ChannelId = channelId,
             ServiceUrl = "wechat:",
             Timestamp = timestamp,
             LocalTimestamp = timestamp.ToOffset(TimeSpan.FromHours(8)),

@@ -1,4 +1,5 @@
 using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.Coordination;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,7 @@ public sealed class BotPipeline(
         adapter.OnTurnError = OnTurnErrorAsync;
     }
 
-    public IAsyncDisposable? BeginTurn(Microsoft.Bot.Schema.IActivity activity) => turnLock.Begin(activity);
+    public TurnHead? BeginTurn(Microsoft.Bot.Schema.IActivity activity, StoreBatch? batch) => turnLock.Begin(activity, batch);
 
     // What reaches the adapter: a store outage (busy, state kept), or a failure before the turn held its lock —
     // above all a stored state that cannot be read, which would fail every message after it. That one is

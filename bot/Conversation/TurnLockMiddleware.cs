@@ -8,10 +8,11 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// Runs the turns of one conversation one at a time, across instances when the lock is in Redis, and reads the
-/// conversation's state with the lock attempt (see <see cref="TurnStateStorage"/>).
+/// conversation's state with the lock attempt, lending it to the turn's first read (<see cref="TurnStateStorage"/>).
 /// Bot.Builder state is last-writer-wins, so without the lock two quick messages could lose an update. On one
 /// Redis server the lock attempt and the read travel together (<see cref="IDistributedLock.BeginAcquireThenRead{T}"/>),
-/// and an adapter may begin them with its own checks of the message (<see cref="IBotPipeline.BeginTurn"/>).
+/// and an adapter may begin them with its own checks of the message (<see cref="IBotPipeline.BeginTurn"/>) and hand
+/// them to the turn in its <see cref="ChannelTurnContext"/>.
 /// </summary>
 public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage storage, ILogger<TurnLockMiddleware> log) : Microsoft.Bot.Builder.IMiddleware
 {
@@ -25,16 +26,18 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Sends the lock's first attempt and the state read for <paramref name="activity"/> now (see
-    /// <see cref="IBotPipeline.BeginTurn"/>); null when the activity names no conversation.
+    /// Issues the lock's first attempt and the state read for <paramref name="activity"/> now, into
+    /// <paramref name="batch"/> when given (see <see cref="IBotPipeline.BeginTurn"/>); null when the activity names
+    /// no conversation.
     /// </summary>
-    public LockAttempt<TurnStateStorage.ReadAhead?>? Begin(IActivity activity)
+    public TurnLockHead? Begin(IActivity activity, StoreBatch? batch)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (Resource(activity) is not { } resource) return null;
+        if (TurnLockKey.For(activity) is not { } resource) return null;
         var keys = TurnStateStorage.Keys(activity);
-        return locks.BeginAcquireThenRead(resource, LockTtl, MaxWait,
-            ct => keys is null ? Task.FromResult<TurnStateStorage.ReadAhead?>(null) : storage.ReadAheadAsync(keys, ct));
+        var attempt = locks.BeginAcquireThenRead(resource, LockTtl, MaxWait,
+            ct => keys is null ? Task.FromResult<StateReadAhead?>(null) : storage.ReadAheadAsync(keys, batch, ct), batch);
+        return new TurnLockHead(resource, attempt);
     }
 
     /// <summary>
@@ -44,51 +47,42 @@ public sealed class TurnLockMiddleware(IDistributedLock locks, TurnStateStorage 
     /// </summary>
     public async Task<bool> HoldingAsync(ITurnContext turn, Func<Task> action)
     {
-        if (Resource(turn.Activity) is not { } resource) return false;
+        if (TurnLockKey.For(turn.Activity) is not { } resource) return false;
         await using var held = await locks.TryAcquireAsync(resource, LockTtl, MaxWait);
         if (held is null) return false;
         await action();
         return true;
     }
 
-    private static string? Resource(IActivity activity) =>
-        activity.Conversation?.Id is { Length: > 0 } conversationId ? $"turn:{activity.ChannelId}:{conversationId}" : null;
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        // The attempt the adapter began with the message's own checks, if any; otherwise it starts here.
-        var attempt = Taken(turnContext) ?? Begin(turnContext.Activity);
-        if (attempt is null)
+        // The head the adapter began with the message's own checks, if any; otherwise the attempt starts here.
+        var head = await TakenAsync(turnContext) ?? Begin(turnContext.Activity, batch: null);
+        if (head is null)
         {
             await next(cancellationToken);
             return;
         }
-        await using var held = await attempt.CompleteAsync(cancellationToken);
+        await using var held = await head.Attempt.CompleteAsync(cancellationToken);
         if (held is null)
         {
             log.LogWarning("Turn lock wait ran out on {ChannelId}", turnContext.Activity.ChannelId);
             await turnContext.SendActivityAsync(MessageFactory.Text(ConversationTexts.StillWorking), cancellationToken);
             return;
         }
-        TurnStateStorage.Use(held.Value);
-        try
+        using (storage.Lend(held.Value))
         {
             await next(cancellationToken);
         }
-        finally
-        {
-            TurnStateStorage.Use(null);
-        }
     }
 
-    // Takes the begun attempt out of the turn state (from then on this turn owns it). One for another
-    // conversation (not expected) is abandoned.
-    private LockAttempt<TurnStateStorage.ReadAhead?>? Taken(ITurnContext turnContext)
+    // The head handed to this turn, if any (from then on the turn owns it). One for another conversation (not
+    // expected) is abandoned.
+    private static async Task<TurnLockHead?> TakenAsync(ITurnContext turnContext)
     {
-        if (turnContext.TurnState.Get<object>(IBotPipeline.TurnHeadKey) is not LockAttempt<TurnStateStorage.ReadAhead?> begun) return null;
-        turnContext.TurnState.Remove(IBotPipeline.TurnHeadKey);
-        if (begun.Resource == Resource(turnContext.Activity)) return begun;
-        _ = begun.DisposeAsync();
+        if (turnContext is not ChannelTurnContext channel || channel.TakeHead() is not { } head) return null;
+        if (head is TurnLockHead mine && mine.Resource == TurnLockKey.For(turnContext.Activity)) return mine;
+        await head.DisposeAsync();
         return null;
     }
 }

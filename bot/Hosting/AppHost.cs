@@ -4,6 +4,7 @@ using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
+using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
 using ChatAssistant.Identity;

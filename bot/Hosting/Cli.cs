@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Console;
+using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
@@ -109,8 +110,13 @@ public static class Cli
     }
 
     private static bool IsConfigurationError(Exception e) =>
-        e is OptionsValidationException or Knowledge.Content.GuideContentException
-        || (e is InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
+        e is OptionsValidationException or Knowledge.Content.GuideContentException || IsMalformedSetting(e);
+
+    // A value that cannot be read as its setting's type (a TimeSpan written "half an hour"): the configuration binder
+    // raises a plain InvalidOperationException naming the setting, told from any other by the binder having thrown it.
+    private static bool IsMalformedSetting(Exception e) =>
+        e is InvalidOperationException { TargetSite.DeclaringType: { } thrower }
+        && (thrower == typeof(ConfigurationBinder) || thrower.DeclaringType == typeof(ConfigurationBinder));
 
     private static int ReportConfigurationError(Exception e)
     {

@@ -1,5 +1,4 @@
 using ChatAssistant.Adapters;
-using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Alerts;
 using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
@@ -10,6 +9,7 @@ using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Feedback;
 using ChatAssistant.Guide;
+using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
 using ChatAssistant.Safety;
@@ -73,13 +73,12 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The conversation core: state, flow engine, router, bot, pipeline and in-process defaults.</summary>
+    /// <summary>
+    /// The conversation core: state, flow engine, router, bot and pipeline. The session store, cache and lock it runs
+    /// on are <see cref="StorageServiceCollectionExtensions.AddSessionStorage"/>'s, the proactive messenger the channel's.
+    /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
-        // Session storage and coordination default to in-process; Redis registrations made earlier win.
-        services.TryAddSingleton<IStorage>(_ => new MemoryStorage());
-        services.TryAddSingleton<IKeyValueCache, InMemoryKeyValueCache>();
-        services.TryAddSingleton<IDistributedLock, InMemoryDistributedLock>();
         // Both states go through TurnStateStorage, which serves the batch read made at the start of the turn.
         services.AddSingleton(sp => new TurnStateStorage(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<TurnStateStorage>()));
@@ -95,7 +94,6 @@ public static class ServiceRegistration
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
         services.AddSingleton<NoProactiveChannelMessenger>();
-        services.TryAddSingleton<IUserMessenger>(sp => sp.GetRequiredService<NoProactiveChannelMessenger>());
         return services;
     }
 

@@ -45,23 +45,24 @@ public sealed class RedisDistributedLock : IDistributedLock
     }
 
     public Task<LockedRead<T>?> TryAcquireThenReadAsync<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default) =>
-        BeginAcquireThenRead(resource, ttl, wait, read).CompleteAsync(cancellationToken);
+        BeginAcquireThenRead(resource, ttl, wait, read, batch: null).CompleteAsync(cancellationToken);
 
     /// <summary>
-    /// On one standalone Redis server the lock's first <c>SET NX</c> and the read right behind it are written to
-    /// the connection before this returns, so Redis runs the read after the attempt: when the attempt wins, the
-    /// read saw the state as the lock found it and is kept (one round trip for both, shared with whatever the
-    /// caller sends next). When it loses, the read is dropped and made again once the lock is held. On a cluster
+    /// On one standalone Redis server the lock's first <c>SET NX</c> and the read right behind it are issued
+    /// before this returns — into <paramref name="batch"/> when it is this connection's (the read joins it through
+    /// its own store), else straight to the connection — so Redis runs the read after the attempt: when the attempt
+    /// wins, the read saw the state as the lock found it and is kept (one round trip for both, shared with what the
+    /// caller issues into the batch). When it loses, the read is dropped and made again once the lock is held. On a cluster
     /// or behind a proxy the two keys may live on different servers, which run them in any order, so there
     /// nothing is sent until the attempt is completed, and the read waits for the lock. The read must go to this
     /// lock's Redis (the session store and the lock share one connection when Redis is configured).
     /// </summary>
-    public LockAttempt<T> BeginAcquireThenRead<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read)
+    public LockAttempt<T> BeginAcquireThenRead<T>(string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, StoreBatch? batch = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1));
         ArgumentNullException.ThrowIfNull(read);
         if (!_topology.IsOneStandaloneServer()) return new DeferredLockAttempt<T>(this, resource, ttl, wait, read);
-        return new SentAttempt<T>(this, resource, ttl, wait, read);
+        return new SentAttempt<T>(this, resource, ttl, wait, read, batch);
     }
 
     // The first attempt and the read, sent when the attempt is made; what is left is waited for on completion.
@@ -76,7 +77,7 @@ public sealed class RedisDistributedLock : IDistributedLock
         private readonly Task<bool> _attempt;
         private readonly Task<T> _early;
 
-        public SentAttempt(RedisDistributedLock owner, string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read) : base(resource)
+        public SentAttempt(RedisDistributedLock owner, string resource, TimeSpan ttl, TimeSpan wait, Func<CancellationToken, Task<T>> read, StoreBatch? batch) : base(resource)
         {
             (_owner, _ttl, _wait, _read) = (owner, ttl, wait, read);
             _started = owner._time.GetTimestamp();
@@ -84,7 +85,7 @@ public sealed class RedisDistributedLock : IDistributedLock
             // a completion that is cancelled stops waiting, the commands have gone. The attempt's task is the
             // client's own, not wrapped in an async method: nothing waits on it until the attempt is completed,
             // by when its answer is usually in (it came with the claim's), so no thread-pool item is spent on it.
-            _attempt = owner.IssueTake(resource, _token, ttl);
+            _attempt = owner.IssueTake(resource, _token, ttl, batch);
             _early = Started(read, CancellationToken.None);
         }
 
@@ -145,13 +146,13 @@ public sealed class RedisDistributedLock : IDistributedLock
     private static void Forget(Task task) => _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
         TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    // SET NX PX as the client issues it (a failure to queue becomes a failed task). Inside a request's
-    // send-together scope (a WeChat message's claim), the attempt joins its batch.
-    private Task<bool> IssueTake(string resource, string token, TimeSpan ttl)
+    // SET NX PX as the client issues it (a failure to queue becomes a failed task); into the request's batch when
+    // handed one (a WeChat message's claim travels in it).
+    private Task<bool> IssueTake(string resource, string token, TimeSpan ttl, StoreBatch? batch)
     {
         try
         {
-            var (target, prefix, _) = _keys.Target();
+            var (target, prefix, _) = _keys.Target(batch);
             return target.LockTakeAsync(prefix + resource, token, ttl);
         }
         catch (Exception ex)
@@ -162,7 +163,7 @@ public sealed class RedisDistributedLock : IDistributedLock
 
     private async Task<bool> TakeAsync(string resource, string token, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var take = IssueTake(resource, token, ttl);
+        var take = IssueTake(resource, token, ttl, batch: null);
         try
         {
             return await take.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,11 @@
+using ChatAssistant.Adapters.Coordination;
 using StackExchange.Redis;
 
 namespace ChatAssistant.Storage;
 
 /// <summary>
 /// Turns Redis outages into <see cref="StorageUnavailableException"/>, which the turn-error handler
-/// (ChatAssistant.Conversation.StoreFailures.IsTransient) answers with the short busy message.
+/// (ChatAssistant.Conversation.StoreFailures.IsTransient) and the WeChat intake answer with the short busy message.
 /// </summary>
 internal static class RedisFailures
 {

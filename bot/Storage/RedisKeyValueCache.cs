@@ -69,20 +69,21 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     /// reach: there one script per key. (Hand-written: StackExchange.Redis has no conditional multi-key claim, and a
     /// MULTI cannot stop at the first refusal.)
     /// </summary>
-    public async Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken = default)
+    public async Task<int> ClaimInOrderAsync(IReadOnlyList<KeyClaim> claims, StoreBatch? batch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        // One lone key: SET NX as it is (and GET only when refused) costs Redis less than a script.
-        if (claims.Count == 0 || (claims.Count == 1 && claims[0].Key.Group is null)) return await KeyClaim.OneByOneAsync(this, claims, cancellationToken).ConfigureAwait(false);
-        if (_topology.IsOneStandaloneServer()) return await ClaimAsync(claims, cancellationToken).ConfigureAwait(false);
+        if (claims.Count == 0) return 0;
+        // One lone key outside a batch: SET NX as it is (and GET only when refused) costs Redis less than a script.
+        if (batch is null && claims.Count == 1 && claims[0].Key.Group is null) return await KeyClaim.OneByOneAsync(this, claims, cancellationToken).ConfigureAwait(false);
+        if (_topology.IsOneStandaloneServer()) return await ClaimAsync(claims, batch, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < claims.Count; i++)
-            if (await ClaimAsync([claims[i]], cancellationToken).ConfigureAwait(false) == 0) return i;
+            if (await ClaimAsync([claims[i]], null, cancellationToken).ConfigureAwait(false) == 0) return i;
         return claims.Count;
     }
 
-    private Task<int> ClaimAsync(IReadOnlyList<KeyClaim> claims, CancellationToken cancellationToken)
+    private Task<int> ClaimAsync(IReadOnlyList<KeyClaim> claims, StoreBatch? batch, CancellationToken cancellationToken)
     {
-        var (target, prefix, _) = _keys.Target();
+        var (target, prefix, _) = _keys.Target(batch);
         var keys = new RedisKey[claims.Count];
         var args = new RedisValue[claims.Count * 4];
         for (var i = 0; i < claims.Count; i++)
@@ -98,17 +99,14 @@ public sealed class RedisKeyValueCache : IKeyValueCache
     }
 
     /// <summary>
-    /// On one standalone server, the commands this request's flow issues to Redis until the scope is disposed —
-    /// the claim here, and the turn lock's attempt and the session read, which share this connection — leave as
-    /// one batch (<see cref="RedisSendTogether"/>).
+    /// On one standalone server, a batch that the claim here, the turn lock's attempt and the session read (which
+    /// share this connection) can join when they are handed it (<see cref="RedisStoreBatch"/>). Elsewhere the keys
+    /// may live on different servers, which run one request's commands in any order: null, each goes out as issued.
     /// </summary>
-    public IDisposable? SendTogether() => _topology.IsOneStandaloneServer() ? _keys.SendTogether() : null;
+    public StoreBatch? BeginBatch() => _topology.IsOneStandaloneServer() ? _keys.BeginBatch() : null;
 
-    public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
-    {
-        var (target, prefix, _) = _keys.Target();
-        return Run(() => target.StringSetAsync(prefix + key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
-    }
+    public Task<bool> AddIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        Run(() => _db.StringSetAsync(key, value, Positive(ttl), When.NotExists), "add", cancellationToken);
 
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         await Run(() => _db.StringGetAsync(key), "get", cancellationToken).ConfigureAwait(false);

@@ -14,20 +14,3 @@ internal static class RedisKeys
     public static IDatabase Database(IConnectionMultiplexer redis, RedisOptions options, string space) =>
         redis.GetDatabase().WithKeyPrefix(options.KeyPrefix + space);
 }
-
-/// <summary>
-/// One store's key space: its key-prefixed database view, and where a command of the current request goes — the
-/// request's send-together batch (<see cref="RedisSendTogether"/>), with the prefix the store must add there, or
-/// the view itself.
-/// </summary>
-internal sealed class RedisKeyspace(IConnectionMultiplexer redis, RedisOptions options, string space)
-{
-    private readonly string _prefix = options.KeyPrefix + space;
-
-    public IDatabase Db { get; } = RedisKeys.Database(redis, options, space);
-
-    public (IDatabaseAsync Target, string Prefix, bool Joined) Target() => RedisSendTogether.Join(redis, Db, _prefix);
-
-    /// <summary>Opens a send-together scope on this key space's connection (shared by every store on it).</summary>
-    public IDisposable SendTogether() => RedisSendTogether.Open(redis);
-}

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters.Coordination;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -14,7 +15,7 @@ namespace ChatAssistant.Storage;
 /// two keys). If one entry of a batch conflicts, the others are still written; MemoryStorage writes the
 /// entries before the conflicting one only. Bot.Builder's BotState writes one key per call, so both agree there.
 /// </remarks>
-public sealed class RedisStorage : IStorage
+public sealed class RedisStorage : IBatchingStorage
 {
     // Compare-and-set in one step on the server: no other client can write between the check and the write.
     // ARGV: 1 check ETag ("1"/"0"), 2 expected ETag, 3 new ETag ("" = none), 4 JSON, 5 TTL in ms.
@@ -50,13 +51,16 @@ public sealed class RedisStorage : IStorage
         _ttlMilliseconds = (long)options.Value.SessionTtl.TotalMilliseconds;
     }
 
-    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
+        ReadAsync(keys, null, cancellationToken);
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, StoreBatch? batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var items = new Dictionary<string, object>(keys.Length);
+        IDictionary<string, object> items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0) return items;
 
-        var reads = await Run((batch, prefix) => keys.Select(key => batch.ScriptEvaluateAsync(ReadScript, [prefix + key], [_ttlMilliseconds])), "read", cancellationToken)
+        var reads = await Run((target, prefix) => keys.Select(key => target.ScriptEvaluateAsync(ReadScript, [prefix + key], [_ttlMilliseconds])), "read", cancellationToken, batch)
             .ConfigureAwait(false);
 
         for (var i = 0; i < keys.Length; i++)
@@ -109,15 +113,15 @@ public sealed class RedisStorage : IStorage
     ];
 
     // Sends the commands as one pipelined batch and waits for all of them: a batch of their own, or the request's
-    // send-together batch when one is open (the turn's read ahead of a WeChat message's claim), where the keys need
-    // the prefix added here. Outages (thrown when queuing as well as when awaiting) become
+    // batch when the caller handed one (the turn's read ahead of a WeChat message's claim), where the keys need the
+    // prefix added here. Outages (thrown when queuing as well as when awaiting) become
     // StorageUnavailableException, the store-neutral signal for a "busy" answer.
-    private async Task<T[]> Run<T>(Func<IDatabaseAsync, string, IEnumerable<Task<T>>> commands, string what, CancellationToken cancellationToken)
+    private async Task<T[]> Run<T>(Func<IDatabaseAsync, string, IEnumerable<Task<T>>> commands, string what, CancellationToken cancellationToken, StoreBatch? requestBatch = null)
     {
         try
         {
             Task<T>[] tasks;
-            var (joined, prefix, isJoined) = _keys.Target();
+            var (joined, prefix, isJoined) = _keys.Target(requestBatch);
             if (isJoined)
             {
                 tasks = commands(joined, prefix).ToArray();

@@ -8,7 +8,7 @@ namespace ChatAssistant.Benchmarks;
 /// <summary>
 /// What the adapter does with one safe-mode (AES) text message before a turn runs: check <c>signature</c> and
 /// <c>msg_signature</c>, parse the envelope, decrypt, parse the inner XML and map it to an activity — the same
-/// calls in the same order as WeChatRequestReader and WeChatAdapter.
+/// calls in the same order as WeChatRequestVerifier and WeChatCallbackHandler.
 /// </summary>
 [MemoryDiagnoser]
 public class WeChatInboundBenchmark

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatAssistant.Adapters.Coordination;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -11,7 +11,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// other's tokens) and happen early, while the old token is still valid.
 /// </summary>
 public sealed class WeChatAccessTokens(
-    WeChatApiClient client, IKeyValueCache cache, IDistributedLock locks, IOptions<WeChatOptions> options,
+    [FromKeyedServices] WeChatApiClient client, IKeyValueCache cache, IDistributedLock locks, [FromKeyedServices] WeChatAccount account,
     TimeProvider time, ILogger<WeChatAccessTokens> logger)
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
@@ -27,7 +27,7 @@ public sealed class WeChatAccessTokens(
     /// </summary>
     public async Task<string?> GetAsync(string? rejected, CancellationToken cancellationToken)
     {
-        var appId = options.Value.AppId ?? "";
+        var appId = account.Options.AppId ?? "";
         var cached = await ReadAsync(appId, cancellationToken).ConfigureAwait(false);
         if (IsUsable(cached, rejected)) return cached!.Value.Token;
 

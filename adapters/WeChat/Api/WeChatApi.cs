@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -7,7 +7,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// refreshed once (single flight) and the call repeated once — WeChat refused it, so nothing was delivered.
 /// Quota and window rules are not applied here; <see cref="WeChatMessenger"/> does that.
 /// </summary>
-public class WeChatApi(WeChatApiClient client, WeChatAccessTokens tokens, IOptions<WeChatOptions> options)
+public class WeChatApi([FromKeyedServices] WeChatApiClient client, [FromKeyedServices] WeChatAccessTokens tokens, [FromKeyedServices] WeChatAccount account)
 {
     /// <summary>POST /cgi-bin/message/custom/send (text).</summary>
     public virtual Task<WeChatApiResult> SendCustomTextAsync(string openId, string text, CancellationToken cancellationToken) =>
@@ -48,7 +48,7 @@ public class WeChatApi(WeChatApiClient client, WeChatAccessTokens tokens, IOptio
 
     private async Task<T> CallAsync<T>(string path, object body, Func<int, string, T> failed, Func<T, WeChatApiResult> status, CancellationToken cancellationToken)
     {
-        if (!options.Value.CanCallApi) return failed(WeChatApiResult.NotConfigured, "WeChat:AppId or WeChat:AppSecret is not set");
+        if (!account.Options.CanCallApi) return failed(WeChatApiResult.NotConfigured, "WeChat:AppId or WeChat:AppSecret is not set");
         var token = await tokens.GetAsync(null, cancellationToken).ConfigureAwait(false);
         if (token is null) return failed(WeChatApiResult.Unreachable, "no access token");
         var result = await client.PostAsync(path, body, token, failed, cancellationToken).ConfigureAwait(false);

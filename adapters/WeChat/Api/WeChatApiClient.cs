@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -12,7 +12,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// IHttpClientFactory with the standard resilience handler (timeouts; retries only for the token GET,
 /// because a timed-out send may have been delivered and a repeat would reach the user twice).
 /// </summary>
-public class WeChatApiClient(IHttpClientFactory httpClients, IOptions<WeChatOptions> options, ILogger<WeChatApiClient> logger)
+public class WeChatApiClient(IHttpClientFactory httpClients, [FromKeyedServices] WeChatAccount account, ILogger<WeChatApiClient> logger)
 {
     public const string HttpClientName = "wechat-api";
 
@@ -23,12 +23,12 @@ public class WeChatApiClient(IHttpClientFactory httpClients, IOptions<WeChatOpti
 
     private HttpClient Http => httpClients.CreateClient(HttpClientName);
 
-    private Uri Base => new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+    private Uri Base => new(account.Options.ApiBaseUrl.TrimEnd('/') + "/");
 
     /// <summary>GET /cgi-bin/token with the AppId and AppSecret.</summary>
     public virtual async Task<WeChatTokenResponse> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
+        var o = account.Options;
         var uri = new Uri(Base, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId ?? "")}&secret={Uri.EscapeDataString(o.AppSecret ?? "")}");
         try
         {

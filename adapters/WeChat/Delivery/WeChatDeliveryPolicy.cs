@@ -1,5 +1,5 @@
 using ChatAssistant.Adapters.Coordination;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -10,7 +10,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// cache was restarted) the send is attempted and WeChat's own answer (45015) decides — refusing locally
 /// would lose a staff reply WeChat would have delivered.
 /// </summary>
-public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOptions> options)
+public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, [FromKeyedServices] WeChatAccount account)
 {
     private static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);
     private static readonly TimeSpan EventWindow = TimeSpan.FromMinutes(1);
@@ -33,7 +33,7 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, IOptions<WeChatOp
     /// </summary>
     public async Task<WeChatApiResult?> TryReserveAsync(string openId, CancellationToken cancellationToken)
     {
-        var o = options.Value;
+        var o = account.Options;
         var known = false;
         foreach (var (key, quota) in new[] { (WeChatKeys.MessageWindow(openId), o.CustomerServiceQuota), (WeChatKeys.EventWindow(openId), o.EventQuota) })
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Adapters.WeChat;
@@ -9,7 +10,7 @@ namespace ChatAssistant.Adapters.WeChat;
 /// failure itself (<c>recordFailure: false</c>), as ticket and hand-off replies do in their own encrypted history.
 /// </summary>
 public class WeChatMessenger(
-    WeChatApi api, WeChatDeliveryPolicy policy, IUndeliveredMessageStore undelivered, TimeProvider time, ILogger<WeChatMessenger> logger)
+    [FromKeyedServices] WeChatApi api, [FromKeyedServices] WeChatDeliveryPolicy policy, IUndeliveredMessageStore undelivered, TimeProvider time, ILogger<WeChatMessenger> logger)
 {
     /// <summary>Sends <paramref name="text"/> (split into WeChat-sized messages) through the customer-service API.</summary>
     public virtual Task<WeChatApiResult> SendTextAsync(string openId, string text, CancellationToken cancellationToken, bool recordFailure = true) =>

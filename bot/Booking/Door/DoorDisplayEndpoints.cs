@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Conversation.Time;
-using ChatAssistant.Storage;
 using Microsoft.Extensions.Options;
 using QRCoder;
 

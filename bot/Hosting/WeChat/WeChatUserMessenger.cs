@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.WeChat;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hosting.WeChat;
 
@@ -12,14 +11,13 @@ namespace ChatAssistant.Hosting.WeChat;
 /// recorded for staff (in wechat_undelivered unless the message says its sender keeps them). Other channels
 /// get the core's "cannot send" answer.
 /// </summary>
-public sealed class WeChatUserMessenger(WeChatMessenger messenger, IOptions<WeChatOptions> options, NoProactiveChannelMessenger otherChannels) : IUserMessenger
+public sealed class WeChatUserMessenger(WeChatMessenger messenger, WeChatAccount account, NoProactiveChannelMessenger otherChannels) : IUserMessenger
 {
-
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        if (message.ChannelId != WeChatAdapter.ChannelId) return await otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (message.ChannelId != account.ChannelId) return await otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
-        if (message.TemplateKey is { } key && options.Value.Templates.TryGetValue(key, out var templateId))
+        if (message.TemplateKey is { } key && account.Options.Templates.TryGetValue(key, out var templateId))
         {
             var template = new WeChatTemplateMessage(message.UserId, templateId, message.TemplateFields ?? new Dictionary<string, string>());
             if ((await messenger.SendTemplateAsync(template, cancellationToken, recordFailure: false).ConfigureAwait(false)).Succeeded)

@@ -22,20 +22,31 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_value_that_is_not_its_settings_type_is_named_for_the_server_and_the_commands()
+    {
+        using var data = new TempDirectory();
+        await AssertBothStopNamingAsync(data, new Dictionary<string, string> { ["Redis__SessionTtl"] = "half an hour" }, "'Redis:SessionTtl'");
+    }
+
+    [Fact]
     public async Task A_data_directory_that_cannot_be_created_names_the_setting()
     {
         using var data = new TempDirectory();
         File.WriteAllText(data.File("not-a-folder"), "x");
-        var environment = new Dictionary<string, string> { ["Storage__DataDirectory"] = data.File("not-a-folder") };
+        await AssertBothStopNamingAsync(data, new Dictionary<string, string> { ["Storage__DataDirectory"] = data.File("not-a-folder") }, "Storage:DataDirectory");
+    }
 
+    // The server and an operator command (staff list) both stop with exit code 2, naming the setting, without a stack trace.
+    private static async Task AssertBothStopNamingAsync(TempDirectory data, Dictionary<string, string> environment, string named)
+    {
         var (code, _, stderr) = await CliProcess.RunAsync(data.Path, environment, Serve);
         Assert.Equal(2, code);
-        Assert.Contains("Storage:DataDirectory", stderr);
+        Assert.Contains(named, stderr);
         AssertNoStackTrace(stderr);
 
         var (listCode, _, listError) = await CliProcess.RunAsync(data.Path, environment, "staff", "list");
         Assert.Equal(2, listCode);
-        Assert.Contains("Storage:DataDirectory", listError);
+        Assert.Contains(named, listError);
         AssertNoStackTrace(listError);
     }
 

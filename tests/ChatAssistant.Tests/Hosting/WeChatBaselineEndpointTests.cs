@@ -1,4 +1,4 @@
-using ChatAssistant.Hosting;
+using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Tests.Support.WeChat;
 
 namespace ChatAssistant.Tests.Hosting;

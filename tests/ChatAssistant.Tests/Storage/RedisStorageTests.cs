@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Storage;
 using ChatAssistant.Tests.Support;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using ChatAssistant.Conversation;
+using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Storage;
 using StackExchange.Redis;
 

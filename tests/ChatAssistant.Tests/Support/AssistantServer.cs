@@ -40,12 +40,14 @@ public sealed class AssistantServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server. <paramref name="dataDirectory"/> reuses a folder (e.g. to restart over the same data);
-    /// otherwise a temp folder is made and deleted on dispose.
+    /// otherwise a temp folder is made and deleted on dispose. <paramref name="endpoints"/> maps more endpoints
+    /// beside the assistant's own (e.g. a second WeChat account's callback).
     /// </summary>
     public static async Task<AssistantServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        Action<WebApplication>? endpoints = null)
     {
         var owned = dataDirectory is null ? new TempDirectory("ca-server") : null;
         var data = dataDirectory ?? owned!.Path;
@@ -62,6 +64,7 @@ public sealed class AssistantServer : IAsyncDisposable
         });
         try
         {
+            endpoints?.Invoke(app);
             app.Services.ValidateOptions(); // as the server's command line does: every bad setting in one exception
             await app.StartAsync();
             // Tests configure a running redis-server: on a loaded machine the first handshake can outlast the

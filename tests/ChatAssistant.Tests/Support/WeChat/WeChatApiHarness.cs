@@ -33,8 +33,9 @@ public sealed class WeChatApiHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         if (time is not null) services.AddSingleton(time);
-        if (sharedCache is not null) services.AddSingleton(sharedCache);
-        if (sharedLock is not null) services.AddSingleton(sharedLock);
+        // The coordination a server gets from its session storage: shared when given (several instances), else in-process.
+        services.AddSingleton(sharedCache ?? new InMemoryKeyValueCache(time ?? TimeProvider.System));
+        services.AddSingleton(sharedLock ?? new InMemoryDistributedLock());
         services.AddWeChatApi(configuration);
         services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={_data.File("records.db")};Connection=Direct"));
         services.AddSingleton(new FieldCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

@@ -48,9 +48,12 @@ public sealed class WeChatTestServer : IAsyncDisposable
     /// <summary>
     /// Starts a server; pass <paramref name="sharedApi"/> to let several servers (instances) use one fake API, and
     /// <paramref name="dataDirectory"/> to reuse a records folder (e.g. one a test filled first). An override with a
-    /// null value unsets a setting.
+    /// null value unsets a setting. <paramref name="services"/> and <paramref name="endpoints"/> add registrations and
+    /// routes (a second account).
     /// </summary>
-    public static async Task<WeChatTestServer> StartAsync(bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null, string? dataDirectory = null)
+    public static async Task<WeChatTestServer> StartAsync(
+        bool scripted = true, IDictionary<string, string?>? overrides = null, TimeProvider? time = null, FakeWeChatApi? sharedApi = null,
+        string? dataDirectory = null, Action<IServiceCollection>? services = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? endpoints = null)
     {
         var api = sharedApi ?? await FakeWeChatApi.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -70,11 +73,12 @@ public sealed class WeChatTestServer : IAsyncDisposable
         var bot = scripted ? new ScriptedBot() : null;
         try
         {
-            var server = await AssistantServer.StartAsync(settings, services =>
+            var server = await AssistantServer.StartAsync(settings, registrations =>
             {
-                if (bot is not null) services.AddSingleton<IBot>(bot);
-                if (time is not null) services.AddSingleton(time);
-            }, dataDirectory);
+                if (bot is not null) registrations.AddSingleton<IBot>(bot);
+                if (time is not null) registrations.AddSingleton(time);
+                services?.Invoke(registrations);
+            }, dataDirectory, endpoints);
             return new WeChatTestServer(server, api, sharedApi is null, bot, time ?? TimeProvider.System);
         }
         catch

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters.WeChat.Fake;
+using ChatAssistant.Storage;
 
-namespace ChatAssistant.Hosting;
+namespace ChatAssistant.Hosting.WeChat;
 
 /// <summary>Operator commands for the WeChat channel: <c>wechat menu publish [--file path]</c> and <c>wechat fake-api [--port n]</c>.</summary>
 public static class WeChatCommands
@@ -47,7 +48,8 @@ public static class WeChatCommands
             return 1;
         }
 
-        var services = new ServiceCollection().AddLogging().AddWeChatApi(configuration);
+        // The access token is shared with a running server through the same store (Redis when configured).
+        var services = new ServiceCollection().AddLogging().AddSessionStorage(configuration).AddWeChatApi(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         WeChatOptions options;
         try { options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatOptions>>().Value; }

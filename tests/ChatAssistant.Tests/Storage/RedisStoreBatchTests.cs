@@ -9,10 +9,10 @@ namespace ChatAssistant.Tests.Storage;
 
 /// <summary>
 /// A WeChat message's claim, the turn lock's first attempt and the session read leave for Redis as one batch
-/// (<see cref="IKeyValueCache.SendTogether"/>): held while the scope is open, sent when it is disposed, each
-/// with its own store's key prefix; outside a scope every command goes out as issued.
+/// (<see cref="IKeyValueCache.BeginBatch"/>, handed to each call): held until the batch is sent, then sent together,
+/// each with its own store's key prefix; calls without the batch, or after it was sent, go out as issued.
 /// </summary>
-public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<RedisServer>
+public sealed class RedisStoreBatchTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
@@ -32,11 +32,12 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
 
         LockAttempt<IDictionary<string, object>> attempt;
         Task<int> claim;
-        using (var together = cache.SendTogether())
+        var batch = cache.BeginBatch();
+        Assert.NotNull(batch);
+        using (batch)
         {
-            Assert.NotNull(together);
-            attempt = locks.BeginAcquireThenRead("turn:wechat:oT", Ttl, TimeSpan.FromSeconds(1), ct => sessions.ReadAsync(["wechat/conversations/oT"], ct));
-            claim = cache.ClaimInOrderAsync([new KeyClaim("replay:q1", "body", Ttl, SameValueCounts: true), new KeyClaim("dedupe:m1", "1", Ttl)]);
+            attempt = locks.BeginAcquireThenRead("turn:wechat:oT", Ttl, TimeSpan.FromSeconds(1), ct => sessions.ReadAsync(["wechat/conversations/oT"], batch, ct), batch);
+            claim = cache.ClaimInOrderAsync([new KeyClaim("replay:q1", "body", Ttl, SameValueCounts: true), new KeyClaim("dedupe:m1", "1", Ttl)], batch);
 
             await Task.Delay(200);
             Assert.False(claim.IsCompleted); // nothing has left yet
@@ -51,9 +52,10 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
         Assert.True(await db.KeyExistsAsync(prefix + "lock:turn:wechat:oT")); // each under its own store's prefix
         Assert.True(await db.KeyExistsAsync(prefix + "kv:dedupe:m1"));
 
-        // After the scope, commands go out as issued (waiting for one right away does not hang).
+        // Without the batch, or once it was sent, commands go out as issued (waiting for one right away does not hang).
         Assert.True(await cache.AddIfAbsentAsync("after", "1", Ttl).WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim("replay:q2", "b", Ttl)]).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim("replay:q2", "b", Ttl)], batch).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, await cache.ClaimInOrderAsync([new KeyClaim("replay:q3", "b", Ttl)]).WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [SkippableFact]
@@ -67,15 +69,15 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
         Assert.True(await cache.AddIfAbsentAsync("warm", "1", Ttl)); // connected: the server type is known
 
         Task<int> claim;
-        var together = cache.SendTogether();
-        Assert.NotNull(together);
-        claim = cache.ClaimInOrderAsync([new KeyClaim("replay:lost", "body", Ttl, SameValueCounts: true)]);
+        var batch = cache.BeginBatch();
+        Assert.NotNull(batch);
+        claim = cache.ClaimInOrderAsync([new KeyClaim("replay:lost", "body", Ttl, SameValueCounts: true)], batch);
         own.Stop();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (connection.IsConnected && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(20);
         Assert.False(connection.IsConnected);
 
-        together.Dispose(); // StackExchange.Redis cannot write the batch: the scope does not throw ...
+        batch.Send(); // StackExchange.Redis cannot write the batch: sending it does not throw ...
         // ... and the claim reports the outage the way every store does, in time for a "系统繁忙" inside WeChat's 5 s.
         await Assert.ThrowsAsync<StorageUnavailableException>(() => claim.WaitAsync(TimeSpan.FromSeconds(5)));
     }
@@ -93,13 +95,13 @@ public sealed class RedisSendTogetherTests(RedisServer redis) : IClassFixture<Re
         Assert.Equal(2, connection.GetServers().Count(s => s.IsConnected && !s.IsReplica));
 
         // Commands of one request could land on either server, in any order: each goes out as issued.
-        Assert.Null(new RedisKeyValueCache(connection, options).SendTogether());
+        Assert.Null(new RedisKeyValueCache(connection, options).BeginBatch());
     }
 
     [Fact]
     public void AnInProcessCacheSendsAsIssued()
     {
         IKeyValueCache cache = new InMemoryKeyValueCache(TimeProvider.System);
-        Assert.Null(cache.SendTogether());
+        Assert.Null(cache.BeginBatch());
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -8,13 +9,13 @@ namespace ChatAssistant.Adapters.WeChat;
 /// refusal for most of them, and neither runs a hundred turns nor holds up other users. Counted per instance: with
 /// several instances behind a balancer the allowance is per instance (a flood is still cut to a few turns).
 /// </summary>
-internal sealed class WeChatUserRateLimit : IDisposable
+public sealed class WeChatUserRateLimit : IDisposable
 {
     private readonly PartitionedRateLimiter<string>? _limiter;
 
-    public WeChatUserRateLimit(WeChatOptions options)
+    public WeChatUserRateLimit([FromKeyedServices] WeChatAccount account)
     {
-        var perMinute = options.UserMessagesPerMinute;
+        var perMinute = account.Options.UserMessagesPerMinute;
         if (perMinute <= 0) return; // 0 turns the guard off
         var bucket = new TokenBucketRateLimiterOptions
         {
@@ -29,7 +30,7 @@ internal sealed class WeChatUserRateLimit : IDisposable
     }
 
     /// <summary>True when <paramref name="openId"/> may start another turn now.</summary>
-    public bool TryTake(string openId)
+    internal bool TryTake(string openId)
     {
         if (_limiter is null) return true;
         using var lease = _limiter.AttemptAcquire(openId);

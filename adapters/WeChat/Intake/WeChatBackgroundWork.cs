@@ -17,9 +17,17 @@ public sealed class WeChatBackgroundWork(ILogger<WeChatBackgroundWork> logger) :
     /// The work starts on the calling thread and runs there until its first wait (a turn: the lock's round trip
     /// to Redis), rather than being queued to the thread pool: on a small server every hand-off is a wake-up.
     /// </remarks>
-    public Task Run(Func<Task> work)
+    public Task Run(Func<Task> work) => Track(Guarded(work));
+
+    /// <summary>Keeps track of <paramref name="task"/>, already started, until it ends (it must not fault unobserved: its owner awaits it).</summary>
+    public Task<T> Track<T>(Task<T> task)
     {
-        var task = Guarded(work);
+        Track((Task)task);
+        return task;
+    }
+
+    private Task Track(Task task)
+    {
         if (task.IsCompleted) return task;
         _pending.TryAdd(task, 0);
         _ = task.ContinueWith(t => _pending.TryRemove(t, out _), CancellationToken.None,

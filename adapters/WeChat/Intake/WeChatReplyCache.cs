@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using ChatAssistant.Adapters.Coordination;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Adapters.WeChat;
 
@@ -11,12 +12,13 @@ namespace ChatAssistant.Adapters.WeChat;
 /// without running the turn again. The reply text is sealed with AES-GCM (key derived from the channel's
 /// secrets, shared by every instance) because replies may carry personal details and the cache may be Redis.
 /// </summary>
-internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOptions> options)
+public sealed class WeChatReplyCache(IKeyValueCache cache, [FromKeyedServices] WeChatAccount account, TimeProvider time, ILogger<WeChatReplyCache> logger)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(2);
     private const string Success = "S";
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256,
-        Encoding.UTF8.GetBytes($"{options.Value.Token}|{options.Value.AppId}|{options.Value.EncodingAESKey}|{options.Value.AppSecret}"),
+        Encoding.UTF8.GetBytes($"{account.Options.Token}|{account.Options.AppId}|{account.Options.EncodingAESKey}|{account.Options.AppSecret}"),
         32, info: Encoding.UTF8.GetBytes("wechat-reply-cache"));
 
     // One AesGcm per concurrent user instead of one per reply: creating it sets up a native cipher context each
@@ -28,11 +30,34 @@ internal sealed class WeChatReplyCache(IKeyValueCache cache, IOptions<WeChatOpti
     /// Remembers the passive reply text (null = answered <c>success</c>) without waiting for the store: only a
     /// retry reads it, seconds later; if the write is lost the retry is answered <c>success</c>.
     /// </summary>
-    public void Remember(CacheKey key, string? passive) =>
+    internal void Remember(CacheKey key, string? passive) =>
         cache.PostGrouped(key, passive is null ? Success : "P" + Seal(passive), Ttl);
 
+    /// <summary>
+    /// The first try's passive reply for WeChat's retry of a message (null: <c>success</c>), waiting for it up to
+    /// <see cref="WeChatOptions.ReplyDeadline"/> while the first try's turn still runs.
+    /// </summary>
+    internal async Task<string?> FirstAnswerAsync(CacheKey key, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + account.Options.ReplyDeadline;
+        while (true)
+        {
+            bool known;
+            string? passive;
+            try { (known, passive) = await GetAsync(key, cancellationToken).ConfigureAwait(false); }
+            catch (StorageUnavailableException e)
+            {
+                // The store failed after the claim: the first try runs the turn and delivers; this retry says success.
+                logger.LogWarning(e, "Could not read the first answer of a retried WeChat message");
+                return null;
+            }
+            if (known || time.GetUtcNow() >= until) return passive;
+            await Task.Delay(Poll, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Not yet known: null. Answered <c>success</c>: (true, null). Passive reply: (true, text).</summary>
-    public async Task<(bool Known, string? Passive)> GetAsync(CacheKey key, CancellationToken cancellationToken)
+    private async Task<(bool Known, string? Passive)> GetAsync(CacheKey key, CancellationToken cancellationToken)
     {
         var raw = await cache.GetGroupedAsync(key, cancellationToken).ConfigureAwait(false);
         if (raw is null) return (false, null);

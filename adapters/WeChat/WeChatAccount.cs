@@ -1,0 +1,44 @@
+namespace ChatAssistant.Adapters.WeChat;
+
+/// <summary>
+/// One account of the WeChat family that this process serves — an Official Account, or a WeCom app (the same
+/// WXBizMsgCrypt scheme, with the CorpID where an Official Account has its AppID) — as its callback, API client and
+/// delivery see it: the channel id its activities carry, its settings, and the cipher its EncodingAESKey gives.
+/// Every piece of the channel that depends on the account takes it from DI as <c>[FromKeyedServices] WeChatAccount</c>:
+/// the default account is registered without a key, any further one under its name, and each piece then resolves
+/// the account it was registered for (<c>AddWeChatAccount</c> in the host).
+/// </summary>
+public sealed class WeChatAccount
+{
+    /// <summary>The account bound from the <c>WeChat</c> section and served at <c>/api/wechat</c>.</summary>
+    public const string DefaultName = "default";
+
+    public WeChatAccount(string name, string channelId, WeChatOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        ArgumentNullException.ThrowIfNull(options);
+        Name = name;
+        ChannelId = channelId;
+        Options = options;
+        if (WeChatCipherKey.TryParse(options.EncodingAESKey, out var key)) Cipher = new WeChatCipher(key, options.AppId ?? "");
+    }
+
+    /// <summary>The default account with the <c>WeChat</c> settings.</summary>
+    public static WeChatAccount Default(WeChatOptions options) => new(DefaultName, WeChatAdapter.ChannelId, options);
+
+    /// <summary>The account's name (its DI key, and its callback's last path segment for any but the default).</summary>
+    public string Name { get; }
+
+    /// <summary>The <c>ChannelId</c> of the account's activities: its conversations, locks and sessions are its own.</summary>
+    public string ChannelId { get; }
+
+    /// <summary>The account's settings.</summary>
+    public WeChatOptions Options { get; }
+
+    /// <summary>The server-configuration Token every request is signed with.</summary>
+    public string Token => Options.Token ?? "";
+
+    /// <summary>Null when no EncodingAESKey is configured (plain mode only).</summary>
+    public WeChatCipher? Cipher { get; }
+}

@@ -1,0 +1,29 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.WeChat;
+
+namespace ChatAssistant.Hosting.WeChat;
+
+/// <summary>Registers the WeChat Official Account channel (served at <c>/api/wechat</c> by <see cref="WeChatEndpoints.MapWeChat"/>).</summary>
+public static class WeChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// The default account (options bound from <c>WeChat:</c> and validated at start-up, its API client, delivery rules
+    /// and callback: <see cref="WeChatCallbackHandler"/>), what every account shares — the LiteDB store of undelivered
+    /// messages (needs <c>LiteDB.ILiteDatabase</c> and the records' <c>FieldCipher</c>) and its retention sweep, the
+    /// deliveries that outlive their request — and the proactive <see cref="IUserMessenger"/>.
+    /// With no WeChat settings the server still starts and <c>/api/wechat</c> answers 503.
+    /// </summary>
+    public static IServiceCollection AddWeChatChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWeChatApi(configuration);
+        services.AddWeChatIntake();
+        services.AddSingleton<LiteDbUndeliveredStore>();
+        services.AddSingleton<IUndeliveredMessageStore>(sp => sp.GetRequiredService<LiteDbUndeliveredStore>());
+        services.AddHostedService<UndeliveredRetentionService>();
+        services.AddHostedService<WeChatModeNotice>();
+        services.AddSingleton<WeChatBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeChatBackgroundWork>());
+        services.AddSingleton<IUserMessenger, WeChatUserMessenger>();
+        return services;
+    }
+}
