@@ -87,9 +87,14 @@ public sealed class ChatBot : ActivityHandler
 
         var menuShown = data.MenuShown;
         data.MenuShown = false;
+        // The last answer offered a person: only this message can accept it.
+        var offer = data.HandoffOffer;
+        data.HandoffOffer = null;
 
         foreach (var interceptor in _interceptors)
             if (await interceptor.TryHandleAsync(turn, data, text, cancellationToken)) return interceptor.GetType().Name;
+
+        if (offer is not null && await _handoff.TryAcceptOfferAsync(turn, data, offer, text, cancellationToken)) return "accepted hand-off";
 
         // "算了" to a 是/否 question answers it (the step's own refusal), rather than cancelling as a command.
         var answersNo = Replies.IsNo(text) && _engine.AwaitsYesNo(data);
@@ -134,25 +139,23 @@ public sealed class ChatBot : ActivityHandler
         return "fallback";
     }
 
+    // Not understanding is never a reason to hand over by itself (two emoji would): the answer offers a person, and
+    // the user decides (TryAcceptOfferAsync above). With a person already, what self-service does not answer is theirs.
     private async Task FallbackAsync(ITurnContext turn, ConversationData data, string text, CancellationToken ct)
     {
-        if (await _fallback.HandleAsync(turn, data, text, ct))
+        if (data.InHandoff)
         {
-            data.NotUnderstoodInARow = 0;
+            await _handoff.LeftToStaffAsync(turn, data, text, ct);
             return;
         }
-        data.NotUnderstoodInARow++;
-        if (data.NotUnderstoodInARow >= 2)
-        {
-            data.NotUnderstoodInARow = 0;
-            await _handoff.RequestAsync(turn, data, HandoffReason.NotUnderstood, ct);
-        }
+        if (!await _fallback.HandleAsync(turn, data, text, ct)) _handoff.Offer(turn, data, text);
     }
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turn, CancellationToken cancellationToken)
     {
         var data = await _data.GetAsync(turn, () => new ConversationData(), cancellationToken);
         var value = turn.Activity.Value as string;
+        data.HandoffOffer = null; // a tap is not a yes to the offer
         switch (turn.Activity.Name)
         {
             case ChannelEvents.Subscribe:
@@ -167,9 +170,9 @@ public sealed class ChatBot : ActivityHandler
                 await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.MenuClick when !string.IsNullOrEmpty(value):
-                // With a person, a flow's questions would go unanswered: its answers would be forwarded to staff.
-                if (await _handoff.HoldAsync(turn, data, cancellationToken)) break;
                 var intent = _router.ByMenuKey(value);
+                // With a person, a menu entry is self-service: noted for staff, and its flow keeps the answers it asks for.
+                await _handoff.SelfServiceAsync(turn, data, intent?.MenuTitle ?? value, cancellationToken);
                 if (intent is null) await SayAsync(turn, MenuText(), cancellationToken);
                 else await StartAsync(turn, data, intent, "", cancellationToken);
                 break;
@@ -182,7 +185,6 @@ public sealed class ChatBot : ActivityHandler
         {
             case GlobalCommand.Cancel:
                 var title = _engine.CancelAll(data);
-                data.NotUnderstoodInARow = 0;
                 await SayAsync(turn, title is null ? ConversationTexts.NothingToCancel : FlowTexts.Cancelled(title), ct);
                 return true;
             case GlobalCommand.Help:
@@ -207,7 +209,6 @@ public sealed class ChatBot : ActivityHandler
 
     private Task StartAsync(ITurnContext turn, ConversationData data, Intent intent, string text, CancellationToken ct)
     {
-        data.NotUnderstoodInARow = 0;
         var slots = new Dictionary<string, string>(intent.Slots ?? new Dictionary<string, string>()) { ["utterance"] = text };
         return _engine.StartAsync(turn, data, intent.FlowId, slots, ct);
     }

@@ -8,8 +8,25 @@ public sealed class ConversationData
     /// <summary>Active flows; the last one is the one the user is answering. Earlier ones were interrupted.</summary>
     public List<FlowFrame> Flows { get; set; } = [];
 
-    /// <summary>How many messages in a row the bot did not understand (two in a row offer a person).</summary>
-    public int NotUnderstoodInARow { get; set; }
+    /// <summary>
+    /// The last answer did not understand the message and offered a person (「不太确定……要请工作人员来解答吗？」): that
+    /// message, sealed for this conversation by the hand-off (context for staff if the user accepts). Only the very
+    /// next message can accept; any other answer lets it lapse. Null otherwise (not written then).
+    /// </summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public string? HandoffOffer { get; set; }
+
+    /// <summary>
+    /// While the user runs a self-service command during a hand-off: the flows that were running before it (e.g. the
+    /// help request a crisis interrupted), set aside so they neither resume in the middle of it nor take its answers;
+    /// they come back when it ends or the hand-off does. Null otherwise (not written then).
+    /// </summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public List<FlowFrame>? FlowsSetAside { get; set; }
+
+    /// <summary>In a hand-off, the last answer was the main menu (「菜单」): a bare number now picks from it.</summary>
+    [Newtonsoft.Json.JsonProperty(DefaultValueHandling = Newtonsoft.Json.DefaultValueHandling.Ignore)]
+    public bool HandoffMenuShown { get; set; }
 
     /// <summary>
     /// The last answer was the main menu, shown over a running flow (菜单 in the middle of one): a bare number now
@@ -32,6 +49,14 @@ public sealed class ConversationData
 
     /// <summary>True while a person, not the bot, answers this conversation.</summary>
     public bool InHandoff { get; set; }
+
+    /// <summary>
+    /// This state has been checked against the open escalations. A session that expires (<c>Redis:SessionTtl</c> idle)
+    /// during a hand-off loses <see cref="InHandoff"/>; the escalation record, still open, puts it back on the next
+    /// message (once per state, not on every message).
+    /// </summary>
+    [Newtonsoft.Json.JsonProperty(DefaultValueHandling = Newtonsoft.Json.DefaultValueHandling.Ignore)]
+    public bool HandoffChecked { get; set; }
 
     /// <summary>
     /// The user has been greeted (copied from <see cref="UserProfile.Welcomed"/>, so that most turns need not

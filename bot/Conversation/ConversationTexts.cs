@@ -15,7 +15,8 @@ public static class ConversationTexts
 
     public static string ResumeHint(string title) => $"回复「继续」回到「{title}」，或回复「取消」结束它。";
 
-    public const string NotUnderstood = "抱歉，我没太明白。可以换个说法，或回复「菜单」看看我能做什么；需要人工帮忙请回复「转人工」。";
+    /// <summary>The core's fallback (until the guide replaces it): offers a person, which a short yes accepts.</summary>
+    public const string NotUnderstood = "抱歉，我没太明白。可以换个说法，或回复「菜单」看看我能做什么；要请工作人员帮忙吗？回复「好」就为你转人工。";
 
     public const string NonText = "我暂时只能看懂文字消息，请用文字告诉我你想做什么。回复「菜单」查看服务。";
 

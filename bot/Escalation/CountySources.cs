@@ -13,15 +13,19 @@ public interface IEscalationCountySource
     string? CountyOf(string channelId, string userId, ConversationData data);
 }
 
-/// <summary>Takes the county a running flow has already asked for (a slot named "county"), most recent flow first.</summary>
+/// <summary>
+/// Takes the county a running flow has already asked for (a slot named "county"), most recent flow first, then the
+/// flows set aside during a hand-off's self-service.
+/// </summary>
 public sealed class FlowSlotCountySource : IEscalationCountySource
 {
     public const string SlotName = "county";
 
     public string? CountyOf(string channelId, string userId, ConversationData data)
     {
-        for (var i = data.Flows.Count - 1; i >= 0; i--)
-            if (data.Flows[i].Slots.TryGetValue(SlotName, out var county) && !string.IsNullOrWhiteSpace(county)) return county.Trim();
+        var frames = (data.FlowsSetAside ?? []).Concat(data.Flows).ToList();
+        for (var i = frames.Count - 1; i >= 0; i--)
+            if (frames[i].Slots.TryGetValue(SlotName, out var county) && !string.IsNullOrWhiteSpace(county)) return county.Trim();
         return null;
     }
 }

@@ -60,6 +60,7 @@ public sealed class EscalationDesk(
             // Replying acknowledges: an unclaimed escalation becomes the replier's.
             if (r.AssigneeId is null) Assign(r, staff, now);
             if (delivery.Delivered) r.FirstReplyAt ??= now;
+            r.LastStaffActionAt = now;
             return null;
         });
         if (!delivery.Delivered) log.LogWarning("Reply to escalation {EscalationId} refused by the channel: {ErrorCode}", id, delivery.ErrorCode);
@@ -167,6 +168,7 @@ public sealed class EscalationDesk(
         r.AssigneeName = staff.DisplayName;
         r.Status = EscalationStatus.Claimed;
         r.ClaimedAt ??= now;
+        r.LastStaffActionAt = now;
     }
 
     private static EscalationEntry Sent(ObjectId id, EntryKind kind, string text, string? staffName, DeliveryResult delivery, DateTimeOffset at) => new()

@@ -59,6 +59,23 @@ public sealed class EscalationRecord
 
     public DateTimeOffset? LastUserMessageAt { get; set; }
 
+    /// <summary>When a staff member last acted on it (claimed, was assigned, replied, picked the user up).</summary>
+    public DateTimeOffset? LastStaffActionAt { get; set; }
+
+    /// <summary>
+    /// When the user was last told, while nobody was expected soon, that a person will reply and what to do meanwhile
+    /// (the notice opening it outside office hours included): repeated at most once an hour (<see cref="WaitAnswer"/>).
+    /// Kept here, not in the session, which expires after 30 idle minutes.
+    /// </summary>
+    public DateTimeOffset? LastWaitNoticeAt { get; set; }
+
+    /// <summary>
+    /// When the user went back to the bot with it still open (「继续」 to an interrupted form, or 「结束人工」 on a crisis,
+    /// which only staff close); null when they did not. A lost session does not put them back in hand-off then,
+    /// unless a member acted on it since.
+    /// </summary>
+    public DateTimeOffset? UserLeftAt { get; set; }
+
     public int? AssigneeId { get; set; }
 
     public string? AssigneeName { get; set; }
@@ -110,4 +127,10 @@ public sealed class EscalationEntry
     public string? ErrorCode { get; set; }
 
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// For a user line: a self-service command during the hand-off (我的时长, 取消值班, 菜单, a menu tap), which the bot
+    /// answered, as staff see. The answers to the flow it started are the feature's and are not copied here.
+    /// </summary>
+    public bool SelfService { get; set; }
 }

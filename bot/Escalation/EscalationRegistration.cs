@@ -17,6 +17,10 @@ public static class EscalationRegistration
         services.AddSingleton<EscalationEvents>();
         services.AddSingleton<EscalationScope>();
         services.AddSingleton<WaitNotice>();
+        services.AddSingleton<WaitAnswer>();
+        services.AddSingleton<HandoffOffers>();
+        services.AddSingleton<HandoffSelfService>();
+        services.AddSingleton<HandoffFlag>();
         services.AddSingleton<HandoffStateWriter>();
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<EscalationDeskApi>();

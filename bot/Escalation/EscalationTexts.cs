@@ -3,16 +3,31 @@ namespace ChatAssistant.Escalation;
 /// <summary>Everything the hand-off says to users.</summary>
 public static class EscalationTexts
 {
-    private const string WhileWaiting = "期间你发来的消息都会转给工作人员。回复「结束人工」可回到自助服务。";
+    private const string WhileWaiting = "期间你发来的消息都会转给工作人员；回复「菜单」仍可使用自助服务，回复「结束人工」可结束人工服务。";
+
+    /// <summary>What to do until a person replies: where to turn in danger, self-service, how to leave.</summary>
+    private const string Meanwhile = "等待期间：遇到危险请拨打 110，想找人聊聊可拨打 12355；回复「菜单」可使用自助服务；回复「结束人工」可结束人工服务。";
 
     /// <summary>Said once, when the conversation goes to a person during office hours.</summary>
     public static string ConnectedInHours(int ahead, int minutes) =>
         (ahead > 0 ? $"已为你转接人工服务，你前面还有 {ahead} 位，" : "已为你转接人工服务，") +
         $"预计 {minutes} 分钟内有工作人员在这里回复你。" + WhileWaiting;
 
-    /// <summary>Said once, when the conversation goes to a person outside office hours.</summary>
-    public static string ConnectedOutOfHours(string officeHours, int hours) =>
-        $"已为你转接人工服务。现在是工作时间外（{officeHours}），工作人员上班后会尽快在这里回复你，最迟 {hours} 小时内。" + WhileWaiting;
+    /// <summary>Said once, when the conversation goes to a person outside office hours (<paramref name="nextOpening"/>: 「明天 09:00」).</summary>
+    public static string ConnectedOutOfHours(string officeHours, string nextOpening) =>
+        $"已为你转接人工服务。现在是工作时间外（{officeHours}），工作人员{nextOpening}上班后会在这里回复你。" + Meanwhile;
+
+    /// <summary>
+    /// A message left to staff outside office hours, at most once an hour: a person will reply, when, and what to do
+    /// until then (<paramref name="nextOpening"/>: 「明天 09:00」).
+    /// </summary>
+    public static string StaffAway(string nextOpening) => $"已收到，工作人员现在不在线，{nextOpening}上班后会在这里回复你。" + Meanwhile;
+
+    /// <summary>A message left to staff in office hours when the announced wait has passed, at most once an hour.</summary>
+    public const string StaffBusy = "已收到，工作人员还在忙，会尽快在这里回复你。" + Meanwhile;
+
+    /// <summary>A message left to staff within the hour after <see cref="StaffAway"/> or <see cref="StaffBusy"/>: short, never silence.</summary>
+    public const string Received = "已收到，已转给工作人员。";
 
     /// <summary>Answer to 转人工 while already waiting: the user asked, so tell them again.</summary>
     public const string AlreadyWaiting = "你已在人工服务中，工作人员会在这里回复你，请稍候。回复「结束人工」可回到自助服务。";
@@ -30,6 +45,9 @@ public static class EscalationTexts
 
     /// <summary>Sent to the user when staff start a conversation with them.</summary>
     public const string PickedUp = "你好，这里是团团小助手的工作人员，接下来由我来和你沟通。回复「结束人工」可回到自助服务。";
+
+    /// <summary>The transcript line (for staff) of a menu tap during a hand-off.</summary>
+    public static string MenuTapLine(string title) => $"（点击菜单）{title}";
 
     /// <summary>Office hours as users read them.</summary>
     public static string OfficeHours(EscalationOptions o) => $"工作日 {o.OfficeOpens}-{o.OfficeCloses}";

@@ -28,7 +28,7 @@ public sealed record EscalationSummary(
     string? CrisisSignal);
 
 /// <summary>One transcript line or note as the console shows it.</summary>
-public sealed record EntryView(string Kind, DateTimeOffset At, string Text, string? StaffName, bool? Delivered, string? ErrorCode, string? FailureReason);
+public sealed record EntryView(string Kind, DateTimeOffset At, string Text, string? StaffName, bool? Delivered, string? ErrorCode, string? FailureReason, bool SelfService);
 
 /// <summary>An escalation with its transcript and notes.</summary>
 public sealed record EscalationDetail(EscalationSummary Summary, IReadOnlyList<EntryView> Transcript, IReadOnlyList<EntryView> Notes);
@@ -57,7 +57,7 @@ public static class EscalationViews
     }
 
     public static EntryView Entry(EscalationEntry e, AssistantClock clock) =>
-        new(e.Kind.ToString(), clock.ToLocal(e.At), e.Text, e.StaffName, e.Delivered, e.ErrorCode, e.FailureReason);
+        new(e.Kind.ToString(), clock.ToLocal(e.At), e.Text, e.StaffName, e.Delivered, e.ErrorCode, e.FailureReason, e.SelfService);
 
     /// <summary>Urgent first, then overdue, then the longest waiting.</summary>
     public static IEnumerable<EscalationSummary> Ordered(IEnumerable<EscalationSummary> items) =>

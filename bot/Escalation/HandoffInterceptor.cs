@@ -7,18 +7,31 @@ using Microsoft.Extensions.Logging;
 namespace ChatAssistant.Escalation;
 
 /// <summary>
-/// While a person has the conversation, user messages go to the escalation transcript and the console and
-/// the bot keeps quiet; "结束人工" returns the user to the bot (and closes an open escalation even after the
-/// user left the quiet mode), and "继续" to a flow a crisis interrupted (the escalation stays open). Runs after crisis detection (lower orders) so crisis words are still
-/// answered in hand-off.
+/// While a person has the conversation, user messages go to the escalation transcript and the console; a
+/// self-service command (and the flow it starts) is still answered by the bot, and noted on the transcript
+/// (<see cref="HandoffSelfService"/>); any other message is left to staff, with <see cref="WaitAnswer"/>'s answer
+/// (nothing while a person is expected soon, otherwise never silence). "结束人工" returns the user to the bot (and
+/// closes an open escalation even after the user left the quiet mode), and "继续" to a flow a crisis interrupted (the
+/// escalation stays open). Runs after crisis detection (lower orders) so crisis words are still answered in hand-off.
 /// </summary>
-public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents events, FlowEngine engine, TimeProvider time, ILogger<HandoffInterceptor> log) : IMessageInterceptor
+public sealed class HandoffInterceptor(
+    EscalationStore store,
+    EscalationEvents events,
+    FlowEngine engine,
+    HandoffSelfService selfService,
+    HandoffFlag flag,
+    WaitAnswer waitAnswer,
+    TimeProvider time,
+    ILogger<HandoffInterceptor> log) : IMessageInterceptor
 {
     public int Order => 10;
 
     public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
         var ending = EscalationTexts.IsEndCommand(text);
+        flag.Recheck(turn, data);
+        // The hand-off ended (from the console, or 「继续」) while a self-service command had flows set aside.
+        if (!data.InHandoff) HandoffSelfService.Restore(data);
         if (!data.InHandoff && !ending) return false;
 
         var record = store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
@@ -26,6 +39,7 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
         {
             // Staff closed it but the flag could not be cleared then: the record is the truth.
             data.InHandoff = false;
+            HandoffSelfService.Restore(data);
             if (!ending) return false;
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.NotInHandoff), cancellationToken);
             return true;
@@ -36,24 +50,45 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
         {
             // Also when the user had gone back to the bot (「继续」) with the escalation still open: they asked
             // to stop, so staff must not pick them up again.
+            HandoffSelfService.Restore(data);
             await EndAsync(turn, data, record, text, now, cancellationToken);
             return true;
         }
+
+        var menuShown = data.HandoffMenuShown;
+        data.HandoffMenuShown = false;
+        // A self-service command's flow is still asking: this is its answer (「继续」 and 「取消」 included), for the bot.
+        // Not copied to the transcript: it belongs to that feature (a help request's description, a phone number, a
+        // binding code) and is kept and deleted by its rules. What the flow does not take and nothing else answers
+        // comes back as left to staff (ChatBot's fallback → IHandoffService.LeftToStaffAsync) and is recorded then.
+        if (HandoffSelfService.IsRunning(data)) return false;
+        // Its flow has ended: the flows set aside come back, so 「继续」 can take the user to them.
+        HandoffSelfService.Restore(data);
 
         if (GlobalCommands.Parse(text) == GlobalCommand.Resume && engine.Active(data) is not null)
         {
             // The user goes back to the form a crisis interrupted (e.g. their help request). The escalation
             // stays open for staff, who put the conversation back in hand-off when they pick it up.
             data.InHandoff = false;
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            store.Together(() =>
+            {
+                store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+                store.Change(record.Id, r => { r.UserLeftAt = now; return null; });
+            });
             events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
             return false;
         }
 
-        if (GlobalCommands.Parse(text) == GlobalCommand.Human)
+        if (selfService.AsksForAPerson(text))
         {
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
             return true;
+        }
+
+        if (selfService.IsCommand(text, menuShown))
+        {
+            selfService.Note(record, data, text, now);
+            return false; // the bot answers it like any other time
         }
 
         store.Together(() =>
@@ -61,6 +96,7 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
             store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
             store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
         });
+        await waitAnswer.AnswerAsync(turn, record, now, cancellationToken);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
         return true;
     }
@@ -75,6 +111,7 @@ public sealed class HandoffInterceptor(EscalationStore store, EscalationEvents e
             {
                 store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
                 store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = EscalationTexts.LeftUrgent, Delivered = true });
+                store.Change(record.Id, r => { r.UserLeftAt = now; return null; });
             });
             data.InHandoff = false;
             log.LogInformation("User left urgent escalation {EscalationId}; it stays open for staff", record.Id);

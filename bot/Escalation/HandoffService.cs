@@ -6,19 +6,69 @@ using Microsoft.Extensions.Logging;
 namespace ChatAssistant.Escalation;
 
 /// <summary>
-/// Puts a conversation in hand-off mode during a user's turn (转人工, two misunderstandings, a crisis):
-/// opens — or, when one is open, reuses — the escalation, sets <see cref="ConversationData.InHandoff"/>
-/// and tells the user once that a person is coming and how long it may take.
+/// Puts a conversation in hand-off mode during a user's turn (转人工, a yes to the person offered after a message the
+/// bot did not understand, a crisis): opens — or, when one is open, reuses — the escalation, sets
+/// <see cref="ConversationData.InHandoff"/> and tells the user once that a person is coming and how long it may take.
+/// Meanwhile self-service keeps working (<see cref="HandoffSelfService"/>) and a message left to staff gets
+/// <see cref="WaitAnswer"/>'s answer.
 /// </summary>
 public sealed class HandoffService(
     EscalationStore store,
     EscalationEvents events,
     WaitNotice waitNotice,
+    HandoffOffers offers,
+    HandoffSelfService selfService,
+    HandoffFlag flag,
+    WaitAnswer waitAnswer,
     IEnumerable<IEscalationCountySource> counties,
     TimeProvider time,
     ILogger<HandoffService> log) : IHandoffService
 {
-    public async Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken, CrisisNotice? crisis = null)
+    public Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken, CrisisNotice? crisis = null) =>
+        OpenAsync(turn, data, reason, context: null, crisis, cancellationToken);
+
+    public void Offer(ITurnContext turn, ConversationData data, string text) =>
+        data.HandoffOffer = offers.Seal(turn.Activity.ChannelId ?? "", ConversationOf(turn), text);
+
+    public async Task<bool> TryAcceptOfferAsync(ITurnContext turn, ConversationData data, string offer, string text, CancellationToken cancellationToken)
+    {
+        if (!HandoffOffers.Accepts(text)) return false;
+        // The message the bot did not understand is what staff need, not the 「好」 that accepted.
+        var context = offers.Open(turn.Activity.ChannelId ?? "", ConversationOf(turn), offer);
+        await OpenAsync(turn, data, HandoffReason.NotUnderstood, context ?? "", crisis: null, cancellationToken);
+        return true;
+    }
+
+    public Task SelfServiceAsync(ITurnContext turn, ConversationData data, string what, CancellationToken cancellationToken)
+    {
+        flag.Recheck(turn, data);
+        if (!data.InHandoff) return Task.CompletedTask;
+        if (store.FindOpen(turn.Activity.ChannelId ?? "", ConversationOf(turn)) is not { } record)
+        {
+            // Staff closed it but the flag could not be cleared then: the record is the truth.
+            data.InHandoff = false;
+            HandoffSelfService.Restore(data);
+            return Task.CompletedTask;
+        }
+        selfService.Note(record, data, EscalationTexts.MenuTapLine(what), time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public async Task LeftToStaffAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
+    {
+        if (store.FindOpen(turn.Activity.ChannelId ?? "", ConversationOf(turn)) is not { } record) return;
+        var now = time.GetUtcNow();
+        store.Together(() =>
+        {
+            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
+            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
+        });
+        await waitAnswer.AnswerAsync(turn, record, now, cancellationToken);
+        events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+    }
+
+    // context: the message that led here when it is not this turn's (an accepted offer); "" when it cannot be read.
+    private async Task OpenAsync(ITurnContext turn, ConversationData data, HandoffReason reason, string? context, CrisisNotice? crisis, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var channelId = activity.ChannelId ?? "";
@@ -29,7 +79,7 @@ public sealed class HandoffService(
         // here with the safety message that answered it, in the order the user saw them.
         var forwardedAnyway = data.InHandoff && crisis is null;
         var alreadyWithAPerson = data.InHandoff;
-        var text = activity.Text?.Trim() ?? "";
+        var text = context ?? activity.Text?.Trim() ?? "";
         var candidate = new EscalationRecord
         {
             ChannelId = channelId,
@@ -69,6 +119,8 @@ public sealed class HandoffService(
             }
             if (!isNew) return (opened, false, (string?)null);
             var wait = waitNotice.For(store.WaitingAhead(opened));
+            // Outside office hours this notice says when and what to do meanwhile: it counts as the hour's notice.
+            if (!waitNotice.InOfficeHours()) store.Change(opened.Id, r => { r.LastWaitNoticeAt = now; return null; });
             store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = wait, Delivered = true });
             return (opened, true, wait);
         });
@@ -81,25 +133,11 @@ public sealed class HandoffService(
         }
         else if (reason == HandoffReason.UserAsked || !alreadyWithAPerson)
         {
-            // Back to a person on an escalation that is still open (after 「继续」, or misunderstood again):
+            // Back to a person on an escalation that is still open (after 「继续」, or an accepted offer):
             // the bot goes quiet from here, so the user must be told, or they would just see silence.
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
         }
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, created ? "opened" : "message"));
-    }
-
-    public async Task<bool> HoldAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken)
-    {
-        if (!data.InHandoff) return false;
-        if (store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "") is null)
-        {
-            // Staff closed it but the flag could not be cleared then: the record is the truth.
-            data.InHandoff = false;
-            return false;
-        }
-        // A flow started now would take the user's next messages away from staff: say where they are instead.
-        await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
-        return true;
     }
 
     private static EscalationReason Map(HandoffReason reason) => reason switch
@@ -108,4 +146,6 @@ public sealed class HandoffService(
         HandoffReason.Crisis => EscalationReason.Crisis,
         _ => EscalationReason.UserAsked,
     };
+
+    private static string ConversationOf(ITurnContext turn) => turn.Activity.Conversation?.Id ?? "";
 }

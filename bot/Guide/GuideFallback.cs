@@ -34,7 +34,8 @@ public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFal
                 await SayAsync(turn, smallTalk.Reply, cancellationToken);
                 return true;
             default:
-                await SayAsync(turn, GuideTexts.NotSure, cancellationToken);
+                // Offers a person: a short yes as the next message hands over (ChatBot, IHandoffService).
+                await SayAsync(turn, GuideTexts.NotSureOffer, cancellationToken);
                 return false;
         }
     }

@@ -358,7 +358,9 @@
   function entryItem(entry) {
     const li = el('li', entry.kind.toLowerCase());
     const who = entry.kind === 'Staff' && entry.staffName ? `${entry.staffName}（工作人员）` : (LABELS.kind[entry.kind] || entry.kind);
-    li.append(el('span', 'who', `${who} · ${when(entry.at)}`));
+    // A self-service command (and its flow's answers) during the hand-off: the bot answered it.
+    const how = entry.selfService ? '（自助服务，小助手已回答）' : '';
+    li.append(el('span', 'who', `${who}${how} · ${when(entry.at)}`));
     li.append(el('span', 'text', entry.text));
     if (entry.delivered === false) {
       li.append(el('span', 'failed', `未送达：${entry.failureReason || '渠道拒绝'}（${entry.errorCode || '未知'}）`));

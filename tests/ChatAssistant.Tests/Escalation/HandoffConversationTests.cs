@@ -1,7 +1,9 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
+using ChatAssistant.Guide;
 using ChatAssistant.Safety;
 using ChatAssistant.Identity;
 using ChatAssistant.Staff;
@@ -36,15 +38,17 @@ public sealed class HandoffConversationTests
     private static StaffAccount Staff(BotHarness bot) =>
         bot.Get<StaffStore>().Create("wang", "correct horse battery", StaffRoles.Staff, "婺城区", "小王");
 
+    // In office hours, with a person expected within the announced wait, a message for them gets no bot answer
+    // (docs/CONSOLE.md); 「菜单」 is self-service and answered, and staff see both.
     [Fact]
-    public async Task Transfer_forwards_messages_without_bot_answers_and_ending_returns_to_the_bot()
+    public async Task Transfer_forwards_messages_self_service_is_still_answered_and_ending_returns_to_the_bot()
     {
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         await bot.Flow()
             .Send("转人工").AssertReply(Connected)
             .Send("我想问问志愿时长怎么没到账").AssertNoReply(timeout: 50)
-            .Send("菜单").AssertNoReply(timeout: 50)
+            .Send("菜单").AssertReply(a => Assert.StartsWith(ConversationTexts.MenuHeading, ((IMessageActivity)a).Text))
             .Send("结束人工").AssertReply(EscalationTexts.EndedByUser)
             .Send("菜单").AssertReply(a => Assert.StartsWith(ConversationTexts.MenuHeading, ((IMessageActivity)a).Text))
             .StartTestAsync();
@@ -53,8 +57,8 @@ public sealed class HandoffConversationTests
         Assert.Equal(EscalationReason.UserAsked, record.Reason);
         Assert.Equal(EscalationStatus.Resolved, record.Status);
         Assert.Equal("user", record.ResolvedBy);
-        var userLines = Entries(bot, record).Where(e => e.Kind == EntryKind.User).Select(e => e.Text).ToList();
-        Assert.Equal(["我想问问志愿时长怎么没到账", "菜单", "结束人工"], userLines);
+        var userLines = Entries(bot, record).Where(e => e.Kind == EntryKind.User).Select(e => (e.Text, e.SelfService)).ToList();
+        Assert.Equal([("我想问问志愿时长怎么没到账", false), ("菜单", true), ("结束人工", false)], userLines);
     }
 
     [Fact]
@@ -169,7 +173,9 @@ public sealed class HandoffConversationTests
         Assert.Equal(("user1", EscalationTexts.PickedUp), (told.UserId, told.Text));
         Assert.Contains("结束人工", EscalationTexts.PickedUp);
         Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.Staff && e.Text == EscalationTexts.PickedUp && e.StaffName == "小王");
-        Assert.Empty(await bot.SayAsync("菜单")); // with a person now: forwarded, as the notice said
+        Assert.Empty(await bot.SayAsync("我还在")); // with a person now: forwarded, as the notice said
+        Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // self-service still answers
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "菜单" && e.SelfService);
         Assert.Equal([EscalationTexts.LeftUrgent], await bot.SayAsync("结束人工")); // a crisis: the case stays with staff
         Assert.StartsWith(ConversationTexts.MenuHeading, (await bot.SayAsync("菜单"))[0]); // the bot answers again
     }
@@ -221,7 +227,7 @@ public sealed class HandoffConversationTests
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         await bot.SayAsync("阿巴阿巴");
-        await bot.SayAsync("呜啦啦"); // misunderstood twice: a routine hand-off
+        await bot.SayAsync("好"); // the person offered, accepted: a routine hand-off
         Assert.Equal(EscalationReason.NotUnderstood, Only(bot).Reason);
         Assert.Equal(SafetyTexts.CrisisReply, (await bot.SayAsync("我不想活了"))[0]);
         Assert.Equal((EscalationReason.Crisis, true, "Suicide"), (Only(bot).Reason, Only(bot).Urgent, Only(bot).CrisisCategory));
@@ -236,24 +242,44 @@ public sealed class HandoffConversationTests
         Assert.Equal(["你在哪个区县？"], await bot.SayAsync("继续")); // the escalation stays open
         await bot.SayAsync("取消");
         await bot.SayAsync("阿巴阿巴");
-        var replies = await bot.SayAsync("呜啦啦"); // misunderstood twice: back in hand-off on the open escalation
+        var replies = await bot.SayAsync("嗯"); // the person offered, accepted: back in hand-off on the open escalation
         Assert.Equal(EscalationTexts.AlreadyWaiting, replies[^1]);
         Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
         Assert.Empty(await bot.SayAsync("有人吗"));
     }
 
     [Fact]
-    public async Task Two_misunderstandings_hand_over_with_the_message_for_context()
+    public async Task Misunderstandings_do_not_hand_over_but_a_yes_to_the_offer_does_with_the_question_for_context()
     {
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
-        await bot.SayAsync("阿巴阿巴");
-        var replies = await bot.SayAsync("呜啦啦");
-        Assert.Equal(2, replies.Count); // the fallback's "not sure", then the hand-off notice
-        Assert.Equal(Connected, replies[1]);
+        Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("阿巴阿巴"));
+        Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("呜啦啦"));
+        Assert.Empty(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+
+        Assert.Equal([Connected], await bot.SayAsync("好"));
         Assert.Equal(EscalationReason.NotUnderstood, Only(bot).Reason);
-        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "呜啦啦");
+        // Staff see the question the bot could not answer, not the 「好」 that accepted.
+        var userLines = Entries(bot, Only(bot)).Where(e => e.Kind == EntryKind.User).Select(e => e.Text).ToList();
+        Assert.Equal(["呜啦啦"], userLines);
         Assert.Empty(await bot.SayAsync("你好？"));
+    }
+
+    [Fact]
+    public async Task The_offer_lapses_when_the_next_message_is_not_a_yes_and_is_never_kept_in_clear()
+    {
+        await using var bot = BotHarness.Create();
+        await bot.SayAsync("你好");
+        Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("阿巴阿巴"));
+        Assert.NotEqual([Connected], await bot.SayAsync("志愿指南")); // routed as usual
+        await bot.SayAsync("取消");
+        Assert.DoesNotContain(Connected, await bot.SayAsync("好"));
+        Assert.Empty(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+
+        Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("呜啦啦呜啦啦"));
+        Assert.False(await StoredState.ContainsAsync(bot.Get<IStorage>(), "user1", "呜啦啦呜啦啦"));
+        Assert.Equal([Connected], await bot.SayAsync("转人工")); // 转人工 accepts too, with the question for staff
+        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "呜啦啦呜啦啦");
     }
 
     [Fact]
@@ -262,7 +288,7 @@ public sealed class HandoffConversationTests
         var saturday = new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
         await using var weekend = BotHarness.Create(now: saturday);
         await weekend.SayAsync("你好");
-        Assert.Equal([EscalationTexts.ConnectedOutOfHours("工作日 09:00-17:30", 24)], await weekend.SayAsync("转人工"));
+        Assert.Equal([EscalationTexts.ConnectedOutOfHours("工作日 09:00-17:30", "周一 09:00")], await weekend.SayAsync("转人工"));
 
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好", "a");
@@ -308,19 +334,22 @@ public sealed class HandoffConversationTests
     }
 
     [Fact]
-    public async Task A_menu_tap_while_with_a_person_says_so_instead_of_starting_a_flow_whose_answers_would_go_to_staff()
+    public async Task A_menu_tap_while_with_a_person_is_self_service_its_flow_takes_its_answers_and_staff_see_the_tap()
     {
         await using var bot = BotHarness.Create();
         await bot.SayAsync("你好");
         await bot.SayAsync("转人工");
 
-        Assert.Equal([EscalationTexts.AlreadyWaiting], await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
-        Assert.Contains("结束人工", EscalationTexts.AlreadyWaiting);
-        Assert.Empty(await bot.SayAsync("是")); // forwarded to staff, not taken as consent to a help request
-        Assert.Contains(Entries(bot, Only(bot)), e => e.Kind == EntryKind.User && e.Text == "是");
-
-        await bot.SayAsync("结束人工");
         Assert.Contains(DisputeTexts.Intro, await TapAsync(bot, ChannelEvents.MenuClick, "HELP_REQUEST"));
+        Assert.Contains(DisputeTexts.AskAge, string.Join("\n", await bot.SayAsync("是"))); // consent, taken by the flow
+        Assert.Contains(DisputeTexts.AskAge, string.Join("\n", await bot.SayAsync("继续"))); // asked again; still with a person
+        Assert.True(await StoredState.InHandoffAsync(bot.Get<IStorage>(), "user1"));
+        Assert.Equal([FlowTexts.Cancelled(DisputeTexts.FlowTitle)], await bot.SayAsync("取消")); // the flow's, not the person's
+        Assert.Empty(await bot.SayAsync("还有人吗")); // the flow is over: for the person again
+
+        var lines = Entries(bot, Only(bot)).Where(e => e.Kind == EntryKind.User).Select(e => (e.Text, e.SelfService)).ToList();
+        // The answers to the flow are the help request's, not copied to the transcript.
+        Assert.Equal([(EscalationTexts.MenuTapLine(DisputeTexts.FlowTitle), true), ("还有人吗", false)], lines);
     }
 
     [Fact]

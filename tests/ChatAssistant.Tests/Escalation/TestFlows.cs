@@ -37,4 +37,12 @@ internal static class StoredState
         var state = Newtonsoft.Json.Linq.JObject.FromObject(item);
         return state[nameof(ConversationData)]?[nameof(ConversationData.InHandoff)]?.ToObject<bool>() ?? false;
     }
+
+    /// <summary>True when <paramref name="text"/> appears anywhere in the user's stored conversation state.</summary>
+    public static async Task<bool> ContainsAsync(IStorage storage, string userId, string text, string channelId = "test")
+    {
+        var key = $"{channelId}/conversations/{userId}";
+        var items = await storage.ReadAsync([key]);
+        return items.TryGetValue(key, out var item) && Newtonsoft.Json.JsonConvert.SerializeObject(item).Contains(text, StringComparison.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class StateTypeNamesTests
         ["ConversationData"] = new ConversationData
         {
             Welcomed = true,
-            NotUnderstoodInARow = 1,
+            MenuShown = true,
             Flows = [new FlowFrame { FlowId = "booking.book", Step = 1, Attempts = 2, Slots = new() { ["utterance"] = "下周三下午两点", ["mode"] = "next" } }],
         },
     };
@@ -34,7 +34,7 @@ public sealed class StateTypeNamesTests
         var bag = Assert.IsType<Dictionary<string, object>>(StoreItemJson.Read(json));
         var data = Assert.IsType<ConversationData>(bag["ConversationData"]);
         Assert.True(data.Welcomed);
-        Assert.Equal(1, data.NotUnderstoodInARow);
+        Assert.True(data.MenuShown);
         var frame = Assert.Single(data.Flows);
         Assert.Equal(("booking.book", 1, 2), (frame.FlowId, frame.Step, frame.Attempts));
         Assert.Equal(new Dictionary<string, string> { ["utterance"] = "下周三下午两点", ["mode"] = "next" }, frame.Slots);

@@ -1,0 +1,26 @@
+using ChatAssistant.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Escalation;
+
+/// <summary>
+/// Keeps <see cref="ConversationData.InHandoff"/> true to the escalation records. A session that expires
+/// (<c>Redis:SessionTtl</c> idle, 30 minutes by default) during a hand-off loses the flag, and the user's next message
+/// would go to the bot while their escalation waits in the queue: the open record puts it back, unless the user went
+/// back to the bot with it open (「继续」, 「结束人工」 on a crisis) and no member has acted on it since. Checked once per
+/// conversation state (<see cref="ConversationData.HandoffChecked"/>), so a conversation pays one look-up per session,
+/// not one per message.
+/// </summary>
+public sealed class HandoffFlag(EscalationStore store, ILogger<HandoffFlag> log)
+{
+    public void Recheck(ITurnContext turn, ConversationData data)
+    {
+        if (data.InHandoff || data.HandoffChecked) return;
+        data.HandoffChecked = true;
+        var open = store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
+        if (open is null || (open.UserLeftAt is { } left && !(open.LastStaffActionAt > left))) return;
+        data.InHandoff = true;
+        log.LogInformation("Conversation back in hand-off on open escalation {EscalationId} after its session expired", open.Id);
+    }
+}
