@@ -22,8 +22,11 @@ public sealed partial class ChatBot
             return "menu " + fromMenu.FlowId;
         }
         var request = _router.Match(text) is { Intent.Interrupts: true } m ? m : null;
-        // A strong match is another request before the flow sees it (or, for the flow already running, its restart).
-        if (request is not null && (request.Score >= 1000 || (text.Length <= 15 && request.Score >= 40)))
+        // A strong match is another request before the flow sees it (or, for the flow already running, its restart),
+        // except for the flow holding answers it names ("我要心理疏导" at the help request's category): the flow
+        // reads it first.
+        var sameHeld = request is not null && request.Intent.FlowId == _engine.Active(data)!.Id && _engine.HoldsAnswers(data);
+        if (request is not null && !sameHeld && (request.Score >= 1000 || (text.Length <= 15 && request.Score >= 40)))
             return await InterruptAsync(turn, data, request.Intent, text, ct);
 
         for (var pass = 0; pass < MaxPasses; pass++)

@@ -44,6 +44,8 @@ public static class ChoiceMatcher
             hits = ByNumbers(shown, numbers, core);
             if (hits.Count > 0) return ChoiceMatch.Among(hits);
         }
+        // A number off the list ("12" of five) is no word of an option's label.
+        if (number is not null) return ChoiceMatch.None;
         hits = Best(shown, o => ChoiceWords.Of(o, withValue: false).Max(w => ChoiceWords.Contains(core, w)));
         if (hits.Count > 0) return ChoiceMatch.Among(hits);
         if (core.Length >= 3)

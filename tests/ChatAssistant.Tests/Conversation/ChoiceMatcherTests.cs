@@ -82,6 +82,7 @@ public sealed class ChoiceMatcherTests
         { "slots", "12月8日", 5 },
         { "slots", "3", 3 },
         { "slots", "12月10日", null },
+        { "slots", "10", null },
     };
 
     [Theory]

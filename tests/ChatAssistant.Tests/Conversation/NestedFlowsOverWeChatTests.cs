@@ -67,7 +67,9 @@ public sealed class NestedFlowsOverWeChatTests : FlowsOverWeChat
 
         // Asking for the request again goes on where it was rather than starting over.
         Assert.Equal(FlowTexts.StillRunning(DisputeTexts.FlowTitle) + "\n\n" + CategoryList, await chat.SayAsync("求助"));
-        Assert.Contains(DisputeTexts.AskContactMethod, await chat.SayAsync("爱心帮扶") + await chat.SayAsync(Story));
+        // Words that would start a help request answer the running one's question instead.
+        Assert.Contains(DisputeTexts.AskDescription, await chat.SayAsync("我要爱心帮扶"));
+        Assert.Contains(DisputeTexts.AskContactMethod, await chat.SayAsync(Story));
         await chat.SayAsync("1");
         await chat.SayAsync("1");
         Assert.Contains("已提交", await chat.SayAsync("是"));
