@@ -37,6 +37,7 @@ public sealed partial class ChatBot
             switch (reply.Kind)
             {
                 case FlowReplyKind.Taken:
+                    data.NotUnderstoodInARow = 0; // understood: a question the guide missed before is not "in a row"
                     return "flow " + active.Id;
                 case FlowReplyKind.Rerouted:
                     continue; // the flow ended and handed the text back: the one underneath, or routing, reads it

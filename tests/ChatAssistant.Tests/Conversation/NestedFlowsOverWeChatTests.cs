@@ -109,6 +109,24 @@ public sealed class NestedFlowsOverWeChatTests : FlowsOverWeChat
     }
 
     [Fact]
+    public async Task Questions_the_guide_cannot_answer_between_answers_are_not_taken_for_two_misunderstandings_in_a_row()
+    {
+        var chat = await GreetedAsync("oYouth012");
+        Assert.Contains(DisputeTexts.Intro, await chat.SayAsync("求助"));
+        await chat.SayAsync("是");
+        Assert.Contains(DisputeTexts.AskCounty, await chat.SayAsync("2"));
+        var first = await chat.SayAsync("量子计算机多少钱？");
+        Assert.Contains(ChatAssistant.Guide.GuideTexts.NotSure, first);
+        Assert.EndsWith(CountyList, first);
+        Assert.Contains(DisputeTexts.AskCategory, await chat.SayAsync("天台"));
+        // The answer in between was understood: this is not a second misunderstanding in a row, so no hand-off.
+        var second = await chat.SayAsync("火箭一公斤燃料多少钱？");
+        Assert.Contains(ChatAssistant.Guide.GuideTexts.NotSure, second);
+        Assert.EndsWith(CategoryList, second);
+        Assert.DoesNotContain("人工服务", second);
+    }
+
+    [Fact]
     public async Task A_crisis_inside_a_list_is_still_answered_first()
     {
         var chat = await GreetedAsync("oYouth011");
