@@ -24,8 +24,8 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     [
         Step.Do("start", StartAsync),
         Step.Choose("slot", BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
-            Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s))).ToList()),
-            whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter),
+            Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s)) { Start = s.Slot.Start, End = s.Slot.End }).ToList()),
+            whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter, otherwise: AnotherTime),
         Step.Confirm("confirm", ctx => Chosen(ctx) is { } s ? BookingTexts.Confirm(clock, s) : BookingTexts.SlotGone),
         Step.Do("book", BookAsync),
     ];
@@ -69,6 +69,15 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             return StepResult.End();
         }
         return StepResult.Next();
+    }
+
+    // A time typed at the list that is none of its slots ("12月10日下午"): look for that time instead, as when the
+    // request named it.
+    private Task<StepResult?> AnotherTime(FlowContext ctx, string input, CancellationToken ct)
+    {
+        if (reader.ReadFirst(input) is null) return Task.FromResult<StepResult?>(null);
+        ctx.Slots["utterance"] = input;
+        return Task.FromResult<StepResult?>(StepResult.GoTo("start"));
     }
 
     private async Task<StepResult> BookAsync(FlowContext ctx, CancellationToken ct)

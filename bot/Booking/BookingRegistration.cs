@@ -35,8 +35,12 @@ public static class BookingRegistration
             MenuTitle = "预约值班（团代表）",
             MenuOrder = 40,
             Keywords = ["预约值班", "值班预约", "我要值班", "预约驻室", "book duty", "book a duty"],
-            // "我想下周三下午去值班", "约个时间值班" — but not "取消值班" or "我的值班".
-            Patterns = [new Regex(@"^(?!.*(取消|退订|不去|我的值班|查)).*(想|要|去|约|报名|安排).{0,16}(值班|驻室)", RegexOptions.IgnoreCase)],
+            // "我想下周三下午去值班", "约个时间值班" — but not "取消值班" or "我的值班"; "预约下周四下午三点" (预约 and a time).
+            Patterns =
+            [
+                new Regex(@"^(?!.*(取消|退订|不去|我的值班|查)).*(想|要|去|约|报名|安排).{0,16}(值班|驻室)", RegexOptions.IgnoreCase),
+                new Regex(@"^\s*(我|我想|我要|帮我|再)?预约(?!.*(取消|退订|不去|求助)).{0,12}(今天|明天|后天|周|星期|礼拜|月|号|日|点|上午|下午|晚上)", RegexOptions.IgnoreCase),
+            ],
             MenuKeys = ["BOOKING"],
         });
         services.AddFeature<MyDutiesFlow>(new Intent
@@ -45,7 +49,9 @@ public static class BookingRegistration
             FlowId = MyDutiesFlow.FlowId,
             MenuTitle = "我的值班",
             MenuOrder = 50,
-            Keywords = ["我的值班", "值班记录", "查值班", "查询值班", "值班情况", "my duties"],
+            Keywords = ["我的值班", "值班记录", "查值班", "查询值班", "值班情况", "值班次数", "my duties"],
+            // "我还要值几次班", "今年值了多少次班" — how many duties are done or still due is in 我的值班.
+            Patterns = [new Regex(@"值了?(几|多少)次班?|(几|多少)次班")],
             MenuKeys = ["MY_DUTIES"],
         });
         services.AddFeature<CancelDutyFlow>(new Intent

@@ -10,7 +10,7 @@ public static class BookingTexts
     public const string CancelTitle = "取消值班";
 
     public const string ChooseHeading = "可以预约的时段：";
-    public const string ChooseFooter = "回复序号选择时段，或回复「取消」退出。";
+    public const string ChooseFooter = "回复序号或时间（例如「12月5日」「周六上午」）选择时段，或回复「取消」退出。";
     public const string NoFreeSlots = "近期的值班时段都已约满，暂时没有可预约的时段。请过几天再来看看，或回复「转人工」联系工作人员。";
 
     public static string Label(AssistantClock clock, SlotAvailability s) =>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Booking;
 
-/// <summary>取消值班: pick one of your upcoming bookings by number, confirm, cancelled — unless within the cut-off.</summary>
+/// <summary>取消值班: pick one of your upcoming bookings (by number or its date), confirm, cancelled — unless within the cut-off.</summary>
 public sealed class CancelDutyFlow(IdentityService identity, BookingService booking, BookingStore bookings, StudioStore studios, AssistantClock clock, IOptions<BookingOptions> options) : Flow
 {
     public const string FlowId = "booking.cancel";
@@ -59,7 +59,7 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
         var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
         if (member is null) return [];
         return booking.Upcoming(member.MemberId)
-            .Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), BookingTexts.CancelLabel(clock, b, studios.Read(b.StudioId), booking.CanCancel(b))))
+            .Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), BookingTexts.CancelLabel(clock, b, studios.Read(b.StudioId), booking.CanCancel(b))) { Start = b.Start, End = b.End })
             .ToList();
     }
 

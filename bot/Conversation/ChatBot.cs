@@ -9,9 +9,9 @@ namespace ChatAssistant.Conversation;
 
 /// <summary>
 /// The assistant's turn handler: interceptors (crisis, hand-off) first, then global commands, the active
-/// flow, intents and menu numbers, and the volunteer guide for everything else.
+/// flow (ChatBot.ActiveFlow.cs), intents and menu numbers, and the volunteer guide for everything else.
 /// </summary>
-public sealed class ChatBot : ActivityHandler
+public sealed partial class ChatBot : ActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _data;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
@@ -76,6 +76,7 @@ public sealed class ChatBot : ActivityHandler
             if (text.Length == 0 || IsGreeting(text))
             {
                 await SayAsync(turn, MenuText(), cancellationToken);
+                data.MenuShown = true;
                 return "welcome";
             }
         }
@@ -100,36 +101,29 @@ public sealed class ChatBot : ActivityHandler
         var answersNo = Replies.IsNo(text) && _engine.AwaitsYesNo(data);
         if (!answersNo && await HandleGlobalCommandAsync(turn, data, text, cancellationToken)) return "global command";
 
-        var active = _engine.Active(data);
-        if (active is not null)
-        {
-            // 菜单 was the last answer: its numbers are what the user is looking at.
-            if (menuShown && Replies.Number(text) is { } picked && _router.ByMenuNumber(picked) is { } fromMenu)
-            {
-                await StartAsync(turn, data, fromMenu, text, cancellationToken);
-                return "menu " + fromMenu.FlowId;
-            }
-            var match = _router.Match(text);
-            var strong = match is not null && (match.Score >= 1000 || (text.Length <= 15 && match.Score >= 40));
-            // A strong match interrupts (or, for the flow already running, starts it over).
-            if (strong && match!.Intent.Interrupts)
-            {
-                await StartAsync(turn, data, match.Intent, text, cancellationToken);
-                return "interrupt " + match.Intent.FlowId;
-            }
-            if (await _engine.ContinueAsync(turn, data, text, cancellationToken)) return "flow " + active.Id;
-            // The flow handed the text back as a new request: route it like any message.
-            if (_router.Match(text) is { } rerouted)
-            {
-                await StartAsync(turn, data, rerouted.Intent, text, cancellationToken);
-                return "rerouted " + rerouted.Intent.FlowId;
-            }
-            await FallbackAsync(turn, data, text, cancellationToken);
-            return "fallback after " + active.Id;
-        }
+        if (_engine.Active(data) is not null) return await RouteInFlowAsync(turn, data, text, menuShown, cancellationToken);
+        return await RouteNewAsync(turn, data, text, menuShown, cancellationToken);
+    }
 
-        var intent = Replies.Number(text) is { } number ? _router.ByMenuNumber(number) : _router.Match(text)?.Intent;
-        if (intent is not null)
+    /// <summary>A message while no flow runs: a menu number, an intent, or the fallback.</summary>
+    private async Task<string> RouteNewAsync(ITurnContext turn, ConversationData data, string text, bool menuShown, CancellationToken cancellationToken)
+    {
+        if (Replies.Number(text) is { } number)
+        {
+            if (_router.ByMenuNumber(number) is { } fromMenu)
+            {
+                // A bare number long after the menu was shown may mean anything: ask before starting a flow that
+                // would take the next message as its answer. A look-up that asks nothing just answers.
+                if (!menuShown && _engine.AsksSomething(fromMenu.FlowId))
+                {
+                    await AskBeforeStartAsync(turn, data, fromMenu, text, AskBeforeStartFlow.MenuNumber, fromMenu.MenuTitle ?? "", cancellationToken, number);
+                    return "menu number asked " + fromMenu.FlowId;
+                }
+                await StartAsync(turn, data, fromMenu, text, cancellationToken);
+                return "intent " + fromMenu.FlowId;
+            }
+        }
+        else if (_router.Match(text)?.Intent is { } intent)
         {
             await StartAsync(turn, data, intent, text, cancellationToken);
             return "intent " + intent.FlowId;
@@ -162,6 +156,7 @@ public sealed class ChatBot : ActivityHandler
                 await AlreadyWelcomedAsync(turn, data, cancellationToken); // a follow always greets; this records it
                 await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
                 await SayAsync(turn, MenuText(), cancellationToken);
+                data.MenuShown = true;
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);
                 break;
             case ChannelEvents.Scan when !string.IsNullOrEmpty(value):
@@ -173,8 +168,12 @@ public sealed class ChatBot : ActivityHandler
                 var intent = _router.ByMenuKey(value);
                 // With a person, a menu entry is self-service: noted for staff, and its flow keeps the answers it asks for.
                 await _handoff.SelfServiceAsync(turn, data, intent?.MenuTitle ?? value, cancellationToken);
-                if (intent is null) await SayAsync(turn, MenuText(), cancellationToken);
-                else await StartAsync(turn, data, intent, "", cancellationToken);
+                if (intent is null)
+                {
+                    await SayAsync(turn, MenuText(), cancellationToken);
+                    data.MenuShown = true;
+                }
+                else await StartOrResumeAsync(turn, data, intent, "", cancellationToken);
                 break;
         }
     }
@@ -184,16 +183,15 @@ public sealed class ChatBot : ActivityHandler
         switch (GlobalCommands.Parse(text))
         {
             case GlobalCommand.Cancel:
-                var title = _engine.CancelAll(data);
-                await SayAsync(turn, title is null ? ConversationTexts.NothingToCancel : FlowTexts.Cancelled(title), ct);
+                // Ends the flow on top; one underneath holding the user's answers goes on (the engine says so).
+                var cancelled = await _engine.CancelAsync(turn, data, ct);
+                if (!cancelled.Resumed)
+                    await SayAsync(turn, cancelled.Title is null ? ConversationTexts.NothingToCancel : FlowTexts.Cancelled(cancelled.Title), ct);
                 return true;
             case GlobalCommand.Help:
                 await SayAsync(turn, MenuText(), ct);
-                if (_engine.Active(data) is { } flow)
-                {
-                    await SayAsync(turn, ConversationTexts.ResumeHint(flow.Title), ct);
-                    data.MenuShown = true;
-                }
+                if (_engine.Active(data) is { } flow) await SayAsync(turn, ConversationTexts.ResumeHint(flow.Title), ct);
+                data.MenuShown = true;
                 return true;
             case GlobalCommand.Human:
                 await _handoff.RequestAsync(turn, data, HandoffReason.UserAsked, ct);

@@ -29,8 +29,8 @@ public sealed class ConversationData
     public bool HandoffMenuShown { get; set; }
 
     /// <summary>
-    /// The last answer was the main menu, shown over a running flow (菜单 in the middle of one): a bare number now
-    /// picks from that menu, not from the flow's own list.
+    /// The last answer was the main menu: a bare number now picks from it at once, also over a running flow (菜单 in
+    /// the middle of one) rather than from the flow's own list. A number at any other time is asked about first.
     /// </summary>
     public bool MenuShown { get; set; }
 

@@ -28,5 +28,16 @@ public static class ConversationTexts
         $"抱歉，系统出了点问题（编号 {correlationId}），刚才的操作没有完成。请稍后再试，或回复「转人工」。";
 
 
+    /// <summary>The title of the question asked before a new request (「已取消「新的请求」」).</summary>
+    public const string NewRequestTitle = "新的请求";
+
+    public static string PutDown(string title) =>
+        $"要先放下「{title}」去做新的事吗？已经填的内容会先留着，做完再回来接着填。回复「是」先去做新的事，回复「否」继续「{title}」。";
+
+    public static string MenuNumberMeant(string number, string title) =>
+        $"你是想打开菜单第 {number} 项「{title}」吗？回复「是」打开；不是的话，直接说你想做什么就好。";
+
+    public const string MenuNumberDeclined = "好的，没有打开。回复「菜单」看看我能做什么，或直接说出你的问题。";
+
     public const string UnknownScene = "这个二维码暂时不能用。回复「菜单」看看我能做什么。";
 }

@@ -31,7 +31,11 @@ internal static partial class DisputeSteps
 
     /// <summary>A numbered list of fixed labels (value = label).</summary>
     public static FlowStep ChooseLabel(string name, string heading, IReadOnlyList<string> labels) =>
-        Step.Choose(name, heading, (_, _) => Task.FromResult<IReadOnlyList<Choice>>(labels.Select(l => new Choice(l, l)).ToList()), whenEmpty: heading);
+        ChooseLabel(name, heading, labels.Select(l => new Choice(l, l)).ToList());
+
+    /// <summary>A numbered list of fixed options, picked by number, words or synonyms (<see cref="ChoiceMatcher"/>).</summary>
+    public static FlowStep ChooseLabel(string name, string heading, IReadOnlyList<Choice> options) =>
+        Step.Choose(name, heading, (_, _) => Task.FromResult(options), whenEmpty: heading);
 
     /// <summary>A Chinese mainland mobile number in its 11-digit form, or null. Accepts spaces, dashes, full-width digits and +86.</summary>
     public static string? NormalizeMobile(string input)

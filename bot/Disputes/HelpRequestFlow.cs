@@ -30,11 +30,11 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
         }),
         YesNo("consent", _ => DisputeTexts.NoticeFor(tickets.Options.RetentionDays), DisputeTexts.ConsentRefused,
             ctx => ctx.Slots["consentedAt"] = tickets.Now.ToString("O", CultureInfo.InvariantCulture)),
-        ChooseLabel("age", DisputeTexts.AskAge, DisputeTexts.AgeBands),
+        ChooseLabel("age", DisputeTexts.AskAge, DisputeChoices.AgeBands),
         Step.Do("ageCheck", (ctx, _) => Task.FromResult(ctx.Slot("age") == DisputeTexts.AgeUnder14 ? StepResult.Next() : StepResult.GoTo("county"))),
         YesNo("guardian", _ => DisputeTexts.AskGuardian, DisputeTexts.GuardianRefused, ctx => ctx.Slots["guardian"] = "yes"),
-        ChooseLabel("county", DisputeTexts.AskCounty, tickets.Options.CountyList),
-        ChooseLabel("category", DisputeTexts.AskCategory, DisputeTexts.Categories),
+        ChooseLabel("county", DisputeTexts.AskCounty, DisputeChoices.Counties(tickets.Options.CountyList)),
+        ChooseLabel("category", DisputeTexts.AskCategory, DisputeChoices.Categories),
         Step.AskAccount("description", _ => DisputeTexts.AskDescription, (ctx, input) =>
         {
             var text = input.Trim();
@@ -42,11 +42,11 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
             if (text.Length > 500) return Validation.Reject(DisputeTexts.DescriptionTooLong(text.Length));
             return Validation.Accept(cipher.Protect(text, Draft(ctx, TicketFields.Description)));
         }),
-        ChooseLabel("contact", DisputeTexts.AskContactMethod, [DisputeTexts.ContactWeChat, DisputeTexts.ContactPhone]),
+        ChooseLabel("contact", DisputeTexts.AskContactMethod, DisputeChoices.ContactMethods),
         Step.Do("contactCheck", (ctx, _) => Task.FromResult(ctx.Slot("contact") == DisputeTexts.ContactPhone ? StepResult.Next() : StepResult.GoTo("identity"))),
         Step.Ask("phone", _ => DisputeTexts.AskPhone, (ctx, input) =>
             NormalizeMobile(input) is { } mobile ? Validation.Accept(cipher.Protect(mobile, Draft(ctx, TicketFields.Phone))) : Validation.Reject(DisputeTexts.BadPhone)),
-        ChooseLabel("identity", DisputeTexts.AskIdentity, [DisputeTexts.Anonymous, DisputeTexts.Named]),
+        ChooseLabel("identity", DisputeTexts.AskIdentity, DisputeChoices.Identities),
         Step.Do("identityCheck", (ctx, _) => Task.FromResult(ctx.Slot("identity") == DisputeTexts.Named ? StepResult.Next() : StepResult.GoTo("confirm"))),
         Step.Ask("name", _ => DisputeTexts.AskName, (ctx, input) =>
         {

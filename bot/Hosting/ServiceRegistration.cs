@@ -87,6 +87,7 @@ public static class ServiceRegistration
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<IntentRouter>();
+        services.AddFeature<AskBeforeStartFlow>();
         services.AddSingleton<TurnLockMiddleware>();
         services.AddSingleton<TurnCultureMiddleware>();
         services.AddSingleton<IBotPipeline, BotPipeline>();

@@ -1,9 +1,10 @@
+using ChatAssistant.Conversation.Time;
 using Microsoft.Bot.Builder;
 
 namespace ChatAssistant.Conversation.Flows;
 
-/// <summary>What a step sees: the turn, the slots of its flow, the conversation, and Beijing "now".</summary>
-public sealed class FlowContext(ITurnContext turn, FlowFrame frame, ConversationData conversation, DateTimeOffset now)
+/// <summary>What a step sees: the turn, the slots of its flow, the conversation, Beijing "now" and the date reader.</summary>
+public sealed class FlowContext(ITurnContext turn, FlowFrame frame, ConversationData conversation, DateTimeOffset now, DateTimeReader times)
 {
     public ITurnContext Turn { get; } = turn;
 
@@ -16,6 +17,9 @@ public sealed class FlowContext(ITurnContext turn, FlowFrame frame, Conversation
 
     /// <summary>Now in the assistant's zone, fixed for the turn.</summary>
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Reads dates and times the user typed (a list of times matches them, <see cref="ChoiceMatcher"/>).</summary>
+    public DateTimeReader Times { get; } = times;
 
     /// <summary>A slot's value, or null.</summary>
     public string? Slot(string name) => frame.Slots.GetValueOrDefault(name);

@@ -6,19 +6,21 @@ namespace ChatAssistant.Conversation.Flows;
 
 /// <summary>
 /// Runs flows over the frames saved in <see cref="ConversationData"/>: starts them, feeds them answers,
-/// re-prompts with a limit, cancels, and resumes an interrupted flow when the one on top ends.
-/// A small stand-in for Bot.Builder.Dialogs, which our registry does not serve.
+/// asks again after misses (keeping what was answered), cancels, and resumes an interrupted flow when the one on
+/// top ends. A small stand-in for Bot.Builder.Dialogs, which our registry does not serve.
 /// </summary>
-public sealed class FlowEngine
+public sealed partial class FlowEngine
 {
     private readonly Dictionary<string, Flow> _flows;
     private readonly AssistantClock _clock;
+    private readonly DateTimeReader _times;
     private readonly ILogger<FlowEngine> _log;
 
-    public FlowEngine(IEnumerable<Flow> flows, AssistantClock clock, ILogger<FlowEngine> log)
+    public FlowEngine(IEnumerable<Flow> flows, AssistantClock clock, DateTimeReader times, ILogger<FlowEngine> log)
     {
         _flows = flows.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _clock = clock;
+        _times = times;
         _log = log;
     }
 
@@ -37,6 +39,12 @@ public sealed class FlowEngine
     public bool AwaitsAccount(ConversationData data) =>
         Active(data) is { } flow && data.Flows[^1].Step is var i && i < flow.Steps.Count && flow.Steps[i].IsAccount;
 
+    /// <summary>True when the flow the user is answering holds answers they gave (<see cref="FlowFrame.Answered"/>).</summary>
+    public bool HoldsAnswers(ConversationData data) => Active(data) is not null && data.Flows[^1].Answered > 0;
+
+    /// <summary>True when <paramref name="flowId"/> asks the user anything (false for a look-up such as 我的积分).</summary>
+    public bool AsksSomething(string flowId) => _flows.TryGetValue(flowId, out var flow) && flow.Steps.Any(s => s.Prompt is not null);
+
     /// <summary>
     /// Gives <paramref name="input"/> to the active account step without saying anything: when the step takes it, the
     /// flow moves past it and waits there (its next question is asked on 「继续」). Used when a crisis interrupts a
@@ -47,12 +55,13 @@ public sealed class FlowEngine
         if (!AwaitsAccount(data)) return false;
         var frame = data.Flows[^1];
         var step = _flows[frame.FlowId].Steps[frame.Step];
-        var result = await step.Handle(new FlowContext(turn, frame, data, _clock.Now), input, cancellationToken);
+        var result = await step.Handle(Context(turn, frame, data), input, cancellationToken);
         switch (result.Outcome)
         {
             case StepOutcome.Next:
                 frame.Step++;
                 frame.Attempts = 0;
+                frame.Answered++;
                 return true;
             case StepOutcome.End:
                 data.Flows.Remove(frame); // the step finished the flow (an addition saved to a ticket)
@@ -71,110 +80,74 @@ public sealed class FlowEngine
         data.Flows.RemoveAll(f => f.FlowId == flowId || (_flows.TryGetValue(f.FlowId, out var under) && !under.ResumesAfterInterruption));
         data.Flows.Add(new FlowFrame { FlowId = flowId, Slots = slots is null ? [] : new(slots) });
         _log.LogDebug("Flow {FlowId} started", flowId);
-        await RunAsync(turn, data, input: null, prompt: true, cancellationToken);
+        await RunAsync(turn, data, input: null, prompt: true, holdRefusal: false, cancellationToken);
     }
 
     /// <summary>
-    /// Gives the user's answer to the active step. False when the step did not take it as an answer
-    /// (<see cref="StepResult.Reroute"/>): the flow has ended and the caller routes the input afresh.
+    /// Gives the user's answer to the active step. When the step does not take it, nothing is said or counted yet
+    /// (<see cref="FlowReplyKind.Refused"/>): the caller decides whether it was another request, a question, or a
+    /// miss to answer with <see cref="RefuseAsync"/>. <see cref="FlowReplyKind.Rerouted"/>: the flow has ended and
+    /// the caller routes the input afresh.
     /// </summary>
-    public Task<bool> ContinueAsync(ITurnContext turn, ConversationData data, string input, CancellationToken cancellationToken) =>
-        RunAsync(turn, data, input, prompt: false, cancellationToken);
+    public Task<FlowReply> AnswerAsync(ITurnContext turn, ConversationData data, string input, CancellationToken cancellationToken) =>
+        RunAsync(turn, data, input, prompt: false, holdRefusal: true, cancellationToken);
+
+    /// <summary>Gives a refused answer its reply: the step's message, or after too many misses the question again.</summary>
+    public async Task RefuseAsync(ITurnContext turn, ConversationData data, FlowReply refused, CancellationToken cancellationToken)
+    {
+        if (Active(data) is not { } flow) return;
+        var frame = data.Flows[^1];
+        if (await MissAsync(turn, data, frame, flow, flow.Steps[frame.Step], refused.Refusal ?? "", cancellationToken))
+            await RunAsync(turn, data, input: null, prompt: true, holdRefusal: false, cancellationToken);
+    }
 
     /// <summary>Asks the active step's question again (after 帮助 or 继续).</summary>
     public Task RepromptAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken) =>
-        RunAsync(turn, data, input: null, prompt: true, cancellationToken);
+        RunAsync(turn, data, input: null, prompt: true, holdRefusal: false, cancellationToken);
 
-    /// <summary>Drops every running flow. Returns the title of the one the user was answering, or null.</summary>
-    public string? CancelAll(ConversationData data)
+    /// <summary>"我们继续刚才的「…」：" and the active step's question (after a question answered in between).</summary>
+    public async Task ResumeAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken)
+    {
+        if (Active(data) is null) return;
+        await ResumeNoticeAsync(turn, data, cancellationToken);
+        await RepromptAsync(turn, data, cancellationToken);
+    }
+
+    /// <summary>
+    /// When <paramref name="flowId"/> is running with answers the user gave (on top or interrupted), brings it to the
+    /// top and asks its question again instead of starting it afresh, which would throw those answers away. False
+    /// when there is no such flow.
+    /// </summary>
+    public async Task<bool> ResumeHeldAsync(ITurnContext turn, ConversationData data, string flowId, CancellationToken cancellationToken)
+    {
+        var held = data.Flows.FindLast(f => f.FlowId == flowId && f.Answered > 0);
+        if (held is null || !_flows.TryGetValue(flowId, out var flow)) return false;
+        data.Flows.Remove(held);
+        data.Flows.RemoveAll(f => _flows.TryGetValue(f.FlowId, out var other) && !other.ResumesAfterInterruption);
+        data.Flows.Add(held);
+        await turn.SendActivityAsync(MessageFactory.Text(FlowTexts.StillRunning(flow.Title)), cancellationToken);
+        await RepromptAsync(turn, data, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// 取消: ends the flow the user is answering. An interrupted flow underneath that holds the user's answers goes on
+    /// (its question is asked again); the others are dropped.
+    /// </summary>
+    public async Task<Cancellation> CancelAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken)
     {
         var title = Active(data)?.Title;
-        data.Flows.Clear();
-        return title;
-    }
-
-    private async Task<bool> RunAsync(ITurnContext turn, ConversationData data, string? input, bool prompt, CancellationToken ct)
-    {
-        while (data.Flows.Count > 0)
+        if (title is null)
         {
-            var frame = data.Flows[^1];
-            if (!_flows.TryGetValue(frame.FlowId, out var flow))
-            {
-                // A flow removed by an upgrade: drop its frame rather than getting stuck.
-                _log.LogWarning("Dropping unknown flow {FlowId}", frame.FlowId);
-                data.Flows.RemoveAt(data.Flows.Count - 1);
-                continue;
-            }
-            if (frame.Step >= flow.Steps.Count)
-            {
-                if (await PopAsync(turn, data, ct)) { prompt = true; input = null; continue; }
-                return true;
-            }
-
-            var step = flow.Steps[frame.Step];
-            var ctx = new FlowContext(turn, frame, data, _clock.Now);
-            if (prompt && step.Prompt is not null)
-            {
-                await step.Prompt(ctx, ct);
-                if (!ctx.Ended) return true;
-                if (await PopAsync(turn, data, ct)) continue;
-                return true;
-            }
-
-            var result = await step.Handle(ctx, prompt ? null : input, ct);
-            prompt = true;
-            input = null;
-            switch (result.Outcome)
-            {
-                case StepOutcome.Next:
-                    frame.Step++;
-                    frame.Attempts = 0;
-                    break;
-                case StepOutcome.GoTo:
-                    frame.Step = flow.IndexOf(result.Target!);
-                    frame.Attempts = 0;
-                    break;
-                case StepOutcome.Wait:
-                    return true;
-                case StepOutcome.Reroute:
-                    data.Flows.RemoveAt(data.Flows.Count - 1);
-                    return false;
-                case StepOutcome.Retry:
-                    frame.Attempts++;
-                    if (frame.Attempts >= flow.MaxAttempts || step.Prompt is null)
-                    {
-                        await ctx.SendAsync(FlowTexts.TooManyAttempts(flow.Title), ct);
-                        data.Flows.RemoveAt(data.Flows.Count - 1);
-                        if (data.Flows.Count > 0) await ResumeNoticeAsync(turn, data, ct);
-                        break;
-                    }
-                    await ctx.SendAsync(result.Message!, ct);
-                    return true;
-                case StepOutcome.End:
-                    if (await PopAsync(turn, data, ct)) continue;
-                    return true;
-                case StepOutcome.Switch:
-                    data.Flows.RemoveAt(data.Flows.Count - 1);
-                    data.Flows.RemoveAll(f => f.FlowId == result.Target);
-                    data.Flows.Add(new FlowFrame { FlowId = result.Target!, Slots = result.Slots is null ? [] : new(result.Slots) });
-                    break;
-            }
+            data.Flows.Clear();
+            return new Cancellation(null, Resumed: false);
         }
-        return true;
-    }
-
-    // Ends the top flow; true when an interrupted flow is underneath and should be re-prompted.
-    private async Task<bool> PopAsync(ITurnContext turn, ConversationData data, CancellationToken ct)
-    {
         data.Flows.RemoveAt(data.Flows.Count - 1);
-        if (data.Flows.Count == 0) return false;
-        await ResumeNoticeAsync(turn, data, ct);
-        return true;
-    }
-
-    private Task ResumeNoticeAsync(ITurnContext turn, ConversationData data, CancellationToken ct)
-    {
-        var title = Active(data)?.Title ?? "";
-        return turn.SendActivityAsync(MessageFactory.Text(FlowTexts.Resuming(title)), ct);
+        while (data.Flows.Count > 0 && (data.Flows[^1].Answered == 0 || Active(data) is not { ResumesAfterInterruption: true }))
+            data.Flows.RemoveAt(data.Flows.Count - 1);
+        if (Active(data) is not { } resumed) return new Cancellation(title, Resumed: false);
+        await turn.SendActivityAsync(MessageFactory.Text(FlowTexts.CancelledAndResuming(title, resumed.Title)), cancellationToken);
+        await RepromptAsync(turn, data, cancellationToken);
+        return new Cancellation(title, Resumed: true);
     }
 }

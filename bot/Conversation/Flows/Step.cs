@@ -8,9 +8,6 @@ public readonly record struct Validation(bool Ok, string Value, string Error)
     public static Validation Reject(string error) => new(false, "", error);
 }
 
-/// <summary>One option of a numbered list: what is stored, what is shown.</summary>
-public sealed record Choice(string Value, string Label);
-
 /// <summary>Builders for the common kinds of step, so flows read as a list of questions.</summary>
 public static class Step
 {
@@ -41,9 +38,11 @@ public static class Step
 
     /// <summary>
     /// Shows a numbered list and stores the chosen option's value. The options are saved with the frame so
-    /// that the number the user types means what they saw. The user may also type an option's label.
-    /// When there are no options, <paramref name="whenEmpty"/> says so and the flow ends at once (an interrupted
-    /// flow underneath resumes), so the user's next message is routed as a new request, never swallowed.
+    /// that the number the user types means what they saw. Besides the number, the option's words, synonyms, a
+    /// number in its range or a date in its time pick it (<see cref="ChoiceMatcher"/>); an answer that fits several
+    /// is shown which. <paramref name="otherwise"/> may take an answer that fits none (a time not on the list starts
+    /// a new search). When there are no options, <paramref name="whenEmpty"/> says so and the flow ends at once (an
+    /// interrupted flow underneath resumes), so the user's next message is routed as a new request, never swallowed.
     /// </summary>
     public static FlowStep Choose(
         string name,
@@ -51,7 +50,8 @@ public static class Step
         Func<FlowContext, CancellationToken, Task<IReadOnlyList<Choice>>> options,
         string whenEmpty,
         string footer = "回复序号选择。",
-        bool rerouteOtherText = false) => new()
+        bool rerouteOtherText = false,
+        Func<FlowContext, string, CancellationToken, Task<StepResult?>>? otherwise = null) => new()
     {
         Name = name,
         Prompt = async (ctx, ct) =>
@@ -64,8 +64,7 @@ public static class Step
                 return;
             }
             ctx.Slots[OptionsKey(name)] = string.Join('\u001f', list.Select(o => o.Value));
-            var lines = list.Select((o, i) => $"{i + 1}. {o.Label}");
-            await ctx.SendAsync($"{heading}\n{string.Join('\n', lines)}\n{footer}", ct);
+            await ctx.SendAsync($"{heading}\n{Lines(list)}\n{footer}", ct);
         },
         Handle = async (ctx, input, ct) =>
         {
@@ -73,24 +72,18 @@ public static class Step
             // No list to answer (a frame saved by an older version after an empty list): the text is a new request.
             if (saved.Length == 0) return StepResult.Reroute();
             var values = saved.Split('\u001f');
-            var n = Replies.Number(input);
-            if (n is >= 1 && n <= values.Length)
+            var current = await options(ctx, ct);
+            // What the user saw, in its order; an option gone since is still picked by its number.
+            var shown = values.Select(v => current.FirstOrDefault(o => o.Value == v)).ToList();
+            var match = ChoiceMatcher.Match(input, shown, ctx.Times);
+            if (match.Picked is { } picked)
             {
-                ctx.Slots[name] = values[n.Value - 1];
+                ctx.Slots[name] = values[picked];
                 ctx.Slots.Remove(OptionsKey(name));
                 return StepResult.Next();
             }
-            // A typed label counts too ("心理疏导" instead of "2").
             var text = Replies.Normalize(input);
-            var list = await options(ctx, ct);
-            var byLabel = list.FirstOrDefault(o => text.Length > 0 && values.Contains(o.Value) && (o.Label == text || o.Value == text));
-            if (byLabel is not null)
-            {
-                ctx.Slots[name] = byLabel.Value;
-                ctx.Slots.Remove(OptionsKey(name));
-                return StepResult.Next();
-            }
-            if (rerouteOtherText && n is null)
+            if (rerouteOtherText && Replies.Number(text) is null)
             {
                 // "好" or "谢谢" under a list of suggestions: the user is done with it, which is no failed answer.
                 if (Replies.IsAcknowledgement(text))
@@ -101,9 +94,14 @@ public static class Step
                 // Free text that is not an option may be a new question (the guide's lists): route it afresh.
                 if (text.Length > 1) return StepResult.Reroute();
             }
-            return StepResult.Retry(FlowTexts.PickANumber(values.Length));
+            if (match.IsAmbiguous)
+                return StepResult.Retry(FlowTexts.WhichOne(string.Join('\n', match.Candidates.Select(i => $"{i + 1}. {shown[i]!.Label}"))));
+            if (otherwise is not null && await otherwise(ctx, input ?? "", ct) is { } other) return other;
+            return StepResult.Retry(FlowTexts.NoSuchOption(values.Length));
         },
     };
+
+    private static string Lines(IReadOnlyList<Choice> list) => string.Join('\n', list.Select((o, i) => $"{i + 1}. {o.Label}"));
 
     /// <summary>Shows a summary and asks 是/否. Yes goes on; no ends the flow with <paramref name="onNo"/>.</summary>
     public static FlowStep Confirm(string name, Func<FlowContext, string> summary, string onNo = FlowTexts.NotConfirmed) => new()

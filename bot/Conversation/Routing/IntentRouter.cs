@@ -31,6 +31,9 @@ public sealed class IntentRouter
     /// <summary>The intent a menu number selects (1-based), or null.</summary>
     public Intent? ByMenuNumber(int number) => number >= 1 && number <= Menu.Count ? Menu[number - 1] : null;
 
+    /// <summary>The intent registered as <paramref name="id"/>, or null.</summary>
+    public Intent? ById(string id) => _intents.FirstOrDefault(i => i.Id == id);
+
     /// <summary>The intent a WeChat menu key selects, or null.</summary>
     public Intent? ByMenuKey(string key) =>
         _intents.FirstOrDefault(i => i.MenuKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
@@ -65,6 +68,19 @@ public sealed class IntentRouter
 
     internal static bool AsksHow(string text) =>
         Any(text, HowWords) || (Any(text, QuestionWords) && !Any(text, RequestWords));
+
+    // Words that make a message a question even when it asks for the user's own: "我还要值几次班", "要多久".
+    private static readonly string[] AskingWords = ["几", "多少", "多久", "哪", "谁", "呢", "么", "吗", "?", "？"];
+
+    /// <summary>
+    /// True when <paramref name="text"/> asks something ("你们会保密吗", "要多久", "为什么要手机号") rather than answering:
+    /// inside a flow, such a message that is no answer to the step is answered in place and the flow goes on.
+    /// </summary>
+    public static bool IsQuestion(string text)
+    {
+        text = ChineseScript.ToSimplified(text);
+        return Any(text, HowWords) || Any(text, QuestionWords) || Any(text, AskingWords);
+    }
 
     private static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 

@@ -12,6 +12,12 @@ public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool H
 {
     /// <summary>True when the user named a single moment rather than a range.</summary>
     public bool IsPoint => Start == End;
+
+    /// <summary>
+    /// False when the user named only a time of day ("9点", "下午两点到四点"): the day is the next one it occurs on,
+    /// which a list of options on several days should not take literally.
+    /// </summary>
+    public bool HasDate { get; init; } = true;
 }
 
 /// <summary>
@@ -114,7 +120,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
             case "datetime":
                 return TryDateTime(v, "value", out var at) ? Point(clock.FromWallClock(at)) : null;
             case "time":
-                return TryTime(v, "value", out var t) ? Point(NextOccurrence(t, now)) : null;
+                return TryTime(v, "value", out var t) ? Point(NextOccurrence(t, now)) with { HasDate = false } : null;
             case "daterange":
                 if (!TryDate(v, "start", out var ds) || !TryDate(v, "end", out var de)) return null;
                 return new TimeWindow(clock.FromWallClock(ds), clock.FromWallClock(de), false);
@@ -128,7 +134,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
                 var toLocal = clock.FromWallClock(to <= from.DateTime ? to.AddDays(1) : to);
                 // A range later today that has already ended moves to tomorrow.
                 if (toLocal <= now) { from = from.AddDays(1); toLocal = toLocal.AddDays(1); }
-                return new TimeWindow(from, toLocal, true);
+                return new TimeWindow(from, toLocal, true) { HasDate = false };
             default:
                 return null;
         }

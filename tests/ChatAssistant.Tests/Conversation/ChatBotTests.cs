@@ -89,10 +89,12 @@ public sealed class ChatBotTests
         Assert.Matches("抱歉，系统出了点问题（编号 [0-9a-f]{8}）", replies[0]);
         var id = System.Text.RegularExpressions.Regex.Match(replies[0], "编号 ([0-9a-f]{8})").Groups[1].Value;
         Assert.Contains(bot.Logs.Lines, l => l.Contains(id, StringComparison.Ordinal) && l.Contains("Error", StringComparison.Ordinal));
-        // The interrupted order flow was cleared with the conversation: a number is a menu number again
-        // (looked up, since features added to the menu move 意见建议 down).
+        // The interrupted order flow was cleared with the conversation: a number is a menu number again (asked
+        // about first, the menu not being on screen; looked up, since features added to the menu move 意见建议 down).
         var feedback = bot.Get<ChatAssistant.Conversation.Routing.IntentRouter>().Menu.ToList().FindIndex(i => i.Id == "feedback") + 1;
-        Assert.Equal(["想就哪方面提意见建议？\n1. 志愿服务\n2. 团代表工作\n3. 青少年权益\n4. 本助手的使用\n5. 其他\n回复序号选择。"], await bot.SayAsync(feedback.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var number = feedback.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([ConversationTexts.MenuNumberMeant(number, "意见建议")], await bot.SayAsync(number));
+        Assert.Equal(["想就哪方面提意见建议？\n1. 志愿服务\n2. 团代表工作\n3. 青少年权益\n4. 本助手的使用\n5. 其他\n回复序号选择。"], await bot.SayAsync("是"));
     }
 
     [Fact]

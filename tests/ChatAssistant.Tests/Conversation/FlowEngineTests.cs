@@ -29,17 +29,19 @@ public sealed class FlowEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_invalid_answer_is_reprompted_and_the_limit_ends_the_flow()
+    public async Task An_invalid_answer_is_reprompted_and_after_the_limit_the_question_is_asked_again_keeping_the_answers()
     {
         await Say("你好");
         await Say("测试下单");
         Assert.Equal("请输入 1 到 5 之间的数字。", await Say("九"));
-        Assert.Equal("请输入 1 到 5 之间的数字。", await Say("100"));
-        var third = await Say("很多");
-        Assert.Contains("好像没能理解你的回答", third);
-        Assert.Contains("测试订单", third);
-        // The flow is over: a number now goes to the menu, not to the flow.
-        Assert.Contains("要几份", await Say("1"));
+        Assert.Contains("选规格", await Say("2"));
+        Assert.Equal(FlowTexts.NoSuchOption(2), await Say("中份"));
+        Assert.Equal(FlowTexts.NoSuchOption(2), await Say("特大"));
+        // Before the fix the third miss ended the flow and threw the answer "2" away.
+        var third = await Say("随便");
+        Assert.Equal(FlowTexts.AskingAgain(kept: true) + "\n选规格：\n1. 小份\n2. 大份\n回复序号选择。", third);
+        Assert.Contains("2 份 L，确认吗", await Say("大份"));
+        Assert.Equal("已下单：2 份 L", await Say("是"));
     }
 
     [Fact]
@@ -104,8 +106,10 @@ public sealed class FlowEngineTests : IAsyncLifetime
         _bot.Get<TestStock>().Items.Clear();
         await Say("你好");
         Assert.Equal("物资已领完，下次早点来。", await Say("领物资"));
-        // Nothing is waiting for an answer: a menu number starts the menu's flow, 取消 finds nothing.
-        Assert.Contains("要几份", await Say("1"));
+        // Nothing is waiting for an answer: a menu number (asked about, the menu is not on screen) starts the
+        // menu's flow, 取消 finds nothing.
+        Assert.Equal(ChatAssistant.Conversation.ConversationTexts.MenuNumberMeant("1", "测试订单"), await Say("1"));
+        Assert.Contains("要几份", await Say("是"));
         Assert.Equal(FlowTexts.Cancelled("测试订单"), await Say("取消"));
         Assert.DoesNotContain("got no answer", _bot.Logs.All);
     }
