@@ -31,7 +31,9 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher, C
             ctx.Slots.Remove("utterance");
             if (HelpNeeds.IsParent(utterance)) ctx.Slots[FilerSlot] = nameof(Filer.Parent);
             var filer = FilerOf(ctx);
-            if (HelpNeedTexts.Acknowledge(HelpNeeds.Read(utterance), filer) is { } ack) await ctx.SendAsync(ack, ct);
+            // Distress the crisis check noticed (no danger: that never gets here) also hears the hotline straight away.
+            if (HelpNeedTexts.Acknowledge(HelpNeeds.Read(utterance), filer) is { } ack)
+                await ctx.SendAsync(ctx.Conversation.GentleCheckThisTurn is null ? ack : ack + "\n" + HelpNeedTexts.Hotline, ct);
             await ctx.SendAsync(filer == Filer.Parent ? HelpNeedTexts.IntroParent : DisputeTexts.Intro, ct);
             return StepResult.Next();
         }),

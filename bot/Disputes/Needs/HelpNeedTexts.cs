@@ -19,6 +19,9 @@ public static class HelpNeedTexts
     public const string Rights = "你的权益受到侵害，可以请人帮忙维护。";
     public const string RightsParent = "孩子的权益受到侵害，可以请人帮忙维护。";
 
+    /// <summary>Added to the acknowledgement when the message also showed distress.</summary>
+    public const string Hotline = "想马上找人聊聊，也可以拨打青少年服务台 12355（免费）。";
+
     /// <summary>The acknowledgement of <paramref name="need"/>, or null for none.</summary>
     public static string? Acknowledge(HelpNeed need, Filer filer)
     {

@@ -38,6 +38,17 @@ public sealed class HelpNeedsOverWeChatTests(WeChatAssistant assistant) : IClass
         Assert.Contains(DisputeTexts.AskAge, await user.SayAsync("是"));
     }
 
+    [Theory]
+    [InlineData("最近压力好大，想找人聊聊", true)]
+    [InlineData("我被同学欺负了 怎么办", true)]
+    [InlineData("邻居装修太吵了想找人调解", false)]
+    public async Task Distress_in_the_message_also_hears_the_hotline_with_the_acknowledgement(string message, bool distress)
+    {
+        var reply = await assistant.User("oHotline" + Math.Abs(message.GetHashCode())).SayAsync(message);
+        Assert.Equal(distress, reply.Contains(HelpNeedTexts.Hotline, StringComparison.Ordinal));
+        Assert.Contains(DisputeTexts.Intro, reply);
+    }
+
     [Fact]
     public async Task A_bullied_child_files_the_request_and_is_asked_as_themselves()
     {
