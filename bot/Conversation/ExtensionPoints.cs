@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 namespace ChatAssistant.Conversation;
 
 /// <summary>
-/// Looks at every user message before routing (crisis words, hand-off forwarding). Interceptors run in
+/// Looks at every user message before routing (the crisis check, hand-off forwarding). Interceptors run in
 /// ascending <see cref="Order"/>; the first that handles the message ends the turn.
 /// </summary>
 public interface IMessageInterceptor

@@ -4,7 +4,7 @@ namespace ChatAssistant.Disputes;
 
 /// <summary>
 /// The help request's options with the other ways people answer them: the ages each band covers ("16岁",
-/// "14到18岁"), the short names of counties ("天台"), and a few everyday words ("电话", "维权", "实名").
+/// "14到18岁"), and a few everyday words ("电话", "维权", "实名").
 /// </summary>
 internal static class DisputeChoices
 {
@@ -14,6 +14,18 @@ internal static class DisputeChoices
         Band(1, new NumberRange(14, 17)),
         Band(2, new NumberRange(18, 35)),
         Band(3, new NumberRange(36, 150), "35岁往上"),
+    ];
+
+    /// <summary>The age bands and, last, a parent filing for their child (「我是家长」, 「替孩子」).</summary>
+    public static IReadOnlyList<Choice> AgeBandsOrParent { get; } =
+        [.. AgeBands, Label(HelpNeedTexts.ParentOption, "我是家长", "家长", "替孩子", "帮孩子", "孩子的家长")];
+
+    /// <summary>A child's age as a parent gives it: the three bands that decide consent, by age too ("孩子12岁").</summary>
+    public static IReadOnlyList<Choice> ChildAgeBands { get; } =
+    [
+        new(HelpNeedTexts.ChildAgeBands[0], HelpNeedTexts.ChildAgeBands[0]) { Covers = new NumberRange(0, 13), Synonyms = ["14岁以下", "不到14岁", "小于14岁", "不满14岁"] },
+        new(HelpNeedTexts.ChildAgeBands[1], HelpNeedTexts.ChildAgeBands[1]) { Covers = new NumberRange(14, 17) },
+        new(HelpNeedTexts.ChildAgeBands[2], HelpNeedTexts.ChildAgeBands[2]) { Covers = new NumberRange(18, 150), Synonyms = ["成年了", "已成年"] },
     ];
 
     public static IReadOnlyList<Choice> Categories { get; } =
@@ -35,10 +47,6 @@ internal static class DisputeChoices
         Label(DisputeTexts.Anonymous, "不留名", "不留称呼", "不用称呼", "不要称呼"),
         Label(DisputeTexts.Named, "实名", "留名", "留称呼", "称呼", "不匿名", "不要匿名", "不用匿名"),
     ];
-
-    /// <summary>The counties, each also picked by its name without 县/市/区 ("天台" for 天台县).</summary>
-    public static IReadOnlyList<Choice> Counties(IReadOnlyList<string> counties) =>
-        counties.Select(c => c.Length >= 3 && "县市区".Contains(c[^1], StringComparison.Ordinal) ? Label(c, c[..^1]) : Label(c)).ToList();
 
     private static Choice Band(int index, NumberRange ages, params string[] synonyms) =>
         new(DisputeTexts.AgeBands[index], DisputeTexts.AgeBands[index]) { Covers = ages, Synonyms = synonyms };

@@ -22,15 +22,32 @@ public sealed class DisputeOptions
     /// <summary>How often the retention job looks for expired requests.</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>Counties and districts users pick from; they are also the scopes of district staff.</summary>
+    /// <summary>
+    /// The counties users pick from, grouped by city (<c>Disputes:Cities:{city}:0…n</c>); they are also the scopes of
+    /// county staff. Unset: <see cref="DefaultCities"/>.
+    /// </summary>
+    public Dictionary<string, string[]>? Cities { get; set; }
+
+    /// <summary>The flat list of earlier versions (<c>Disputes:Counties:0…n</c>), still read when <see cref="Cities"/> is unset.</summary>
     public string[]? Counties { get; set; }
 
-    /// <summary>Jinhua's counties (the 亲青老娘舅 studios of the seed article) and a catch-all.</summary>
-    public static readonly string[] DefaultCounties =
-        ["婺城区", "金东区", "兰溪市", "东阳市", "义乌市", "永康市", "浦江县", "武义县", "磐安县", "其他地区"];
+    /// <summary>
+    /// The places of the seed's programmes: Jinhua's nine counties (the 亲青老娘舅 studios), 天台县 (the delegates'
+    /// studio), 嵊州市 (爱心存折) and 江干区. 其他地区 is always added last.
+    /// </summary>
+    public static readonly IReadOnlyList<(string City, string[] Counties)> DefaultCities =
+    [
+        ("金华市", ["婺城区", "金东区", "兰溪市", "东阳市", "义乌市", "永康市", "浦江县", "武义县", "磐安县"]),
+        ("台州市", ["天台县"]),
+        ("绍兴市", ["嵊州市"]),
+        ("杭州市", ["江干区"]),
+    ];
 
-    /// <summary>The configured counties, or the defaults (a bound array would be appended to, not replaced).</summary>
-    public IReadOnlyList<string> CountyList => Counties is { Length: > 0 } ? Counties : DefaultCounties;
+    /// <summary>The configured counties (or the defaults) as users see them, 其他地区 last (registered as a singleton).</summary>
+    public CountyDirectory BuildAreas() => new(
+        Cities is { Count: > 0 } cities ? cities.Select(c => ((string?)c.Key, (IEnumerable<string>)(c.Value ?? [])))
+        : Counties is { Length: > 0 } flat ? [(null, flat)]
+        : DefaultCities.Select(c => ((string?)c.City, (IEnumerable<string>)c.Counties)));
 }
 
 /// <summary>Checks the settings of <see cref="DisputeOptions"/> (the key has its own validator).</summary>
@@ -47,8 +64,7 @@ internal sealed class DisputeOptionsValidator : IValidateOptions<DisputeOptions>
             failures.Add($"Setting '{DisputeOptions.Section}:RetentionDays' must be at least 1.");
         if (options.RetentionSweepInterval <= TimeSpan.Zero)
             failures.Add($"Setting '{DisputeOptions.Section}:RetentionSweepInterval' must be a positive time span such as '06:00:00'.");
-        if (options.CountyList.Any(string.IsNullOrWhiteSpace))
-            failures.Add($"Setting '{DisputeOptions.Section}:Counties' has an empty entry.");
+        failures.AddRange(CountySettings.Problems(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

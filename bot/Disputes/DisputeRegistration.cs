@@ -18,6 +18,8 @@ public static partial class DisputeRegistration
         AuditLog.Register(services);
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DisputeOptions>>().Value.BuildAreas());
+        services.AddSingleton<TicketScope>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketFieldReader>();
         services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
@@ -35,6 +37,15 @@ public static partial class DisputeRegistration
             Keywords = ["求助", "亲青老娘舅", "老娘舅", "我要求助", "help request"],
             Patterns = [RequestPattern()],
             MenuKeys = ["HELP_REQUEST"],
+        }, new Intent
+        {
+            // A need said in the writer's words (「我被同学欺负了怎么办」, 「校园欺凌」, 「对方家长要我们赔钱，想找人调解」):
+            // a short acknowledgement and the help request's offer. It never interrupts a running flow: said while a
+            // question is open (a help request's description), it is the answer.
+            Id = "disputes.need",
+            FlowId = HelpRequestFlow.FlowId,
+            Patterns = [.. HelpNeeds.Patterns],
+            Interrupts = false,
         });
         services.AddFeature<MyTicketsFlow>(new Intent
         {

@@ -1,11 +1,9 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using ChatAssistant.Conversation.Flows;
 
 namespace ChatAssistant.Disputes;
 
 /// <summary>Step shapes the help-request flows need beyond <see cref="Step"/>.</summary>
-internal static partial class DisputeSteps
+internal static class DisputeSteps
 {
     /// <summary>A yes/no question with its own wording: yes goes on (after <paramref name="onYes"/>), no says <paramref name="onNo"/> and ends.</summary>
     public static FlowStep YesNo(string name, Func<FlowContext, string> prompt, string onNo, Action<FlowContext>? onYes = null) => new()
@@ -38,17 +36,5 @@ internal static partial class DisputeSteps
         Step.Choose(name, heading, (_, _) => Task.FromResult(options), whenEmpty: heading);
 
     /// <summary>A Chinese mainland mobile number in its 11-digit form, or null. Accepts spaces, dashes, full-width digits and +86.</summary>
-    public static string? NormalizeMobile(string input)
-    {
-        var s = NonDigits().Replace(input.Normalize(NormalizationForm.FormKC), "");
-        if (s.Length == 13 && s.StartsWith("86", StringComparison.Ordinal)) s = s[2..];
-        else if (s.Length == 15 && s.StartsWith("0086", StringComparison.Ordinal)) s = s[4..];
-        return Mobile().IsMatch(s) ? s : null;
-    }
-
-    [GeneratedRegex(@"[\s\-+()（）]")]
-    private static partial Regex NonDigits();
-
-    [GeneratedRegex(@"^1[3-9][0-9]{9}$")]
-    private static partial Regex Mobile();
+    public static string? NormalizeMobile(string input) => Phones.MobileNumber.Normalize(input);
 }

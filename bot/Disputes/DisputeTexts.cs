@@ -34,6 +34,26 @@ public static class DisputeTexts
         "没关系，我们没有保存任何信息。你可以请监护人陪你一起提交；也可以现在就拨打青少年服务台 12355（免费）和老师聊一聊。遇到紧急危险请拨打 110。";
 
     public const string AskCounty = "你在哪个县（市、区）？我们会请当地的工作室跟进。";
+
+    /// <summary>The catch-all county: its requests go to the default scope's staff, listed as unassigned.</summary>
+    public const string OtherArea = "其他地区";
+    public const string CountyFooter = "回复序号，也可以直接回复地名（例如「天台」）。";
+    public const string CountyNotFound = "没有找到这个地方。请回复列表里的序号或地名；不在列表里的，请选「其他地区」。";
+
+    /// <summary>The county question: the counties under their cities, numbered through, 其他地区 last.</summary>
+    public static string CountyList(string heading, IEnumerable<CountyGroup> groups, CountyOption otherArea)
+    {
+        var lines = new List<string> { heading };
+        var n = 0;
+        foreach (var group in groups)
+        {
+            if (group.City is not null) lines.Add($"{group.City}：");
+            lines.AddRange(group.Counties.Select(c => $"{++n}. {c.Label}"));
+        }
+        lines.Add($"{++n}. {otherArea.Label}");
+        lines.Add(CountyFooter);
+        return string.Join('\n', lines);
+    }
     public const string AskCategory = "想求助哪方面？";
     public static readonly string[] Categories = ["纠纷调解", "心理疏导", "爱心帮扶", "权益维护"];
 
@@ -53,8 +73,11 @@ public static class DisputeTexts
     public const string AskName = "工作人员该怎么称呼你？（昵称也可以，1 到 20 字）";
     public const string BadName = "称呼请在 1 到 20 字之间。";
 
-    public static string Summary(string category, string county, string ageBand, string description, string contact, string identity) =>
-        $"请确认你的求助：\n类别：{category}\n地区：{county}\n年龄段：{ageBand}\n描述：{Excerpt(description, 60)}\n联系方式：{contact}\n称呼：{identity}";
+    public const string SummaryHeading = "请确认你的求助：";
+
+    public static string Summary(Filer filer, string category, string county, string ageBand, string description, string contact, string identity) =>
+        $"{(filer == Filer.Parent ? HelpNeedTexts.SummaryHeadingParent : SummaryHeading)}\n类别：{category}\n地区：{county}\n" +
+        $"{(filer == Filer.Parent ? HelpNeedTexts.AgeLabelParent : "年龄段")}：{ageBand}\n描述：{Excerpt(description, 60)}\n联系方式：{contact}\n称呼：{identity}";
 
     public const string Abandoned = "好的，已放弃，没有保存任何信息。需要时随时回复「求助」。";
 

@@ -6,14 +6,17 @@ using static ChatAssistant.Disputes.DisputeSteps;
 namespace ChatAssistant.Disputes;
 
 /// <summary>
-/// 求助·亲青老娘舅: what the service is → notice and separate consent → age band (under 14: guardian's
-/// consent) → county → category → description → contact → anonymous or named → confirm → ticket number.
+/// 求助·亲青老娘舅: what the service is (after a short acknowledgement when the message named a need: bullying, a
+/// dispute…) → notice and separate consent → age band (under 14: guardian's consent), or the child's age band when a
+/// parent files for their child (said in the message or picked as the age question's last option; every question is
+/// then worded for the parent) → county → category → description → contact → anonymous or named → confirm → number.
 /// Free-text answers are encrypted before they are put in a slot, because slots live in the session store; they are
 /// bound to the user filing (<see cref="TicketFields.Draft"/>) and encrypted again for the ticket when it is filed.
 /// </summary>
-public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) : Flow
+public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher, CountyDirectory areas) : Flow
 {
     public const string FlowId = "disputes.request";
+    private const string FilerSlot = "filer";
 
     public override string Id => FlowId;
 
@@ -23,19 +26,49 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
     [
         Step.Do("intro", async (ctx, ct) =>
         {
-            // The message that started the flow may itself describe the problem: it must not stay in the session.
+            // The message that started the flow may itself describe the problem: read what it needs, then drop it.
+            var utterance = ctx.Slot("utterance");
             ctx.Slots.Remove("utterance");
-            await ctx.SendAsync(DisputeTexts.Intro, ct);
+            if (HelpNeeds.IsParent(utterance)) ctx.Slots[FilerSlot] = nameof(Filer.Parent);
+            var filer = FilerOf(ctx);
+            // Distress the crisis check noticed (no danger: that never gets here) also hears the hotline straight away.
+            if (HelpNeedTexts.Acknowledge(HelpNeeds.Read(utterance), filer) is { } ack)
+                await ctx.SendAsync(ctx.Conversation.GentleCheckThisTurn is null ? ack : ack + "\n" + HelpNeedTexts.Hotline, ct);
+            await ctx.SendAsync(filer == Filer.Parent ? HelpNeedTexts.IntroParent : DisputeTexts.Intro, ct);
             return StepResult.Next();
         }),
-        YesNo("consent", _ => DisputeTexts.NoticeFor(tickets.Options.RetentionDays), DisputeTexts.ConsentRefused,
+        YesNo("consent", ctx => FilerOf(ctx) == Filer.Parent
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpNeedTexts.NoticeParent, tickets.Options.RetentionDays)
+                : DisputeTexts.NoticeFor(tickets.Options.RetentionDays),
+            DisputeTexts.ConsentRefused,
             ctx => ctx.Slots["consentedAt"] = tickets.Now.ToString("O", CultureInfo.InvariantCulture)),
-        ChooseLabel("age", DisputeTexts.AskAge, DisputeChoices.AgeBands),
-        Step.Do("ageCheck", (ctx, _) => Task.FromResult(ctx.Slot("age") == DisputeTexts.AgeUnder14 ? StepResult.Next() : StepResult.GoTo("county"))),
+        Step.Do("who", (ctx, _) => Task.FromResult(FilerOf(ctx) == Filer.Parent ? StepResult.GoTo("childAge") : StepResult.Next())),
+        // A parent who did not say so yet picks the last option and is asked about the child.
+        ChooseLabel("age", DisputeTexts.AskAge, DisputeChoices.AgeBandsOrParent),
+        Step.Do("ageFor", (ctx, _) =>
+        {
+            if (ctx.Slot("age") != HelpNeedTexts.ParentOption) return Task.FromResult(StepResult.GoTo("ageCheck"));
+            ctx.Slots.Remove("age");
+            ctx.Slots[FilerSlot] = nameof(Filer.Parent);
+            return Task.FromResult(StepResult.Next());
+        }),
+        ChooseLabel("childAge", HelpNeedTexts.AskChildAge, DisputeChoices.ChildAgeBands),
+        Step.Do("ageCheck", (ctx, _) =>
+        {
+            if (ctx.Slot("childAge") is { } child) ctx.Slots["age"] = child;
+            if (ctx.Slot("age") != DisputeTexts.AgeUnder14) return Task.FromResult(StepResult.GoTo("county"));
+            // A parent filing for their child is the guardian who consents; a child under 14 is asked about theirs.
+            if (FilerOf(ctx) == Filer.Parent)
+            {
+                ctx.Slots["guardian"] = "yes";
+                return Task.FromResult(StepResult.GoTo("county"));
+            }
+            return Task.FromResult(StepResult.Next());
+        }),
         YesNo("guardian", _ => DisputeTexts.AskGuardian, DisputeTexts.GuardianRefused, ctx => ctx.Slots["guardian"] = "yes"),
-        ChooseLabel("county", DisputeTexts.AskCounty, DisputeChoices.Counties(tickets.Options.CountyList)),
+        CountyStep.Ask(areas, ctx => FilerOf(ctx) == Filer.Parent ? HelpNeedTexts.AskCountyParent : DisputeTexts.AskCounty),
         ChooseLabel("category", DisputeTexts.AskCategory, DisputeChoices.Categories),
-        Step.AskAccount("description", _ => DisputeTexts.AskDescription, (ctx, input) =>
+        Step.AskAccount("description", ctx => FilerOf(ctx) == Filer.Parent ? HelpNeedTexts.AskDescriptionParent : DisputeTexts.AskDescription, (ctx, input) =>
         {
             var text = input.Trim();
             if (text.Length < 10) return Validation.Reject(DisputeTexts.DescriptionTooShort);
@@ -62,14 +95,15 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
                 ctx.Turn.Activity.ChannelId ?? "",
                 ctx.Slot("age")!,
                 ctx.Slot("guardian") == "yes",
-                ctx.Slot("county")!,
+                CountyStep.Of(ctx),
                 ctx.Slot("category")!,
                 Anonymous: ctx.Slot("identity") != DisputeTexts.Named,
                 phone is null ? ContactMethod.WeChat : ContactMethod.Phone,
                 Reveal(ctx, "description", TicketFields.Description),
                 phone,
                 ctx.Slot("identity") == DisputeTexts.Named ? Reveal(ctx, "name", TicketFields.Name) : null,
-                DateTimeOffset.Parse(ctx.Slot("consentedAt")!, CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(ctx.Slot("consentedAt")!, CultureInfo.InvariantCulture),
+                FilerOf(ctx)));
             var options = tickets.Options;
             await ctx.SendAsync(DisputeTexts.Filed(ticket.Number, (int)options.AcknowledgeWithin.TotalHours, (int)options.ResolveWithin.TotalDays), ct);
             return StepResult.End();
@@ -84,8 +118,10 @@ public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher) :
             ? DisputeTexts.MaskPhone(Reveal(ctx, "phone", TicketFields.Phone))
             : DisputeTexts.ContactWeChat;
         var identity = ctx.Slot("identity") == DisputeTexts.Named ? Reveal(ctx, "name", TicketFields.Name) : DisputeTexts.Anonymous;
-        return DisputeTexts.Summary(ctx.Slot("category")!, ctx.Slot("county")!, ctx.Slot("age")!, description, contact, identity);
+        return DisputeTexts.Summary(FilerOf(ctx), ctx.Slot("category")!, CountyStep.Of(ctx), ctx.Slot("age")!, description, contact, identity);
     }
+
+    private static Filer FilerOf(FlowContext ctx) => ctx.Slot(FilerSlot) == nameof(Filer.Parent) ? Filer.Parent : Filer.Self;
 
     private static FieldBinding Draft(FlowContext ctx, string field) => TicketFields.Draft(field, ctx.Turn.Activity.ChannelId ?? "", ctx.UserId);
 

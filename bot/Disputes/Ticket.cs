@@ -59,10 +59,16 @@ public sealed class Ticket
     public string UserId { get; set; } = "";
     public string ChannelId { get; set; } = "";
 
+    /// <summary>The young person's own request, or a parent's for their child (the age band is then the child's).</summary>
+    public Filer FiledBy { get; set; }
+
     public string AgeBand { get; set; } = "";
     public bool GuardianConsent { get; set; }
 
-    /// <summary>County or district; also the staff scope that may see the ticket.</summary>
+    /// <summary>
+    /// County or district; also the staff scope that may see the ticket. 其他地区 (<see cref="CountyDirectory.IsUnassigned"/>)
+    /// is no county's: the default scope's staff see it, as unassigned (<see cref="TicketScope"/>).
+    /// </summary>
     public string County { get; set; } = "";
     public string Category { get; set; } = "";
     public bool Anonymous { get; set; }

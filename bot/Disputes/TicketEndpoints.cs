@@ -7,7 +7,8 @@ namespace ChatAssistant.Disputes;
 
 /// <summary>
 /// The staff API for help requests under /api/staff/tickets (see docs/DISPUTES.md). Staff of a county see
-/// only its tickets; other tickets answer 404 as if they did not exist. Personal fields appear only in the
+/// only its tickets (the default scope's staff also those of 其他地区, <see cref="TicketScope"/>); other tickets answer
+/// 404 as if they did not exist. Personal fields appear only in the
 /// detail view, and every detail view is audited.
 /// </summary>
 public static class TicketEndpoints
@@ -25,7 +26,7 @@ public static class TicketEndpoints
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/tickets");
-        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, string? status, string? view, int? limit) =>
+        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, TicketScope scope, string? status, string? view, int? limit) =>
         {
             TicketStatus? filter = null;
             if (!string.IsNullOrEmpty(status))
@@ -34,7 +35,7 @@ public static class TicketEndpoints
                 filter = parsed;
             }
             if (view is not (null or "" or "open" or "closed")) return Error(400, DisputeTexts.StaffUnknownView);
-            var list = tickets.List(user.CanSee, filter);
+            var list = tickets.List(t => scope.CanSee(user, t), filter);
             // Finished requests pile up for years: the closed view lists the newest first, and every answer is capped.
             IEnumerable<Ticket> shown = view switch
             {
@@ -45,9 +46,9 @@ public static class TicketEndpoints
             var now = tickets.Now;
             return Results.Ok(shown.Take(Math.Clamp(limit ?? DefaultListLimit, 1, MaxListLimit)).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
         });
-        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, TicketFieldReader fields, AuditLog audit, StaffStore staff) =>
+        group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, TicketScope scope, TicketFieldReader fields, AuditLog audit, StaffStore staff) =>
         {
-            var ticket = Visible(number, user, tickets);
+            var ticket = Visible(number, user, tickets, scope);
             if (ticket is null)
             {
                 audit.Record(Actor(user), "ticket.view.denied", "ticket:" + number.Trim().ToUpperInvariant());
@@ -58,20 +59,20 @@ public static class TicketEndpoints
             return Results.Ok(TicketDetailView.Of(ticket, tickets.Options, fields, tickets.Now,
                 name => names.TryGetValue(name, out var known) ? known : names[name] = staff.Find(name)?.DisplayName));
         });
-        group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets) =>
-            Act(number, user, tickets, t => tickets.Acknowledge(t.Id, Actor(user))));
-        group.MapPost("/{number}/status", (string number, StatusRequest request, ClaimsPrincipal user, TicketService tickets) =>
+        group.MapPost("/{number}/acknowledge", (string number, ClaimsPrincipal user, TicketService tickets, TicketScope scope) =>
+            Act(number, user, tickets, scope, t => tickets.Acknowledge(t.Id, Actor(user))));
+        group.MapPost("/{number}/status", (string number, StatusRequest request, ClaimsPrincipal user, TicketService tickets, TicketScope scope) =>
         {
             if (!Enum.TryParse<TicketStatus>(request.Status, ignoreCase: true, out var target) || target == TicketStatus.Withdrawn)
                 return Error(400, DisputeTexts.StaffUnknownStatus);
-            return Act(number, user, tickets, t => tickets.ChangeStatus(t.Id, target, Actor(user)));
+            return Act(number, user, tickets, scope, t => tickets.ChangeStatus(t.Id, target, Actor(user)));
         });
-        group.MapPost("/{number}/notes", (string number, TextRequest request, ClaimsPrincipal user, TicketService tickets) =>
+        group.MapPost("/{number}/notes", (string number, TextRequest request, ClaimsPrincipal user, TicketService tickets, TicketScope scope) =>
             ValidText(request.Text) is { } text
-                ? Act(number, user, tickets, t => tickets.AddNote(t.Id, Actor(user), text))
+                ? Act(number, user, tickets, scope, t => tickets.AddNote(t.Id, Actor(user), text))
                 : Error(400, DisputeTexts.StaffTextRequired));
-        group.MapPost("/{number}/resolve", (string number, TextRequest? request, ClaimsPrincipal user, TicketService tickets) =>
-            Act(number, user, tickets, t =>
+        group.MapPost("/{number}/resolve", (string number, TextRequest? request, ClaimsPrincipal user, TicketService tickets, TicketScope scope) =>
+            Act(number, user, tickets, scope, t =>
             {
                 var outcome = tickets.ChangeStatus(t.Id, TicketStatus.Resolved, Actor(user));
                 if (outcome.Kind == TicketOutcomeKind.Ok && ValidText(request?.Text) is { } note) outcome = tickets.AddNote(t.Id, Actor(user), note);
@@ -82,10 +83,10 @@ public static class TicketEndpoints
     }
 
     // Sends a staff reply through the user's channel; a refusal (48-hour window, quota) comes back with its reason.
-    private static async Task<IResult> ReplyAsync(string number, TextRequest request, ClaimsPrincipal user, TicketService tickets, IUserMessenger messenger, CancellationToken ct)
+    private static async Task<IResult> ReplyAsync(string number, TextRequest request, ClaimsPrincipal user, TicketService tickets, TicketScope scope, IUserMessenger messenger, CancellationToken ct)
     {
         if (ValidText(request.Text) is not { } text) return Error(400, DisputeTexts.StaffTextRequired);
-        var ticket = Visible(number, user, tickets);
+        var ticket = Visible(number, user, tickets, scope);
         if (ticket is null) return Results.NotFound();
         if (ticket.Status == TicketStatus.Withdrawn || ticket.PersonalDataDeletedAt is not null) return Error(409, DisputeTexts.StaffReplyGone);
         // The ticket's encrypted history keeps a refusal (and retention deletes it): not the channel's store in clear.
@@ -95,9 +96,9 @@ public static class TicketEndpoints
         return Results.Ok(new { delivered = result.Delivered, errorCode = result.ErrorCode, reason = result.Reason });
     }
 
-    private static IResult Act(string number, ClaimsPrincipal user, TicketService tickets, Func<Ticket, TicketOutcome> action)
+    private static IResult Act(string number, ClaimsPrincipal user, TicketService tickets, TicketScope scope, Func<Ticket, TicketOutcome> action)
     {
-        var ticket = Visible(number, user, tickets);
+        var ticket = Visible(number, user, tickets, scope);
         if (ticket is null) return Results.NotFound();
         var outcome = action(ticket);
         return outcome.Kind switch
@@ -108,8 +109,8 @@ public static class TicketEndpoints
         };
     }
 
-    private static Ticket? Visible(string number, ClaimsPrincipal user, TicketService tickets) =>
-        TicketNumber.Parse(number) is { } id && tickets.Find(id) is { } t && user.CanSee(t.County) ? t : null;
+    private static Ticket? Visible(string number, ClaimsPrincipal user, TicketService tickets, TicketScope scope) =>
+        TicketNumber.Parse(number) is { } id && tickets.Find(id) is { } t && scope.CanSee(user, t) ? t : null;
 
     private static string Actor(ClaimsPrincipal user) => user.Actor();
 

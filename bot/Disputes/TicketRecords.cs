@@ -16,7 +16,8 @@ public sealed record NewTicket(
     string Description,
     string? Phone,
     string? Name,
-    DateTimeOffset ConsentedAt)
+    DateTimeOffset ConsentedAt,
+    Filer FiledBy = Filer.Self)
 {
     // A record prints every member: never the description, phone or name, should one reach a log.
     public override string ToString() => $"NewTicket {{ County = {County}, Category = {Category} }}";

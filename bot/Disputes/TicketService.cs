@@ -61,6 +61,7 @@ public sealed class TicketService
         {
             UserId = draft.UserId,
             ChannelId = draft.ChannelId,
+            FiledBy = draft.FiledBy,
             AgeBand = draft.AgeBand,
             GuardianConsent = draft.GuardianConsent,
             County = draft.County,
@@ -94,10 +95,10 @@ public sealed class TicketService
     public IReadOnlyList<Ticket> ForUser(string userId) =>
         _tickets.FindWhere(LiteQuery.Is(nameof(Ticket.UserId), userId)).OrderByDescending(t => t.Id).ToList();
 
-    /// <summary>Requests whose county <paramref name="canSee"/> allows, oldest open first.</summary>
-    public IReadOnlyList<Ticket> List(Func<string, bool> canSee, TicketStatus? status = null) =>
+    /// <summary>Requests <paramref name="canSee"/> allows, oldest open first.</summary>
+    public IReadOnlyList<Ticket> List(Func<Ticket, bool> canSee, TicketStatus? status = null) =>
         _tickets.FindAll()
-            .Where(t => canSee(t.County) && (status is null || t.Status == status))
+            .Where(t => canSee(t) && (status is null || t.Status == status))
             .OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.CreatedAt)
             .ToList();
 
@@ -212,6 +213,7 @@ public sealed class TicketService
     private void Changed(Ticket t, string actor, string change, string? detail)
     {
         _audit.Record(actor, "ticket." + change, "ticket:" + t.Number, detail);
-        _events.Publish(new TicketChanged(t.Number, t.County, t.Status, change, Now));
+        // An unassigned request (其他地区) is no county's: its events go where an unknown county's do (the default scope).
+        _events.Publish(new TicketChanged(t.Number, CountyDirectory.IsUnassigned(t.County) ? null : t.County, t.Status, change, Now));
     }
 }

@@ -12,7 +12,7 @@ namespace ChatAssistant.Escalation;
 /// (<see cref="HandoffSelfService"/>); any other message is left to staff, with <see cref="WaitAnswer"/>'s answer
 /// (nothing while a person is expected soon, otherwise never silence). "结束人工" returns the user to the bot (and
 /// closes an open escalation even after the user left the quiet mode), and "继续" to a flow a crisis interrupted (the
-/// escalation stays open). Runs after crisis detection (lower orders) so crisis words are still answered in hand-off.
+/// escalation stays open). Runs after crisis detection (lower orders) so a crisis is still answered in hand-off.
 /// </summary>
 public sealed class HandoffInterceptor(
     EscalationStore store,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>DI of the hours feature: options, stores, services and the three chat entries.</summary>
+/// <summary>DI of the hours feature: options, stores, services and the chat entries (时长, 积分, 兑换, 时长更正).</summary>
 public static class HoursRegistration
 {
     public static IServiceCollection AddHours(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,7 @@ public static class HoursRegistration
         services.AddSingleton<HoursReview>();
         services.AddSingleton<CatalogueProvider>();
         services.AddSingleton<RedemptionService>();
+        services.AddSingleton<HoursCorrections>();
         AuditLog.Register(services);
         services.AddFeature<MyHoursFlow>(new Intent
         {
@@ -51,6 +52,14 @@ public static class HoursRegistration
             Keywords = ["积分兑换", "兑换积分", "我要兑换", "我想兑换", "兑换物品", "兑换礼品", "爱心超市兑换", "redeem"],
             Patterns = [new Regex(@"^\s*兑换\s*$")],
             MenuKeys = ["REDEEM"],
+        });
+        services.AddFeature<HoursCorrectionFlow>(new Intent
+        {
+            Id = "hours.correction",
+            FlowId = HoursCorrectionFlow.FlowId,
+            Patterns = [.. HoursComplaint.Patterns],
+            // The volunteer's own words inside the flow (「应该是4小时」) are its answer, not a new start.
+            Interrupts = false,
         });
         return services;
     }

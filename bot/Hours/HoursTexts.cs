@@ -10,8 +10,22 @@ public static class HoursTexts
 
     private static string Clock(int minute) => HourRecord.Clock(minute);
 
-    private static string Day(string isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? $"{d.Month}月{d.Day}日" : isoDate;
+    /// <summary>"11月3日"; with the year when it is not <paramref name="currentYear"/> ("2025年6月1日").</summary>
+    public static string Day(string isoDate, int currentYear) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.Year == currentYear ? $"{d.Month}月{d.Day}日" : $"{d.Year}年{d.Month}月{d.Day}日"
+            : isoDate;
+
+    /// <summary>One record as a volunteer reads it: date, time, activity, hours and where it stands.</summary>
+    public static string RecordLine(HourRecord r, int currentYear) =>
+        $"{Day(r.Date, currentYear)} {Clock(r.StartMinute)}–{Clock(r.EndMinute)} {r.Activity}（{r.Organiser}）{N(r.Hours)} 小时，{VolunteerStatus(r.Status)}";
+
+    private static string VolunteerStatus(RecordStatus status) => status switch
+    {
+        RecordStatus.Flagged => "待核实",
+        RecordStatus.Revoked => "已撤销（不计入）",
+        _ => "已计入",
+    };
 
     // ---- chat: 我的时长 / 我的积分 ----
 
@@ -31,7 +45,7 @@ public static class HoursTexts
         {
             lines.Add("最近的活动：");
             lines.AddRange(s.Recent.Select(r =>
-                $"· {Day(r.Date)} {r.Activity}（{r.Organiser}）{N(r.Hours)} 小时{(r.Status == RecordStatus.Flagged ? "，待核实" : "")}"));
+                $"· {Day(r.Date, s.Year)} {r.Activity}（{r.Organiser}）{N(r.Hours)} 小时{(r.Status == RecordStatus.Flagged ? "，待核实" : "")}"));
         }
         lines.Add("回复「我的积分」查看爱心存折积分，回复「兑换」去爱心超市兑换。");
         return string.Join('\n', lines);
@@ -60,8 +74,15 @@ public static class HoursTexts
     public static string NotEnoughForAny(decimal available, int cheapest) =>
         $"你现在有 {N(available)} 积分可用，最低一档需要 {cheapest} 积分，暂时还换不了。继续参加志愿服务攒积分吧！回复「我的时长」查看你的时长。";
 
-    public static string InsufficientFor(CatalogueItem item, decimal available) =>
-        $"「{item.Name}」需要 {item.Points} 积分，你现在可用 {N(available)} 积分，还差 {N(item.Points - available)} 分。请选一件 {N(available)} 积分以内的物品，或回复「取消」退出。";
+    public const string AffordableHeading = "现在就能兑换：";
+    public const string LaterHeading = "积分攒够后可以兑换：";
+
+    /// <summary>An item the volunteer cannot afford, with the ones they can (their numbers in the list shown).</summary>
+    public static string InsufficientFor(CatalogueItem item, decimal available, IReadOnlyList<(int Number, CatalogueItem Item)> affordable) =>
+        $"「{item.Name}」需要 {item.Points} 积分，你现在可用 {N(available)} 积分，还差 {N(item.Points - available)} 分，暂时换不了。\n" +
+        (affordable.Count == 0
+            ? "回复「取消」退出。"
+            : $"你现在可以换：{string.Join("、", affordable.Select(a => $"{a.Number}. {a.Item.Name}（{a.Item.Points} 积分）"))}\n回复序号选择，或回复「取消」退出。");
 
     public static string ConfirmRedeem(CatalogueItem item, decimal available) =>
         $"请确认兑换：{item.Name}（{item.Category}）\n需要 {item.Points} 积分，兑换后还剩 {N(available - item.Points)} 积分。";

@@ -51,6 +51,7 @@ public sealed class HoursStore
     public const string Ledger = "hour_ledger";
     public const string Orders = "hour_orders";
     public const string Audit = "hour_audit";
+    public const string Corrections = "hour_corrections";
 
     public HoursStore(ILiteDatabase db, IVolunteerDirectory volunteers)
     {
@@ -64,6 +65,8 @@ public sealed class HoursStore
         OrdersCollection.EnsureIndex(o => o.VolunteerId);
         OrdersCollection.EnsureIndex(o => o.Status);
         AuditCollection.EnsureIndex(a => a.Target);
+        CorrectionsCollection.EnsureIndex(c => c.VolunteerId);
+        CorrectionsCollection.EnsureIndex(c => c.Status);
     }
 
     public ILiteDatabase Db { get; }
@@ -99,6 +102,8 @@ public sealed class HoursStore
 
     public ILiteCollection<HoursAuditEntry> AuditCollection => Db.GetCollection<HoursAuditEntry>(Audit);
 
+    public ILiteCollection<HoursCorrection> CorrectionsCollection => Db.GetCollection<HoursCorrection>(Corrections);
+
     /// <summary>Appends an audit entry.</summary>
     public void AuditDecision(DateTimeOffset at, string who, string action, string target, string volunteerId, string reason) =>
         AuditCollection.Insert(new HoursAuditEntry { At = at, Who = who, Action = action, Target = target, VolunteerId = volunteerId, Reason = reason });
@@ -112,7 +117,7 @@ public sealed class HoursStore
     /// commit, so two transactions writing two collections in opposite orders deadlock (until LiteDB's 60 s lock
     /// timeout; a redemption and a staff cancel once did). Every transaction here writes in this one order,
     /// skipping what it does not touch: <see cref="Records"/> → <see cref="Orders"/> → <see cref="Ledger"/> →
-    /// <see cref="Audit"/>. Reads take no lock and may come anywhere. Test: <c>LockOrderTests</c>.
+    /// <see cref="Corrections"/> → <see cref="Audit"/>. Reads take no lock and may come anywhere. Test: <c>LockOrderTests</c>.
     /// </remarks>
     public bool InTransaction(Func<bool> work)
     {

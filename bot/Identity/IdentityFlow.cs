@@ -13,11 +13,17 @@ public sealed class IdentityFlow(IdentityService identity) : Flow
 
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
-        Step.Do("fromUtterance", (ctx, _) =>
+        Step.Do("fromUtterance", async (ctx, ct) =>
         {
-            if (BindingCodeText.Find(ctx.Slot("utterance")) is not { } code) return Task.FromResult(StepResult.Next());
-            ctx.Slots["code"] = code;
-            return Task.FromResult(StepResult.GoTo("bind"));
+            if (BindingCodeText.Find(ctx.Slot("utterance")) is { } code)
+            {
+                ctx.Slots["code"] = code;
+                return StepResult.GoTo("bind");
+            }
+            // 「绑定」 alone from an account already bound: said so, rather than asking for a code it does not need.
+            if (identity.BoundMember(ctx.UserId) is not { } already) return StepResult.Next();
+            await ctx.SendAsync(IdentityTexts.AlreadyBound(already), ct);
+            return StepResult.End();
         }),
         Step.Ask("code", _ => IdentityTexts.AskCode, (_, input) =>
             BindingCodeText.Find(input) is { } code ? Validation.Accept(code) : Validation.Reject(IdentityTexts.CodeFormat)),
@@ -32,6 +38,7 @@ public sealed class IdentityFlow(IdentityService identity) : Flow
                 BindStatus.LockedOut => IdentityTexts.LockedOut,
                 BindStatus.Paused => IdentityTexts.Paused,
                 BindStatus.BoundToAnotherAccount => IdentityTexts.BoundToAnotherAccount,
+                BindStatus.AlreadyBound => IdentityTexts.AlreadyBound(result.Member!),
                 _ => IdentityTexts.WrongCode(result.AttemptsLeft),
             }, ct);
             return StepResult.End();

@@ -70,6 +70,9 @@ public sealed class IdentityService
     public RosterMember? FindByOpenId(RosterKind kind, string openId) =>
         string.IsNullOrEmpty(openId) ? null : _bound.Get().GetValueOrDefault((kind, openId));
 
+    /// <summary>The member (volunteer first, then delegate) <paramref name="openId"/> is bound to, or null.</summary>
+    public RosterMember? BoundMember(string openId) => FindByOpenId(RosterKind.Volunteer, openId) ?? FindByOpenId(RosterKind.Delegate, openId);
+
     private Dictionary<(RosterKind, string), RosterMember> ReadBound()
     {
         var bound = new Dictionary<(RosterKind, string), RosterMember>();
@@ -211,6 +214,16 @@ public sealed class IdentityService
                 // the owner. Nothing changes (the code stays usable, no failure counted); staff unbind first.
                 _log.LogInformation("Binding refused: roster member {MemberKey} is bound to another account", member.Id);
                 return (new BindResult(BindStatus.BoundToAnotherAccount, null, Math.Max(MaxWrongCodes - attempts.Failures, 0)), false);
+            }
+
+            if (status != BindStatus.Bound && BoundMember(openId) is { } already)
+            {
+                // 「绑定 …」 from an account already bound (its own code again, an old one): told so, and none of its
+                // attempts is used. A code that is not its own still counts towards the hourly limit for all users, so a
+                // bound account cannot guess codes without end.
+                var own = record is not null && record.Kind == already.Kind && record.MemberId == already.MemberId;
+                _log.LogInformation("Binding not needed: the account is already bound ({Status})", status);
+                return (new BindResult(BindStatus.AlreadyBound, already, Math.Max(MaxWrongCodes - attempts.Failures, 0)), !own);
             }
 
             if (status != BindStatus.Bound)

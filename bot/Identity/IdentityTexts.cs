@@ -31,6 +31,11 @@ public static class IdentityTexts
         $"绑定已暂停到 {until:HH:mm}，期间任何人都不能绑定（正确的绑定码也不行），之后自动恢复。" +
         "如有人反映无法绑定，请让其稍后再试；如每小时反复出现，请联系技术人员查看日志。";
 
+    /// <summary>「绑定 …」 from an account already bound: nothing to do, no attempt used.</summary>
+    public static string AlreadyBound(RosterMember member) =>
+        $"你已经绑定了{KindName(member.Kind)}身份（{member.Name}，{member.District}），不需要再绑定。" +
+        "如需绑定另一个身份，请回复「绑定」加工作人员给你的新绑定码；要换绑请联系工作人员。";
+
     public const string BoundToAnotherAccount =
         "这个身份已经绑定在另一个微信账号上，不能直接换绑。请联系所在团委工作人员先解除原绑定，再回复「绑定 绑定码」。";
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -9,7 +8,7 @@ namespace ChatAssistant.Identity;
 public sealed record RosterRow(int Line, string MemberId, string Name, string District, string? Phone);
 
 /// <summary>Reads a roster CSV (id,name,district,phone — Chinese headers accepted) and reports every bad line.</summary>
-public static partial class RosterCsv
+public static class RosterCsv
 {
     private static readonly string[][] Columns =
     [
@@ -39,20 +38,18 @@ public static partial class RosterCsv
             var id = Field(index[0]);
             var name = Field(index[1]);
             var district = Field(index[2]);
-            var phone = Field(index[3]);
+            var written = Field(index[3]);
+            var phone = Phones.MobileNumber.Normalize(written) ?? written; // 「+86 138-0000-0022」 is stored as 13800000022
             if (id.Length == 0 && name.Length == 0 && district.Length == 0) continue; // blank line
             var problems = new List<string>();
             if (id.Length is 0 or > 40) problems.Add("编号为空或超过 40 个字符");
             else if (!seen.Add(id)) problems.Add($"编号 {id} 在文件中重复");
             if (name.Length is 0 or > 40) problems.Add("姓名为空或超过 40 个字符");
             if (district.Length is 0 or > 40) problems.Add("区县为空或超过 40 个字符");
-            if (phone.Length > 0 && !Mobile().IsMatch(phone)) problems.Add("手机号应为 11 位数字，以 1 开头");
+            if (phone.Length > 0 && Phones.MobileNumber.Normalize(phone) is null) problems.Add("手机号应为 11 位中国大陆手机号（可带 +86、空格或短横线）");
             if (problems.Count > 0) errors.Add(new LineError(line, string.Join("；", problems)));
             else rows.Add(new RosterRow(line, id, name, district, phone.Length == 0 ? null : phone));
         }
         return (rows, errors);
     }
-
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex Mobile();
 }

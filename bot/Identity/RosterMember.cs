@@ -88,6 +88,9 @@ public enum BindStatus
 
     /// <summary>The code is right, but the person is bound to another WeChat account (staff must unbind first).</summary>
     BoundToAnotherAccount,
+
+    /// <summary>The account is already bound and the code binds nothing new: said so, no attempt of theirs used.</summary>
+    AlreadyBound,
 }
 
 /// <summary>The outcome of a binding attempt; <see cref="AttemptsLeft"/> before the lockout.</summary>

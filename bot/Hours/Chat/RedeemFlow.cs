@@ -76,22 +76,30 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             : HoursTexts.PriceChanged(item.Name, decimal.Parse(shown, CultureInfo.InvariantCulture), item.Points) + "\n" + question;
     }
 
-    // Not Step.Choose: the list is grouped under tier headings, and an item the volunteer cannot afford
-    // gets its own answer rather than "pick a number".
+    // Not Step.Choose: the list is grouped under tier headings, what the volunteer can afford first, and an item they
+    // cannot afford gets its own answer (with the ones they can) rather than "pick a number".
     private FlowStep ChooseItem() => new()
     {
         Name = "item",
         Prompt = async (ctx, ct) =>
         {
-            var lines = new List<string> { HoursTexts.CatalogueHeading(Available(ctx)) };
+            var available = Available(ctx);
+            var lines = new List<string> { HoursTexts.CatalogueHeading(available) };
             var ids = new List<string>();
-            foreach (var tier in catalogue.Current.Tiers())
+            var items = catalogue.Current.Items;
+            foreach (var (heading, part) in new[] { (HoursTexts.AffordableHeading, items.Where(i => i.Points <= available)), (HoursTexts.LaterHeading, items.Where(i => i.Points > available)) })
             {
-                lines.Add(HoursTexts.Tier(tier.Key));
-                foreach (var item in tier)
+                var tiers = part.GroupBy(i => i.Points).OrderBy(g => g.Key).ToList();
+                if (tiers.Count == 0) continue;
+                lines.Add(heading);
+                foreach (var tier in tiers)
                 {
-                    ids.Add(item.Id);
-                    lines.Add(HoursTexts.ItemLine(ids.Count, item));
+                    lines.Add(HoursTexts.Tier(tier.Key));
+                    foreach (var item in tier)
+                    {
+                        ids.Add(item.Id);
+                        lines.Add(HoursTexts.ItemLine(ids.Count, item));
+                    }
                 }
             }
             lines.Add(HoursTexts.CatalogueFooter);
@@ -110,7 +118,14 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
                 return StepResult.End();
             }
             var available = Available(ctx);
-            if (item.Points > available) return StepResult.Retry(HoursTexts.InsufficientFor(item, available));
+            if (item.Points > available)
+            {
+                // Said and answered with what the points do cover (their numbers in the list shown): no failed attempt.
+                var affordable = ids.Select((id, i) => (Number: i + 1, Item: catalogue.Current.Find(id)))
+                    .Where(x => x.Item is not null && x.Item.Points <= available).Select(x => (x.Number, x.Item!)).ToList();
+                await ctx.SendAsync(HoursTexts.InsufficientFor(item, available, affordable), ct);
+                return StepResult.Wait();
+            }
             ctx.Slots["item"] = item.Id;
             ctx.Slots.Remove(ItemsSlot);
             ctx.Slots.Remove(ConfirmedSlot);

@@ -22,7 +22,11 @@ public static class HoursEndpoints
         var group = StaffApi.Group(endpoints, "/hours");
         group.MapPost("/import", ImportAsync);
         group.MapGet("/rules", () => Results.Ok(IntegrityRules.Names.Select(r => new { rule = r.Key, meaning = r.Value })));
-        group.MapGet("/review", (HttpContext http, HoursReview review) => Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)));
+        // Flagged records, then the volunteers' correction requests (kind "correction", without their words).
+        group.MapGet("/review", (HttpContext http, HoursReview review, HoursCorrections corrections, AssistantClock clock) =>
+            Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)
+                .Concat(corrections.Open(http.User.Scope()).Select(c => CorrectionEndpoints.Summary(c, clock)))));
+        CorrectionEndpoints.Map(group);
         // A record id is unique per district (HourRecord): ?district= picks one when the caller sees the id in two.
         group.MapGet("/records/{recordId}", (string recordId, string? district, HttpContext http, HoursReview review, HoursStore store, AssistantClock clock) =>
         {
@@ -89,6 +93,7 @@ public static class HoursEndpoints
 
     private static object RecordView(HourRecord r) => new
     {
+        kind = "record",
         r.RecordId,
         r.District,
         r.VolunteerId,

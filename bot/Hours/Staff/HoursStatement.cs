@@ -7,8 +7,8 @@ using CsvHelper.Configuration;
 namespace ChatAssistant.Hours.Staff;
 
 /// <summary>
-/// A volunteer's statement as CSV (UTF-8 with BOM so Excel opens the Chinese correctly): every ledger entry,
-/// then the records still awaiting review. Amounts are unsigned in/out columns so that no cell starts with
+/// A volunteer's statement as CSV (UTF-8 with BOM so Excel opens the Chinese correctly): every ledger entry and the
+/// records still awaiting review, by date. Amounts are unsigned in/out columns so that no cell starts with
 /// "-" or "+", and text cells are escaped against spreadsheet formula injection.
 /// </summary>
 public static class HoursStatement
@@ -28,7 +28,9 @@ public static class HoursStatement
         {
             foreach (var h in Header) csv.WriteField(h);
             csv.NextRecord();
-            foreach (var e in entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal))
+            // By date (the activity's, or the day of a redemption), so a late import of an old activity sits in its place.
+            var rows = new List<(string Date, DateTimeOffset At, Action Write)>();
+            foreach (var e in entries)
             {
                 var record = recordsByEntry.GetValueOrDefault(e.Key);
                 var order = record is null ? ordersByNo.GetValueOrDefault(e.Ref) : null;
@@ -36,10 +38,11 @@ public static class HoursStatement
                 // instant back at +00:00, so a 07:00 Beijing redemption would show the day before without ToLocal.
                 var date = !string.IsNullOrEmpty(e.ActivityDate) ? e.ActivityDate : clock.ToLocal(e.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var what = record is not null ? $"{record.Activity}（{record.Organiser}）" : order?.ItemName ?? "";
-                Row(csv, date, KindName(e.Kind), what, e.Ref, e.Hours, e.Points, StatusOf(record, order));
+                rows.Add((date, e.At, () => Row(csv, date, KindName(e.Kind), what, e.Ref, e.Hours, e.Points, StatusOf(record, order))));
             }
-            foreach (var r in records.Where(r => r.Status == RecordStatus.Flagged).OrderBy(r => r.Date, StringComparer.Ordinal))
-                Row(csv, r.Date, "待审核时长", $"{r.Activity}（{r.Organiser}）", r.RecordId, 0, 0, "待审核（未计入）");
+            foreach (var r in records.Where(r => r.Status == RecordStatus.Flagged))
+                rows.Add((r.Date, r.ImportedAt, () => Row(csv, r.Date, "待审核时长", $"{r.Activity}（{r.Organiser}）", r.RecordId, 0, 0, "待审核（未计入）")));
+            foreach (var row in rows.OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.At)) row.Write();
             var points = HoursLedger.PointsOf(entries);
             csv.NextRecord();
             var hours = entries.Where(e => e.Kind is LedgerKind.HoursCredit or LedgerKind.HoursReversal).Sum(e => e.Hours);

@@ -283,16 +283,21 @@
     $('count').textContent = `${items.length} 条`;
   }
 
+  // 其他地区 is no county's: the default scope's staff take it, so the queue says it is unassigned; a parent's request
+  // for their child says so (its age band is the child's).
+  const ticketPlace = (t) => `${t.county}${t.unassigned ? '（未分配）' : ''}${t.filedBy === 'parent' ? ' · ' + t.filedByLabel : ''}`;
+
   function ticketItem(t) {
     const li = el('li');
     li.dataset.id = t.number;
     li.setAttribute('aria-current', String(t.number === state.selected));
     const head = el('div');
     if (t.overdue) head.append(el('span', 'tag overdue', '已逾期'));
+    if (t.unassigned) head.append(el('span', 'tag', '未分配'));
     head.append(el('span', 'tag', t.statusLabel));
     head.append(el('strong', null, t.number));
     li.append(head);
-    li.append(el('div', 'muted', `${t.county} · ${t.category} · ${t.ageBand} · 提交 ${when(t.createdAt)}`));
+    li.append(el('div', 'muted', `${ticketPlace(t)} · ${t.category} · ${t.ageBand} · 提交 ${when(t.createdAt)}`));
     li.addEventListener('click', () => select(t.number));
     return li;
   }
@@ -309,7 +314,7 @@
     $('detail').hidden = false;
     $('detail').dataset.id = id;
     $('d-title').textContent = `求助工单 ${t.number}`;
-    $('d-meta').textContent = `${t.county} · ${t.category} · ${t.ageBand} · ${t.statusLabel} · 提交 ${when(t.createdAt)}`;
+    $('d-meta').textContent = `${ticketPlace(t)} · ${t.category} · ${t.ageBand} · ${t.statusLabel} · 提交 ${when(t.createdAt)}`;
     $('d-sla').textContent = `受理时限 ${when(t.acknowledgeDue)}${t.acknowledgeOverdue ? '（已逾期）' : ''}`
       + `　办结时限 ${when(t.resolveDue)}${t.resolveOverdue ? '（已逾期）' : ''}`;
     const line = (className, who, text) => {

@@ -75,7 +75,7 @@ public sealed class HoursConversationTests
 
         var catalogue = Assert.Single(await kit.Bot.SayAsync("兑换"));
         Assert.StartsWith(HoursTexts.CatalogueHeading(12), catalogue);
-        Assert.Contains("【5 积分】\n1. 环保袋（生活用品）\n2. 徽章（志愿文创）\n【10 积分】\n3. 笔记本（学习文具）\n【30 积分】\n4. 文化衫", catalogue);
+        Assert.Contains("现在就能兑换：\n【5 积分】\n1. 环保袋（生活用品）\n2. 徽章（志愿文创）\n【10 积分】\n3. 笔记本（学习文具）\n积分攒够后可以兑换：\n【30 积分】\n4. 文化衫", catalogue);
 
         var confirm = Assert.Single(await kit.Bot.SayAsync("3"));
         Assert.Contains("笔记本", confirm);
@@ -100,7 +100,9 @@ public sealed class HoursConversationTests
         await kit.Bot.SayAsync("我要兑换");
 
         var reply = Assert.Single(await kit.Bot.SayAsync("4"));
-        Assert.Equal(HoursTexts.InsufficientFor(new CatalogueItem("T30", "文化衫", "志愿文创", 30, null), 7), reply);
+        Assert.Equal(
+            "「文化衫」需要 30 积分，你现在可用 7 积分，还差 23 分，暂时换不了。\n你现在可以换：1. 环保袋（5 积分）、2. 徽章（5 积分）\n回复序号选择，或回复「取消」退出。",
+            reply);
         Assert.Contains("还差 23 分", reply);
         var confirm = Assert.Single(await kit.Bot.SayAsync("1"));
         Assert.Contains("兑换后还剩 2 积分", confirm);

@@ -1,0 +1,99 @@
+using ChatAssistant.Conversation.Time;
+using ChatAssistant.Security;
+using ChatAssistant.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAssistant.Hours;
+
+/// <summary>The volunteer's words and where they point, as the chat files them.</summary>
+public sealed record NewCorrection(string VolunteerId, string ChannelId, string UserId, HourRecord? Record, string? Date, string Text)
+{
+    // A record prints every member: never the volunteer's words, should one reach a log.
+    public override string ToString() => $"NewCorrection {{ Record = {Record?.RecordId ?? "missing"}, Date = {Date} }}";
+}
+
+/// <summary>
+/// Correction requests of volunteers about their hours: filed from the chat, listed with the flagged records in the
+/// review queue, resolved by staff with an answer (the words are deleted then). Every step is in the hours audit.
+/// </summary>
+public sealed class HoursCorrections(HoursStore store, FieldCipher cipher, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<HoursCorrections> log)
+{
+    private readonly Lock _gate = new();
+
+    /// <summary>Files a request; the words are encrypted for it (bound to its number) in the same transaction.</summary>
+    public HoursCorrection File(NewCorrection draft)
+    {
+        var now = clock.Now;
+        var correction = new HoursCorrection
+        {
+            VolunteerId = draft.VolunteerId,
+            District = volunteers.DistrictOf(draft.VolunteerId),
+            ChannelId = draft.ChannelId,
+            UserId = draft.UserId,
+            RecordKey = draft.Record?.Key,
+            RecordId = draft.Record?.RecordId,
+            Date = draft.Record?.Date ?? draft.Date,
+            Status = CorrectionStatus.Open,
+            CreatedAt = now,
+        };
+        store.InTransaction(() =>
+        {
+            store.CorrectionsCollection.Insert(correction);
+            correction.Text = cipher.Protect(draft.Text, HoursCorrection.Binding(correction.Id));
+            store.CorrectionsCollection.Update(correction);
+            store.AuditDecision(now, "volunteer", "correction", correction.Number, correction.VolunteerId, draft.Record is null ? "missing record" : "record " + draft.Record.RecordId);
+            return true;
+        });
+        log.LogInformation("Hours correction {Number} filed", correction.Number);
+        return correction;
+    }
+
+    /// <summary>Open requests of the volunteers the caller may see (null: admins), oldest first.</summary>
+    public IReadOnlyList<HoursCorrection> Open(string? scope) =>
+        store.CorrectionsCollection.FindWhere(LiteQuery.Is(nameof(HoursCorrection.Status), LiteQuery.Name(CorrectionStatus.Open)))
+            .Where(c => volunteers.InScope(c.VolunteerId, scope)).OrderBy(c => c.Id).ToList();
+
+    /// <summary>A volunteer's open requests (for the chat).</summary>
+    public IReadOnlyList<HoursCorrection> OpenOf(string volunteerId) =>
+        store.CorrectionsCollection.FindWhere(LiteQuery.Is(nameof(HoursCorrection.VolunteerId), volunteerId))
+            .Where(c => c.Status == CorrectionStatus.Open).OrderBy(c => c.Id).ToList();
+
+    /// <summary>The request <paramref name="number"/> if the caller may see it, else null (as if it did not exist).</summary>
+    public HoursCorrection? Find(string number, string? scope) =>
+        HoursCorrection.Parse(number) is { } id && store.CorrectionsCollection.FindById(id) is { } c && volunteers.InScope(c.VolunteerId, scope) ? c : null;
+
+    /// <summary>The volunteer's words, or null once deleted (or unreadable: logged).</summary>
+    public string? TextOf(HoursCorrection correction)
+    {
+        if (correction.Text is null) return null;
+        if (cipher.TryUnprotect(correction.Text, HoursCorrection.Binding(correction.Id), out var text)) return text;
+        log.LogError("Hours correction {Number}: its text does not decrypt for it", correction.Number);
+        return null;
+    }
+
+    /// <summary>Staff answer the request: it leaves the queue, the words are deleted, the answer is kept (and sent by the caller).</summary>
+    public (HoursCorrection? Correction, Decision Decision) Resolve(string number, string who, string? reply, string? scope)
+    {
+        if (string.IsNullOrWhiteSpace(reply)) return (null, new Decision(DecisionOutcome.ReasonRequired, HoursCorrectionTexts.StaffReplyRequired));
+        lock (_gate)
+        {
+            var correction = Find(number, scope);
+            if (correction is null) return (null, new Decision(DecisionOutcome.NotFound, HoursCorrectionTexts.StaffNotFound(number)));
+            if (correction.Status != CorrectionStatus.Open) return (correction, new Decision(DecisionOutcome.Conflict, HoursCorrectionTexts.StaffAlreadyResolved));
+            var now = clock.Now;
+            correction.Status = CorrectionStatus.Resolved;
+            correction.ResolvedAt = now;
+            correction.ResolvedBy = who;
+            correction.Reply = reply.Trim();
+            correction.Text = null;
+            store.InTransaction(() =>
+            {
+                store.CorrectionsCollection.Update(correction);
+                store.AuditDecision(now, who, "correction.resolve", correction.Number, correction.VolunteerId, correction.Reply);
+                return true;
+            });
+            log.LogInformation("Hours correction {Number} resolved by staff", correction.Number);
+            return (correction, new Decision(DecisionOutcome.Done));
+        }
+    }
+}
