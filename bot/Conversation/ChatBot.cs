@@ -142,7 +142,7 @@ public sealed partial class ChatBot : ActivityHandler
             await _handoff.LeftToStaffAsync(turn, data, text, ct);
             return;
         }
-        if (!await _fallback.HandleAsync(turn, data, text, ct)) _handoff.Offer(turn, data, text);
+        if (!await _fallback.HandleAsync(turn, data, text, ct) && data.Flows.Count == 0) _handoff.Offer(turn, data, text);
     }
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turn, CancellationToken cancellationToken)

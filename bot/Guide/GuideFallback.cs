@@ -34,8 +34,9 @@ public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFal
                 await SayAsync(turn, smallTalk.Reply, cancellationToken);
                 return true;
             default:
-                // Offers a person: a short yes as the next message hands over (ChatBot, IHandoffService).
-                await SayAsync(turn, GuideTexts.NotSureOffer, cancellationToken);
+                // Offers a person: a short yes as the next message hands over (ChatBot, IHandoffService). Not while a
+                // flow waits for an answer (a question answered in place): its 是/好 would be taken for the offer.
+                await SayAsync(turn, data.Flows.Count > 0 ? GuideTexts.NotSure : GuideTexts.NotSureOffer, cancellationToken);
                 return false;
         }
     }

@@ -139,5 +139,5 @@ public sealed class NestedFlowsOverWeChatTests : FlowsOverWeChat
 
     private static string CategoryList => DisputeTexts.AskCategory + "\n1. 纠纷调解\n2. 心理疏导\n3. 爱心帮扶\n4. 权益维护\n回复序号选择。";
 
-    private static string CountyList => DisputeTexts.AskCounty + "\n1. 临海市\n2. 天台县\n3. 仙居县\n4. 三门县\n5. 其他地区\n回复序号选择。";
+    private static string CountyList => DisputeTexts.AskCounty + "\n1. 临海市\n2. 天台县\n3. 仙居县\n4. 三门县\n5. 其他地区\n" + DisputeTexts.CountyFooter;
 }
