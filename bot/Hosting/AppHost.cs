@@ -11,6 +11,7 @@ using ChatAssistant.Identity;
 using ChatAssistant.Safety;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
+using ChatAssistant.WebChat;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public static class AppHost
 
     private static void MapAssistantEndpoints(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
+        app.MapWebChat();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapStaffAccounts();
         app.MapEscalations();

@@ -20,6 +20,7 @@ using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatAssistant.WebChat;
 
 namespace ChatAssistant.Hosting;
 
@@ -61,6 +62,7 @@ public static class ServiceRegistration
         services.AddHours(configuration);
         services.AddBooking(configuration);
         services.AddWeChatChannel(configuration);
+        services.AddWebChat();
         services.AddFeedback(configuration);
         services.AddFeature<HandoffFlow>(new Intent
         {
@@ -95,6 +97,7 @@ public static class ServiceRegistration
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());
         services.TryAddSingleton<IFallbackHandler, DefaultFallback>();
         services.AddSingleton<NoProactiveChannelMessenger>();
+        services.AddSingleton<IUserMessenger, ChannelMessengers>();
         return services;
     }
 

@@ -10,7 +10,7 @@ public static class WeChatServiceCollectionExtensions
     /// The default account (options bound from <c>WeChat:</c> and validated at start-up, its API client, delivery rules
     /// and callback: <see cref="WeChatCallbackHandler"/>), what every account shares — the LiteDB store of undelivered
     /// messages (needs <c>LiteDB.ILiteDatabase</c> and the records' <c>FieldCipher</c>) and its retention sweep, the
-    /// deliveries that outlive their request — and the proactive <see cref="IUserMessenger"/>.
+    /// deliveries that outlive their request — and its proactive messenger (an <see cref="IChannelMessenger"/>).
     /// With no WeChat settings the server still starts and <c>/api/wechat</c> answers 503.
     /// </summary>
     public static IServiceCollection AddWeChatChannel(this IServiceCollection services, IConfiguration configuration)
@@ -23,7 +23,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddHostedService<WeChatModeNotice>();
         services.AddSingleton<WeChatBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatBackgroundWork>());
-        services.AddSingleton<IUserMessenger, WeChatUserMessenger>();
+        services.AddSingleton<IChannelMessenger, WeChatUserMessenger>();
         return services;
     }
 }

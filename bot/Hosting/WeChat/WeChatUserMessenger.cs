@@ -8,14 +8,16 @@ namespace ChatAssistant.Hosting.WeChat;
 /// Proactive sends (staff replies, reminders) for WeChat users: a configured template when the message names
 /// one (it reaches users outside the 48-hour window), else — or when the template fails — the text through the
 /// customer-service API under the window and quota rules. Failures come back with WeChat's code and are
-/// recorded for staff (in wechat_undelivered unless the message says its sender keeps them). Other channels
-/// get the core's "cannot send" answer.
+/// recorded for staff (in wechat_undelivered unless the message says its sender keeps them). Reached through
+/// <see cref="ChannelMessengers"/> for the account's channel id.
 /// </summary>
-public sealed class WeChatUserMessenger(WeChatMessenger messenger, WeChatAccount account, NoProactiveChannelMessenger otherChannels) : IUserMessenger
+public sealed class WeChatUserMessenger(WeChatMessenger messenger, WeChatAccount account) : IChannelMessenger
 {
+    public string ChannelId => account.ChannelId;
+
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        if (message.ChannelId != account.ChannelId) return await otherChannels.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(message);
 
         if (message.TemplateKey is { } key && account.Options.Templates.TryGetValue(key, out var templateId))
         {

@@ -1,0 +1,28 @@
+namespace ChatAssistant.Adapters;
+
+/// <summary>A channel that can reach its users outside a turn (WeChat's customer-service API, the web chat's inbox).</summary>
+public interface IChannelMessenger
+{
+    /// <summary>The <c>ChannelId</c> of the activities this messenger answers for.</summary>
+    string ChannelId { get; }
+
+    Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The one <see cref="IUserMessenger"/>: sends each message through the messenger of its channel, and a channel with
+/// none (the terminal, tests) to <see cref="NoProactiveChannelMessenger"/>, which keeps it and reports it undelivered.
+/// </summary>
+public sealed class ChannelMessengers(IEnumerable<IChannelMessenger> channels, NoProactiveChannelMessenger none) : IUserMessenger
+{
+    private readonly Dictionary<string, IChannelMessenger> _byChannel =
+        channels.GroupBy(c => c.ChannelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+    public Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return _byChannel.TryGetValue(message.ChannelId, out var channel)
+            ? channel.SendAsync(message, cancellationToken)
+            : none.SendAsync(message, cancellationToken);
+    }
+}

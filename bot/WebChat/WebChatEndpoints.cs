@@ -1,0 +1,137 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Threading.RateLimiting;
+using ChatAssistant.Adapters.Web;
+using ChatAssistant.Conversation.Time;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.WebChat;
+
+/// <summary>
+/// The web chat: a page at <c>/</c> (HTML, script and stylesheet embedded in the assembly, served with a strict
+/// Content-Security-Policy) and two JSON endpoints — <c>POST /api/webchat/messages</c> runs one message's turn and
+/// answers with what the bot said, <c>GET /api/webchat/inbox</c> hands over what staff sent since. The visitor is
+/// the signed cookie's (<see cref="WebChatVisitor"/>). When the chat is off, <c>/</c> says the server runs and the
+/// API answers 404.
+/// </summary>
+public static class WebChatEndpoints
+{
+    private const string Assets = "/chat/";
+
+    private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files = new Dictionary<string, (string, string)>
+    {
+        [""] = ("webchat/index.html", "text/html; charset=utf-8"),
+        ["app.js"] = ("webchat/app.js", "text/javascript; charset=utf-8"),
+        ["app.css"] = ("webchat/app.css", "text/css; charset=utf-8"),
+    }.ToFrozenDictionary();
+
+    public sealed record MessageRequest(string? Text);
+
+    public sealed record MessageResponse(IReadOnlyList<string> Replies);
+
+    public sealed record ErrorResponse(string Error);
+
+    /// <summary>Whether the chat is on: the setting when given, else on in Development or without a WeChat account.</summary>
+    public static bool IsEnabled(IServiceProvider services)
+    {
+        var setting = services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled;
+        if (setting is { } explicitly) return explicitly;
+        return services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            || string.IsNullOrEmpty(services.GetRequiredService<IConfiguration>()["WeChat:Token"]);
+    }
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
+    {
+        if (!IsEnabled(endpoints.ServiceProvider))
+        {
+            endpoints.MapGet("/", () => Results.Text("ChatAssistant 团团小助手 is running. WeChat callback: /api/wechat, health: /healthz", "text/plain; charset=utf-8"));
+            return endpoints;
+        }
+        var contents = Files.ToFrozenDictionary(f => f.Key, f => (Bytes: Read(f.Value.Resource), f.Value.ContentType));
+        endpoints.MapGet("/", (HttpContext http, WebChatVisitor visitor) =>
+        {
+            visitor.ReadOrIssue(http); // the cookie comes with the page, so the first message already has it
+            return Serve(http, contents[""]);
+        });
+        endpoints.MapGet(Assets + "{file}", (string file, HttpContext http) =>
+            file.Length > 0 && contents.TryGetValue(file, out var content) ? Serve(http, content) : Results.NotFound());
+        endpoints.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask for it; there is none
+        endpoints.MapPost("/api/webchat/messages", SendAsync);
+        endpoints.MapGet("/api/webchat/inbox", async (HttpContext http, WebChatVisitor visitor, WebChatInbox inbox, CancellationToken ct) =>
+            visitor.Read(http.Request) is { } id
+                ? Results.Json(new MessageResponse(await inbox.TakeAsync(id, ct)))
+                : Results.Json(new MessageResponse([])));
+        return endpoints;
+    }
+
+    private static async Task<IResult> SendAsync(
+        HttpContext http, MessageRequest? request, WebChatVisitor visitor, WebChatRateLimit limit, WebChatAdapter adapter,
+        IBot bot, AssistantClock clock, IOptions<WebChatOptions> options)
+    {
+        var text = request?.Text?.Trim() ?? "";
+        if (text.Length == 0) return Results.BadRequest(new ErrorResponse(WebChatTexts.Empty));
+        var max = options.Value.MaxLength;
+        if (text.Length > max) return Results.BadRequest(new ErrorResponse(WebChatTexts.TooLong(max)));
+        var id = visitor.ReadOrIssue(http);
+        if (!limit.TryAdmit(id, http.Connection.RemoteIpAddress?.ToString()))
+            return Results.Json(new ErrorResponse(WebChatTexts.TooFast), statusCode: StatusCodes.Status429TooManyRequests);
+        // The turn finishes even when the page goes away (its state is saved at the end), within a bound.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var replies = await adapter.RunTurnAsync(WebChatAdapter.Message(id, text, clock.Now), bot.OnTurnAsync, bound.Token);
+        return replies.Count == 0 && bound.IsCancellationRequested
+            ? Results.Json(new ErrorResponse(WebChatTexts.Unavailable), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Json(new MessageResponse(replies));
+    }
+
+    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = StaffConsole.StaffConsolePage.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        return Results.Bytes(file.Bytes, file.ContentType);
+    }
+
+    private static byte[] Read(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The web chat file '{resource}' is missing from the build.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+/// <summary>
+/// How fast a web chat visitor may send: <see cref="WebChatOptions.MessagesPerMinute"/> per visitor, and five times as
+/// many per address (a new cookie per message does not escape it). Per instance; held in memory for the minute.
+/// </summary>
+public sealed class WebChatRateLimit : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    // Real time on purpose: the windows protect the server; they are no user-facing date.
+    public WebChatRateLimit(IOptions<WebChatOptions> options)
+    {
+        var perVisitor = options.Value.MessagesPerMinute;
+        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = k.StartsWith("ip:", StringComparison.Ordinal) ? perVisitor * 5 : perVisitor,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+    }
+
+    public bool TryAdmit(string visitorId, string? address)
+    {
+        using var visitor = _limiter.AttemptAcquire("v:" + visitorId);
+        if (!visitor.IsAcquired) return false;
+        using var ip = _limiter.AttemptAcquire("ip:" + (address ?? "unknown"));
+        return ip.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
