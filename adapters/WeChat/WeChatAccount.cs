@@ -24,6 +24,20 @@ public sealed class WeChatAccount
         if (WeChatCipherKey.TryParse(options.EncodingAESKey, out var key)) Cipher = new WeChatCipher(key, options.AppId ?? "");
     }
 
+    /// <summary>
+    /// The channel id of a configured account: OpenIDs are per AppId, so the same OpenID under two accounts is two
+    /// people, with their own sessions, locks, bindings and records (the default account keeps <c>wechat</c>).
+    /// </summary>
+    public static string ChannelIdOf(string appId) => WeChatAdapter.ChannelId + ":" + appId;
+
+    /// <summary>The account <paramref name="name"/> of <c>WeChat:Accounts</c>.</summary>
+    public static WeChatAccount Configured(string name, WeChatOptions section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = section.ForAccount(name);
+        return new WeChatAccount(name, ChannelIdOf(options.AppId ?? name), options);
+    }
+
     /// <summary>The default account with the <c>WeChat</c> settings.</summary>
     public static WeChatAccount Default(WeChatOptions options) => new(DefaultName, WeChatAdapter.ChannelId, options);
 

@@ -75,4 +75,32 @@ public sealed class WeChatOptions
 
     /// <summary>True when the API can be called (an AppId and an AppSecret are set).</summary>
     public bool CanCallApi => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
+
+    /// <summary>
+    /// Further Official Accounts served by this process, by name (<c>WeChat:Accounts:{name}:AppId</c>, <c>:Token</c>,
+    /// <c>:AppSecret</c>, <c>:EncodingAESKey</c>, <c>:Mode</c>, <c>:Templates:{key}</c>), each at <c>/api/wechat/{name}</c>.
+    /// Every other setting of this section (deadlines, quotas, limits, the API's address) is shared by all accounts.
+    /// </summary>
+    public Dictionary<string, WeChatOptions> Accounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when this account or any of <see cref="Accounts"/> is configured: real people write in.</summary>
+    public bool AnyAccount => Enabled || Accounts.Count > 0;
+
+    /// <summary>
+    /// The settings of the account <paramref name="name"/> of <see cref="Accounts"/>: its own identity (AppId, Token,
+    /// AppSecret, EncodingAESKey, Mode, Templates) over this section's shared settings.
+    /// </summary>
+    public WeChatOptions ForAccount(string name)
+    {
+        var own = Accounts[name];
+        var merged = (WeChatOptions)MemberwiseClone();
+        merged.Token = own.Token;
+        merged.AppId = own.AppId;
+        merged.AppSecret = own.AppSecret;
+        merged.EncodingAESKey = own.EncodingAESKey;
+        merged.Mode = own.Mode;
+        merged.Templates = new Dictionary<string, string>(own.Templates, StringComparer.Ordinal);
+        merged.Accounts = new(StringComparer.Ordinal);
+        return merged;
+    }
 }

@@ -9,19 +9,19 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
     public ValidateOptionsResult Validate(string? name, WeChatOptions o)
     {
         var errors = new List<string>();
-        if (o.Enabled)
+        if (o.Enabled) Identity(o, WeChatOptions.Section + ":", errors);
+        else Mode(o, WeChatOptions.Section + ":", errors);
+        var appIds = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(o.AppId)) appIds.Add(o.AppId);
+        foreach (var (account, own) in o.Accounts)
         {
-            if (string.IsNullOrWhiteSpace(o.Token) || !TokenPattern().IsMatch(o.Token))
-                errors.Add("WeChat:Token must be 3-32 letters or digits (the token on the account's server configuration page).");
-            if (string.IsNullOrWhiteSpace(o.AppId))
-                errors.Add("WeChat:AppId is required when the WeChat channel is configured.");
-            if (!string.IsNullOrEmpty(o.EncodingAESKey) && !WeChatCipherKey.TryParse(o.EncodingAESKey, out _))
-                errors.Add("WeChat:EncodingAESKey must be the 43-character key shown on the account's server configuration page.");
+            var prefix = $"{WeChatOptions.Section}:Accounts:{account}:";
+            if (!AccountName().IsMatch(account) || account is WeChatAccount.DefaultName or "baseline")
+                errors.Add($"{WeChatOptions.Section}:Accounts:{account} is not a usable account name: use 1-32 lower-case letters, digits or '-' (it is the callback's last path segment, /api/wechat/{{name}}); 'default' and 'baseline' are taken.");
+            Identity(own, prefix, errors);
+            if (!string.IsNullOrWhiteSpace(own.AppId) && !appIds.Add(own.AppId))
+                errors.Add($"{prefix}AppId {own.AppId} is already another account's: each Official Account is configured once.");
         }
-        if (o.ModeIsSet && !WeChatAccountModes.TryParse(o.Mode, out _))
-            errors.Add($"WeChat:Mode must be {WeChatAccountModes.Words}: what 消息加解密方式 is set to on the account's server configuration page (明文 = plain, 兼容 = compatible, 安全 = safe).");
-        else if (o.AccountMode != WeChatAccountMode.Plain && !o.HasEncodingAESKey)
-            errors.Add($"WeChat:Mode is {o.AccountMode.Word()} but WeChat:EncodingAESKey is not set: compatible and safe mode need the account's 43-character EncodingAESKey.");
         if (o.UndeliveredRetentionDays < 1 || o.UndeliveredRetentionDays > 3650)
             errors.Add("WeChat:UndeliveredRetentionDays must be between 1 and 3650.");
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
@@ -38,6 +38,29 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             errors.Add("WeChat:UserMessagesPerMinute must be between 0 (no limit) and 6000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>An account's identity; <paramref name="prefix"/> names its section in every message.</summary>
+    private static void Identity(WeChatOptions o, string prefix, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(o.Token) || !TokenPattern().IsMatch(o.Token))
+            errors.Add($"{prefix}Token must be 3-32 letters or digits (the token on the account's server configuration page).");
+        if (string.IsNullOrWhiteSpace(o.AppId))
+            errors.Add($"{prefix}AppId is required when the WeChat channel is configured.");
+        if (!string.IsNullOrEmpty(o.EncodingAESKey) && !WeChatCipherKey.TryParse(o.EncodingAESKey, out _))
+            errors.Add($"{prefix}EncodingAESKey must be the 43-character key shown on the account's server configuration page.");
+        Mode(o, prefix, errors);
+    }
+
+    private static void Mode(WeChatOptions o, string prefix, List<string> errors)
+    {
+        if (o.ModeIsSet && !WeChatAccountModes.TryParse(o.Mode, out _))
+            errors.Add($"{prefix}Mode must be {WeChatAccountModes.Words}: what 消息加解密方式 is set to on the account's server configuration page (明文 = plain, 兼容 = compatible, 安全 = safe).");
+        else if (o.AccountMode != WeChatAccountMode.Plain && !o.HasEncodingAESKey)
+            errors.Add($"{prefix}Mode is {o.AccountMode.Word()} but {prefix}EncodingAESKey is not set: compatible and safe mode need the account's 43-character EncodingAESKey.");
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    private static partial Regex AccountName();
 
     [GeneratedRegex("^[A-Za-z0-9]{3,32}$")]
     private static partial Regex TokenPattern();

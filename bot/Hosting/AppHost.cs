@@ -25,13 +25,18 @@ public static class AppHost
     /// Builds the application. <paramref name="configure"/> lets tests override settings and services
     /// (e.g. a fake clock) before the host is built.
     /// </summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <remarks>
+    /// <paramref name="settings"/> adds configuration before the services are registered: what decides the registrations
+    /// themselves (the accounts of <c>WeChat:Accounts</c>) must be given there, not in <paramref name="configure"/>.
+    /// </remarks>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddAssistant(builder.Configuration);
         configure?.Invoke(builder);
 
@@ -77,7 +82,7 @@ public static class AppHost
         app.MapHoursEndpoints();
         app.MapBookingEndpoints();
         app.MapFeedbackEndpoints();
-        app.MapWeChat();
+        app.MapWeChatAccounts();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -45,8 +45,8 @@ internal sealed class CodeSecretOptionsValidator(IOptions<WeChatOptions> wechat)
     public ValidateOptionsResult Validate(string? name, CodeSecretOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.CodeSecret))
-            return wechat.Value.Enabled
-                ? ValidateOptionsResult.Fail($"Setting '{Setting}' is missing; it is required when a WeChat account is configured (WeChat:Token). Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`), kept outside the data folder.")
+            return wechat.Value.AnyAccount
+                ? ValidateOptionsResult.Fail($"Setting '{Setting}' is missing; it is required when a WeChat account is configured (WeChat:Token or WeChat:Accounts). Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`), kept outside the data folder.")
                 : ValidateOptionsResult.Success;
         return CodeSecretSource.TryDecode(options.CodeSecret, out _)
             ? ValidateOptionsResult.Success

@@ -47,6 +47,8 @@ internal sealed class FieldKeyOptionsValidator(IHostEnvironment environment, ICo
     {
         if (!string.IsNullOrWhiteSpace(configuration[$"{WeChatOptions.Section}:{nameof(WeChatOptions.Token)}"]))
             return $"when the WeChat channel is configured ({WeChatOptions.Section}:{nameof(WeChatOptions.Token)} set)";
+        if (configuration.GetSection($"{WeChatOptions.Section}:Accounts").GetChildren().Any())
+            return $"when WeChat accounts are configured ({WeChatOptions.Section}:Accounts)";
         return FieldKeySource.KeyRequired(environment, configuration) ? "in Production" : null;
     }
 }

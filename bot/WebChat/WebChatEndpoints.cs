@@ -35,10 +35,13 @@ public static class WebChatEndpoints
     /// <summary>Whether the chat is on: the setting when given, else on in Development or without a WeChat account.</summary>
     public static bool IsEnabled(IServiceProvider services)
     {
-        var setting = services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled;
-        if (setting is { } explicitly) return explicitly;
-        return services.GetRequiredService<IHostEnvironment>().IsDevelopment()
-            || string.IsNullOrEmpty(services.GetRequiredService<IConfiguration>()["WeChat:Token"]);
+        // Read from configuration, not the options: a bad setting is reported by the start-up's validation with the
+        // others, not thrown while endpoints are mapped.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue<bool?>(WebChatOptions.Section + ":" + nameof(WebChatOptions.Enabled)) is { } explicitly) return explicitly;
+        var anyAccount = !string.IsNullOrWhiteSpace(configuration["WeChat:Token"])
+            || configuration.GetSection("WeChat:Accounts").GetChildren().Any();
+        return services.GetRequiredService<IHostEnvironment>().IsDevelopment() || !anyAccount;
     }
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)

@@ -32,7 +32,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeWeChatCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
-    private readonly ConcurrentDictionary<string, byte> _validTokens = new();
+    private readonly ConcurrentDictionary<string, string> _validTokens = new(); // token → the AppId it was issued to
     private readonly ConcurrentDictionary<string, string> _scenes = new();
     private int _tokensIssued;
     private int _tokenRequests;
@@ -95,8 +95,12 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var fake = new FakeWeChatApi(app);
-        app.MapGet("/cgi-bin/token", (HttpRequest r) => fake.IssueToken());
-        app.MapPost("/cgi-bin/stable_token", () => fake.IssueToken());
+        app.MapGet("/cgi-bin/token", (HttpRequest r) => fake.IssueToken(r.Query["appid"].FirstOrDefault()));
+        app.MapPost("/cgi-bin/stable_token", async (HttpRequest r) =>
+        {
+            using var doc = await JsonDocument.ParseAsync(r.Body).ConfigureAwait(false);
+            return fake.IssueToken(doc.RootElement.TryGetProperty("appid", out var appId) ? appId.GetString() : null);
+        });
         app.MapPost("/cgi-bin/message/custom/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
         app.MapPost("/cgi-bin/message/template/send", (HttpRequest r) => fake.RecordAsync(r, perUser: true));
         app.MapPost("/cgi-bin/menu/create", (HttpRequest r) => fake.RecordAsync(r, perUser: false));
@@ -107,13 +111,16 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         return fake;
     }
 
-    private IResult IssueToken()
+    /// <summary>The AppId the token was issued to (null for a token the fake never issued).</summary>
+    public string? AppIdOfToken(string? token) => token is not null && _validTokens.TryGetValue(token, out var appId) ? appId : null;
+
+    private IResult IssueToken(string? appId)
     {
         Interlocked.Increment(ref _tokenRequests);
         if (Volatile.Read(ref _tokenRefusal) is var refusal and not 0) return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
         var n = Interlocked.Increment(ref _tokensIssued);
         var token = $"fake-token-{n}-{Guid.NewGuid():N}";
-        _validTokens[token] = 0;
+        _validTokens[token] = appId ?? "";
         return Results.Json(new { access_token = token, expires_in = 7200 });
     }
 

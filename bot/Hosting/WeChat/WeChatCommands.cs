@@ -18,8 +18,9 @@ public static class WeChatCommands
     public static Command Create(IConfiguration? configuration = null)
     {
         var file = new Option<FileInfo?>("--file") { Description = $"Menu JSON (default: {DefaultMenuFile} in the current folder, bot/ or beside the program)" };
-        var publish = new Command("publish", "Create the account's menu from the menu file (replaces the current menu).") { file };
-        publish.SetAction((parse, ct) => PublishAsync(parse.GetValue(file), configuration ?? LoadConfiguration(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        var account = new Option<string?>("--account") { Description = "An account of WeChat:Accounts by name (default: the WeChat: account)" };
+        var publish = new Command("publish", "Create the account's menu from the menu file (replaces the current menu).") { file, account };
+        publish.SetAction((parse, ct) => PublishAsync(parse.GetValue(file), configuration ?? LoadConfiguration(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct, parse.GetValue(account)));
 
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 0 };
         var fake = new Command("fake-api", "Run a local fake of the WeChat API for demos; point WeChat:ApiBaseUrl at it.") { port };
@@ -32,8 +33,14 @@ public static class WeChatCommands
     /// Publishes the menu; 0 on success (said on <paramref name="output"/>), 1 when WeChat refused it, the file is
     /// missing or a setting is (said on <paramref name="error"/>, so a script sees failures on standard error).
     /// </summary>
-    public static async Task<int> PublishAsync(FileInfo? file, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> PublishAsync(FileInfo? file, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken, string? account = null)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (account is not null && !WeChatServiceCollectionExtensions.ConfiguredAccounts(configuration).Contains(account, StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync($"No account '{account}' under WeChat:Accounts.").ConfigureAwait(false);
+            return 1;
+        }
         var path = file?.FullName ?? FindMenuFile();
         if (path is null || !File.Exists(path))
         {
@@ -50,9 +57,15 @@ public static class WeChatCommands
 
         // The access token is shared with a running server through the same store (Redis when configured).
         var services = new ServiceCollection().AddLogging().AddSessionStorage(configuration).AddWeChatApi(configuration);
+        if (account is not null)
+            services.AddWeChatAccountApi(account, sp => WeChatAccount.Configured(account, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatOptions>>().Value));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         WeChatOptions options;
-        try { options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatOptions>>().Value; }
+        try
+        {
+            options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatOptions>>().Value;
+            if (account is not null) options = provider.GetRequiredKeyedService<WeChatAccount>(account).Options;
+        }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
             foreach (var failure in e.Failures) await error.WriteLineAsync(failure).ConfigureAwait(false);
@@ -60,16 +73,18 @@ public static class WeChatCommands
         }
         if (!options.CanCallApi)
         {
-            await error.WriteLineAsync("Set WeChat:AppId and WeChat:AppSecret (e.g. WeChat__AppId / WeChat__AppSecret) to publish the menu.").ConfigureAwait(false);
+            var section = account is null ? "WeChat:" : $"WeChat:Accounts:{account}:";
+            await error.WriteLineAsync($"Set {section}AppId and {section}AppSecret to publish the menu.").ConfigureAwait(false);
             return 1;
         }
-        var result = await provider.GetRequiredService<WeChatApi>().CreateMenuAsync(menu, cancellationToken).ConfigureAwait(false);
+        var api = account is null ? provider.GetRequiredService<WeChatApi>() : provider.GetRequiredKeyedService<WeChatApi>(account);
+        var result = await api.CreateMenuAsync(menu, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             await error.WriteLineAsync($"WeChat refused the menu: {result.ErrCode} {result.ErrMsg}").ConfigureAwait(false);
             return 1;
         }
-        await output.WriteLineAsync($"Menu published from {path}.").ConfigureAwait(false);
+        await output.WriteLineAsync(account is null ? $"Menu published from {path}." : $"Menu of account '{account}' published from {path}.").ConfigureAwait(false);
         return 0;
     }
 

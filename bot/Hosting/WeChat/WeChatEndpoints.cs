@@ -39,6 +39,15 @@ public static class WeChatEndpoints
             .WithName(account is null ? "WeChatCallback" : "WeChatCallback:" + account);
     }
 
+    /// <summary>The default account at <c>/api/wechat</c> and every account of <c>WeChat:Accounts</c> at <c>/api/wechat/{name}</c>.</summary>
+    public static IEndpointRouteBuilder MapWeChatAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWeChat();
+        foreach (var name in WeChatServiceCollectionExtensions.ConfiguredAccounts(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()))
+            endpoints.MapWeChat(Route + "/" + name, name);
+        return endpoints;
+    }
+
     private static WeChatCallbackHandler Handler(IServiceProvider services, string? account) => account is null
         ? services.GetRequiredService<WeChatCallbackHandler>()
         : services.GetRequiredKeyedService<WeChatCallbackHandler>(account);

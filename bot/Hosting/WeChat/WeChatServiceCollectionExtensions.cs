@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.WeChat;
+using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hosting.WeChat;
 
@@ -24,6 +25,17 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatBackgroundWork>());
         services.AddSingleton<IChannelMessenger, WeChatUserMessenger>();
+        foreach (var name in ConfiguredAccounts(configuration))
+        {
+            services.AddWeChatAccountApi(name, sp => WeChatAccount.Configured(name, sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
+            services.AddWeChatIntake(name);
+            services.AddSingleton<IChannelMessenger>(sp => new WeChatUserMessenger(
+                sp.GetRequiredKeyedService<WeChatMessenger>(name), sp.GetRequiredKeyedService<WeChatAccount>(name)));
+        }
         return services;
     }
+
+    /// <summary>The names under <c>WeChat:Accounts</c>: each is served at <c>/api/wechat/{name}</c>.</summary>
+    public static IReadOnlyList<string> ConfiguredAccounts(IConfiguration configuration) =>
+        configuration.GetSection(WeChatOptions.Section + ":Accounts").GetChildren().Select(c => c.Key).ToList();
 }

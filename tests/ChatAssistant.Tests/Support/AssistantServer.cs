@@ -56,12 +56,11 @@ public sealed class AssistantServer : IAsyncDisposable
         foreach (var pair in settings ?? new Dictionary<string, string?>()) all[pair.Key] = pair.Value;
         var app = AppHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(all);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);
-        });
+        }, all);
         try
         {
             endpoints?.Invoke(app);
