@@ -70,7 +70,15 @@ public static class AppHost
     private static void MapAssistantEndpoints(this WebApplication app)
     {
         app.MapWebChat();
+        // /healthz: every check (as before). /healthz/live: the process answers (restart it when not).
+        // /healthz/ready: the stores it needs answer — take the instance out of the load balancer when not.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ChatAssistant.Storage.StorageServiceCollectionExtensions.ReadyTag),
+            ResponseWriter = WriteHealthAsync,
+        });
         app.MapStaffAccounts();
         app.MapEscalations();
         app.MapStaffConsole();

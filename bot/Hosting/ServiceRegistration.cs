@@ -48,7 +48,7 @@ public static class ServiceRegistration
 
         services.AddRecordsDatabase();
         services.AddSessionStorage(configuration);
-        services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
+        services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb", tags: [StorageServiceCollectionExtensions.ReadyTag]);
         services.AddConversation();
         services.AddStaffAccounts();
         services.AddSafety();
