@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace ChatAssistant.StaffConsole;
 
@@ -34,23 +33,8 @@ public static class StaffConsolePage
         return endpoints;
     }
 
-    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-cache";
-        return Results.Bytes(file.Bytes, file.ContentType);
-    }
+    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file) =>
+        Hosting.EmbeddedPage.Serve(http, file.Bytes, file.ContentType, ContentSecurityPolicy);
 
-    private static byte[] Read(string resource)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The staff console file '{resource}' is missing from the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Read(string resource) => Hosting.EmbeddedPage.Read(resource);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Threading.RateLimiting;
 using ChatAssistant.Adapters.Web;
 using ChatAssistant.Conversation.Time;
@@ -87,25 +86,10 @@ public static class WebChatEndpoints
             : Results.Json(new MessageResponse(replies));
     }
 
-    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = StaffConsole.StaffConsolePage.ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-cache";
-        return Results.Bytes(file.Bytes, file.ContentType);
-    }
+    private static IResult Serve(HttpContext http, (byte[] Bytes, string ContentType) file) =>
+        Hosting.EmbeddedPage.Serve(http, file.Bytes, file.ContentType, StaffConsole.StaffConsolePage.ContentSecurityPolicy);
 
-    private static byte[] Read(string resource)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The web chat file '{resource}' is missing from the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Read(string resource) => Hosting.EmbeddedPage.Read(resource);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace ChatAssistant.Booking.Door;
 
@@ -39,15 +38,7 @@ public sealed class DoorDisplayPage
         file is "door.js" or "door.css" ? Serve(http, file) : Results.NotFound();
 
     /// <summary>The security headers every answer of the door screen carries, JSON included.</summary>
-    public static void SecureHeaders(HttpContext http)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
-    }
+    public static void SecureHeaders(HttpContext http) => Hosting.EmbeddedPage.SecureHeaders(http, ContentSecurityPolicy, "no-store");
 
     private IResult Serve(HttpContext http, string name, int status = StatusCodes.Status200OK)
     {
@@ -56,13 +47,5 @@ public sealed class DoorDisplayPage
         return Results.Bytes(_files[name], ContentTypes[name]);
     }
 
-    private static byte[] Read(string name)
-    {
-        var resource = "door/" + name;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The door screen file '{resource}' is missing from the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Read(string name) => Hosting.EmbeddedPage.Read("door/" + name);
 }
