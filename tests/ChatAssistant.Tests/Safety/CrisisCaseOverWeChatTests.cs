@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatAssistant.Conversation;
+using ChatAssistant.Escalation;
+using ChatAssistant.Safety;
+using ChatAssistant.Tests.Support.WeChat;
+using LiteDB;
+
+namespace ChatAssistant.Tests.Safety;
+
+/// <summary>The assistant for <see cref="CrisisCaseOverWeChatTests"/>: the flood guard raised (it counts real seconds).</summary>
+public sealed class CrisisCaseAssistant : WeChatAssistant
+{
+    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Booking:SeedDemoStudio"] = "false",
+        ["WeChat:UserMessagesPerMinute"] = "600",
+    };
+}
+
+/// <summary>
+/// Issue #30 blocker 1 and the hotline minor over the WeChat endpoint: a crisis case is closed only by staff (the young
+/// person may go back to the bot; the case stays open, urgent and shown as Crisis in the staff API until a member
+/// resolves it with a note), and the safety message is never said word for word on two turns in a row.
+/// </summary>
+public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : IClassFixture<CrisisCaseAssistant>
+{
+    private EscalationRecord Escalation(string openId) => Assert.Single(
+        assistant.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == openId);
+
+    private static async Task<JsonElement> JsonAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Theory]
+    [InlineData("oCaseA", "我不想活了", "结束人工")]
+    [InlineData("oCaseB", "我真的撑不下去了，今晚想从宿舍楼顶下去", "結束人工")]
+    [InlineData("oCaseC", "放学后那几个人说要弄死我", "退出人工")]
+    public async Task A_crisis_in_a_hand_off_stays_open_and_urgent_when_the_young_person_leaves_until_staff_close_it_with_a_note(string openId, string crisis, string leave)
+    {
+        var chat = assistant.User(openId);
+        await chat.SayAsync("你好");
+        Assert.Contains("已为你转接人工服务", await chat.SayAsync("转人工"));
+        Assert.Equal(EscalationReason.UserAsked, Escalation(openId).Reason);
+        Assert.StartsWith(SafetyTexts.CrisisReply, await chat.SayAsync(crisis));
+
+        // Before the fix 「结束人工」 resolved the urgent case, never claimed or answered, and it left the queue.
+        Assert.Equal(EscalationTexts.LeftUrgent, await chat.SayAsync(leave));
+        var record = Escalation(openId);
+        Assert.Equal((EscalationStatus.Waiting, true, EscalationReason.Crisis), (record.Status, record.Urgent, record.Reason));
+        Assert.Null(record.ResolvedBy);
+        // The young person is back with the bot.
+        Assert.StartsWith(ConversationTexts.MenuHeading, await chat.SayAsync("菜单"));
+
+        // Staff see it open, urgent and as a crisis, and close it only with a note.
+        using var staff = assistant.Staff("crisis-" + openId, null);
+        var item = (await JsonAsync(staff, "/api/staff/escalations")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetString() == record.Id.ToString());
+        Assert.Equal(("Crisis", true, "Waiting"), (item.GetProperty("reason").GetString(), item.GetProperty("urgent").GetBoolean(), item.GetProperty("status").GetString()));
+        var path = $"/api/staff/escalations/{record.Id}/resolve";
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync(path, null)).StatusCode);
+        Assert.NotEqual(EscalationStatus.Resolved, Escalation(openId).Status);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync(path, new { text = "已电话联系，本人安全" })).StatusCode);
+        Assert.Equal(EscalationStatus.Resolved, Escalation(openId).Status);
+    }
+
+    [Fact]
+    public async Task The_safety_message_is_never_said_word_for_word_on_two_turns_in_a_row()
+    {
+        var chat = assistant.User("oRepeat");
+        await chat.SayAsync("你好");
+        var answers = new List<string>();
+        foreach (var message in new[] { "我想死", "活着真的没意思", "我不想活了", "我想死" })
+            answers.Add(await chat.SayAsync(message));
+
+        Assert.StartsWith(SafetyTexts.CrisisReply, answers[0]);
+        // Before the fix the third and fourth answers repeated the second word for word.
+        Assert.Equal([SafetyTexts.CrisisAgain, SafetyTexts.CrisisStill, SafetyTexts.CrisisAgain], answers.Skip(1));
+        for (var i = 1; i < answers.Count; i++)
+        {
+            Assert.NotEqual(answers[i - 1], answers[i]);
+            Assert.Contains("12355", answers[i]);
+        }
+
+        // After another answer in between, the full message again.
+        Assert.StartsWith(ConversationTexts.MenuHeading, await chat.SayAsync("菜单"));
+        Assert.StartsWith(SafetyTexts.CrisisReply, await chat.SayAsync("不想活了"));
+    }
+
+    [Fact]
+    public async Task Gentle_checks_in_a_row_are_worded_differently_each_time()
+    {
+        var chat = assistant.User("oSad");
+        await chat.SayAsync("你好");
+        var answers = new List<string>();
+        foreach (var message in new[] { "今天好难过啊", "好孤独", "今天好难过啊" })
+            answers.Add(await chat.SayAsync(message));
+        Assert.Equal([SafetyTexts.GentleCheck, SafetyTexts.GentleCheckAgain, SafetyTexts.GentleCheckStill], answers);
+    }
+}
