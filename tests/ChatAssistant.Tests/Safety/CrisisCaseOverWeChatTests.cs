@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatAssistant.Conversation;
+using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Safety;
 using ChatAssistant.Tests.Support.WeChat;
@@ -20,9 +21,10 @@ public sealed class CrisisCaseAssistant : WeChatAssistant
 }
 
 /// <summary>
-/// Issue #30 blocker 1 and the hotline minor over the WeChat endpoint: a crisis case is closed only by staff (the young
-/// person may go back to the bot; the case stays open, urgent and shown as Crisis in the staff API until a member
-/// resolves it with a note), and the safety message is never said word for word on two turns in a row.
+/// Issue #30 blockers 1 and 2 and the hotline minor over the WeChat endpoint: a crisis case is closed only by staff (the
+/// young person may go back to the bot; the case stays open, urgent and shown as Crisis in the staff API until a member
+/// resolves it with a note); the assistant's own option 「2. 打我的手机」 and everyday ways of saying it raise no alarm
+/// and the request is filed; and the safety message is never said word for word on two turns in a row.
 /// </summary>
 public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : IClassFixture<CrisisCaseAssistant>
 {
@@ -66,6 +68,31 @@ public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : I
         Assert.NotEqual(EscalationStatus.Resolved, Escalation(openId).Status);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync(path, new { text = "已电话联系，本人安全" })).StatusCode);
         Assert.Equal(EscalationStatus.Resolved, Escalation(openId).Status);
+    }
+
+    [Theory]
+    [InlineData("oOwnWordsA", "2. 打我的手机")]
+    [InlineData("oOwnWordsB", "打我电话吧")]
+    [InlineData("oOwnWordsC", "有事打我手机")]
+    public async Task The_phone_option_typed_back_in_our_words_or_everyday_ones_is_an_answer_and_the_request_is_filed(string openId, string phone)
+    {
+        var chat = assistant.User(openId);
+        await chat.SayAsync("你好");
+        Assert.Contains(DisputeTexts.Intro, await chat.SayAsync("求助"));
+        Assert.Contains(DisputeTexts.AskAge, await chat.SayAsync("是"));
+        Assert.Contains(DisputeTexts.AskCounty, await chat.SayAsync("14到18岁"));
+        Assert.Contains(DisputeTexts.AskCategory, await chat.SayAsync("天台"));
+        Assert.Contains(DisputeTexts.AskDescription, await chat.SayAsync("心理疏导"));
+        Assert.Contains(DisputeTexts.AskContactMethod, await chat.SayAsync("最近和室友关系很紧张，晚上总睡不好，想找人聊聊。"));
+
+        // Before the fix: the 110/120 text, an urgent hand-off, then no reply to the next answers.
+        var answer = await chat.SayAsync(phone);
+        Assert.Contains(DisputeTexts.AskPhone, answer);
+        Assert.DoesNotContain(SafetyTexts.CrisisReply, answer);
+        Assert.Contains(DisputeTexts.AskIdentity, await chat.SayAsync("13800138000"));
+        Assert.Contains("请确认你的求助", await chat.SayAsync("1"));
+        Assert.Contains("已提交", await chat.SayAsync("是"));
+        Assert.DoesNotContain(assistant.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == openId);
     }
 
     [Fact]
