@@ -96,6 +96,20 @@ public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : I
     }
 
     [Fact]
+    public async Task An_option_the_model_alone_took_for_distress_is_an_answer_at_its_list()
+    {
+        var chat = assistant.User("oOwnWordsD");
+        await chat.SayAsync("你好");
+        await chat.SayAsync("求助");
+        await chat.SayAsync("是");
+        Assert.Contains(DisputeTexts.AskCounty, await chat.SayAsync("14到18岁"));
+        // Before the fix: 「你还好吗？…」 and the county asked again (the 其他地区 option's own words, read as distress).
+        var answer = await chat.SayAsync("以上都不是");
+        Assert.Contains(DisputeTexts.AskCategory, answer);
+        Assert.DoesNotContain(SafetyTexts.GentleCheck, answer);
+    }
+
+    [Fact]
     public async Task The_safety_message_is_never_said_word_for_word_on_two_turns_in_a_row()
     {
         var chat = assistant.User("oRepeat");
