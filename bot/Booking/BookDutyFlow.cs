@@ -8,7 +8,8 @@ namespace ChatAssistant.Booking;
 
 /// <summary>
 /// 预约值班: reads a time from the message ("我想下周三下午去值班"); one matching free slot → confirm → booked;
-/// otherwise the next (or nearest) free slots as a numbered list.
+/// otherwise the next (or nearest) free slots as a numbered list. A delegate at the open-bookings limit is told at
+/// once (and how to free a place), and slots they hold, or that overlap one of theirs, are never offered.
 /// </summary>
 public sealed class BookDutyFlow(IdentityService identity, BookingService booking, DateTimeReader reader, AssistantClock clock, IOptions<BookingOptions> options) : Flow
 {
@@ -26,13 +27,22 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
         Step.Choose("slot", BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
             Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s)) { Start = s.Slot.Start, End = s.Slot.End }).ToList()),
             whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter, otherwise: AnotherTime),
+        Step.Do("check", CheckAsync),
         Step.Confirm("confirm", ctx => Chosen(ctx) is { } s ? BookingTexts.Confirm(clock, s) : BookingTexts.SlotGone),
         Step.Do("book", BookAsync),
     ];
 
     private async Task<StepResult> StartAsync(FlowContext ctx, CancellationToken ct)
     {
-        if (await identity.RequireAsync(ctx, RosterKind.Delegate, ct) is null) return StepResult.End();
+        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+        if (member is null) return StepResult.End();
+        var theirs = booking.Upcoming(member.MemberId);
+        // Before any list or question: a delegate at the limit could only be refused after confirming.
+        if (booking.AtLimit(theirs))
+        {
+            await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
+            return StepResult.End();
+        }
         var utterance = ctx.Slot("utterance") ?? "";
         // A menu number ("4") is not a time.
         var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
@@ -42,16 +52,24 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             var when = BookingTexts.Describe(clock, window);
             var past = window.IsPoint ? window.Start < ctx.Now : window.End <= ctx.Now;
             var tooFar = !past && window.Start >= booking.Horizon;
-            var matches = past || tooFar ? [] : booking.SlotsBetween(window.Start, window.End);
-            var free = matches.Where(m => m.Free > 0).ToList();
+            var matches = past || tooFar ? [] : Within(window.Start, window.End, window.Part is not null);
+            var held = matches.Where(m => theirs.Any(b => m.Slot.Overlaps(b.Start, b.End))).ToList();
+            var free = matches.Where(m => BookingService.OpenTo(m, theirs)).ToList();
             if (past) await ctx.SendAsync(BookingTexts.PastTime(when), ct);
             else if (tooFar) await ctx.SendAsync(BookingTexts.BeyondHorizon(when, options.Value.BookingHorizonDays), ct);
             else if (free.Count == 1)
             {
                 ctx.Slots["slot"] = free[0].Slot.Key;
-                return StepResult.GoTo("confirm");
+                return StepResult.GoTo("check");
             }
-            else if (free.Count > 1) Remember(ctx, "window", window.Start, window.End);
+            else if (free.Count > 1) Remember(ctx, "window", window.Start, window.End, window.Part is not null);
+            else if (held.Count > 0 && held.Count == matches.Count)
+            {
+                // Every slot then is theirs already, or clashes with one of theirs.
+                var mine = theirs.First(b => held[0].Slot.Overlaps(b.Start, b.End));
+                await ctx.SendAsync(BookingTexts.AlreadyBooked(clock, mine, booking.Slot(mine.StudioId, mine.Start)?.Studio) + BookingTexts.NearestHeading, ct);
+                Remember(ctx, "near", window.Start, window.Start);
+            }
             else if (matches.Count > 0)
             {
                 await ctx.SendAsync(BookingTexts.SlotFull(when) + BookingTexts.NearestHeading, ct);
@@ -66,6 +84,26 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
         if (Offer(ctx).Count == 0)
         {
             await ctx.SendAsync(BookingTexts.NoFreeSlots, ct);
+            return StepResult.End();
+        }
+        return StepResult.Next();
+    }
+
+    // The slot picked, against the delegate's bookings as they are now (another request may have booked meanwhile):
+    // the limit and an overlap are said before the confirmation, not after it.
+    private async Task<StepResult> CheckAsync(FlowContext ctx, CancellationToken ct)
+    {
+        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+        if (member is null) return StepResult.End();
+        var theirs = booking.Upcoming(member.MemberId);
+        if (booking.AtLimit(theirs))
+        {
+            await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
+            return StepResult.End();
+        }
+        if (Chosen(ctx) is { } chosen && theirs.FirstOrDefault(b => chosen.Slot.Overlaps(b.Start, b.End)) is { } clash)
+        {
+            await ctx.SendAsync(BookingTexts.Overlap(clock, clash), ct);
             return StepResult.End();
         }
         return StepResult.Next();
@@ -126,17 +164,28 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     private SlotAvailability? Chosen(FlowContext ctx) =>
         DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
 
-    // What the numbered list offers: the free slots inside the time asked for, the nearest ones to it, or the next ones.
-    private IReadOnlyList<SlotAvailability> Offer(FlowContext ctx) => ctx.Slot("mode") switch
+    // What the numbered list offers: the free slots inside the time asked for (those starting in it for a part of
+    // the day), the nearest ones to it, or the next ones; never one the delegate holds or that overlaps theirs.
+    private IReadOnlyList<SlotAvailability> Offer(FlowContext ctx)
     {
-        "window" => booking.SlotsBetween(Instant(ctx, "from"), Instant(ctx, "to")).Where(s => s.Free > 0).Take(Count).ToList(),
-        "near" => booking.NearestFree(Instant(ctx, "from"), Count),
-        _ => booking.NextFree(Count),
-    };
+        var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
+        IReadOnlyList<DutyBooking> theirs = member is null ? [] : booking.Upcoming(member.MemberId);
+        return ctx.Slot("mode") switch
+        {
+            "window" => Within(Instant(ctx, "from"), Instant(ctx, "to"), ctx.Slot("part") == "1").Where(s => BookingService.OpenTo(s, theirs)).Take(Count).ToList(),
+            "near" => booking.NearestFree(Instant(ctx, "from"), Count, theirs: theirs),
+            _ => booking.NextFree(Count, theirs: theirs),
+        };
+    }
 
-    private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to)
+    // 「12月2日下午」 means the slots starting that afternoon; a range or a moment, the slots it touches.
+    private IReadOnlyList<SlotAvailability> Within(DateTimeOffset from, DateTimeOffset to, bool partOfDay) =>
+        partOfDay ? booking.SlotsStartingBetween(from, to) : booking.SlotsBetween(from, to);
+
+    private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to, bool partOfDay = false)
     {
         ctx.Slots["mode"] = mode;
+        ctx.Slots["part"] = partOfDay ? "1" : "0";
         ctx.Slots["from"] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         ctx.Slots["to"] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     }

@@ -51,12 +51,34 @@ public sealed class BookingService(
         return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
     }
 
-    /// <summary>The next free slots from now on, earliest first.</summary>
-    public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null)
+    /// <summary>
+    /// Slots starting in [<paramref name="from"/>, <paramref name="to"/>) that have not started and start before the
+    /// <see cref="Horizon"/>: the slots of a part of the day ("12月2日下午" → those starting 12:00–18:00).
+    /// </summary>
+    public IReadOnlyList<SlotAvailability> SlotsStartingBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null) =>
+        SlotsBetween(from, to, studioId).Where(s => s.Slot.Start >= from && s.Slot.Start < to).ToList();
+
+    /// <summary>
+    /// Whether <paramref name="slot"/> can be offered to a delegate whose bookings still to come are
+    /// <paramref name="theirs"/> (<see cref="Upcoming"/>): a place is free and none of theirs overlaps it (the slot
+    /// they hold, or one at the same time in another studio).
+    /// </summary>
+    public static bool OpenTo(SlotAvailability slot, IReadOnlyList<DutyBooking> theirs) =>
+        slot.Free > 0 && !theirs.Any(b => slot.Slot.Overlaps(b.Start, b.End));
+
+    /// <summary>True when the delegate holds <see cref="BookingOptions.MaxOpenBookings"/> bookings that have not ended.</summary>
+    public bool AtLimit(IReadOnlyList<DutyBooking> theirs) => theirs.Count >= Options.MaxOpenBookings;
+
+    /// <summary>
+    /// The next free slots from now on, earliest first; with <paramref name="theirs"/> (a delegate's bookings still to
+    /// come) only those open to that delegate (<see cref="OpenTo"/>).
+    /// </summary>
+    public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null)
     {
         var now = clock.Now;
         var horizon = Horizon;
         var found = new List<SlotAvailability>(count);
+        theirs ??= [];
         // A week at a time: the first free slots are nearly always in the first week, so an offer builds one
         // week of slots instead of the whole horizon (60 days by default). Slots are counted in the week they
         // start in, so none is offered twice.
@@ -64,17 +86,21 @@ public sealed class BookingService(
         {
             var to = from.AddDays(7) < horizon ? from.AddDays(7) : horizon;
             found.AddRange(SlotsBetween(from, to, studioId)
-                .Where(s => s.Free > 0 && s.Slot.Start >= from && s.Slot.Start < to).Take(count - found.Count));
+                .Where(s => OpenTo(s, theirs) && s.Slot.Start >= from && s.Slot.Start < to).Take(count - found.Count));
         }
         return found;
     }
 
-    /// <summary>Free slots closest in time to <paramref name="target"/> (before or after), in order of start.</summary>
-    public IReadOnlyList<SlotAvailability> NearestFree(DateTimeOffset target, int count, int? studioId = null)
+    /// <summary>
+    /// Free slots closest in time to <paramref name="target"/> (before or after), in order of start; with
+    /// <paramref name="theirs"/> only those open to that delegate (<see cref="OpenTo"/>).
+    /// </summary>
+    public IReadOnlyList<SlotAvailability> NearestFree(DateTimeOffset target, int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null)
     {
         var now = clock.Now;
         var from = target.AddDays(-14) > now ? target.AddDays(-14) : now;
-        return SlotsBetween(from, target.AddDays(28), studioId).Where(s => s.Free > 0)
+        theirs ??= [];
+        return SlotsBetween(from, target.AddDays(28), studioId).Where(s => OpenTo(s, theirs))
             .OrderBy(s => (s.Slot.Start - target).Duration()).Take(count).OrderBy(s => s.Slot.Start).ToList();
     }
 

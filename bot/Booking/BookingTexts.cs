@@ -20,13 +20,21 @@ public static class BookingTexts
     public static string SlotTime(AssistantClock clock, DateTimeOffset start, DateTimeOffset end) =>
         $"{clock.Format(start)}-{clock.ToLocal(end):HH:mm}";
 
-    /// <summary>How a time the user typed is echoed back: a day, a moment or a range.</summary>
+    /// <summary>How a time the user typed is echoed back: a day, a part of a day ("12月3日(周四)上午"), a moment or a range.</summary>
     public static string Describe(AssistantClock clock, TimeWindow w)
     {
         var day = clock.Format(w.Start)[..clock.Format(w.Start).IndexOf(' ', StringComparison.Ordinal)];
+        if (w.Part is { } part) return day + PartName(part);
         if (!w.HasTimeOfDay) return day;
         return w.IsPoint ? clock.Format(w.Start) : SlotTime(clock, w.Start, w.End);
     }
+
+    private static string PartName(DayPart part) => part switch
+    {
+        DayPart.Morning => "上午",
+        DayPart.Afternoon => "下午",
+        _ => "晚上",
+    };
 
     public static string PastTime(string when) => $"{when} 已经过去了，只能预约以后的时段。";
 
@@ -53,7 +61,11 @@ public static class BookingTexts
         $"你在 {SlotTime(clock, existing.Start, existing.End)} 已经有值班预约，同一时间不能重复预约。回复「我的值班」查看。";
 
     public static string TooMany(int max) =>
-        $"你已经有 {max} 个未完成的值班预约，先完成或取消一个再预约吧。回复「我的值班」查看。";
+        $"你已经有 {max} 个未完成的值班预约，最多只能同时约 {max} 个。想约新的时段，请先回复「取消值班」取消一个再来预约；回复「我的值班」可以查看。";
+
+    /// <summary>Every slot at the time asked for is the delegate's own booking, or overlaps it; nearer free slots follow.</summary>
+    public static string AlreadyBooked(AssistantClock clock, DutyBooking b, Studio? studio) =>
+        $"你已经约了 {SlotTime(clock, b.Start, b.End)} {(studio is null ? "的值班" : $"在{studio.Name}值班")}，不用再约。";
 
     public const string SlotGone = "这个时段已经不能预约了，请重新选择。回复「预约值班」再看看。";
 

@@ -35,10 +35,18 @@ public sealed class ConversationData
     public bool MenuShown { get; set; }
 
     /// <summary>
-    /// The last answer was the safety message or the gentle check: the next one in a row is shorter, not the same
-    /// hotline text word for word.
+    /// How many answers in a row, up to the last one, were the safety message or the gentle check (0: the last answer
+    /// was something else). The next one in a row is worded differently from the one before
+    /// (<see cref="Safety.SafetyTexts.Crisis"/>), never the same hotline text word for word.
     /// </summary>
-    public bool SafetyRepliedLastTurn { get; set; }
+    public int SafetyRepliesInARow { get; set; }
+
+    /// <summary>
+    /// <see cref="SafetyRepliesInARow"/> as this turn found it, for the guide's fallback when it gives the gentle check
+    /// (<see cref="GentleCheckThisTurn"/>). Not kept between turns.
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public int SafetyRepliesBeforeThisTurn { get; set; }
 
     /// <summary>
     /// This turn's message showed distress without a clear danger: the gentle check to give instead of 「不太确定」 or a

@@ -39,7 +39,7 @@ internal static class DisputeChoices
     public static IReadOnlyList<Choice> ContactMethods { get; } =
     [
         Label(DisputeTexts.ContactWeChat, "微信", "微信回复", "微信联系", "回微信", "公众号", "在这里回复"),
-        Label(DisputeTexts.ContactPhone, "电话", "打电话", "手机号", "电话联系", "打给我"),
+        Label(DisputeTexts.ContactPhone, "电话", "打电话", "手机号", "电话联系", "打给我", "手机", "打手机", "打我手机"),
     ];
 
     public static IReadOnlyList<Choice> Identities { get; } =

@@ -18,7 +18,7 @@ public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFal
         {
             // Distress the guide has no answer for: a gentle check, never 「不太确定」 or a list of topics.
             await SayAsync(turn, check, cancellationToken);
-            data.SafetyRepliedLastTurn = true;
+            data.SafetyRepliesInARow = data.SafetyRepliesBeforeThisTurn + 1;
             return true;
         }
         switch (result)

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace ChatAssistant.Identity;
 
 /// <summary>
-/// Reads a binding code the way people type it: "12345678", "1234 5678", "1234-5678" (also with a full-width space
-/// or dash, or full-width digits from a Chinese keyboard). A code is always stored and compared as 8 ASCII digits.
+/// Reads a binding code the way people type it: "12345678", "1234 5678", "1234-5678", "1234 - 5678", "12 34 56 78"
+/// (also with a full-width space or dash, or full-width digits from a Chinese keyboard). A code is always stored and compared as 8 ASCII digits.
 /// </summary>
 public static partial class BindingCodeText
 {
@@ -34,11 +34,16 @@ public static partial class BindingCodeText
         return digits.ToString();
     }
 
-    // Four digits, at most one space or dash, four digits; not part of a longer number ("2026-11-26" is no code).
-    [GeneratedRegex(@"(?<!\d[\s\-－–—]?)\d{4}[\s\-－–—]?\d{4}(?![\s\-－–—]?\d)")]
+    // Four and four digits, or four pairs ("12 34 56 78"), with spaces and at most one dash between the groups
+    // ("1234 - 5678", "1234  5678"); not part of a longer number, and not a date ("2026-11-26" is no code). The pairs
+    // need a separator each, so eight digits split 4-2-2 are no code either.
+    private const string Core =
+        @"(?:\d{4}\s*[\-－–—]?\s*\d{4}|\d{2}(?:(?:\s+|\s*[\-－–—]\s*)\d{2}){3})";
+
+    [GeneratedRegex(@"(?<!\d\s*[\-－–—]?\s*)" + Core + @"(?!\s*[\-－–—]?\s*\d)")]
     private static partial Regex Code();
 
     /// <summary>A message that is only a code, in two halves or not (an identity intent's pattern).</summary>
-    [GeneratedRegex(@"^\s*\d{4}[\s\-－–—]?\d{4}\s*$")]
+    [GeneratedRegex(@"^\s*" + Core + @"\s*$")]
     public static partial Regex Whole();
 }

@@ -22,17 +22,18 @@ public sealed class CrisisInterceptor(CrisisDetector detector, IHandoffService h
     public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
         var assessment = detector.Assess(text);
-        var again = data.SafetyRepliedLastTurn;
-        data.SafetyRepliedLastTurn = false;
+        var inARow = data.SafetyRepliesInARow;
+        data.SafetyRepliesInARow = 0;
+        data.SafetyRepliesBeforeThisTurn = inARow;
         switch (assessment.Level)
         {
             case CrisisLevel.Crisis:
-                await CrisisAsync(turn, data, text, assessment, again, cancellationToken);
+                await CrisisAsync(turn, data, text, assessment, inARow, cancellationToken);
                 return true;
             case CrisisLevel.Check when !engine.AwaitsAccount(data):
                 // While a person has the conversation, they read it and judge: the forwarding records it.
                 if (data.InHandoff) return false;
-                var check = again ? SafetyTexts.GentleCheckAgain : SafetyTexts.GentleCheck;
+                var check = SafetyTexts.Check(inARow);
                 if (engine.Active(data) is null)
                 {
                     // A request in it is still served (「好烦，查下我的时长」); only a message nothing answers gets the
@@ -41,7 +42,7 @@ public sealed class CrisisInterceptor(CrisisDetector detector, IHandoffService h
                     return false;
                 }
                 await SayAsync(turn, check, cancellationToken);
-                data.SafetyRepliedLastTurn = true;
+                data.SafetyRepliesInARow = inARow + 1;
                 await SayAsync(turn, SafetyTexts.ResumeHint(engine.Active(data)!.Title), cancellationToken);
                 return true;
             default:
@@ -49,13 +50,13 @@ public sealed class CrisisInterceptor(CrisisDetector detector, IHandoffService h
         }
     }
 
-    private async Task CrisisAsync(ITurnContext turn, ConversationData data, string text, CrisisAssessment assessment, bool again, CancellationToken cancellationToken)
+    private async Task CrisisAsync(ITurnContext turn, ConversationData data, string text, CrisisAssessment assessment, int inARow, CancellationToken cancellationToken)
     {
         // Never log the message or who sent it: only that it happened and why.
         log.LogWarning("Crisis detected on {ChannelId} ({Category}, {Signal}); urgent hand-off requested", turn.Activity.ChannelId, assessment.Category, assessment.Signal);
-        var reply = again ? SafetyTexts.CrisisAgain : SafetyTexts.CrisisReply;
+        var reply = SafetyTexts.Crisis(inARow);
         await SayAsync(turn, reply, cancellationToken);
-        data.SafetyRepliedLastTurn = true;
+        data.SafetyRepliesInARow = inARow + 1;
         var withAPerson = data.InHandoff;
         // The words answered a request for an account of what happened (a help request's description): kept, so they need not be retyped.
         if (!withAPerson) await engine.TryKeepAnswerAsync(turn, data, text, cancellationToken);

@@ -19,5 +19,21 @@ public static class SafetyTexts
 
     public const string GentleCheckAgain = "我在呢。想聊聊可以拨打 12355，想找这里的工作人员就回复「转人工」。";
 
+    /// <summary>A third crisis answer in a row (and every other one after it): worded unlike the one before.</summary>
+    public const string CrisisStill =
+        "工作人员已经知道了，会尽快在这里回复你。现在有危险就拨打 110 或 120；想找人说说话，随时可以打 12355。";
+
+    /// <summary>A third gentle check in a row (and every other one after it).</summary>
+    public const string GentleCheckStill = "我还在这里听你说。想聊聊可以拨打 12355，也可以回复「转人工」找这里的工作人员。";
+
+    /// <summary>
+    /// The crisis answer after <paramref name="inARow"/> safety answers in a row: the full safety message first, then
+    /// shorter ones that alternate, so no two turns in a row say the same words.
+    /// </summary>
+    public static string Crisis(int inARow) => inARow == 0 ? CrisisReply : inARow % 2 == 1 ? CrisisAgain : CrisisStill;
+
+    /// <summary>The gentle check after <paramref name="inARow"/> safety answers in a row, worded as <see cref="Crisis"/> is.</summary>
+    public static string Check(int inARow) => inARow == 0 ? GentleCheck : inARow % 2 == 1 ? GentleCheckAgain : GentleCheckStill;
+
     public static string ResumeHint(string title) => $"等你准备好了，回复「继续」回到「{title}」。";
 }

@@ -28,10 +28,18 @@ internal static partial class ChoiceTimes
 
     /// <summary>
     /// A day ("12月5日") fits the options on that day; a moment ("12月5日9点") the option running then; a range the
-    /// options it overlaps. A time of day without a date ("下午3点") fits the options at that time on any day.
+    /// options it overlaps; a part of the day ("周六上午", "12月2日下午") the options starting in it. A time of day
+    /// without a date ("下午3点", "下午") fits the options at that time on any day.
     /// </summary>
     public static bool Fits(TimeWindow w, DateTimeOffset start, DateTimeOffset end)
     {
+        if (w.Part is not null && !w.HasDate)
+        {
+            var at = start.ToOffset(w.Start.Offset).TimeOfDay;
+            var until = w.End.Date > w.Start.Date ? TimeSpan.FromDays(1) : w.End.TimeOfDay;
+            return at >= w.Start.TimeOfDay && at < until;
+        }
+        if (w.Part is not null) return start >= w.Start && start < w.End;
         if (!w.HasDate) return FitsTimeOfDay(w, start.ToOffset(w.Start.Offset), end.ToOffset(w.Start.Offset));
         if (w.IsPoint) return w.Start == start || (w.Start > start && w.Start < end);
         return (start < w.End && w.Start < end) || (start >= w.Start && start < w.End);

@@ -10,6 +10,13 @@ namespace ChatAssistant.Conversation.Time;
 /// <summary>A span of time a user named: a point ("明天上午9点"), a range ("下午两点到四点") or a whole day.</summary>
 public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool HasTimeOfDay)
 {
+    /// <summary>
+    /// Set when the user named a part of the day without a clock time ("12月3日上午", "周六下午", "明天晚上"): the window
+    /// is then that whole half of the day (<see cref="DateTimeReader"/>), and what starts in it is meant, not a span
+    /// someone must cover.
+    /// </summary>
+    public DayPart? Part { get; init; }
+
     /// <summary>True when the user named a single moment rather than a range.</summary>
     public bool IsPoint => Start == End;
 
@@ -20,12 +27,33 @@ public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool H
     public bool HasDate { get; init; } = true;
 }
 
+/// <summary>A part of the day named without a clock time.</summary>
+public enum DayPart
+{
+    /// <summary>上午, 早上, morning: 00:00–12:00.</summary>
+    Morning,
+    /// <summary>下午, afternoon: 12:00–18:00.</summary>
+    Afternoon,
+    /// <summary>晚上, 傍晚, 夜里, evening, night: 18:00–24:00.</summary>
+    Evening,
+}
+
 /// <summary>
 /// Reads dates and times out of Chinese or English text with Microsoft.Recognizers.Text, relative to
-/// "now" in the assistant's zone. Ambiguous dates ("周三", "3点") resolve to the future.
+/// "now" in the assistant's zone. Ambiguous dates ("周三", "3点") resolve to the future, except a month and day
+/// without a year that passed a short while ago (<see cref="RecentPast"/>): 「12月3日」 said on 4 December is
+/// yesterday, 「1月5日」 said then is next January. A part of the day without a clock time (上午, 下午, 晚上) is that
+/// whole half of the day (<see cref="DayPart"/>), not the recognizer's 08–12, 12–16 or 16–20.
 /// </summary>
 public sealed partial class DateTimeReader(AssistantClock clock)
 {
+    /// <summary>
+    /// How long ago a month and day without a year (「12月3日」, 「11月28号下午」) may have ended and still mean this
+    /// year's: a person who names a date that passed last week means that date (and must hear it has passed), not
+    /// the same day next year; one that passed longer ago than this is next year's.
+    /// </summary>
+    public static readonly TimeSpan RecentPast = TimeSpan.FromDays(31);
+
     /// <summary>All windows found in <paramref name="text"/>, in the order they appear.</summary>
     public IReadOnlyList<TimeWindow> Read(string text)
     {
@@ -99,7 +127,12 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         var candidates = values.Select(v => ToWindow(type, v, now)).Where(w => w is not null).Cast<TimeWindow>().ToList();
         if (candidates.Count == 0) return null;
         // Ambiguous expressions come with a past and a future reading: take the first that has not ended.
-        var upcoming = candidates.FirstOrDefault(w => w.End > now || (w.IsPoint && w.Start >= now));
+        var upcoming = candidates.FirstOrDefault(w => !HasEnded(w, now));
+        // A month and day without a year that ended a short while ago is this year's, said late (「12月3日」 on 4 December).
+        if (values.Any(v => v.TryGetValue("timex", out var timex) && YearLeftOut().IsMatch(timex))
+            && candidates.Where(w => HasEnded(w, now) && now - w.End <= RecentPast).OrderByDescending(w => w.End).FirstOrDefault() is { } recent
+            && (upcoming is null || upcoming.Start - now > now - recent.End))
+            return recent;
         if (upcoming is not null) return upcoming;
         var last = candidates[^1];
         // "周三下午两点" said on a Wednesday at three: this week's has passed, so next week's is meant — unless the
@@ -109,8 +142,12 @@ public sealed partial class DateTimeReader(AssistantClock clock)
             : last;
     }
 
+    private static bool HasEnded(TimeWindow w, DateTimeOffset now) => w.IsPoint ? w.Start < now : w.End <= now;
+
     private TimeWindow? ToWindow(string type, Dictionary<string, string> v, DateTimeOffset now)
     {
+        if (v.TryGetValue("timex", out var timex) && PartOf(timex) is { } part)
+            return HalfDay(type, v, part, now);
         switch (type)
         {
             case "date":
@@ -141,6 +178,37 @@ public sealed partial class DateTimeReader(AssistantClock clock)
     }
 
     private static TimeWindow Point(DateTimeOffset at) => new(at, at, true);
+
+    // The recognizer's parts of the day (TIMEX3: MO 08–12, AF 12–16, EV 16–20, NI 20–24) end where people's do not:
+    // a 16:00–18:00 duty is in the afternoon, an 18:30 one in the evening. 中午 (MI) and 白天 (DT) stay as read.
+    private static DayPart? PartOf(string timex) => DayPartCode().Match(timex) is { Success: true } m
+        ? m.Groups[1].Value switch { "MO" => DayPart.Morning, "AF" => DayPart.Afternoon, _ => DayPart.Evening }
+        : null;
+
+    private static (TimeSpan From, TimeSpan To) Bounds(DayPart part) => part switch
+    {
+        DayPart.Morning => (TimeSpan.Zero, TimeSpan.FromHours(12)),
+        DayPart.Afternoon => (TimeSpan.FromHours(12), TimeSpan.FromHours(18)),
+        _ => (TimeSpan.FromHours(18), TimeSpan.FromHours(24)),
+    };
+
+    /// <summary>
+    /// 「12月3日上午」 (a datetimerange of a day) or 「下午」 alone (a timerange: today's, or tomorrow's once today's has
+    /// ended) as the whole half of that day.
+    /// </summary>
+    private TimeWindow? HalfDay(string type, Dictionary<string, string> v, DayPart part, DateTimeOffset now)
+    {
+        var (from, to) = Bounds(part);
+        if (type == "datetimerange")
+        {
+            if (!TryDateTime(v, "start", out var s)) return null;
+            return new TimeWindow(clock.FromWallClock(s.Date + from), clock.FromWallClock(s.Date + to), true) { Part = part };
+        }
+        if (type != "timerange") return null;
+        var day = now.Date;
+        if (clock.FromWallClock(day + to) <= now) day = day.AddDays(1);
+        return new TimeWindow(clock.FromWallClock(day + from), clock.FromWallClock(day + to), true) { Part = part, HasDate = false };
+    }
 
     private DateTimeOffset NextOccurrence(TimeOnly time, DateTimeOffset now)
     {
@@ -196,6 +264,15 @@ public sealed partial class DateTimeReader(AssistantClock clock)
     // 六 of 周六日 / 星期六日 (the weekend) either.
     [GeneratedRegex(@"(?<![月\d零一二三四五六七八九十周期拜])(?<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[号日](?![楼室房栋座层线路车位门院号])")]
     private static partial Regex BareDay();
+
+    // A date whose year the user left out: "XXXX-12-03", "XXXX-12-03TMO", "(XXXX-12-03T14:00,…)", "XXXX-11"; not a
+    // weekday ("XXXX-WXX-3").
+    [GeneratedRegex(@"XXXX-\d")]
+    private static partial Regex YearLeftOut();
+
+    // A part of the day with no clock time: "XXXX-12-03TMO", "TAF", "2026-12-04TEV".
+    [GeneratedRegex(@"T(MO|AF|EV|NI)$")]
+    private static partial Regex DayPartCode();
 
     [GeneratedRegex(@"(周|星期|礼拜)[一二三四五六日天1-7]")]
     private static partial Regex BareWeekday();

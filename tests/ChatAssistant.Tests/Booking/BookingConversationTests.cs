@@ -33,13 +33,14 @@ public sealed class BookingConversationTests : IAsyncLifetime
     public async Task A_time_in_the_message_that_matches_one_slot_is_confirmed_then_booked()
     {
         await Say("你好");
-        var confirm = await Say("我想下周三下午去值班");
-        Assert.Equal(["请确认值班预约：\n时间：12月2日(周三) 14:00-16:00\n地点：测试工作室（赤城路 1 号）\n" + FlowTexts.ConfirmFooter], confirm);
+        // Tuesday afternoons have one slot (Wednesday's two are listed: BookingMinorsOverWeChatTests).
+        var confirm = await Say("我想下周二下午去值班");
+        Assert.Equal(["请确认值班预约：\n时间：12月1日(周二) 14:00-16:00\n地点：测试工作室（赤城路 1 号）\n" + FlowTexts.ConfirmFooter], confirm);
 
         var booked = await Say("是");
-        Assert.StartsWith("预约成功！12月2日(周三) 14:00-16:00 在测试工作室值班。", Assert.Single(booked));
+        Assert.StartsWith("预约成功！12月1日(周二) 14:00-16:00 在测试工作室值班。", Assert.Single(booked));
         var mine = _service.Upcoming("D001");
-        Assert.Equal(At(12, 2, 14), Assert.Single(mine).Start);
+        Assert.Equal(At(12, 1, 14), Assert.Single(mine).Start);
         Assert.Equal("user1", mine[0].UserId);
     }
 
@@ -155,13 +156,17 @@ public sealed class BookingConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_past_month_day_read_as_next_year_is_past_the_horizon_and_shown_with_its_year()
+    public async Task A_month_day_passed_long_ago_is_next_years_past_the_horizon_and_shown_with_its_year()
     {
         _bot.Time.SetUtcNow(BookingTestData.At(12, 2, 10));
         await Say("你好");
-        var reply = await Say("我想12月1日下午两点去值班");
-        Assert.StartsWith("2027年12月1日(周三) 14:00 太远了，值班只能预约 60 天以内的时段。", reply[0]);
+        // 10月20日 passed six weeks ago, longer than DateTimeReader.RecentPast: next year's, too far to book.
+        var reply = await Say("我想10月20日下午两点去值班");
+        Assert.StartsWith("2027年10月20日(周三) 14:00 太远了，值班只能预约 60 天以内的时段。", reply[0]);
         Assert.DoesNotContain(reply, r => r.Contains("请确认值班预约", StringComparison.Ordinal));
+        // Yesterday is said passed (BookingMinorsOverWeChatTests has the conversation).
+        await Say("取消");
+        Assert.Equal(BookingTexts.PastTime("12月1日(周二) 14:00"), (await Say("我想12月1日下午两点去值班"))[0]);
         Assert.Empty(_bot.Get<BookingService>().Upcoming("D001"));
         // A date of next year inside the horizon carries its year too.
         Assert.Equal("2027年1月5日(周二) 14:00", _bot.Get<ChatAssistant.Conversation.Time.AssistantClock>().Format(new DateTimeOffset(2027, 1, 5, 14, 0, 0, BookingTestData.Beijing)));

@@ -26,6 +26,9 @@ public abstract class FlowsOverWeChat : IAsyncLifetime
 
     protected WeChatTestServer WeChat { get; private set; } = null!;
 
+    /// <summary>The fake clock the server and the signed timestamps share (each message moves it four seconds).</summary>
+    protected FakeTimeProvider Time => _time;
+
     protected Studio Studio { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -59,4 +59,26 @@ public sealed class IdentityMinorsOverWeChatTests(WeChatAssistant assistant) : I
         var delegateCode = identity.IssueCode(RosterKind.Delegate, "D410").Code;
         Assert.Contains("绑定成功！你好，吴十（团代表", await user.SayAsync("绑定 " + delegateCode));
     }
+
+    [Theory]
+    [InlineData("绑定 {0} {1}", 1)]
+    [InlineData("绑定 {0}-{1}", 2)]
+    [InlineData("{0} {1}", 3)]
+    [InlineData("绑定 {0} - {1}", 4)]
+    [InlineData("绑定：{0}  {1}", 5)]
+    [InlineData("绑定 {0}—{1}", 6)]
+    [InlineData("{2} {3} {4} {5}", 7)]
+    [InlineData("绑定 {2}-{3}-{4}-{5}", 8)]
+    public async Task A_code_typed_with_spaces_or_dashes_binds(string typed, int person)
+    {
+        var identity = assistant.Get<IdentityService>();
+        var id = "V5" + person.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        var openId = "oSpaced" + id;
+        Assert.True(identity.Import(RosterKind.Volunteer, new StringReader($"id,name,district\n{id},郑十一,嵊州市\n")).Ok);
+        var code = identity.IssueCode(RosterKind.Volunteer, id).Code;
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, typed, code[..4], code[4..], code[..2], code[2..4], code[4..6], code[6..]);
+
+        Assert.Contains("绑定成功！你好，郑十一", await assistant.User(openId).SayAsync(message));
+        Assert.Equal(openId, identity.FindByMemberId(RosterKind.Volunteer, id)!.OpenId);
+    }
 }
