@@ -45,6 +45,14 @@ public sealed partial class ChatBot
             // match (above) takes it elsewhere; at any other step a request the router knows is a new request.
             if (request is not null && !_engine.AwaitsAccount(data)) return await InterruptAsync(turn, data, request.Intent, text, ct);
             if (IntentRouter.IsQuestion(text)) return await AnswerInPlaceAsync(turn, data, text, ct);
+            if (data.GentleCheckThisTurn is { } check)
+            {
+                // Distress that answers nothing the flow asked: the gentle check, and the way back to the flow.
+                await SayAsync(turn, check, ct);
+                data.SafetyRepliesInARow = data.SafetyRepliesBeforeThisTurn + 1;
+                await SayAsync(turn, Safety.SafetyTexts.ResumeHint(active.Title), ct);
+                return "gentle check during " + active.Id;
+            }
             await _engine.RefuseAsync(turn, data, reply, ct);
             return "flow miss " + active.Id;
         }

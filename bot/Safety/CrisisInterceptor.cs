@@ -33,18 +33,11 @@ public sealed class CrisisInterceptor(CrisisDetector detector, IHandoffService h
             case CrisisLevel.Check when !engine.AwaitsAccount(data):
                 // While a person has the conversation, they read it and judge: the forwarding records it.
                 if (data.InHandoff) return false;
-                var check = SafetyTexts.Check(inARow);
-                if (engine.Active(data) is null)
-                {
-                    // A request in it is still served (「好烦，查下我的时长」); only a message nothing answers gets the
-                    // gentle check, instead of 「不太确定」 (the guide's fallback reads this).
-                    data.GentleCheckThisTurn = check;
-                    return false;
-                }
-                await SayAsync(turn, check, cancellationToken);
-                data.SafetyRepliesInARow = inARow + 1;
-                await SayAsync(turn, SafetyTexts.ResumeHint(engine.Active(data)!.Title), cancellationToken);
-                return true;
+                // A request in it is still served (「好烦，查下我的时长」) and an answer to the question a flow asked is
+                // taken (「别的地方」 at the county list); only a message nothing answers gets the gentle check, instead
+                // of 「不太确定」 or a flow's refusal (the guide's fallback and ChatBot's flow handling read this).
+                data.GentleCheckThisTurn = SafetyTexts.Check(inARow);
+                return false;
             default:
                 return false;
         }

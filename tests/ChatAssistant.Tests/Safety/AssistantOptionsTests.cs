@@ -17,7 +17,9 @@ namespace ChatAssistant.Tests.Safety;
 /// Beyond the fixed texts (<see cref="AssistantOwnWordsTests"/>): every option a list shows as the running assistant
 /// builds it — the main menu and the words that start each entry, the help request's lists with the synonyms that
 /// pick an option, the counties from configuration, the guide's topics, the 爱心超市 catalogue, duty slots — is read
-/// as calm by the crisis check, so a user who types one back (or a word that picks it) never raises the alarm.
+/// as no crisis by the crisis check, so a user who types one back (or a word that picks it) never raises the alarm.
+/// A gentle-check verdict on one is harmless: a list takes its answer before the gentle check is said
+/// (<c>CrisisCaseOverWeChatTests.An_option_the_model_alone_took_for_distress_is_an_answer_at_its_list</c>).
 /// </summary>
 public sealed class AssistantOptionsTests
 {
@@ -51,7 +53,7 @@ public sealed class AssistantOptionsTests
 
         var alarming = words
             .Select(w => (w.Where, w.Text, Result: CrisisFiles.Classifier.Assess(w.Text)))
-            .Where(w => w.Result.Level != CrisisLevel.None)
+            .Where(w => w.Result.Level == CrisisLevel.Crisis)
             .Select(w => $"{w.Where}: 「{w.Text}」 → {w.Result.Level} {w.Result.Signal}")
             .ToList();
         Assert.True(alarming.Count == 0, string.Join('\n', alarming));

@@ -109,6 +109,39 @@ public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : I
         Assert.DoesNotContain(SafetyTexts.GentleCheck, answer);
     }
 
+    [Theory]
+    [InlineData("oOwnWordsE", "别的地方")]
+    [InlineData("oOwnWordsF", "其他地方")]
+    [InlineData("oOwnWordsG", "其它地方")]
+    public async Task A_word_that_picks_an_option_is_taken_by_the_list_before_any_gentle_check(string user, string words)
+    {
+        // The model may read such words as mild distress; the list takes its answer first, whatever the verdict.
+        var chat = assistant.User(user);
+        await chat.SayAsync("你好");
+        await chat.SayAsync("求助");
+        await chat.SayAsync("是");
+        Assert.Contains(DisputeTexts.AskCounty, await chat.SayAsync("14到18岁"));
+        var answer = await chat.SayAsync(words);
+        Assert.Contains(DisputeTexts.AskCategory, answer);
+        Assert.DoesNotContain("你还好吗", answer);
+    }
+
+    [Fact]
+    public async Task Distress_that_answers_nothing_a_list_asked_gets_the_gentle_check_and_the_way_back()
+    {
+        var chat = assistant.User("oListDistress");
+        await chat.SayAsync("你好");
+        await chat.SayAsync("求助");
+        await chat.SayAsync("是");
+        Assert.Contains(DisputeTexts.AskCounty, await chat.SayAsync("14到18岁"));
+        var answer = await chat.SayAsync("最近压力好大，每天都睡不着，好难受");
+        Assert.Contains("12355", answer);
+        Assert.Contains(SafetyTexts.ResumeHint(DisputeTexts.FlowTitle), answer);
+        Assert.DoesNotContain(SafetyTexts.CrisisReply, answer);
+        // The list is still there: the county answered next is taken.
+        Assert.Contains(DisputeTexts.AskCategory, await chat.SayAsync("天台"));
+    }
+
     [Fact]
     public async Task The_safety_message_is_never_said_word_for_word_on_two_turns_in_a_row()
     {
