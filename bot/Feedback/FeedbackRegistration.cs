@@ -19,7 +19,6 @@ public static class FeedbackRegistration
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection("Feedback"))
             .Validate(o => o.RetentionDays >= 1, "Setting 'Feedback:RetentionDays' must be at least 1.").ValidateOnStart();
         services.AddSingleton<FeedbackStore>();
-        AuditLog.Register(services);
         services.AddHostedService<FeedbackRetentionService>();
         services.AddFeature<FeedbackFlow>(new Intent
         {

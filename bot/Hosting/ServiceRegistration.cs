@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Alerts;
+using ChatAssistant.Audit;
 using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSessionStorage(configuration);
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb");
         services.AddConversation();
+        services.AddAudit();
         services.AddStaffAccounts();
         services.AddSafety();
         services.AddFieldEncryption(); // Escalation and Disputes both keep personal text encrypted

@@ -23,7 +23,6 @@ public static class HoursRegistration
         services.AddSingleton<CatalogueProvider>();
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<HoursCorrections>();
-        AuditLog.Register(services);
         services.AddFeature<MyHoursFlow>(new Intent
         {
             Id = "hours.mine",

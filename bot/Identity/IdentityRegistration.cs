@@ -28,8 +28,6 @@ public static class IdentityRegistration
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
         services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
-        AuditLog.Register(services);
-        services.AddAdminAlerts();
         services.AddFeature<IdentityFlow>(
             new Intent
             {
