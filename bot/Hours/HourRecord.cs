@@ -149,23 +149,3 @@ public sealed class LedgerEntry
 
     public static string ReturnKey(string orderNo) => "return:" + orderNo;
 }
-
-/// <summary>One decision on hours or orders: who, when, what, why.</summary>
-public sealed class HoursAuditEntry
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public DateTimeOffset At { get; set; }
-
-    public string Who { get; set; } = "";
-
-    /// <summary>import, approve, revoke, redeem, fulfil, cancel.</summary>
-    public string Action { get; set; } = "";
-
-    /// <summary>Record key (<see cref="HourRecord.Key"/>), order number or import id.</summary>
-    public string Target { get; set; } = "";
-
-    public string VolunteerId { get; set; } = "";
-
-    public string Reason { get; set; } = "";
-}
