@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Escalation;
@@ -10,10 +11,9 @@ namespace ChatAssistant.Disputes;
 /// <summary>Registers help requests (亲青老娘舅) and their staff endpoints.</summary>
 public static partial class DisputeRegistration
 {
-    public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDisputes(this IServiceCollection services)
     {
-        services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
+        services.AddSettings<DisputeOptions, DisputeOptionsValidator>(DisputeOptions.Section);
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DisputeOptions>>().Value.BuildAreas());

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +11,7 @@ public static class EscalationRegistration
 {
     public static IServiceCollection AddEscalation(this IServiceCollection services)
     {
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSettings<EscalationOptions, EscalationOptionsValidator>(EscalationOptions.Section);
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<IFieldRebinding, EscalationEntryRebinding>();
         services.AddSingleton<EscalationEvents>();

@@ -14,10 +14,9 @@ namespace ChatAssistant.Feedback;
 /// </summary>
 public static class FeedbackRegistration
 {
-    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
-        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection("Feedback"))
-            .Validate(o => o.RetentionDays >= 1, "Setting 'Feedback:RetentionDays' must be at least 1.").ValidateOnStart();
+        services.AddSettings<FeedbackOptions, FeedbackOptionsValidator>(FeedbackOptions.Section);
         services.AddSingleton<FeedbackStore>();
         services.AddHostedService<FeedbackRetentionService>();
         services.AddFeature<FeedbackFlow>(new Intent

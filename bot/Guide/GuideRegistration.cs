@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -18,7 +19,7 @@ public static class GuideRegistration
 {
     public static IServiceCollection AddGuide(this IServiceCollection services)
     {
-        services.AddOptions<GuideOptions>().BindConfiguration("Guide");
+        services.AddSettings<GuideOptions, GuideOptionsValidator>(GuideOptions.Section);
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<GuideOptions>>().Value.ContentDirectory;

@@ -30,10 +30,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AssistantOptions>().Bind(configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
-        services.AddOptions<ProxyOptions>().BindConfiguration("Proxy").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddSettings<AssistantOptions, AssistantOptionsValidator>(AssistantOptions.Section);
+        services.AddSettings<ProxyOptions, ProxyOptionsValidator>(ProxyOptions.Section);
         // The client's address and scheme as the proxy saw them (ASP.NET Core's forwarded-headers middleware, first
         // in the pipeline): loopback proxies are trusted by default, others by Proxy:KnownProxies; one hop only.
         services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
@@ -43,8 +41,7 @@ public static class ServiceRegistration
             foreach (var address in proxy.Value.KnownProxies)
                 if (System.Net.IPAddress.TryParse(address, out var ip)) forwarded.KnownProxies.Add(ip);
         });
-        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSettings<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
 
         services.AddRecordsDatabase();
         services.AddSessionStorage(configuration);
@@ -55,15 +52,15 @@ public static class ServiceRegistration
         services.AddSafety();
         services.AddFieldEncryption(); // Escalation and Disputes both keep personal text encrypted
         services.AddEscalation();
-        services.AddDisputes(configuration);
+        services.AddDisputes();
         services.AddHostedService<TicketConsoleFeed>();
         services.AddAdminAlerts();
         services.AddIdentity();
         services.AddGuide();
-        services.AddHours(configuration);
-        services.AddBooking(configuration);
+        services.AddHours();
+        services.AddBooking();
         services.AddWeChatChannel(configuration);
-        services.AddFeedback(configuration);
+        services.AddFeedback();
         services.AddFeature<HandoffFlow>(new Intent
         {
             Id = "handoff",

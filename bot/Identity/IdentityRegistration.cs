@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
@@ -17,11 +18,9 @@ public static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
-        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        services.AddSettings<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.Section);
         // The secret is bound apart, so that reading the other settings does not validate it: only the start does.
-        services.AddOptions<CodeSecretOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CodeSecretOptions>, CodeSecretOptionsValidator>();
+        services.AddSettings<CodeSecretOptions, CodeSecretOptionsValidator>(IdentityOptions.Section);
         services.AddSingleton(sp => new BindingCodeHasher(() => CodeSecretSource.Load(
             sp.GetRequiredService<IOptions<CodeSecretOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,7 @@ public static class SafetyRegistration
 {
     public static IServiceCollection AddSafety(this IServiceCollection services)
     {
-        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
+        services.AddSettings<SafetyOptions, SafetyOptionsValidator>(SafetyOptions.Section);
         services.AddSingleton<CrisisDetector>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
         services.AddSingleton<CrisisReviewStore>();

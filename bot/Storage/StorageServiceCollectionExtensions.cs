@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using LiteDB;
 using Microsoft.Bot.Builder;
@@ -31,8 +32,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSessionStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
+        services.AddSettings<RedisOptions, RedisOptionsValidator>(RedisOptions.Section, configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>
