@@ -22,6 +22,7 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketFieldReader>();
         services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
         services.AddSingleton<IUserCountyRecord, LastTicketCounty>();
+        services.AddSingleton<IEscalationCountySource, ChosenCountySource>();
         services.AddHostedService<TicketRetentionService>();
 
         services.AddFeature<HelpRequestFlow>(new Intent

@@ -61,14 +61,6 @@ public static class ServiceRegistration
         services.AddBooking();
         services.AddWeChatChannel(configuration);
         services.AddFeedback();
-        services.AddFeature<HandoffFlow>(new Intent
-        {
-            Id = "handoff",
-            FlowId = HandoffFlow.FlowId,
-            MenuTitle = "转人工",
-            MenuOrder = 90,
-            Keywords = ["转人工", "找工作人员", "人工服务", "talk to a person"],
-        });
         return services;
     }
 
@@ -82,6 +74,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new TurnStateStorage(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<TurnStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<TurnStateStorage>()));
+        services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<AssistantClock>();
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();
