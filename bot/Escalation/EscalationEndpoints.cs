@@ -37,7 +37,7 @@ public static class EscalationEndpoints
     }
 
     /// <summary>Server-sent events for this member's scope; ends when the browser leaves or the server stops.</summary>
-    private static IResult Events(HttpContext http, EscalationEvents events, EscalationScope scope, StaffStore staff, IHostApplicationLifetime lifetime)
+    private static IResult Events(HttpContext http, EscalationEvents events, EscalationScope scope, StaffSessions sessions, IHostApplicationLifetime lifetime)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         http.Response.RegisterForDispose(stop);
@@ -45,7 +45,7 @@ public static class EscalationEndpoints
         // Admin alerts go to admins only; everything else by county.
         return TypedResults.ServerSentEvents(events.StreamAsync(
             change => change.Event == EscalationChange.Alert ? user.IsAdmin() : scope.CanSee(user, change.County),
-            () => StaffAuthentication.StillSignedIn(user, staff),
+            () => sessions.StillSignedIn(user),
             stop.Token));
     }
 
