@@ -14,6 +14,15 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 {
     public const string FlowId = "booking.book";
 
+    /// <summary>The slots this flow keeps its state in: the chosen slot, and what the list offers (mode, from, to).</summary>
+    private static class Slots
+    {
+        public const string Slot = "slot";
+        public const string Mode = "mode";
+        public const string From = "from";
+        public const string To = "to";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => BookingTexts.BookTitle;
@@ -23,7 +32,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
         Step.Do("start", StartAsync),
-        Step.Choose("slot", BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
+        Step.Choose(Slots.Slot, BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
             Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s)) { Start = s.Slot.Start, End = s.Slot.End }).ToList()),
             whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter, otherwise: AnotherTime),
         Step.Confirm("confirm", ctx => Chosen(ctx) is { } s ? BookingTexts.Confirm(clock, s) : BookingTexts.SlotGone),
@@ -33,10 +42,10 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     private async Task<StepResult> StartAsync(FlowContext ctx, CancellationToken ct)
     {
         if (await identity.RequireAsync(ctx, RosterKind.Delegate, ct) is null) return StepResult.End();
-        var utterance = ctx.Slot("utterance") ?? "";
+        var utterance = ctx.Slot(FlowSlots.Utterance) ?? "";
         // A menu number ("4") is not a time.
         var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
-        ctx.Slots["mode"] = "next";
+        ctx.Slots[Slots.Mode] = "next";
         if (window is not null)
         {
             var when = BookingTexts.Describe(clock, window);
@@ -48,7 +57,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             else if (tooFar) await ctx.SendAsync(BookingTexts.BeyondHorizon(when, options.Value.BookingHorizonDays), ct);
             else if (free.Count == 1)
             {
-                ctx.Slots["slot"] = free[0].Slot.Key;
+                ctx.Slots[Slots.Slot] = free[0].Slot.Key;
                 return StepResult.GoTo("confirm");
             }
             else if (free.Count > 1) Remember(ctx, "window", window.Start, window.End);
@@ -76,7 +85,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     private Task<StepResult?> AnotherTime(FlowContext ctx, string input, CancellationToken ct)
     {
         if (reader.ReadFirst(input) is null) return Task.FromResult<StepResult?>(null);
-        ctx.Slots["utterance"] = input;
+        ctx.Slots[FlowSlots.Utterance] = input;
         return Task.FromResult<StepResult?>(StepResult.GoTo("start"));
     }
 
@@ -84,7 +93,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     {
         var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
         if (member is null) return StepResult.End();
-        if (!DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start))
+        if (!DutySlot.TryParseKey(ctx.Slot(Slots.Slot), out var studioId, out var start))
         {
             await ctx.SendAsync(BookingTexts.SlotGone, ct);
             return StepResult.End();
@@ -99,9 +108,9 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
                 return StepResult.End();
             case BookStatus.Full when outcome.Suggestions.Count > 0:
                 await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NearestHeading, ct);
-                ctx.Slots.Remove("slot");
+                ctx.Slots.Remove(Slots.Slot);
                 Remember(ctx, "near", start, start);
-                return StepResult.GoTo("slot");
+                return StepResult.GoTo(Slots.Slot);
             case BookStatus.Full:
                 await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NoFreeSlots, ct);
                 return StepResult.End();
@@ -124,21 +133,21 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     }
 
     private SlotAvailability? Chosen(FlowContext ctx) =>
-        DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
+        DutySlot.TryParseKey(ctx.Slot(Slots.Slot), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
 
     // What the numbered list offers: the free slots inside the time asked for, the nearest ones to it, or the next ones.
-    private IReadOnlyList<SlotAvailability> Offer(FlowContext ctx) => ctx.Slot("mode") switch
+    private IReadOnlyList<SlotAvailability> Offer(FlowContext ctx) => ctx.Slot(Slots.Mode) switch
     {
-        "window" => booking.SlotsBetween(Instant(ctx, "from"), Instant(ctx, "to")).Where(s => s.Free > 0).Take(Count).ToList(),
-        "near" => booking.NearestFree(Instant(ctx, "from"), Count),
+        "window" => booking.SlotsBetween(Instant(ctx, Slots.From), Instant(ctx, Slots.To)).Where(s => s.Free > 0).Take(Count).ToList(),
+        "near" => booking.NearestFree(Instant(ctx, Slots.From), Count),
         _ => booking.NextFree(Count),
     };
 
     private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to)
     {
-        ctx.Slots["mode"] = mode;
-        ctx.Slots["from"] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        ctx.Slots["to"] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Slots[Slots.Mode] = mode;
+        ctx.Slots[Slots.From] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Slots[Slots.To] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     }
 
     private static DateTimeOffset Instant(FlowContext ctx, string slot) =>
