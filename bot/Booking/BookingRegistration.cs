@@ -4,7 +4,6 @@ using ChatAssistant.Booking.Door;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Booking;
 

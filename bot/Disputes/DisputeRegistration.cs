@@ -1,5 +1,4 @@
 using ChatAssistant.Adapters;
-using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Escalation;
 using ChatAssistant.Hosting;

@@ -4,7 +4,6 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
 using ChatAssistant.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Escalation;
 

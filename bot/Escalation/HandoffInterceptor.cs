@@ -2,7 +2,6 @@ using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 

@@ -1,6 +1,5 @@
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 

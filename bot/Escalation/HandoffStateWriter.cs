@@ -1,5 +1,4 @@
 using ChatAssistant.Conversation;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 

@@ -6,7 +6,6 @@ using ChatAssistant.Hosting;
 using ChatAssistant.Knowledge;
 using ChatAssistant.Knowledge.Content;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;

@@ -1,11 +1,9 @@
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
-using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
 using ChatAssistant.Hours.Chat;
 using ChatAssistant.Hours.Import;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
 

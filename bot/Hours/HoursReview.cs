@@ -2,7 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using ChatAssistant.Conversation.Time;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;

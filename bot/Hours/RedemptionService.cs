@@ -2,7 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using System.Collections.Concurrent;
 using ChatAssistant.Conversation.Time;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Hours;
 

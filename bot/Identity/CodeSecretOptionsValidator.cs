@@ -1,5 +1,4 @@
 using ChatAssistant.Adapters.WeChat;
-using ChatAssistant.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;

@@ -1,4 +1,3 @@
-using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,10 @@
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
-using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Safety;
 

@@ -1,4 +1,3 @@
-using LiteDB;
 
 namespace ChatAssistant.Staff;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace ChatAssistant.Staff;
 
 /// <summary>Messages of the staff API (staff read Chinese too).</summary>

@@ -2,11 +2,9 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using LiteDB;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -2,7 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Security;
 using ChatAssistant.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Hours;
 

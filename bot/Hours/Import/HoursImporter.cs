@@ -1,7 +1,6 @@
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours.Import;

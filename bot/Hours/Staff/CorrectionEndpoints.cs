@@ -2,7 +2,6 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

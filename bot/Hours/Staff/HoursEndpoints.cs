@@ -2,7 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
