@@ -4,7 +4,6 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
 using ChatAssistant.Staff;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Feedback;
 
@@ -71,15 +70,4 @@ public static class FeedbackRegistration
         });
         return endpoints;
     }
-}
-
-/// <summary>Deletes suggestions older than <see cref="FeedbackOptions.RetentionDays"/>, once a day.</summary>
-internal sealed class FeedbackRetentionService(FeedbackStore store, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackRetentionService> log)
-    : RetentionSweep(time, log)
-{
-    protected override TimeSpan Interval => TimeSpan.FromDays(1);
-
-    protected override string What => "suggestions";
-
-    protected override int Purge() => store.DeleteBefore(Now.AddDays(-options.Value.RetentionDays));
 }

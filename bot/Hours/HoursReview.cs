@@ -6,20 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>How a staff decision went.</summary>
-public enum DecisionOutcome
-{
-    Done,
-    NotFound,
-    ReasonRequired,
-
-    /// <summary>The record or order is not in a state that allows the decision (already decided).</summary>
-    Conflict,
-}
-
-/// <summary>The outcome of a staff decision, with the message staff read when it did not happen.</summary>
-public sealed record Decision(DecisionOutcome Outcome, string Message = "");
-
 /// <summary>
 /// The review queue of flagged records: staff approve (the hours count from then on) or revoke (they never
 /// count; a record that already counted is reversed in the ledger). Every decision is audited.

@@ -5,23 +5,6 @@ using ChatAssistant.Conversation.Time;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>How a redemption went.</summary>
-public enum RedeemStatus
-{
-    Placed,
-    InsufficientPoints,
-    UnknownItem,
-
-    /// <summary>The item's price is no longer the one the volunteer confirmed; nothing was charged.</summary>
-    PriceChanged,
-
-    /// <summary>The WeChat user is no longer bound to this volunteer (staff unbound them meanwhile); nothing was charged.</summary>
-    NotBound,
-}
-
-/// <summary>A redemption's outcome and the balance after it (or the balance that was too small).</summary>
-public sealed record RedeemResult(RedeemStatus Status, RedemptionOrder? Order, PointsBalance Balance);
-
 /// <summary>
 /// Exchanges points for catalogue items and lets staff fulfil or cancel the orders. Points are reserved
 /// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs under one lock

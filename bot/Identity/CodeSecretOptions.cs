@@ -1,6 +1,3 @@
-using ChatAssistant.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace ChatAssistant.Identity;
 
 /// <summary><c>Identity:CodeSecret</c>: the HMAC key binding codes are stored under (base64 of at least 32 random bytes).</summary>

@@ -2,9 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Staff;
 

@@ -2,7 +2,6 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using LiteDB;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

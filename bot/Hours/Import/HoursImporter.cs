@@ -5,20 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours.Import;
 
-/// <summary>A record that an integrity rule flagged during an import.</summary>
-public sealed record FlagReport(int Line, string RecordId, string Rule, string Reason);
-
-/// <summary>What an import did. When <see cref="Ok"/> is false nothing was stored.</summary>
-public sealed record ImportResult(
-    bool Ok,
-    string ImportId,
-    int Added,
-    int Skipped,
-    int Flagged,
-    IReadOnlyList<LineError> Errors,
-    IReadOnlyList<FlagReport> Flags,
-    IReadOnlyList<LineError> Warnings);
-
 /// <summary>
 /// Imports hour records from the platform's CSV: all or nothing, idempotent by record id within the volunteer's
 /// district (another district's record of the same id is neither found nor touched: see <see cref="HourRecord"/>),

@@ -2,8 +2,6 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatAssistant.Hours.Staff;
 

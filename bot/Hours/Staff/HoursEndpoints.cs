@@ -2,8 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatAssistant.Hours.Staff;
 
