@@ -7,7 +7,7 @@ namespace ChatAssistant.Audit;
 public static class AuditEndpoints
 {
     /// <summary>Maps the admin-only audit endpoint. Query: <c>subject</c>, <c>actor</c>, <c>limit</c> (1–1000, default 100).</summary>
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/audit");
         group.RequireAuthorization(StaffAuthentication.AdminPolicy);
@@ -19,6 +19,7 @@ public static class AuditEndpoints
                 action = e.Action,
                 subject = e.Subject,
                 detail = e.Detail,
+                owner = e.Owner,
             })));
         return endpoints;
     }

@@ -1,39 +1,21 @@
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatAssistant.Audit;
 
-/// <summary>One line of the audit log: who did what to which record, and when. Never holds personal data.</summary>
-public sealed class AuditEntry
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>Who acted: "staff:alice", "user", "system:retention".</summary>
-    public string Actor { get; set; } = "";
-
-    /// <summary>What they did: "ticket.view", "ticket.status", "ticket.withdraw"…</summary>
-    public string Action { get; set; } = "";
-
-    /// <summary>The record acted on: "ticket:QQ000012".</summary>
-    public string Subject { get; set; } = "";
-
-    /// <summary>A short non-personal detail ("Acknowledged → InProgress").</summary>
-    public string? Detail { get; set; }
-}
-
 /// <summary>
-/// The append-only audit log in LiteDB (who looked at or changed what). Features record views of
+/// The append-only audit log in LiteDB (who looked at or changed what): the only one. Features record views of
 /// personal data and every staff change here; admins read it through <c>GET /api/staff/audit</c>.
 /// </summary>
+/// <remarks>
+/// A transaction that writes other records with its audit line writes the audit line last (the lock order of every
+/// transaction that includes one, e.g. the hours feature's decisions).
+/// </remarks>
 public sealed class AuditLog
 {
     public const string Collection = "audit_log";
 
     private readonly ILiteCollection<AuditEntry> _entries;
     private readonly TimeProvider _time;
-
 
     public AuditLog(ILiteDatabase db, TimeProvider time)
     {
@@ -43,10 +25,13 @@ public sealed class AuditLog
         _entries.EnsureIndex(e => e.Subject);
     }
 
-    /// <summary>Appends one entry. <paramref name="detail"/> must not contain personal data.</summary>
-    public AuditEntry Record(string actor, string action, string subject, string? detail = null)
+    /// <summary>
+    /// Appends one entry. <paramref name="detail"/> must not contain personal data; <paramref name="owner"/> names
+    /// whose record <paramref name="subject"/> is, when it is someone's.
+    /// </summary>
+    public AuditEntry Record(string actor, string action, string subject, string? detail = null, string? owner = null)
     {
-        var entry = new AuditEntry { At = _time.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Detail = detail };
+        var entry = new AuditEntry { At = _time.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Detail = detail, Owner = owner };
         _entries.Insert(entry);
         return entry;
     }
@@ -60,6 +45,15 @@ public sealed class AuditLog
         return query.OrderByDescending(e => e.At).Limit(Math.Clamp(limit, 1, 1000)).ToList();
     }
 
-    /// <summary>Registers the audit log (safe to call from several features).</summary>
-    public static void Register(IServiceCollection services) => services.TryAddSingleton<AuditLog>();
+    /// <summary>Every entry about <paramref name="subject"/>, oldest first: the record's trail.</summary>
+    public IReadOnlyList<AuditEntry> Trail(string subject) =>
+        _entries.Find(e => e.Subject == subject).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+
+    /// <summary>
+    /// Takes in entries of a log kept elsewhere before (with their ids and times): moving them twice keeps one copy.
+    /// </summary>
+    internal void Keep(IEnumerable<AuditEntry> entries)
+    {
+        foreach (var entry in entries) _entries.Upsert(entry);
+    }
 }

@@ -15,6 +15,16 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 {
     public const string FlowId = "booking.book";
 
+    /// <summary>The slots this flow keeps its state in: the chosen slot, and what the list offers (mode, from, to).</summary>
+    private static class Slots
+    {
+        public const string Slot = "slot";
+        public const string Mode = "mode";
+        public const string From = "from";
+        public const string To = "to";
+        public const string Part = "part";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => BookingTexts.BookTitle;
@@ -24,7 +34,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
         Step.Do("start", StartAsync),
-        Step.Choose("slot", BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
+        Step.Choose(Slots.Slot, BookingTexts.ChooseHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
             Offer(ctx).Select(s => new Choice(s.Slot.Key, BookingTexts.Label(clock, s)) { Start = s.Slot.Start, End = s.Slot.End }).ToList()),
             whenEmpty: BookingTexts.NoFreeSlots, footer: BookingTexts.ChooseFooter, otherwise: AnotherTime),
         Step.Do("check", CheckAsync),
@@ -43,10 +53,10 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
             return StepResult.End();
         }
-        var utterance = ctx.Slot("utterance") ?? "";
+        var utterance = ctx.Slot(FlowSlots.Utterance) ?? "";
         // A menu number ("4") is not a time.
         var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
-        ctx.Slots["mode"] = "next";
+        ctx.Slots[Slots.Mode] = "next";
         if (window is not null)
         {
             var when = BookingTexts.Describe(clock, window);
@@ -59,7 +69,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             else if (tooFar) await ctx.SendAsync(BookingTexts.BeyondHorizon(when, options.Value.BookingHorizonDays), ct);
             else if (free.Count == 1)
             {
-                ctx.Slots["slot"] = free[0].Slot.Key;
+                ctx.Slots[Slots.Slot] = free[0].Slot.Key;
                 return StepResult.GoTo("check");
             }
             else if (free.Count > 1) Remember(ctx, "window", window.Start, window.End, window.Part is not null);
@@ -114,7 +124,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     private Task<StepResult?> AnotherTime(FlowContext ctx, string input, CancellationToken ct)
     {
         if (reader.ReadFirst(input) is null) return Task.FromResult<StepResult?>(null);
-        ctx.Slots["utterance"] = input;
+        ctx.Slots[FlowSlots.Utterance] = input;
         return Task.FromResult<StepResult?>(StepResult.GoTo("start"));
     }
 
@@ -122,7 +132,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     {
         var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
         if (member is null) return StepResult.End();
-        if (!DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start))
+        if (!DutySlot.TryParseKey(ctx.Slot(Slots.Slot), out var studioId, out var start))
         {
             await ctx.SendAsync(BookingTexts.SlotGone, ct);
             return StepResult.End();
@@ -137,9 +147,9 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
                 return StepResult.End();
             case BookStatus.Full when outcome.Suggestions.Count > 0:
                 await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NearestHeading, ct);
-                ctx.Slots.Remove("slot");
+                ctx.Slots.Remove(Slots.Slot);
                 Remember(ctx, "near", start, start);
-                return StepResult.GoTo("slot");
+                return StepResult.GoTo(Slots.Slot);
             case BookStatus.Full:
                 await ctx.SendAsync(BookingTexts.FullNow(clock.Format(start)) + BookingTexts.NoFreeSlots, ct);
                 return StepResult.End();
@@ -162,7 +172,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     }
 
     private SlotAvailability? Chosen(FlowContext ctx) =>
-        DutySlot.TryParseKey(ctx.Slot("slot"), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
+        DutySlot.TryParseKey(ctx.Slot(Slots.Slot), out var studioId, out var start) ? booking.Slot(studioId, start) : null;
 
     // What the numbered list offers: the free slots inside the time asked for (those starting in it for a part of
     // the day), the nearest ones to it, or the next ones; never one the delegate holds or that overlaps theirs.
@@ -170,10 +180,10 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     {
         var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
         IReadOnlyList<DutyBooking> theirs = member is null ? [] : booking.Upcoming(member.MemberId);
-        return ctx.Slot("mode") switch
+        return ctx.Slot(Slots.Mode) switch
         {
-            "window" => Within(Instant(ctx, "from"), Instant(ctx, "to"), ctx.Slot("part") == "1").Where(s => BookingService.OpenTo(s, theirs)).Take(Count).ToList(),
-            "near" => booking.NearestFree(Instant(ctx, "from"), Count, theirs: theirs),
+            "window" => Within(Instant(ctx, Slots.From), Instant(ctx, Slots.To), ctx.Slot(Slots.Part) == "1").Where(s => BookingService.OpenTo(s, theirs)).Take(Count).ToList(),
+            "near" => booking.NearestFree(Instant(ctx, Slots.From), Count, theirs: theirs),
             _ => booking.NextFree(Count, theirs: theirs),
         };
     }
@@ -184,10 +194,10 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 
     private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to, bool partOfDay = false)
     {
-        ctx.Slots["mode"] = mode;
-        ctx.Slots["part"] = partOfDay ? "1" : "0";
-        ctx.Slots["from"] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        ctx.Slots["to"] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Slots[Slots.Mode] = mode;
+        ctx.Slots[Slots.Part] = partOfDay ? "1" : "0";
+        ctx.Slots[Slots.From] = from.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Slots[Slots.To] = to.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     }
 
     private static DateTimeOffset Instant(FlowContext ctx, string slot) =>

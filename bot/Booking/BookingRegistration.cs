@@ -1,19 +1,18 @@
+using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Booking.Door;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Booking;
 
 /// <summary>DI of the duty-booking feature: options, stores, rules, reminders, flows, the door codes and the door screen.</summary>
 public static class BookingRegistration
 {
-    public static IServiceCollection AddBooking(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBooking(this IServiceCollection services)
     {
-        services.AddOptions<BookingOptions>().Bind(configuration.GetSection("Booking")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BookingOptions>, BookingOptionsValidator>();
+        services.AddSettings<BookingOptions, BookingOptionsValidator>(BookingOptions.Section);
         services.AddSingleton<StudioStore>();
         services.AddSingleton<BookingStore>();
         services.AddSingleton<ReminderStore>();

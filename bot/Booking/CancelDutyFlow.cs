@@ -11,6 +11,12 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
 {
     public const string FlowId = "booking.cancel";
 
+    /// <summary>The slots this flow keeps its answers in (each named after the step that asks for it).</summary>
+    private static class Slots
+    {
+        public const string Booking = "booking";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => BookingTexts.CancelTitle;
@@ -25,7 +31,7 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
             await ctx.SendAsync(BookingTexts.NothingToCancel, ct);
             return StepResult.End();
         }),
-        Step.Choose("booking", BookingTexts.CancelHeading, (ctx, _) => Task.FromResult(Options(ctx)), whenEmpty: BookingTexts.NothingToCancel),
+        Step.Choose(Slots.Booking, BookingTexts.CancelHeading, (ctx, _) => Task.FromResult(Options(ctx)), whenEmpty: BookingTexts.NothingToCancel),
         Step.Do("check", async (ctx, ct) =>
         {
             var chosen = Chosen(ctx);
@@ -42,7 +48,7 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
         Step.Do("cancel", async (ctx, ct) =>
         {
             var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
-            var id = int.Parse(ctx.Slot("booking") ?? "0", CultureInfo.InvariantCulture);
+            var id = int.Parse(ctx.Slot(Slots.Booking) ?? "0", CultureInfo.InvariantCulture);
             var outcome = member is null ? new CancelOutcome(CancelStatus.NotFound) : booking.Cancel(member.MemberId, id);
             await ctx.SendAsync(outcome.Status switch
             {
@@ -66,7 +72,7 @@ public sealed class CancelDutyFlow(IdentityService identity, BookingService book
     private DutyBooking? Chosen(FlowContext ctx)
     {
         var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
-        var found = int.TryParse(ctx.Slot("booking"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? bookings.Find(id) : null;
+        var found = int.TryParse(ctx.Slot(Slots.Booking), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? bookings.Find(id) : null;
         return found is not null && member is not null && found.MemberId == member.MemberId && found.Status == BookingStatus.Booked ? found : null;
     }
 }

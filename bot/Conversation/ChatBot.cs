@@ -207,7 +207,7 @@ public sealed partial class ChatBot : ActivityHandler
 
     private Task StartAsync(ITurnContext turn, ConversationData data, Intent intent, string text, CancellationToken ct)
     {
-        var slots = new Dictionary<string, string>(intent.Slots ?? new Dictionary<string, string>()) { ["utterance"] = text };
+        var slots = new Dictionary<string, string>(intent.Slots ?? new Dictionary<string, string>()) { [FlowSlots.Utterance] = text };
         return _engine.StartAsync(turn, data, intent.FlowId, slots, ct);
     }
 

@@ -61,7 +61,7 @@ public sealed class TurnStateStorage(IStorage inner) : IStorage
         var channel = activity.ChannelId;
         var conversation = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(conversation)) return null;
-        return [$"{channel}/conversations/{conversation}"];
+        return [ConversationStateStore.KeyOf(channel, conversation)];
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
-using ChatAssistant.Audit;
-using ChatAssistant.Conversation;
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Escalation;
 using ChatAssistant.Hosting;
@@ -8,14 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
 
-/// <summary>Registers help requests (亲青老娘舅), the audit log and their staff endpoints.</summary>
+/// <summary>Registers help requests (亲青老娘舅) and their staff endpoints.</summary>
 public static partial class DisputeRegistration
 {
-    public static IServiceCollection AddDisputes(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDisputes(this IServiceCollection services)
     {
-        services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DisputeOptions>, DisputeOptionsValidator>();
-        AuditLog.Register(services);
+        services.AddSettings<DisputeOptions, DisputeOptionsValidator>(DisputeOptions.Section);
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DisputeOptions>>().Value.BuildAreas());
@@ -24,6 +21,7 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketFieldReader>();
         services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();
         services.AddSingleton<IUserCountyRecord, LastTicketCounty>();
+        services.AddSingleton<IEscalationCountySource, ChosenCountySource>();
         services.AddHostedService<TicketRetentionService>();
 
         services.AddFeature<HelpRequestFlow>(new Intent
@@ -59,13 +57,8 @@ public static partial class DisputeRegistration
         return services;
     }
 
-    /// <summary>Maps /api/staff/tickets and the admin-only /api/staff/audit.</summary>
-    public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapTicketEndpoints();
-        endpoints.MapAuditEndpoints();
-        return endpoints;
-    }
+    /// <summary>Maps /api/staff/tickets.</summary>
+    public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapTicketEndpoints();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(我要|我想|想要|需要|申请|寻求|找人)做?(纠纷调解|调解|心理疏导|心理咨询|爱心帮扶|帮扶|权益维护|维权)[\s。！!？?]*$")]
     private static partial System.Text.RegularExpressions.Regex RequestPattern();

@@ -12,6 +12,13 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
     private const string Add = "补充信息";
     private const string Withdraw = "撤回求助";
 
+    /// <summary>The slots this flow keeps its answers in (each named after the step that asks for it).</summary>
+    private static class Slots
+    {
+        public const string Ticket = "ticket";
+        public const string Action = "action";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => DisputeTexts.MyTicketsTitle;
@@ -20,12 +27,12 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
     [
         Step.Do("any", async (ctx, ct) =>
         {
-            ctx.Slots.Remove("utterance");
+            ctx.Slots.Remove(FlowSlots.Utterance);
             if (tickets.ForUser(ctx.UserId).Count > 0) return StepResult.Next();
             await ctx.SendAsync(DisputeTexts.NoTickets, ct);
             return StepResult.End();
         }),
-        Step.Choose("ticket", DisputeTexts.MyTicketsHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
+        Step.Choose(Slots.Ticket, DisputeTexts.MyTicketsHeading, (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
                 tickets.ForUser(ctx.UserId)
                     .Select(t => new Choice(t.Id.ToString(CultureInfo.InvariantCulture), DisputeTexts.TicketLine(t.Number, t.Category, DisputeTexts.StatusLabel(t.Status), clock.Format(t.CreatedAt))))
                     .ToList()),
@@ -40,8 +47,8 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
             await ctx.SendAsync(ticket.IsOpen ? DisputeTexts.AdditionAfterPurge : DisputeTexts.TicketFinished, ct);
             return StepResult.End();
         }),
-        ChooseLabel("action", "你可以：", [Add, Withdraw]),
-        Step.Do("dispatch", (ctx, _) => Task.FromResult(ctx.Slot("action") == Add ? StepResult.Next() : StepResult.GoTo("withdraw"))),
+        ChooseLabel(Slots.Action, "你可以：", [Add, Withdraw]),
+        Step.Do("dispatch", (ctx, _) => Task.FromResult(ctx.Slot(Slots.Action) == Add ? StepResult.Next() : StepResult.GoTo("withdraw"))),
         new FlowStep
         {
             Name = "add",
@@ -67,7 +74,7 @@ public sealed class MyTicketsFlow(TicketService tickets, AssistantClock clock) :
         }),
     ];
 
-    private static int ChosenId(FlowContext ctx) => int.Parse(ctx.Slot("ticket") ?? "0", CultureInfo.InvariantCulture);
+    private static int ChosenId(FlowContext ctx) => int.Parse(ctx.Slot(Slots.Ticket) ?? "0", CultureInfo.InvariantCulture);
 
     // Only the user's own tickets were offered, but check again: the list was saved in the session.
     private Ticket? Chosen(FlowContext ctx) =>

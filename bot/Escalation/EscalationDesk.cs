@@ -1,7 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Staff;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 
@@ -182,14 +181,4 @@ public sealed class EscalationDesk(
         ErrorCode = delivery.ErrorCode,
         FailureReason = delivery.Reason,
     };
-}
-
-/// <summary>Why the desk refused a change (mapped to HTTP answers by the endpoints).</summary>
-public static class DeskRefusals
-{
-    public const string NotFound = "not-found";
-    public const string Resolved = "resolved";
-    public const string ClaimedByOther = "claimed-by-other";
-    public const string Purged = "purged";
-    public const string NoteRequired = "note-required";
 }

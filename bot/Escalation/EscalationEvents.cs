@@ -7,18 +7,6 @@ using System.Threading.Channels;
 namespace ChatAssistant.Escalation;
 
 /// <summary>
-/// A change staff consoles should show. It carries no user text: consoles fetch what they may see.
-/// <paramref name="Event"/> is the server-sent event's name: "escalation" for hand-offs, "ticket" for help requests,
-/// "alert" for admin alerts (admins' consoles only).
-/// </summary>
-public sealed record EscalationChange(string Id, string? County, string What, string Event = EscalationChange.Escalation)
-{
-    public const string Escalation = "escalation";
-    public const string Ticket = "ticket";
-    public const string Alert = "alert";
-}
-
-/// <summary>
 /// Fans escalation and help-request changes out to the open console streams (server-sent events) of this instance.
 /// Each stream filters by its own scope. With several instances, changes made on another instance are not
 /// pushed here (consoles still see them on their next load); a Redis channel would close that gap.

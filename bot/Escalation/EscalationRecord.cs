@@ -2,23 +2,6 @@ using LiteDB;
 
 namespace ChatAssistant.Escalation;
 
-/// <summary>Why a conversation went to a person (the core's reasons plus staff picking one up).</summary>
-public enum EscalationReason
-{
-    UserAsked,
-    NotUnderstood,
-    Crisis,
-    StaffPickup,
-}
-
-/// <summary>Where an escalation is in its life.</summary>
-public enum EscalationStatus
-{
-    Waiting,
-    Claimed,
-    Resolved,
-}
-
 /// <summary>One conversation handed to a person, as staff see it in the console queue.</summary>
 public sealed class EscalationRecord
 {
@@ -87,50 +70,4 @@ public sealed class EscalationRecord
     public DateTimeOffset? TranscriptDeletedAt { get; set; }
 
     public static string KeyOf(string channelId, string conversationId) => channelId + ":" + conversationId;
-}
-
-/// <summary>Who wrote a transcript entry.</summary>
-public enum EntryKind
-{
-    /// <summary>The user wrote it in the chat.</summary>
-    User,
-
-    /// <summary>A staff member's reply, sent to the user.</summary>
-    Staff,
-
-    /// <summary>What the bot told the user about the hand-off.</summary>
-    Bot,
-
-    /// <summary>An internal note: staff only, never sent.</summary>
-    Note,
-}
-
-/// <summary>One message of an escalation's transcript (both ways) or an internal note. Append-only.</summary>
-public sealed class EscalationEntry
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public ObjectId EscalationId { get; set; } = ObjectId.Empty;
-
-    public EntryKind Kind { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public string? StaffName { get; set; }
-
-    /// <summary>For messages sent to the user: whether the channel took it (null for user messages and notes).</summary>
-    public bool? Delivered { get; set; }
-
-    /// <summary>The channel's refusal code (45015 outside the 48-hour window, 45047 quota, "no-channel").</summary>
-    public string? ErrorCode { get; set; }
-
-    public string? FailureReason { get; set; }
-
-    /// <summary>
-    /// For a user line: a self-service command during the hand-off (我的时长, 取消值班, 菜单, a menu tap), which the bot
-    /// answered, as staff see. The answers to the flow it started are the feature's and are not copied here.
-    /// </summary>
-    public bool SelfService { get; set; }
 }

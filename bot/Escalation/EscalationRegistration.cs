@@ -1,17 +1,18 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
+using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Hosting;
 using ChatAssistant.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Escalation;
 
-/// <summary>Registers the hand-off: the IHandoffService, the forwarding interceptor, the store and the staff desk.</summary>
+/// <summary>Registers the hand-off: the IHandoffService, the forwarding interceptor, the store, the staff desk and the 转人工 entry.</summary>
 public static class EscalationRegistration
 {
     public static IServiceCollection AddEscalation(this IServiceCollection services)
     {
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSettings<EscalationOptions, EscalationOptionsValidator>(EscalationOptions.Section);
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<IFieldRebinding, EscalationEntryRebinding>();
         services.AddSingleton<EscalationEvents>();
@@ -24,14 +25,22 @@ public static class EscalationRegistration
         services.AddSingleton<HandoffStateWriter>();
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<EscalationDeskApi>();
-        services.AddSingleton<IEscalationCountySource, FlowSlotCountySource>();
         services.AddSingleton<BoundMemberCountySource>();
         services.AddSingleton<IEscalationCountySource>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<IUserCountyRecord>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<PickUpPolicy>();
-        services.TryAddSingleton<IHandoffService, HandoffService>();
+        services.AddSingleton<HandoffService>();
+        services.TryAddSingleton<IHandoffService, HandoffTurns>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();
         services.AddHostedService<EscalationRetentionService>();
+        services.AddFeature<HandoffFlow>(new Intent
+        {
+            Id = "handoff",
+            FlowId = HandoffFlow.FlowId,
+            MenuTitle = "转人工",
+            MenuOrder = 90,
+            Keywords = ["转人工", "找工作人员", "人工服务", "talk to a person"],
+        });
         return services;
     }
 }

@@ -51,6 +51,13 @@ public sealed class EscalationStore
         lock (_gate) LiteTransaction.Run(_db, work);
     }
 
+    /// <summary>Puts a message of the user on the transcript and notes when they last wrote, together.</summary>
+    public void AddUserLine(ObjectId escalationId, string text, DateTimeOffset at, bool selfService = false) => Together(() =>
+    {
+        Add(new EscalationEntry { EscalationId = escalationId, Kind = EntryKind.User, At = at, Text = text, SelfService = selfService });
+        Change(escalationId, r => { r.LastUserMessageAt = at; return null; });
+    });
+
     /// <summary>The open (waiting or claimed) escalation of a conversation, if any.</summary>
     public EscalationRecord? FindOpen(string channelId, string conversationId)
     {
@@ -168,10 +175,4 @@ public sealed class EscalationStore
         }
         return due.Count;
     }
-}
-
-/// <summary>The record after a change (null when it does not exist) and why the change was refused, if it was.</summary>
-public sealed record ChangeOutcome(EscalationRecord? Record, string? Refusal)
-{
-    public bool Ok => Record is not null && Refusal is null;
 }

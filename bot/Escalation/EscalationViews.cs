@@ -4,35 +4,6 @@ using System.Text;
 
 namespace ChatAssistant.Escalation;
 
-/// <summary>An escalation as the console lists it, with its service levels worked out for "now".</summary>
-public sealed record EscalationSummary(
-    string Id,
-    string User,
-    string Channel,
-    string Reason,
-    bool Urgent,
-    string? County,
-    string Status,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? ClaimedAt,
-    DateTimeOffset? FirstReplyAt,
-    DateTimeOffset? ResolvedAt,
-    DateTimeOffset? LastUserMessageAt,
-    string? Assignee,
-    int WaitingMinutes,
-    DateTimeOffset AcknowledgeDue,
-    DateTimeOffset ReplyDue,
-    bool AcknowledgeOverdue,
-    bool ReplyOverdue,
-    string? CrisisCategory,
-    string? CrisisSignal);
-
-/// <summary>One transcript line or note as the console shows it.</summary>
-public sealed record EntryView(string Kind, DateTimeOffset At, string Text, string? StaffName, bool? Delivered, string? ErrorCode, string? FailureReason, bool SelfService);
-
-/// <summary>An escalation with its transcript and notes.</summary>
-public sealed record EscalationDetail(EscalationSummary Summary, IReadOnlyList<EntryView> Transcript, IReadOnlyList<EntryView> Notes);
-
 /// <summary>Turns records into views: SLA flags against the configured limits, and a pseudonym instead of the user id.</summary>
 public static class EscalationViews
 {

@@ -1,6 +1,4 @@
 using ChatAssistant.Conversation;
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 
@@ -14,13 +12,25 @@ namespace ChatAssistant.Escalation;
 /// </summary>
 public sealed class HandoffFlag(EscalationStore store, ILogger<HandoffFlag> log)
 {
-    public void Recheck(ITurnContext turn, ConversationData data)
+    public void Recheck(ConversationAddress conversation, ConversationData data)
     {
         if (data.InHandoff || data.HandoffChecked) return;
         data.HandoffChecked = true;
-        var open = store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
+        var open = store.FindOpen(conversation.ChannelId, conversation.ConversationId);
         if (open is null || (open.UserLeftAt is { } left && !(open.LastStaffActionAt > left))) return;
         data.InHandoff = true;
         log.LogInformation("Conversation back in hand-off on open escalation {EscalationId} after its session expired", open.Id);
+    }
+
+    /// <summary>
+    /// The conversation's open escalation; when there is none, the flag is stale (staff closed it but the flag could not
+    /// be cleared then) and the record is the truth: the flag is cleared and the flows set aside come back.
+    /// </summary>
+    public EscalationRecord? OpenOrClear(ConversationAddress conversation, ConversationData data)
+    {
+        if (store.FindOpen(conversation.ChannelId, conversation.ConversationId) is { } record) return record;
+        data.InHandoff = false;
+        HandoffSelfService.Restore(data);
+        return null;
     }
 }

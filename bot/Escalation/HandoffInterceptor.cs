@@ -2,14 +2,13 @@ using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 
 /// <summary>
 /// While a person has the conversation, user messages go to the escalation transcript and the console; a
 /// self-service command (and the flow it starts) is still answered by the bot, and noted on the transcript
-/// (<see cref="HandoffSelfService"/>); any other message is left to staff, with <see cref="WaitAnswer"/>'s answer
+/// (<see cref="HandoffSelfService"/>); any other message is left to staff (<see cref="HandoffService.LeftToStaff(EscalationRecord, string, DateTimeOffset)"/>), with <see cref="WaitAnswer"/>'s answer
 /// (nothing while a person is expected soon, otherwise never silence). "结束人工" returns the user to the bot (and
 /// closes an open escalation even after the user left the quiet mode), and "继续" to a flow a crisis interrupted (the
 /// escalation stays open). Runs after crisis detection (lower orders) so a crisis is still answered in hand-off.
@@ -20,7 +19,7 @@ public sealed class HandoffInterceptor(
     FlowEngine engine,
     HandoffSelfService selfService,
     HandoffFlag flag,
-    WaitAnswer waitAnswer,
+    HandoffService handoff,
     TimeProvider time,
     ILogger<HandoffInterceptor> log) : IMessageInterceptor
 {
@@ -29,17 +28,15 @@ public sealed class HandoffInterceptor(
     public async Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
         var ending = EscalationTexts.IsEndCommand(text);
-        flag.Recheck(turn, data);
+        var conversation = ConversationAddress.Of(turn.Activity);
+        flag.Recheck(conversation, data);
         // The hand-off ended (from the console, or 「继续」) while a self-service command had flows set aside.
         if (!data.InHandoff) HandoffSelfService.Restore(data);
         if (!data.InHandoff && !ending) return false;
 
-        var record = store.FindOpen(turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
+        var record = flag.OpenOrClear(conversation, data);
         if (record is null)
         {
-            // Staff closed it but the flag could not be cleared then: the record is the truth.
-            data.InHandoff = false;
-            HandoffSelfService.Restore(data);
             if (!ending) return false;
             await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.NotInHandoff), cancellationToken);
             return true;
@@ -91,13 +88,7 @@ public sealed class HandoffInterceptor(
             return false; // the bot answers it like any other time
         }
 
-        store.Together(() =>
-        {
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
-        });
-        await waitAnswer.AnswerAsync(turn, record, now, cancellationToken);
-        events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+        await HandoffTurns.SayAsync(turn, handoff.LeftToStaff(record, text, now), cancellationToken);
         return true;
     }
 

@@ -46,11 +46,7 @@ public sealed class HandoffSelfService(IntentRouter router, EscalationStore stor
             data.Flows.Clear();
         }
         data.HandoffMenuShown = GlobalCommands.Parse(text) == GlobalCommand.Help;
-        store.Together(() =>
-        {
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text, SelfService = true });
-            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
-        });
+        store.AddUserLine(record.Id, text, now, selfService: true);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
     }
 

@@ -1,16 +1,15 @@
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Escalation;
 
 /// <summary>
-/// Puts a conversation in hand-off mode during a user's turn (转人工, a yes to the person offered after a message the
-/// bot did not understand, a crisis): opens — or, when one is open, reuses — the escalation, sets
+/// Puts a conversation in hand-off mode (转人工, a yes to the person offered after a message the bot did not
+/// understand, a crisis): opens — or, when one is open, reuses — the escalation, sets
 /// <see cref="ConversationData.InHandoff"/> and tells the user once that a person is coming and how long it may take.
 /// Meanwhile self-service keeps working (<see cref="HandoffSelfService"/>) and a message left to staff gets
-/// <see cref="WaitAnswer"/>'s answer.
+/// <see cref="WaitAnswer"/>'s answer. Works on a <see cref="ConversationAddress"/> and the conversation's state and
+/// returns what to tell the user; <see cref="HandoffTurns"/> is what a turn calls.
 /// </summary>
 public sealed class HandoffService(
     EscalationStore store,
@@ -22,74 +21,83 @@ public sealed class HandoffService(
     WaitAnswer waitAnswer,
     IEnumerable<IEscalationCountySource> counties,
     TimeProvider time,
-    ILogger<HandoffService> log) : IHandoffService
+    ILogger<HandoffService> log)
 {
-    public Task RequestAsync(ITurnContext turn, ConversationData data, HandoffReason reason, CancellationToken cancellationToken, CrisisNotice? crisis = null) =>
-        OpenAsync(turn, data, reason, context: null, crisis, cancellationToken);
+    // The first source that knows the county decides; a running conversation's answer comes before the records.
+    private readonly IReadOnlyList<IEscalationCountySource> _counties = counties.OrderBy(c => c.Order).ToList();
 
-    public void Offer(ITurnContext turn, ConversationData data, string text) =>
-        data.HandoffOffer = offers.Seal(turn.Activity.ChannelId ?? "", ConversationOf(turn), text);
+    /// <summary>
+    /// Opens (or reuses) the hand-off for the message <paramref name="text"/>. For a crisis, <paramref name="crisis"/>
+    /// says why (shown to staff, never to the user) and what the user was told, which goes into the transcript staff
+    /// read. Returns what to tell the user, or null.
+    /// </summary>
+    public string? Request(ConversationAddress who, ConversationData data, HandoffReason reason, string text, CrisisNotice? crisis = null) =>
+        Open(who, data, reason, text, crisis);
 
-    public async Task<bool> TryAcceptOfferAsync(ITurnContext turn, ConversationData data, string offer, string text, CancellationToken cancellationToken)
+    /// <summary>Remembers, sealed, that the answer to <paramref name="text"/> did not understand it and offered a person.</summary>
+    public void Offer(ConversationAddress who, ConversationData data, string text) =>
+        data.HandoffOffer = offers.Seal(who.ChannelId, who.ConversationId, text);
+
+    /// <summary>
+    /// True when <paramref name="text"/> accepts the <paramref name="offer"/>: the conversation is handed over with the
+    /// message the bot did not understand as context for staff, and <paramref name="reply"/> is what to tell the user.
+    /// </summary>
+    public bool TryAcceptOffer(ConversationAddress who, ConversationData data, string offer, string text, out string? reply)
     {
+        reply = null;
         if (!HandoffOffers.Accepts(text)) return false;
         // The message the bot did not understand is what staff need, not the 「好」 that accepted.
-        var context = offers.Open(turn.Activity.ChannelId ?? "", ConversationOf(turn), offer);
-        await OpenAsync(turn, data, HandoffReason.NotUnderstood, context ?? "", crisis: null, cancellationToken);
+        var context = offers.Open(who.ChannelId, who.ConversationId, offer);
+        reply = Open(who, data, HandoffReason.NotUnderstood, context ?? "", crisis: null);
         return true;
     }
 
-    public Task SelfServiceAsync(ITurnContext turn, ConversationData data, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before a tap that starts something during a hand-off: notes it on the transcript as self-service and sets the
+    /// running flows aside. Nothing happens when no hand-off is open (a stale flag is cleared).
+    /// </summary>
+    public void SelfService(ConversationAddress who, ConversationData data, string what)
     {
-        flag.Recheck(turn, data);
-        if (!data.InHandoff) return Task.CompletedTask;
-        if (store.FindOpen(turn.Activity.ChannelId ?? "", ConversationOf(turn)) is not { } record)
-        {
-            // Staff closed it but the flag could not be cleared then: the record is the truth.
-            data.InHandoff = false;
-            HandoffSelfService.Restore(data);
-            return Task.CompletedTask;
-        }
+        flag.Recheck(who, data);
+        if (!data.InHandoff || flag.OpenOrClear(who, data) is not { } record) return;
         selfService.Note(record, data, EscalationTexts.MenuTapLine(what), time.GetUtcNow());
-        return Task.CompletedTask;
     }
 
-    public async Task LeftToStaffAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message during a hand-off that nothing else answered: puts it on the transcript and returns
+    /// <see cref="WaitAnswer"/>'s answer (null: none, a person is expected soon).
+    /// </summary>
+    public string? LeftToStaff(ConversationAddress who, ConversationData data, string text) =>
+        store.FindOpen(who.ChannelId, who.ConversationId) is { } record ? LeftToStaff(record, text, time.GetUtcNow()) : null;
+
+    /// <summary>A message of <paramref name="record"/>'s user for staff: on the transcript, with the answer to say (or null).</summary>
+    internal string? LeftToStaff(EscalationRecord record, string text, DateTimeOffset now)
     {
-        if (store.FindOpen(turn.Activity.ChannelId ?? "", ConversationOf(turn)) is not { } record) return;
-        var now = time.GetUtcNow();
-        store.Together(() =>
-        {
-            store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.User, At = now, Text = text });
-            store.Change(record.Id, r => { r.LastUserMessageAt = now; return null; });
-        });
-        await waitAnswer.AnswerAsync(turn, record, now, cancellationToken);
+        store.AddUserLine(record.Id, text, now);
+        var answer = waitAnswer.Answer(record, now);
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "message"));
+        return answer;
     }
 
-    // context: the message that led here when it is not this turn's (an accepted offer); "" when it cannot be read.
-    private async Task OpenAsync(ITurnContext turn, ConversationData data, HandoffReason reason, string? context, CrisisNotice? crisis, CancellationToken cancellationToken)
+    // text: the message that led here (this turn's, or for an accepted offer the one not understood; "" when it cannot be read).
+    private string? Open(ConversationAddress who, ConversationData data, HandoffReason reason, string text, CrisisNotice? crisis)
     {
-        var activity = turn.Activity;
-        var channelId = activity.ChannelId ?? "";
-        var userId = activity.From?.Id ?? "";
         var now = time.GetUtcNow();
         var urgent = reason == HandoffReason.Crisis;
         // Already with a person: the message is recorded by the forwarding, unless it is a crisis, which is recorded
         // here with the safety message that answered it, in the order the user saw them.
         var forwardedAnyway = data.InHandoff && crisis is null;
         var alreadyWithAPerson = data.InHandoff;
-        var text = context ?? activity.Text?.Trim() ?? "";
         var candidate = new EscalationRecord
         {
-            ChannelId = channelId,
-            UserId = userId,
-            ConversationId = activity.Conversation?.Id ?? userId,
+            ChannelId = who.ChannelId,
+            UserId = who.UserId,
+            ConversationId = who.ConversationId.Length > 0 ? who.ConversationId : who.UserId,
             Reason = Map(reason),
             Urgent = urgent,
             CrisisCategory = crisis?.Category,
             CrisisSignal = crisis?.Signal,
-            County = counties.Select(c => c.CountyOf(channelId, userId, data)).FirstOrDefault(c => c is not null),
+            County = _counties.Select(c => c.CountyOf(who.ChannelId, who.UserId, data)).FirstOrDefault(c => c is not null),
             Status = EscalationStatus.Waiting,
             CreatedAt = now,
         };
@@ -99,10 +107,7 @@ public sealed class HandoffService(
             var (opened, isNew) = store.Open(candidate);
             // The message that led here is context for staff; "转人工" itself says nothing.
             if (!forwardedAnyway && text.Length > 0 && GlobalCommands.Parse(text) != GlobalCommand.Human)
-            {
-                store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.User, At = now, Text = text });
-                store.Change(opened.Id, r => { r.LastUserMessageAt = now; return null; });
-            }
+                store.AddUserLine(opened.Id, text, now);
             if (crisis is not null)
             {
                 store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = crisis.Reply, Delivered = true });
@@ -125,19 +130,16 @@ public sealed class HandoffService(
             return (opened, true, wait);
         });
         data.InHandoff = true;
+        events.Publish(new EscalationChange(record.Id.ToString(), record.County, created ? "opened" : "message"));
 
         if (notice is not null)
         {
             log.LogInformation("Escalation {EscalationId} opened ({Reason}, urgent {Urgent}, county known {CountyKnown})", record.Id, reason, urgent, record.County is not null);
-            await turn.SendActivityAsync(MessageFactory.Text(notice), cancellationToken);
+            return notice;
         }
-        else if (reason == HandoffReason.UserAsked || !alreadyWithAPerson)
-        {
-            // Back to a person on an escalation that is still open (after 「继续」, or an accepted offer):
-            // the bot goes quiet from here, so the user must be told, or they would just see silence.
-            await turn.SendActivityAsync(MessageFactory.Text(EscalationTexts.AlreadyWaiting), cancellationToken);
-        }
-        events.Publish(new EscalationChange(record.Id.ToString(), record.County, created ? "opened" : "message"));
+        // Back to a person on an escalation that is still open (after 「继续」, or an accepted offer): the bot goes
+        // quiet from here, so the user must be told, or they would just see silence.
+        return reason == HandoffReason.UserAsked || !alreadyWithAPerson ? EscalationTexts.AlreadyWaiting : null;
     }
 
     private static EscalationReason Map(HandoffReason reason) => reason switch
@@ -146,6 +148,4 @@ public sealed class HandoffService(
         HandoffReason.Crisis => EscalationReason.Crisis,
         _ => EscalationReason.UserAsked,
     };
-
-    private static string ConversationOf(ITurnContext turn) => turn.Activity.Conversation?.Id ?? "";
 }

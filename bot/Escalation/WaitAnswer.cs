@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-
 namespace ChatAssistant.Escalation;
 
 /// <summary>
@@ -16,12 +14,12 @@ public sealed class WaitAnswer(WaitNotice wait, EscalationStore store)
     public static readonly TimeSpan NoticeEvery = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Answers (or not) a message of <paramref name="record"/>'s user already on the transcript; a notice goes on the
-    /// transcript too, so staff see what the user was told. Returns whether anything was said.
+    /// The answer (or none: null) to a message of <paramref name="record"/>'s user already on the transcript; a notice
+    /// goes on the transcript too, so staff see what the user was told.
     /// </summary>
-    public async Task<bool> AnswerAsync(ITurnContext turn, EscalationRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    public string? Answer(EscalationRecord record, DateTimeOffset now)
     {
-        if (wait.PersonExpectedSoon(record, now)) return false;
+        if (wait.PersonExpectedSoon(record, now)) return null;
         var text = record.LastWaitNoticeAt is { } last && now - last < NoticeEvery
             ? EscalationTexts.Received
             : wait.InOfficeHours() ? EscalationTexts.StaffBusy : EscalationTexts.StaffAway(wait.NextOpening());
@@ -31,7 +29,6 @@ public sealed class WaitAnswer(WaitNotice wait, EscalationStore store)
                 store.Change(record.Id, r => { r.LastWaitNoticeAt = now; return null; });
                 store.Add(new EscalationEntry { EscalationId = record.Id, Kind = EntryKind.Bot, At = now, Text = text, Delivered = true });
             });
-        await turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
-        return true;
+        return text;
     }
 }

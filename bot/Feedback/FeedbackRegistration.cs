@@ -4,7 +4,6 @@ using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
 using ChatAssistant.Staff;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Feedback;
 
@@ -14,12 +13,10 @@ namespace ChatAssistant.Feedback;
 /// </summary>
 public static class FeedbackRegistration
 {
-    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
-        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection("Feedback"))
-            .Validate(o => o.RetentionDays >= 1, "Setting 'Feedback:RetentionDays' must be at least 1.").ValidateOnStart();
+        services.AddSettings<FeedbackOptions, FeedbackOptionsValidator>(FeedbackOptions.Section);
         services.AddSingleton<FeedbackStore>();
-        AuditLog.Register(services);
         services.AddHostedService<FeedbackRetentionService>();
         services.AddFeature<FeedbackFlow>(new Intent
         {
@@ -73,15 +70,4 @@ public static class FeedbackRegistration
         });
         return endpoints;
     }
-}
-
-/// <summary>Deletes suggestions older than <see cref="FeedbackOptions.RetentionDays"/>, once a day.</summary>
-internal sealed class FeedbackRetentionService(FeedbackStore store, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackRetentionService> log)
-    : RetentionSweep(time, log)
-{
-    protected override TimeSpan Interval => TimeSpan.FromDays(1);
-
-    protected override string What => "suggestions";
-
-    protected override int Purge() => store.DeleteBefore(Now.AddDays(-options.Value.RetentionDays));
 }

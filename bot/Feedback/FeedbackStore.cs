@@ -2,29 +2,6 @@ using LiteDB;
 
 namespace ChatAssistant.Feedback;
 
-/// <summary>A suggestion or comment for the youth-league committee.</summary>
-public sealed class FeedbackRecord
-{
-    public int Id { get; set; }
-
-    /// <summary>The channel the user wrote on (e.g. "wechat"); empty on records kept before replies existed.</summary>
-    public string ChannelId { get; set; } = "";
-
-    public string UserId { get; set; } = "";
-    public string Topic { get; set; } = "";
-    public string Content { get; set; } = "";
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>When staff last answered, who, and whether the channel delivered it.</summary>
-    public DateTimeOffset? RepliedAt { get; set; }
-
-    public string? RepliedBy { get; set; }
-    public bool? ReplyDelivered { get; set; }
-
-    /// <summary>The number users are told, e.g. F00012.</summary>
-    public string Number => FeedbackStore.Number(Id);
-}
-
 /// <summary>The LiteDB collection of suggestions: kept for <see cref="FeedbackOptions.RetentionDays"/>, then deleted.</summary>
 public sealed class FeedbackStore
 {
@@ -63,11 +40,4 @@ public sealed class FeedbackStore
 
     /// <summary>Deletes suggestions older than <paramref name="before"/>; returns how many.</summary>
     public int DeleteBefore(DateTimeOffset before) => _records.DeleteMany(r => r.At < before);
-}
-
-/// <summary>Settings under <c>Feedback:</c>.</summary>
-public sealed class FeedbackOptions
-{
-    /// <summary>Days a suggestion (and who sent it) is kept; then it is deleted.</summary>
-    public int RetentionDays { get; set; } = 365;
 }

@@ -20,7 +20,7 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
 
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
-        Step.Choose("entry", GuideTexts.ClarifyHeading,
+        Step.Choose(GuideAnswerStep.Slot, GuideTexts.ClarifyHeading,
             (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
                 (ctx.Slot(IdsSlot) ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries)
                     .Select(guide.Find).OfType<GuideEntry>().Select(e => new Choice(e.Id, e.Title)).ToList()),
@@ -29,15 +29,4 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
             rerouteOtherText: true),
         GuideAnswerStep.Create(guide),
     ];
-}
-
-/// <summary>Sends the answer of the entry chosen in the "entry" slot.</summary>
-internal static class GuideAnswerStep
-{
-    public static FlowStep Create(KnowledgeBase guide) => Step.Do("answer", async (ctx, ct) =>
-    {
-        var entry = guide.Find(ctx.Slot("entry") ?? "");
-        await ctx.SendAsync(entry is null ? GuideTexts.NotSure : GuideTexts.Answer(entry.Answer), ct);
-        return StepResult.End();
-    });
 }

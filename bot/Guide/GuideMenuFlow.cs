@@ -19,7 +19,7 @@ public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> op
 
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
-        Step.Choose("entry", GuideTexts.MenuHeading, (_, _) => Task.FromResult(Topics()), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),
+        Step.Choose(GuideAnswerStep.Slot, GuideTexts.MenuHeading, (_, _) => Task.FromResult(Topics()), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),
         GuideAnswerStep.Create(guide),
     ];
 

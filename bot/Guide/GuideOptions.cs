@@ -3,6 +3,9 @@ namespace ChatAssistant.Guide;
 /// <summary>Where the guide's content files are.</summary>
 public sealed class GuideOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Guide";
+
     /// <summary>Folder of the guide's YAML files; empty means the repository's knowledge/guide (or its copy next to the app).</summary>
     public string ContentDirectory { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAssistant.Alerts;
+using ChatAssistant.Audit;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Feedback;
@@ -83,6 +84,7 @@ public static class AppHost
         app.MapEscalations();
         app.MapStaffConsole();
         app.MapDisputeEndpoints();
+        app.MapAudit();
         app.MapIdentityEndpoints();
         app.MapAlertEndpoints();
         app.MapCrisisReviews();

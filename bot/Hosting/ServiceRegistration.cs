@@ -1,5 +1,6 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Alerts;
+using ChatAssistant.Audit;
 using ChatAssistant.Booking;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
@@ -30,10 +31,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AssistantOptions>().Bind(configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
-        services.AddOptions<ProxyOptions>().BindConfiguration("Proxy").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddSettings<AssistantOptions, AssistantOptionsValidator>(AssistantOptions.Section);
+        services.AddSettings<ProxyOptions, ProxyOptionsValidator>(ProxyOptions.Section);
         // The client's address and scheme as the proxy saw them (ASP.NET Core's forwarded-headers middleware, first
         // in the pipeline): loopback proxies are trusted by default, others by Proxy:KnownProxies; one hop only.
         services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
@@ -43,35 +42,27 @@ public static class ServiceRegistration
             foreach (var address in proxy.Value.KnownProxies)
                 if (System.Net.IPAddress.TryParse(address, out var ip)) forwarded.KnownProxies.Add(ip);
         });
-        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSettings<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
 
         services.AddRecordsDatabase();
         services.AddSessionStorage(configuration);
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb", tags: [StorageServiceCollectionExtensions.ReadyTag]);
         services.AddConversation();
+        services.AddAudit();
         services.AddStaffAccounts();
         services.AddSafety();
         services.AddFieldEncryption(); // Escalation and Disputes both keep personal text encrypted
         services.AddEscalation();
-        services.AddDisputes(configuration);
+        services.AddDisputes();
         services.AddHostedService<TicketConsoleFeed>();
         services.AddAdminAlerts();
         services.AddIdentity();
         services.AddGuide();
-        services.AddHours(configuration);
-        services.AddBooking(configuration);
+        services.AddHours();
+        services.AddBooking();
         services.AddWeChatChannel(configuration);
         services.AddWebChat();
-        services.AddFeedback(configuration);
-        services.AddFeature<HandoffFlow>(new Intent
-        {
-            Id = "handoff",
-            FlowId = HandoffFlow.FlowId,
-            MenuTitle = "转人工",
-            MenuOrder = 90,
-            Keywords = ["转人工", "找工作人员", "人工服务", "talk to a person"],
-        });
+        services.AddFeedback();
         return services;
     }
 
@@ -85,6 +76,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new TurnStateStorage(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<TurnStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<TurnStateStorage>()));
+        services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<AssistantClock>();
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();

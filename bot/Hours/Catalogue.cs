@@ -4,12 +4,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>One thing the 爱心超市 exchanges for points.</summary>
-public sealed record CatalogueItem(string Id, string Name, string Category, int Points, string? Note);
-
-/// <summary>Where and how volunteers pick up what they redeemed.</summary>
-public sealed record PickupInfo(string Place, string Address, string OpeningHours, string Instructions);
-
 /// <summary>The 爱心超市 catalogue as staff wrote it in the content file.</summary>
 public sealed record Catalogue(IReadOnlyList<CatalogueItem> Items, PickupInfo Pickup, bool IsExample)
 {

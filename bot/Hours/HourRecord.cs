@@ -3,28 +3,6 @@ using LiteDB;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>Where an imported hour record stands in review.</summary>
-public enum RecordStatus
-{
-    /// <summary>Passed every integrity rule on import; counted.</summary>
-    Verified,
-
-    /// <summary>At least one rule fired; not counted until staff approve it.</summary>
-    Flagged,
-
-    /// <summary>Flagged, then approved by staff; counted.</summary>
-    Approved,
-
-    /// <summary>Revoked by staff; never counted.</summary>
-    Revoked,
-}
-
-/// <summary>A rule that fired on a record, with the reason staff read.</summary>
-public sealed record RuleFlag(string Rule, string Reason)
-{
-    public RuleFlag() : this("", "") { }
-}
-
 /// <summary>
 /// One activity record from the volunteer platform's export (志愿汇). The record id is the platform's, and it is
 /// unique per district, not across districts: two districts' exports may use the same id, and one district must
@@ -91,81 +69,4 @@ public sealed class HourRecord
     /// </summary>
     public static string KeyOf(string district, string recordId) =>
         $"{district.Length.ToString(CultureInfo.InvariantCulture)}:{district}/{recordId}";
-}
-
-/// <summary>Why a ledger entry exists.</summary>
-public enum LedgerKind
-{
-    /// <summary>Hours of a verified or approved record (and the points they earn).</summary>
-    HoursCredit,
-
-    /// <summary>A counted record revoked later: its hours and points taken back.</summary>
-    HoursReversal,
-
-    /// <summary>Points spent on a redemption order.</summary>
-    Redemption,
-
-    /// <summary>A cancelled order's points returned.</summary>
-    RedemptionReturn,
-}
-
-/// <summary>
-/// One line of the append-only ledger. The id is the source key ("hours:{record key}", "order:DH…", "return:DH…",
-/// "revoke:{record key}"), so a replayed import, approval or order cannot count twice. Balances are sums over it.
-/// </summary>
-public sealed class LedgerEntry
-{
-    [BsonId]
-    public string Key { get; set; } = "";
-
-    public string VolunteerId { get; set; } = "";
-
-    public LedgerKind Kind { get; set; }
-
-    /// <summary>Signed hours (credits positive, reversals negative, zero for orders).</summary>
-    public decimal Hours { get; set; }
-
-    /// <summary>Signed points (earned positive, spent negative).</summary>
-    public decimal Points { get; set; }
-
-    /// <summary>The activity date (yyyy-MM-dd) for hour entries; "" otherwise.</summary>
-    public string ActivityDate { get; set; } = "";
-
-    /// <summary>Record id (the platform's, as staff know it) or order number this entry belongs to.</summary>
-    public string Ref { get; set; } = "";
-
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>Staff user name, "import" or "wechat".</summary>
-    public string By { get; set; } = "";
-
-    /// <summary>The source key of a record's credit; <paramref name="recordKey"/> is <see cref="HourRecord.Key"/>.</summary>
-    public static string CreditKey(string recordKey) => "hours:" + recordKey;
-
-    /// <summary>The source key of a record's reversal; <paramref name="recordKey"/> is <see cref="HourRecord.Key"/>.</summary>
-    public static string ReversalKey(string recordKey) => "revoke:" + recordKey;
-
-    public static string OrderKey(string orderNo) => "order:" + orderNo;
-
-    public static string ReturnKey(string orderNo) => "return:" + orderNo;
-}
-
-/// <summary>One decision on hours or orders: who, when, what, why.</summary>
-public sealed class HoursAuditEntry
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public DateTimeOffset At { get; set; }
-
-    public string Who { get; set; } = "";
-
-    /// <summary>import, approve, revoke, redeem, fulfil, cancel.</summary>
-    public string Action { get; set; } = "";
-
-    /// <summary>Record key (<see cref="HourRecord.Key"/>), order number or import id.</summary>
-    public string Target { get; set; } = "";
-
-    public string VolunteerId { get; set; } = "";
-
-    public string Reason { get; set; } = "";
 }

@@ -4,15 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>A volunteer's hours: verified in total and this year, awaiting review, and the latest activities.</summary>
-public sealed record HoursSummary(decimal TotalHours, decimal YearHours, int Year, decimal PendingHours, IReadOnlyList<HourRecord> Recent);
-
-/// <summary>A volunteer's 爱心存折 points: earned from hours, spent on orders, available now.</summary>
-public sealed record PointsBalance(decimal Earned, decimal Spent)
-{
-    public decimal Available => Earned - Spent;
-}
-
 /// <summary>
 /// Reads balances from the append-only ledger (never from a stored number) and writes its entries.
 /// Points are fixed when hours are credited, so changing <see cref="HoursOptions.PointsPerHour"/> changes

@@ -1,20 +1,18 @@
+using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
-using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
 using ChatAssistant.Hours.Chat;
 using ChatAssistant.Hours.Import;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
 
 /// <summary>DI of the hours feature: options, stores, services and the chat entries (时长, 积分, 兑换, 时长更正).</summary>
 public static class HoursRegistration
 {
-    public static IServiceCollection AddHours(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHours(this IServiceCollection services)
     {
-        services.AddOptions<HoursOptions>().Bind(configuration.GetSection("Hours")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HoursOptions>, HoursOptionsValidator>();
+        services.AddSettings<HoursOptions, HoursOptionsValidator>(HoursOptions.Section);
         services.AddSingleton<IVolunteerDirectory, RosterVolunteerDirectory>();
         services.AddSingleton<HoursStore>();
         services.AddSingleton<HoursLedger>();
@@ -23,7 +21,6 @@ public static class HoursRegistration
         services.AddSingleton<CatalogueProvider>();
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<HoursCorrections>();
-        AuditLog.Register(services);
         services.AddFeature<MyHoursFlow>(new Intent
         {
             Id = "hours.mine",

@@ -1,29 +1,16 @@
+using ChatAssistant.Audit;
+using ChatAssistant.Storage;
 using ChatAssistant.Conversation.Time;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours;
-
-/// <summary>How a staff decision went.</summary>
-public enum DecisionOutcome
-{
-    Done,
-    NotFound,
-    ReasonRequired,
-
-    /// <summary>The record or order is not in a state that allows the decision (already decided).</summary>
-    Conflict,
-}
-
-/// <summary>The outcome of a staff decision, with the message staff read when it did not happen.</summary>
-public sealed record Decision(DecisionOutcome Outcome, string Message = "");
 
 /// <summary>
 /// The review queue of flagged records: staff approve (the hours count from then on) or revoke (they never
 /// count; a record that already counted is reversed in the ledger). Every decision is audited.
 /// </summary>
-public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursReview> log)
+public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursReview> log)
 {
     // Decisions are rare; one at a time means approve and revoke of one record cannot interleave.
     private readonly Lock _gate = new();
@@ -64,7 +51,7 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
     public Decision Revoke(string recordId, string who, string? reason, string? scope, string? district = null) => Decide(recordId, district, who, reason, scope, "revoke", (record, now) =>
     {
         if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
-        // The record before the ledger (HoursStore.InTransaction): the importer and Approve write in that order too.
+        // The record before the ledger (HoursStore): the importer and Approve write in that order too.
         record.Status = RecordStatus.Revoked;
         store.RecordsCollection.Update(record);
         var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.Key));
@@ -95,15 +82,15 @@ public sealed class HoursReview(HoursStore store, IVolunteerDirectory volunteers
             if (record is null) return refusal;
             var now = clock.Now;
             var before = record.Status; // apply changes the record before its ledger entry can fail
-            var decision = new Decision(DecisionOutcome.Done);
+            Decision decision;
             try
             {
-                store.InTransaction(() =>
+                // apply refuses (Conflict) before it writes anything; what it did is audited last, in its transaction.
+                decision = LiteTransaction.Run(store.Db, () =>
                 {
-                    decision = apply(record, now);
-                    if (decision.Outcome != DecisionOutcome.Done) return false;
-                    store.AuditDecision(now, who, action, record.Key, record.VolunteerId, reason.Trim());
-                    return true;
+                    var done = apply(record, now);
+                    if (done.Outcome == DecisionOutcome.Done) audit.Decision(who, action, HoursAudit.RecordSubject(record.Key), record.VolunteerId, reason.Trim());
+                    return done;
                 });
             }
             catch (LiteException e) when (HoursStore.IsDuplicateKey(e))

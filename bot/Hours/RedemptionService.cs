@@ -1,33 +1,16 @@
+using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using System.Collections.Concurrent;
 using ChatAssistant.Conversation.Time;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Hours;
-
-/// <summary>How a redemption went.</summary>
-public enum RedeemStatus
-{
-    Placed,
-    InsufficientPoints,
-    UnknownItem,
-
-    /// <summary>The item's price is no longer the one the volunteer confirmed; nothing was charged.</summary>
-    PriceChanged,
-
-    /// <summary>The WeChat user is no longer bound to this volunteer (staff unbound them meanwhile); nothing was charged.</summary>
-    NotBound,
-}
-
-/// <summary>A redemption's outcome and the balance after it (or the balance that was too small).</summary>
-public sealed record RedeemResult(RedeemStatus Status, RedemptionOrder? Order, PointsBalance Balance);
 
 /// <summary>
 /// Exchanges points for catalogue items and lets staff fulfil or cancel the orders. Points are reserved
 /// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs under one lock
 /// and one LiteDB transaction with no await inside, so concurrent redemptions cannot overspend.
 /// </summary>
-public sealed class RedemptionService(HoursStore store, CatalogueProvider catalogue, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
+public sealed class RedemptionService(HoursStore store, AuditLog audit, CatalogueProvider catalogue, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
 {
     // One gate per volunteer (the roster bounds how many). LiteDB is one file in one process (see DESIGN.md),
     // so an in-process lock is the whole story; the ledger's unique keys guard against replays.
@@ -64,8 +47,8 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                 Status = OrderStatus.Placed,
                 PlacedAt = now,
             };
-            // Orders, then ledger, then audit: the order every hours transaction writes in (HoursStore.InTransaction).
-            store.InTransaction(() =>
+            // Orders, then ledger, then audit: the order every hours transaction writes in (HoursStore).
+            LiteTransaction.Run(store.Db, () =>
             {
                 store.OrdersCollection.Insert(order);
                 order.OrderNo = $"DH{now:yyMMdd}{order.Id:D4}";
@@ -80,8 +63,7 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                     At = now,
                     By = "wechat",
                 });
-                store.AuditDecision(now, "wechat", "redeem", order.OrderNo, volunteerId, item.Id);
-                return true;
+                audit.Decision("wechat", "redeem", HoursAudit.OrderSubject(order.OrderNo), volunteerId, item.Id);
             });
             log.LogInformation("Order {OrderNo} placed for {Points} points", order.OrderNo, item.Points);
             return new RedeemResult(RedeemStatus.Placed, order, balance with { Spent = balance.Spent + item.Points });
@@ -111,8 +93,8 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
             var order = store.OrdersCollection.FindById(found.Id);
             if (order.Status != OrderStatus.Placed) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffOrderClosed(order.Status));
             var now = clock.Now;
-            // Orders before the ledger (HoursStore.InTransaction): Redeem writes them in that order too.
-            store.InTransaction(() =>
+            // Orders before the ledger (HoursStore): Redeem writes them in that order too.
+            LiteTransaction.Run(store.Db, () =>
             {
                 order.Status = to;
                 order.ClosedAt = now;
@@ -132,8 +114,7 @@ public sealed class RedemptionService(HoursStore store, CatalogueProvider catalo
                         By = who,
                     });
                 }
-                store.AuditDecision(now, who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", order.OrderNo, order.VolunteerId, reason);
-                return true;
+                audit.Decision(who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", HoursAudit.OrderSubject(order.OrderNo), order.VolunteerId, reason);
             });
             log.LogInformation("Order {OrderNo} {Status} by staff", order.OrderNo, to);
             return new Decision(DecisionOutcome.Done);

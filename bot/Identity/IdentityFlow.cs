@@ -7,6 +7,12 @@ public sealed class IdentityFlow(IdentityService identity) : Flow
 {
     public const string FlowId = "identity.bind";
 
+    /// <summary>The slots this flow keeps its answers in (each named after the step that asks for it).</summary>
+    private static class Slots
+    {
+        public const string Code = "code";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => "身份绑定";
@@ -15,9 +21,9 @@ public sealed class IdentityFlow(IdentityService identity) : Flow
     [
         Step.Do("fromUtterance", async (ctx, ct) =>
         {
-            if (BindingCodeText.Find(ctx.Slot("utterance")) is { } code)
+            if (BindingCodeText.Find(ctx.Slot(FlowSlots.Utterance)) is { } code)
             {
-                ctx.Slots["code"] = code;
+                ctx.Slots[Slots.Code] = code;
                 return StepResult.GoTo("bind");
             }
             // 「绑定」 alone from an account already bound: said so, rather than asking for a code it does not need.
@@ -25,11 +31,11 @@ public sealed class IdentityFlow(IdentityService identity) : Flow
             await ctx.SendAsync(IdentityTexts.AlreadyBound(already), ct);
             return StepResult.End();
         }),
-        Step.Ask("code", _ => IdentityTexts.AskCode, (_, input) =>
+        Step.Ask(Slots.Code, _ => IdentityTexts.AskCode, (_, input) =>
             BindingCodeText.Find(input) is { } code ? Validation.Accept(code) : Validation.Reject(IdentityTexts.CodeFormat)),
         Step.Do("bind", async (ctx, ct) =>
         {
-            var result = await identity.BindWithCodeAsync(ctx.UserId, ctx.Slot("code")!, ct);
+            var result = await identity.BindWithCodeAsync(ctx.UserId, ctx.Slot(Slots.Code)!, ct);
             await ctx.SendAsync(result.Status switch
             {
                 BindStatus.Bound => IdentityTexts.Bound(result.Member!),

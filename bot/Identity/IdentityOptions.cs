@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;
 
@@ -12,13 +11,4 @@ public sealed class IdentityOptions
     /// binding pauses for the rest of that hour: someone is guessing across many OpenIDs.
     /// </summary>
     public int MaxWrongCodesPerHour { get; set; } = 100;
-}
-
-/// <summary>Checks <see cref="IdentityOptions"/>; messages name the setting.</summary>
-internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
-{
-    public ValidateOptionsResult Validate(string? name, IdentityOptions options) =>
-        options.MaxWrongCodesPerHour is >= 1 and <= 1_000_000
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Setting '{IdentityOptions.Section}:MaxWrongCodesPerHour' must be a whole number from 1 to 1000000 (default 100).");
 }

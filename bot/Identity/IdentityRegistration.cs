@@ -1,13 +1,10 @@
+using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
-using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;
@@ -17,19 +14,15 @@ public static class IdentityRegistration
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services)
     {
-        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        services.AddSettings<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.Section);
         // The secret is bound apart, so that reading the other settings does not validate it: only the start does.
-        services.AddOptions<CodeSecretOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CodeSecretOptions>, CodeSecretOptionsValidator>();
+        services.AddSettings<CodeSecretOptions, CodeSecretOptionsValidator>(IdentityOptions.Section);
         services.AddSingleton(sp => new BindingCodeHasher(() => CodeSecretSource.Load(
             sp.GetRequiredService<IOptions<CodeSecretOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
         services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
-        AuditLog.Register(services);
-        services.AddAdminAlerts();
         services.AddFeature<IdentityFlow>(
             new Intent
             {

@@ -4,9 +4,6 @@ using CsvHelper.Configuration;
 
 namespace ChatAssistant.Identity;
 
-/// <summary>A valid roster row.</summary>
-public sealed record RosterRow(int Line, string MemberId, string Name, string District, string? Phone);
-
 /// <summary>Reads a roster CSV (id,name,district,phone — Chinese headers accepted) and reports every bad line.</summary>
 public static class RosterCsv
 {

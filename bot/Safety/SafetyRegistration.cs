@@ -1,5 +1,5 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Safety;
 
@@ -8,8 +8,7 @@ public static class SafetyRegistration
 {
     public static IServiceCollection AddSafety(this IServiceCollection services)
     {
-        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
+        services.AddSettings<SafetyOptions, SafetyOptionsValidator>(SafetyOptions.Section);
         services.AddSingleton<CrisisDetector>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
         services.AddSingleton<CrisisReviewStore>();

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,7 @@ public static class SecurityRegistration
     {
         // Bound separately from DisputeOptions so that reading those settings does not validate the key: only the
         // host start and the first encryption do.
-        services.AddOptions<FieldKeyOptions>().BindConfiguration(FieldKeyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FieldKeyOptions>, FieldKeyOptionsValidator>();
+        services.AddSettings<FieldKeyOptions, FieldKeyOptionsValidator>(FieldKeyOptions.Section);
         services.AddSingleton(sp => new FieldCipher(() => FieldKeySource.Load(
             sp.GetRequiredService<IOptions<FieldKeyOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 namespace ChatAssistant.Staff;
 
 /// <summary>
-/// Wrong passwords per (sign-in name, client network), in memory: <see cref="StaffStore.MaxFailedSignIns"/> within
-/// <see cref="StaffStore.FailureMemory"/> lock that network out of that name for
-/// <see cref="StaffStore.LockoutDuration"/>. Names without an account count the same way, so a lock-out does not
+/// Wrong passwords per (sign-in name, client network), in memory: <see cref="StaffSignIn.MaxFailedSignIns"/> within
+/// <see cref="StaffSignIn.FailureMemory"/> lock that network out of that name for
+/// <see cref="StaffSignIn.LockoutDuration"/>. Names without an account count the same way, so a lock-out does not
 /// tell which names exist. Records are dropped by age (a lock that ended, failures older than the memory), so they
 /// stay as few as the clients of the last hour; a restart forgets them, which gives a guesser five more tries.
 /// Its own short lock only: the password hash never runs under it.
@@ -41,8 +41,8 @@ internal sealed class SignInFailures(TimeProvider time)
             if (now - _lastSweep >= SweepEvery) Sweep(now);
             var entry = _entries.TryGetValue((name, network), out var e) && !Expired(e, now) ? e : default;
             var failures = entry.Failures + 1;
-            var locked = failures >= StaffStore.MaxFailedSignIns;
-            _entries[(name, network)] = new Entry(locked ? 0 : failures, now, locked ? now + StaffStore.LockoutDuration : null);
+            var locked = failures >= StaffSignIn.MaxFailedSignIns;
+            _entries[(name, network)] = new Entry(locked ? 0 : failures, now, locked ? now + StaffSignIn.LockoutDuration : null);
             return locked;
         }
     }
@@ -62,7 +62,7 @@ internal sealed class SignInFailures(TimeProvider time)
 
     // A lock that ended, or failures older than the memory, no longer count.
     private static bool Expired(Entry e, DateTimeOffset now) =>
-        e.LockedUntil is { } until ? until <= now : e.LastFailure <= now - StaffStore.FailureMemory;
+        e.LockedUntil is { } until ? until <= now : e.LastFailure <= now - StaffSignIn.FailureMemory;
 
     private void Sweep(DateTimeOffset now)
     {

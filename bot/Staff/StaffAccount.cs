@@ -1,15 +1,5 @@
-using LiteDB;
 
 namespace ChatAssistant.Staff;
-
-/// <summary>Staff roles. Admins see everything; staff see only their scope (a district or workshop).</summary>
-public static class StaffRoles
-{
-    public const string Admin = "admin";
-    public const string Staff = "staff";
-
-    public static bool IsValid(string role) => role is Admin or Staff;
-}
 
 /// <summary>A staff member who signs in to the console or calls the staff API.</summary>
 public sealed class StaffAccount
@@ -34,7 +24,7 @@ public sealed class StaffAccount
 
     /// <summary>
     /// Digests of the addresses (IPv6: /64 networks) with a wrong password since the last sign-in; at
-    /// <see cref="StaffStore.MaxFailingAddresses"/> the account locks.
+    /// <see cref="StaffSignIn.MaxFailingAddresses"/> the account locks.
     /// </summary>
     public List<string> FailedFrom { get; set; } = [];
 
@@ -49,33 +39,12 @@ public sealed class StaffAccount
     public int SessionVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-}
 
-/// <summary>A bearer token for scripts; only its SHA-256 is stored.</summary>
-public sealed class StaffToken
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public string Hash { get; set; } = "";
-
-    public int StaffId { get; set; }
-
-    public string Label { get; set; } = "";
-
-    /// <summary>The account's <see cref="StaffAccount.SessionVersion"/> when issued: a disable or a new password ends the token.</summary>
-    public int SessionVersion { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    /// <summary>When the token stops working; null for tokens issued before tokens expired (they never do).</summary>
-    public DateTimeOffset? ExpiresAt { get; set; }
-}
-
-/// <summary>A console session that was signed out: its cookie no longer counts, until it would have expired.</summary>
-public sealed class EndedSession
-{
-    /// <summary>The session's id (the <c>sid</c> claim of its cookie).</summary>
-    public string Id { get; set; } = "";
-
-    public DateTimeOffset Until { get; set; }
+    /// <summary>Ends the account's own lock-out and forgets the addresses that failed (a sign-in, a new password, an unlock).</summary>
+    public void ClearLockOut()
+    {
+        FailedFrom.Clear();
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
 }

@@ -1,15 +1,9 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Staff;
 
@@ -38,6 +32,9 @@ public static class StaffAuthentication
     {
         services.TryAddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<StaffTokens>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenScheme : CookieScheme)
@@ -82,21 +79,9 @@ public static class StaffAuthentication
     /// </summary>
     internal static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && StillSignedIn(principal, context.HttpContext.RequestServices.GetRequiredService<StaffStore>())) return;
+        if (context.Principal is { } principal && context.HttpContext.RequestServices.GetRequiredService<StaffSessions>().StillSignedIn(principal)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieScheme);
-    }
-
-    /// <summary>Whether the account behind <paramref name="principal"/> is enabled and unchanged since it signed in.</summary>
-    public static bool StillSignedIn(ClaimsPrincipal principal, StaffStore store)
-    {
-        if (!int.TryParse(principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return false;
-        // Sessions from before the claim existed carry none: version 0, as every account had then.
-        var version = principal.FindFirst(SessionClaim)?.Value ?? "0";
-        // A signed-out session stays out, even where a copy of its cookie (or an open event stream) survives.
-        if (principal.FindFirst(SessionIdClaim)?.Value is { } sessionId && store.SessionEnded(sessionId)) return false;
-        return store.FindById(id) is { Disabled: false } account
-            && version == account.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The claims of a signed-in staff member.</summary>
@@ -113,23 +98,5 @@ public static class StaffAuthentication
         if (account.Scope is not null) claims.Add(new Claim(ScopeClaim, account.Scope));
         if (method == "pwd") claims.Add(new Claim(SessionIdClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
-    }
-}
-
-/// <summary>Authenticates "Authorization: Bearer ca_…" tokens issued with <c>staff token</c>.</summary>
-internal sealed class StaffTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    StaffStore store) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        var account = store.FindByToken(header["Bearer ".Length..].Trim());
-        if (account is null) return Task.FromResult(AuthenticateResult.Fail("invalid token"));
-        var principal = StaffAuthentication.Principal(account, Scheme.Name, "token");
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 }

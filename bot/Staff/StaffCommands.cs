@@ -91,12 +91,12 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "script" };
-        var days = new Option<int>("--days") { Description = "How many days the token works.", DefaultValueFactory = _ => (int)StaffStore.DefaultTokenLifetime.TotalDays };
+        var days = new Option<int>("--days") { Description = "How many days the token works.", DefaultValueFactory = _ => (int)StaffTokens.DefaultLifetime.TotalDays };
         var command = new Command("token", "Issue a bearer token for scripts (printed once; works for a year unless --days says otherwise).") { name, label, days };
-        command.SetAction((r, _) => Run(false, (store, _, _) =>
+        command.SetAction((r, _) => Run(false, (_, _, services) =>
         {
             if (r.GetValue(days) < 1) throw new ArgumentException("--days must be at least 1.");
-            Console.WriteLine(store.IssueToken(r.GetValue(name)!, r.GetValue(label)!, TimeSpan.FromDays(r.GetValue(days))));
+            Console.WriteLine(services.GetRequiredService<StaffTokens>().Issue(r.GetValue(name)!, r.GetValue(label)!, TimeSpan.FromDays(r.GetValue(days))));
         }));
         return command;
     }
@@ -105,10 +105,10 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var command = new Command("tokens", "List an account's bearer tokens: id, label, issued and expiry (Beijing time); never the tokens themselves.") { name };
-        command.SetAction((r, _) => Run(false, (store, _, services) =>
+        command.SetAction((r, _) => Run(false, (_, _, services) =>
         {
             var clock = services.GetRequiredService<ChatAssistant.Conversation.Time.AssistantClock>();
-            var tokens = store.Tokens(r.GetValue(name)!);
+            var tokens = services.GetRequiredService<StaffTokens>().Of(r.GetValue(name)!);
             if (tokens.Count == 0) Console.WriteLine("No tokens.");
             foreach (var t in tokens)
                 Console.WriteLine($"{t.Id}\t{t.Label}\tissued {clock.ToLocal(t.CreatedAt):yyyy-MM-dd HH:mm}\t{(t.ExpiresAt is { } e ? $"expires {clock.ToLocal(e):yyyy-MM-dd HH:mm}" : "never expires")}");
@@ -123,7 +123,7 @@ public static class StaffCommands
         var command = new Command("revoke-token", "End one bearer token of an account (a retired script, a leaked token).") { name, id };
         command.SetAction((r, _) => Run(false, (store, _, services) =>
         {
-            if (!store.RevokeToken(r.GetValue(name)!, r.GetValue(id)!))
+            if (!services.GetRequiredService<StaffTokens>().Revoke(r.GetValue(name)!, r.GetValue(id)!))
                 throw new ArgumentException($"'{r.GetValue(name)}' has no token with id '{r.GetValue(id)}'; 'staff tokens {r.GetValue(name)}' lists them.");
             services.GetRequiredService<AuditLog>().Record("operator:cli", "staff.token.revoked", StaffUser.Actor(store.Find(r.GetValue(name)!)!.UserName));
             Console.WriteLine("Token revoked.");
@@ -135,9 +135,9 @@ public static class StaffCommands
     {
         var name = new Argument<string>("name");
         var command = new Command("unlock", "Clear a sign-in lockout.") { name };
-        command.SetAction((r, _) => Run(false, (store, _, _) =>
+        command.SetAction((r, _) => Run(false, (_, _, services) =>
         {
-            store.Unlock(r.GetValue(name)!);
+            services.GetRequiredService<StaffSignIn>().Unlock(r.GetValue(name)!);
             Console.WriteLine("Unlocked.");
         }));
         return command;

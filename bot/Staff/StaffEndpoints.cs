@@ -2,10 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Staff;
 
@@ -23,12 +19,12 @@ public static class StaffEndpoints
         endpoints.MapPost(StaffApi.Prefix + "/login", LoginAsync).RequireRateLimiting(StaffAuthentication.LoginRateLimit);
 
         var group = StaffApi.Group(endpoints);
-        group.MapPost("/logout", async (HttpContext http, StaffStore store, TimeProvider time) =>
+        group.MapPost("/logout", async (HttpContext http, StaffSessions sessions, TimeProvider time) =>
         {
             // Deleting the browser's cookie is not enough: a copy of it (another tab's event stream, a cookie
             // taken from the machine) would stay valid for hours.
             if (http.User.FindFirst(StaffAuthentication.SessionIdClaim)?.Value is { } sessionId)
-                store.EndSession(sessionId, time.GetUtcNow() + StaffAuthentication.SessionLifetime);
+                sessions.End(sessionId, time.GetUtcNow() + StaffAuthentication.SessionLifetime);
             await http.SignOutAsync(StaffAuthentication.CookieScheme);
             return Results.NoContent();
         });
@@ -51,32 +47,32 @@ public static class StaffEndpoints
             }
         });
         // Scripts' bearer tokens: which exist (never the tokens), and ending one without signing the member out.
-        admin.MapGet("/{userName}/tokens", (string userName, StaffStore store, AssistantClock clock) =>
+        admin.MapGet("/{userName}/tokens", (string userName, StaffTokens tokens, AssistantClock clock) =>
         {
             try
             {
-                return Results.Ok(store.Tokens(userName).Select(t => new
+                return Results.Ok(tokens.Of(userName).Select(t => new
                 {
                     id = t.Id.ToString(), t.Label, createdAt = clock.ToLocal(t.CreatedAt), expiresAt = t.ExpiresAt is { } e ? clock.ToLocal(e) : (DateTimeOffset?)null,
                 }));
             }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
-        admin.MapDelete("/{userName}/tokens/{id}", (string userName, string id, HttpContext http, StaffStore store, AuditLog audit) =>
+        admin.MapDelete("/{userName}/tokens/{id}", (string userName, string id, HttpContext http, StaffStore store, StaffTokens tokens, AuditLog audit) =>
         {
             try
             {
-                if (!store.RevokeToken(userName, id)) return Results.NotFound(new { error = StaffTexts.UnknownToken });
+                if (!tokens.Revoke(userName, id)) return Results.NotFound(new { error = StaffTexts.UnknownToken });
                 audit.Record(http.User.Actor(), "staff.token.revoked", StaffUser.Actor(store.Find(userName)!.UserName));
                 return Results.NoContent();
             }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
-        admin.MapPost("/{userName}/unlock", (string userName, HttpContext http, StaffStore store, AuditLog audit) =>
+        admin.MapPost("/{userName}/unlock", (string userName, HttpContext http, StaffStore store, StaffSignIn signIn, AuditLog audit) =>
         {
             try
             {
-                store.Unlock(userName);
+                signIn.Unlock(userName);
                 audit.Record(http.User.Actor(), "staff.unlocked", StaffUser.Actor(store.Find(userName)!.UserName));
                 return Results.NoContent();
             }
@@ -129,10 +125,10 @@ public static class StaffEndpoints
         }
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffStore store, IAntiforgery antiforgery, ILoggerFactory logs)
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffSignIn signIn, IAntiforgery antiforgery, ILoggerFactory logs)
     {
         // The client's address (the proxy's forwarded one, see Proxy:KnownProxies): failures lock that address out.
-        var outcome = store.SignIn(request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "");
+        var outcome = signIn.SignIn(request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "");
         var log = logs.CreateLogger("ChatAssistant.Staff.Login");
         switch (outcome.Status)
         {

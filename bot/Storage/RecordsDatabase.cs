@@ -1,8 +1,5 @@
 using ChatAssistant.Hosting;
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Storage;
@@ -110,31 +107,5 @@ public static class RecordsDatabase
         services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddHostedService<CheckpointService>();
         return services;
-    }
-}
-
-/// <summary>The records file is open in another process (the running server): one owner at a time.</summary>
-public sealed class RecordsDatabaseInUseException(string path, Exception inner) : InvalidOperationException(
-    $"The records database {path} is in use by another process (is the assistant running?). " +
-    "Use the staff API while it runs (docs: README, Staff API), or stop it and run this command again.", inner);
-
-/// <summary>The records file cannot be opened: its folder cannot be made or written, or the file is damaged. The message says which.</summary>
-public sealed class RecordsDatabaseUnavailableException(string message, Exception inner) : InvalidOperationException(message, inner);
-
-/// <summary>Folds LiteDB's log into the data file now and then, so a crash replays little.</summary>
-internal sealed class CheckpointService(ILiteDatabase db, IOptions<StorageOptions> options, TimeProvider time, ILogger<CheckpointService> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try { db.Checkpoint(); }
-                catch (Exception e) when (e is LiteException or IOException) { log.LogError(e, "LiteDB checkpoint failed"); }
-            }
-        }
-        catch (OperationCanceledException) { }
     }
 }

@@ -1,11 +1,9 @@
+using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Coordination;
 using LiteDB;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -31,8 +29,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSessionStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
+        services.AddSettings<RedisOptions, RedisOptionsValidator>(RedisOptions.Section, configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>

@@ -88,6 +88,3 @@ internal static class StoreItemJson
         return text.ToString();
     }
 }
-
-/// <summary>One entry of a write batch, serialised: <see cref="Json"/> null means remove the key.</summary>
-internal sealed record PreparedWrite(string Key, string? Json, bool CheckETag, string? ExpectedETag, string? NewETag);

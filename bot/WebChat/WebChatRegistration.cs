@@ -1,6 +1,5 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.Web;
-using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.WebChat;
 
@@ -9,8 +8,7 @@ public static class WebChatRegistration
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services)
     {
-        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        services.AddSettings<WebChatOptions, WebChatOptionsValidator>(WebChatOptions.Section);
         services.AddSingleton<WebChatAdapter>();
         services.AddSingleton<WebChatVisitor>();
         services.AddSingleton<WebChatRateLimit>();

@@ -3,12 +3,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace ChatAssistant.Knowledge.Eval;
 
-/// <summary>An in-scope evaluation question and the entry it should get.</summary>
-internal sealed record InScopeQuestion(string Text, string ExpectedId, bool IsDev);
-
-/// <summary>An out-of-scope question (must not be answered as if the guide covered it).</summary>
-internal sealed record OutOfScopeQuestion(string Text, bool IsDev);
-
 /// <summary>The evaluation file: even positions form the development half, odd ones the held-out test half.</summary>
 internal sealed record EvalSet(IReadOnlyList<InScopeQuestion> InScope, IReadOnlyList<OutOfScopeQuestion> OutOfScope)
 {

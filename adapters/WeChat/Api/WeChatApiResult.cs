@@ -25,13 +25,3 @@ public sealed record WeChatApiResult(
 
     public static WeChatApiResult Ok { get; } = new(0, "ok");
 }
-
-/// <summary>The token endpoint's answer.</summary>
-public sealed record WeChatTokenResponse(
-    [property: JsonPropertyName("access_token")] string? AccessToken,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: JsonPropertyName("errcode")] int ErrCode,
-    [property: JsonPropertyName("errmsg")] string? ErrMsg);
-
-/// <summary>A template message (reaches users outside the 48-hour window; the template id is set up by the operator).</summary>
-public sealed record WeChatTemplateMessage(string OpenId, string TemplateId, IReadOnlyDictionary<string, string> Data, string? Url = null);

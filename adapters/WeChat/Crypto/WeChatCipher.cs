@@ -95,6 +95,3 @@ public sealed class WeChatCipher
         return aes;
     }
 }
-
-/// <summary>The one error every decryption failure raises, whatever went wrong.</summary>
-public sealed class WeChatCryptoException() : Exception("The encrypted message is not valid.");

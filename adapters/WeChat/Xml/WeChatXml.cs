@@ -75,6 +75,3 @@ public static class WeChatXml
         return builder.ToString();
     }
 }
-
-/// <summary>The body is not acceptable XML (malformed, has a DTD, or too large).</summary>
-public sealed class WeChatXmlException() : Exception("The request body is not acceptable XML.");

@@ -1,13 +1,5 @@
 namespace ChatAssistant.Conversation.Flows;
 
-/// <summary>The result of checking an answer: the value to store, or what to tell the user.</summary>
-public readonly record struct Validation(bool Ok, string Value, string Error)
-{
-    public static Validation Accept(string value) => new(true, value, "");
-
-    public static Validation Reject(string error) => new(false, "", error);
-}
-
 /// <summary>Builders for the common kinds of step, so flows read as a list of questions.</summary>
 public static class Step
 {

@@ -34,14 +34,3 @@ public sealed record StepResult
     public static StepResult Switch(string flowId, IReadOnlyDictionary<string, string>? slots = null) =>
         new(StepOutcome.Switch) { Target = flowId, Slots = slots };
 }
-
-public enum StepOutcome
-{
-    Next,
-    GoTo,
-    Retry,
-    Wait,
-    End,
-    Switch,
-    Reroute,
-}

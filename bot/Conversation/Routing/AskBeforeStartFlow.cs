@@ -37,7 +37,7 @@ public sealed class AskBeforeStartFlow(IntentRouter router) : Flow
                 if (Replies.IsYes(input))
                 {
                     if (router.ById(ctx.Slot(IntentSlot) ?? "") is not { } intent) return StepResult.End();
-                    var slots = new Dictionary<string, string>(intent.Slots ?? new Dictionary<string, string>()) { ["utterance"] = ctx.Slot(RequestSlot) ?? "" };
+                    var slots = new Dictionary<string, string>(intent.Slots ?? new Dictionary<string, string>()) { [FlowSlots.Utterance] = ctx.Slot(RequestSlot) ?? "" };
                     return StepResult.Switch(intent.FlowId, slots);
                 }
                 if (Replies.IsNo(input))

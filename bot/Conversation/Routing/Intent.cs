@@ -32,6 +32,6 @@ public sealed record Intent
     /// <summary>Whether the intent may interrupt another running flow (the interrupted one resumes after).</summary>
     public bool Interrupts { get; init; } = true;
 
-    /// <summary>Slots passed to the flow; the matched message is always passed as "utterance".</summary>
+    /// <summary>Slots passed to the flow; the matched message is always passed as <see cref="Flows.FlowSlots.Utterance"/>.</summary>
     public IReadOnlyDictionary<string, string>? Slots { get; init; }
 }

@@ -10,6 +10,3 @@ public sealed record CountyOption(string Label, string? City, IReadOnlyList<stri
     /// <summary>The catch-all 其他地区: no county's staff; the requests go to the default scope, shown as unassigned.</summary>
     public bool Unassigned { get; init; }
 }
-
-/// <summary>A city's counties in the order configured (<see cref="City"/> null for the flat list of earlier versions).</summary>
-public sealed record CountyGroup(string? City, IReadOnlyList<CountyOption> Counties);

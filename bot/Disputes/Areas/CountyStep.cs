@@ -38,4 +38,8 @@ internal static class CountyStep
 
     /// <summary>The county to file under: the one chosen, or 其他地区.</summary>
     public static string Of(FlowContext ctx) => ctx.Slot(Slot) is { Length: > 0 } county ? county : DisputeTexts.OtherArea;
+
+    /// <summary>The county chosen in <paramref name="frame"/> (a flow that asked this question), or null: none yet, or 其他地区.</summary>
+    public static string? ChosenIn(FlowFrame frame) =>
+        frame.Slots.TryGetValue(Slot, out var county) && !string.IsNullOrWhiteSpace(county) ? county.Trim() : null;
 }

@@ -33,6 +33,17 @@ public sealed class HoursCorrectionFlow(
     // A message this long says what is wrong by itself; a shorter one (「时长不对」) only asks to start.
     private const int SaysEnough = 8;
 
+    /// <summary>The slots this flow keeps its state in (the words and the record named after the steps that ask for them).</summary>
+    private static class Slots
+    {
+        public const string Volunteer = "volunteer";
+        public const string Date = "date";
+        public const string OnDay = "onDay";
+        public const string Records = "records";
+        public const string Words = "words";
+        public const string Record = "record";
+    }
+
     public override string Id => FlowId;
 
     public override string Title => HoursCorrectionTexts.Title;
@@ -41,8 +52,8 @@ public sealed class HoursCorrectionFlow(
     [
         Step.Do("start", async (ctx, ct) =>
         {
-            var utterance = ctx.Slot("utterance") ?? "";
-            ctx.Slots.Remove("utterance");
+            var utterance = ctx.Slot(FlowSlots.Utterance) ?? "";
+            ctx.Slots.Remove(FlowSlots.Utterance);
             var volunteerId = volunteers.VolunteerIdFor(ctx.UserId);
             if (volunteerId is null)
             {
@@ -50,21 +61,21 @@ public sealed class HoursCorrectionFlow(
                 if (guide.Find(GuideEntryId) is { } entry) await ctx.SendAsync(entry.Answer, ct);
                 return StepResult.End();
             }
-            ctx.Slots["volunteer"] = volunteerId;
+            ctx.Slots[Slots.Volunteer] = volunteerId;
             var day = PastDay(utterance);
             var records = store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.VolunteerId), volunteerId));
             var onDay = day is null ? [] : records.Where(r => r.Day == day).OrderBy(r => r.StartMinute).ToList();
             var shown = onDay.Count > 0 ? onDay
                 : records.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.StartMinute).Take(5).ToList();
-            if (day is { } d) ctx.Slots["date"] = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            if (onDay.Count > 0) ctx.Slots["onDay"] = "yes";
-            ctx.Slots["records"] = string.Join(Sep, shown.Select(r => r.Key));
-            if (Conversation.Routing.IntentRouter.Compact(utterance).Length >= SaysEnough) ctx.Slots["words"] = cipher.Protect(utterance.Trim(), Draft(ctx));
+            if (day is { } d) ctx.Slots[Slots.Date] = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (onDay.Count > 0) ctx.Slots[Slots.OnDay] = "yes";
+            ctx.Slots[Slots.Records] = string.Join(Sep, shown.Select(r => r.Key));
+            if (Conversation.Routing.IntentRouter.Compact(utterance).Length >= SaysEnough) ctx.Slots[Slots.Words] = cipher.Protect(utterance.Trim(), Draft(ctx));
             return StepResult.Next();
         }),
         ChooseRecord(),
-        Step.Do("wordsCheck", (ctx, _) => Task.FromResult(ctx.Slot("words") is null ? StepResult.Next() : StepResult.GoTo("confirm"))),
-        Step.Ask("words", _ => HoursCorrectionTexts.AskWords, (ctx, input) =>
+        Step.Do("wordsCheck", (ctx, _) => Task.FromResult(ctx.Slot(Slots.Words) is null ? StepResult.Next() : StepResult.GoTo("confirm"))),
+        Step.Ask(Slots.Words, _ => HoursCorrectionTexts.AskWords, (ctx, input) =>
         {
             var text = input.Trim();
             if (text.Length < 5) return Validation.Reject(HoursCorrectionTexts.WordsTooShort);
@@ -74,9 +85,9 @@ public sealed class HoursCorrectionFlow(
         Step.Confirm("confirm", ctx => HoursCorrectionTexts.Confirm(What(ctx), Words(ctx)), HoursCorrectionTexts.NotFiled),
         Step.Do("file", async (ctx, ct) =>
         {
-            var volunteerId = ctx.Slot("volunteer")!;
+            var volunteerId = ctx.Slot(Slots.Volunteer)!;
             var before = corrections.OpenOf(volunteerId).Count;
-            var filed = corrections.File(new NewCorrection(volunteerId, ctx.Turn.Activity.ChannelId ?? "", ctx.UserId, Chosen(ctx), ctx.Slot("date"), Words(ctx)));
+            var filed = corrections.File(new NewCorrection(volunteerId, ctx.Turn.Activity.ChannelId ?? "", ctx.UserId, Chosen(ctx), ctx.Slot(Slots.Date), Words(ctx)));
             await ctx.SendAsync(HoursCorrectionTexts.Filed(filed.Number) + (before > 0 ? HoursCorrectionTexts.AlreadyOpen(before) : ""), ct);
             return StepResult.End();
         }),
@@ -91,11 +102,11 @@ public sealed class HoursCorrectionFlow(
         {
             var shown = Shown(ctx);
             var year = clock.Today.Year;
-            var day = ctx.Slot("date") is { } iso ? HoursTexts.Day(iso, year) : null;
+            var day = ctx.Slot(Slots.Date) is { } iso ? HoursTexts.Day(iso, year) : null;
             var lines = new List<string>();
-            if (day is not null && ctx.Slot("onDay") is null) lines.Add(HoursCorrectionTexts.NoneOn(day));
+            if (day is not null && ctx.Slot(Slots.OnDay) is null) lines.Add(HoursCorrectionTexts.NoneOn(day));
             if (shown.Count == 0) lines.Add(HoursCorrectionTexts.NoRecordsYet);
-            else lines.Add(ctx.Slot("onDay") is null ? HoursCorrectionTexts.RecentHeading : HoursCorrectionTexts.RecordsOn(day!));
+            else lines.Add(ctx.Slot(Slots.OnDay) is null ? HoursCorrectionTexts.RecentHeading : HoursCorrectionTexts.RecordsOn(day!));
             lines.AddRange(shown.Select((r, i) => HoursCorrectionTexts.RecordLine(i + 1, HoursTexts.RecordLine(r, year))));
             lines.Add(HoursCorrectionTexts.RecordLine(shown.Count + 1, HoursCorrectionTexts.MissingOption));
             lines.Add(shown.Count == 0 ? HoursCorrectionTexts.OnlyMissing : HoursCorrectionTexts.WhichRecord);
@@ -109,29 +120,29 @@ public sealed class HoursCorrectionFlow(
                 : n == keys.Length + 1 || (n is null && Replies.Normalize(input) is var text && (text.Contains("补录", StringComparison.Ordinal) || text.Contains("没有", StringComparison.Ordinal))) ? Missing
                 : null;
             if (chosen is null) return Task.FromResult(StepResult.Retry(FlowTexts.PickANumber(keys.Length + 1)));
-            ctx.Slots["record"] = chosen;
+            ctx.Slots[Slots.Record] = chosen;
             return Task.FromResult(StepResult.Next());
         },
     };
 
-    private static string[] Keys(FlowContext ctx) => (ctx.Slot("records") ?? "").Split(Sep, StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Keys(FlowContext ctx) => (ctx.Slot(Slots.Records) ?? "").Split(Sep, StringSplitOptions.RemoveEmptyEntries);
 
     private List<HourRecord> Shown(FlowContext ctx) =>
         Keys(ctx).Select(k => store.RecordsCollection.FindById(k)).Where(r => r is not null).ToList();
 
     private HourRecord? Chosen(FlowContext ctx) =>
-        ctx.Slot("record") is { } key && key != Missing ? store.RecordsCollection.FindById(key) : null;
+        ctx.Slot(Slots.Record) is { } key && key != Missing ? store.RecordsCollection.FindById(key) : null;
 
     private string What(FlowContext ctx)
     {
         var year = clock.Today.Year;
         return Chosen(ctx) is { } record
             ? HoursTexts.RecordLine(record, year)
-            : HoursCorrectionTexts.MissingOn(ctx.Slot("date") is { } iso ? HoursTexts.Day(iso, year) : null);
+            : HoursCorrectionTexts.MissingOn(ctx.Slot(Slots.Date) is { } iso ? HoursTexts.Day(iso, year) : null);
     }
 
     // Decrypted for this turn only, never put back in a slot.
-    private string Words(FlowContext ctx) => cipher.Unprotect(ctx.Slot("words")!, Draft(ctx));
+    private string Words(FlowContext ctx) => cipher.Unprotect(ctx.Slot(Slots.Words)!, Draft(ctx));
 
     private static FieldBinding Draft(FlowContext ctx) => HoursCorrection.Draft(ctx.Turn.Activity.ChannelId ?? "", ctx.UserId);
 

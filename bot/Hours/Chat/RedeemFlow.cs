@@ -8,8 +8,19 @@ namespace ChatAssistant.Hours.Chat;
 public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledger, CatalogueProvider catalogue, RedemptionService redemptions) : Flow
 {
     public const string FlowId = "hours.redeem";
-    private const string ItemsSlot = "__items";
-    private const string ConfirmedSlot = "__points";
+
+    /// <summary>The slots this flow keeps its answers in (the item named after the step that asks for it).</summary>
+    private static class Slots
+    {
+        public const string Volunteer = "volunteer";
+        public const string Item = "item";
+
+        /// <summary>The items the list showed, so a number means what the user saw.</summary>
+        public const string Items = "__items";
+
+        /// <summary>The price the confirmation showed: a price changed since is shown again before anything is spent.</summary>
+        public const string Confirmed = "__points";
+    }
 
     public override string Id => FlowId;
 
@@ -38,17 +49,17 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
                 await ctx.SendAsync(HoursTexts.NotEnoughForAny(available, cheapest), ct);
                 return StepResult.End();
             }
-            ctx.Slots["volunteer"] = volunteerId;
+            ctx.Slots[Slots.Volunteer] = volunteerId;
             return StepResult.Next();
         }),
         ChooseItem(),
         Step.Confirm("confirm", Confirmation),
         Step.Do("redeem", async (ctx, ct) =>
         {
-            var confirmed = int.Parse(ctx.Slot(ConfirmedSlot) ?? "-1", CultureInfo.InvariantCulture);
+            var confirmed = int.Parse(ctx.Slot(Slots.Confirmed) ?? "-1", CultureInfo.InvariantCulture);
             // The binding is checked again with the order (under the volunteer's lock): staff may have unbound this
             // account since the flow began, and whoever holds it now must not spend that volunteer's points.
-            var result = redemptions.Redeem(ctx.Slot("volunteer")!, ctx.Slot("item")!, confirmed, ctx.UserId);
+            var result = redemptions.Redeem(ctx.Slot(Slots.Volunteer)!, ctx.Slot(Slots.Item)!, confirmed, ctx.UserId);
             if (result.Status == RedeemStatus.PriceChanged) return StepResult.GoTo("confirm"); // ask again at the new price
             await ctx.SendAsync(result.Status switch
             {
@@ -61,17 +72,17 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
         }),
     ];
 
-    private decimal Available(FlowContext ctx) => ledger.Points(ctx.Slot("volunteer")!).Available;
+    private decimal Available(FlowContext ctx) => ledger.Points(ctx.Slot(Slots.Volunteer)!).Available;
 
     // The price shown is kept in a slot and is the price charged: if staff change it before the "是", the
     // redemption is refused and this asks again, saying what changed.
     private string Confirmation(FlowContext ctx)
     {
-        if (catalogue.Current.Find(ctx.Slot("item")!) is not { } item) return HoursTexts.ItemGone;
-        var shown = ctx.Slot(ConfirmedSlot);
-        ctx.Slots[ConfirmedSlot] = item.Points.ToString(CultureInfo.InvariantCulture);
+        if (catalogue.Current.Find(ctx.Slot(Slots.Item)!) is not { } item) return HoursTexts.ItemGone;
+        var shown = ctx.Slot(Slots.Confirmed);
+        ctx.Slots[Slots.Confirmed] = item.Points.ToString(CultureInfo.InvariantCulture);
         var question = HoursTexts.ConfirmRedeem(item, Available(ctx));
-        return shown is null || shown == ctx.Slots[ConfirmedSlot]
+        return shown is null || shown == ctx.Slots[Slots.Confirmed]
             ? question
             : HoursTexts.PriceChanged(item.Name, decimal.Parse(shown, CultureInfo.InvariantCulture), item.Points) + "\n" + question;
     }
@@ -103,12 +114,12 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
                 }
             }
             lines.Add(HoursTexts.CatalogueFooter);
-            ctx.Slots[ItemsSlot] = string.Join('\u001f', ids);
+            ctx.Slots[Slots.Items] = string.Join('\u001f', ids);
             await ctx.SendAsync(string.Join('\n', lines), ct);
         },
         Handle = async (ctx, input, ct) =>
         {
-            var ids = (ctx.Slot(ItemsSlot) ?? "").Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+            var ids = (ctx.Slot(Slots.Items) ?? "").Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
             var n = Replies.Number(input);
             if (n is null || n < 1 || n > ids.Length) return StepResult.Retry(FlowTexts.PickANumber(ids.Length));
             var item = catalogue.Current.Find(ids[n.Value - 1]);
@@ -126,9 +137,9 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
                 await ctx.SendAsync(HoursTexts.InsufficientFor(item, available, affordable), ct);
                 return StepResult.Wait();
             }
-            ctx.Slots["item"] = item.Id;
-            ctx.Slots.Remove(ItemsSlot);
-            ctx.Slots.Remove(ConfirmedSlot);
+            ctx.Slots[Slots.Item] = item.Id;
+            ctx.Slots.Remove(Slots.Items);
+            ctx.Slots.Remove(Slots.Confirmed);
             return StepResult.Next();
         },
     };

@@ -4,16 +4,6 @@ using LiteDB;
 
 namespace ChatAssistant.Hours;
 
-/// <summary>Where a volunteer's correction request stands.</summary>
-public enum CorrectionStatus
-{
-    /// <summary>Waiting in the review queue.</summary>
-    Open,
-
-    /// <summary>Staff checked it and answered (the record fixed, revoked, imported, or the hours were right).</summary>
-    Resolved,
-}
-
 /// <summary>
 /// A volunteer's request to correct their hours (「图书馆那次应该是4小时不是3小时」, 「11月28号那次没有」): which record
 /// (none: an activity missing from the records), the date asked about, and their words — encrypted, bound to this

@@ -1,22 +1,15 @@
+using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Security;
 using ChatAssistant.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Hours;
-
-/// <summary>The volunteer's words and where they point, as the chat files them.</summary>
-public sealed record NewCorrection(string VolunteerId, string ChannelId, string UserId, HourRecord? Record, string? Date, string Text)
-{
-    // A record prints every member: never the volunteer's words, should one reach a log.
-    public override string ToString() => $"NewCorrection {{ Record = {Record?.RecordId ?? "missing"}, Date = {Date} }}";
-}
 
 /// <summary>
 /// Correction requests of volunteers about their hours: filed from the chat, listed with the flagged records in the
 /// review queue, resolved by staff with an answer (the words are deleted then). Every step is in the hours audit.
 /// </summary>
-public sealed class HoursCorrections(HoursStore store, FieldCipher cipher, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<HoursCorrections> log)
+public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCipher cipher, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<HoursCorrections> log)
 {
     private readonly Lock _gate = new();
 
@@ -36,13 +29,12 @@ public sealed class HoursCorrections(HoursStore store, FieldCipher cipher, IVolu
             Status = CorrectionStatus.Open,
             CreatedAt = now,
         };
-        store.InTransaction(() =>
+        LiteTransaction.Run(store.Db, () =>
         {
             store.CorrectionsCollection.Insert(correction);
             correction.Text = cipher.Protect(draft.Text, HoursCorrection.Binding(correction.Id));
             store.CorrectionsCollection.Update(correction);
-            store.AuditDecision(now, "volunteer", "correction", correction.Number, correction.VolunteerId, draft.Record is null ? "missing record" : "record " + draft.Record.RecordId);
-            return true;
+            audit.Decision("volunteer", "correction", HoursAudit.CorrectionSubject(correction.Number), correction.VolunteerId, draft.Record is null ? "missing record" : "record " + draft.Record.RecordId);
         });
         log.LogInformation("Hours correction {Number} filed", correction.Number);
         return correction;
@@ -86,11 +78,10 @@ public sealed class HoursCorrections(HoursStore store, FieldCipher cipher, IVolu
             correction.ResolvedBy = who;
             correction.Reply = reply.Trim();
             correction.Text = null;
-            store.InTransaction(() =>
+            LiteTransaction.Run(store.Db, () =>
             {
                 store.CorrectionsCollection.Update(correction);
-                store.AuditDecision(now, who, "correction.resolve", correction.Number, correction.VolunteerId, correction.Reply);
-                return true;
+                audit.Decision(who, "correction.resolve", HoursAudit.CorrectionSubject(correction.Number), correction.VolunteerId, correction.Reply);
             });
             log.LogInformation("Hours correction {Number} resolved by staff", correction.Number);
             return (correction, new Decision(DecisionOutcome.Done));

@@ -5,12 +5,6 @@ using CsvHelper.Configuration;
 
 namespace ChatAssistant.Hours.Import;
 
-/// <summary>A problem with one line of an import file; line 1 is the header.</summary>
-public sealed record LineError(int Line, string Message);
-
-/// <summary>One well-formed line of an hours export.</summary>
-public sealed record ImportRow(int Line, string RecordId, string VolunteerId, string Activity, string Organiser, DateOnly Date, int StartMinute, int EndMinute, decimal Hours);
-
 /// <summary>
 /// Reads the volunteer platform's CSV export with CsvHelper: English or Chinese headers in any order,
 /// every unusable line reported with its number. It checks form only; the rules come later.

@@ -1,23 +1,9 @@
+using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Hours.Import;
-
-/// <summary>A record that an integrity rule flagged during an import.</summary>
-public sealed record FlagReport(int Line, string RecordId, string Rule, string Reason);
-
-/// <summary>What an import did. When <see cref="Ok"/> is false nothing was stored.</summary>
-public sealed record ImportResult(
-    bool Ok,
-    string ImportId,
-    int Added,
-    int Skipped,
-    int Flagged,
-    IReadOnlyList<LineError> Errors,
-    IReadOnlyList<FlagReport> Flags,
-    IReadOnlyList<LineError> Warnings);
 
 /// <summary>
 /// Imports hour records from the platform's CSV: all or nothing, idempotent by record id within the volunteer's
@@ -25,7 +11,7 @@ public sealed record ImportResult(
 /// every record checked by <see cref="IntegrityRules"/>; clean records are credited to the ledger at once, flagged
 /// ones wait.
 /// </summary>
-public sealed class HoursImporter(HoursStore store, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
+public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
 {
     // Imports are rare and short; one at a time keeps "check the rules, then insert" consistent.
     private readonly Lock _gate = new();
@@ -64,12 +50,11 @@ public sealed class HoursImporter(HoursStore store, IVolunteerDirectory voluntee
                 .Select(RuleSubject.From).ToList();
             var flags = IntegrityRules.Check(fresh.Select(RuleSubject.From).ToList(), stored, now, o.HoursTolerance, o.MaxHoursPerDay);
 
-            // Records, then ledger, then audit (the lock order of HoursStore.InTransaction).
-            store.InTransaction(() =>
+            // Records, then ledger, then audit (the lock order of HoursStore).
+            LiteTransaction.Run(store.Db, () =>
             {
                 foreach (var row in fresh) Insert(row, districts[row.VolunteerId], flags.GetValueOrDefault(row.RecordId), importId, now);
-                store.AuditDecision(now, by, "import", importId, "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
-                return true;
+                audit.Decision(by, "import", HoursAudit.ImportSubject(importId), "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
             });
 
             var reports = fresh.Where(r => flags.ContainsKey(r.RecordId))

@@ -2,9 +2,6 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatAssistant.Hours.Staff;
 
@@ -22,7 +19,7 @@ internal static class CorrectionEndpoints
         {
             var correction = corrections.Find(number, http.User.Scope());
             if (correction is null) return Results.NotFound(new { error = HoursCorrectionTexts.StaffNotFound(number) });
-            audit.Record(http.User.Actor(), "hours.correction.view", "correction:" + correction.Number);
+            audit.Record(http.User.Actor(), "hours.correction.view", HoursAudit.CorrectionSubject(correction.Number));
             return Results.Ok(Detail(correction, corrections.TextOf(correction), clock));
         });
         group.MapPost("/corrections/{number}/resolve", async (string number, ResolveRequest? body, HttpContext http, HoursCorrections corrections, IUserMessenger messenger, AssistantClock clock) =>

@@ -2,9 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hours.Import;
 using ChatAssistant.Staff;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatAssistant.Hours.Staff;
 
@@ -28,12 +25,13 @@ public static class HoursEndpoints
                 .Concat(corrections.Open(http.User.Scope()).Select(c => CorrectionEndpoints.Summary(c, clock)))));
         CorrectionEndpoints.Map(group);
         // A record id is unique per district (HourRecord): ?district= picks one when the caller sees the id in two.
-        group.MapGet("/records/{recordId}", (string recordId, string? district, HttpContext http, HoursReview review, HoursStore store, AssistantClock clock) =>
+        group.MapGet("/records/{recordId}", (string recordId, string? district, HttpContext http, HoursReview review, AuditLog log, AssistantClock clock) =>
         {
             var (r, refusal) = review.Find(recordId, http.User.Scope(), district);
             if (r is null) return ToResult(refusal);
             // The record's own trail: another district's record of the same id has another key.
-            var audit = store.AuditCollection.Find(a => a.Target == r.Key).OrderBy(a => a.At).Select(a => new { at = clock.ToLocal(a.At), a.Who, a.Action, a.Reason });
+            var audit = log.Trail(HoursAudit.RecordSubject(r.Key))
+                .Select(a => new { at = clock.ToLocal(a.At), who = a.Actor, action = HoursAudit.DecisionOf(a), reason = a.Detail });
             return Results.Ok(new { record = RecordView(r), audit });
         });
         group.MapPost("/records/{recordId}/approve", (string recordId, string? district, DecisionRequest? body, HttpContext http, HoursReview review) =>
@@ -43,7 +41,7 @@ public static class HoursEndpoints
         group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger, AuditLog audit) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
-            audit.Record(http.User.Actor(), "hours.volunteer.view", "volunteer:" + volunteerId);
+            audit.Record(http.User.Actor(), "hours.volunteer.view", HoursAudit.VolunteerSubject(volunteerId));
             var hours = ledger.Hours(volunteerId);
             var points = ledger.Points(volunteerId);
             return Results.Ok(new
@@ -57,7 +55,7 @@ public static class HoursEndpoints
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
             // One person's whole record of service and redemptions leaves the system as a file: on record.
-            audit.Record(http.User.Actor(), "hours.statement", "volunteer:" + volunteerId);
+            audit.Record(http.User.Actor(), "hours.statement", HoursAudit.VolunteerSubject(volunteerId));
             var bytes = HoursStatement.Build(
                 volunteerId,
                 store.LedgerCollection.Find(e => e.VolunteerId == volunteerId).ToList(),

@@ -18,7 +18,7 @@ public sealed class AdminAlertTests
     private static HttpClient As(AssistantServer server, string user)
     {
         var client = server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken(user, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue(user, "test"));
         return client;
     }
 

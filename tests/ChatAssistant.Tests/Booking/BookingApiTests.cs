@@ -33,7 +33,7 @@ public sealed class BookingApiTests : IAsyncLifetime
     private HttpClient Client(string user)
     {
         var client = _server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffStore>().IssueToken(user, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue(user, "test"));
         return client;
     }
 

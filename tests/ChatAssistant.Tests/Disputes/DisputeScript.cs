@@ -91,7 +91,7 @@ internal static class DisputeFixtures
         var store = server.Get<StaffStore>();
         store.Create(name, "a long enough password", scope is null ? StaffRoles.Admin : StaffRoles.Staff, scope);
         var client = server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken(name, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue(name, "test"));
         return client;
     }
 

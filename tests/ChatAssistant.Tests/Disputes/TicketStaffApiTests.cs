@@ -195,7 +195,7 @@ public sealed class TicketStaffApiTests : IAsyncLifetime
         var ticket = DisputeFixtures.File(_server.Services, "义乌市");
         _server.Get<ChatAssistant.Staff.StaffStore>().Create("wangfang", "a long enough password", ChatAssistant.Staff.StaffRoles.Staff, "义乌市", "义乌王老师");
         using var staff = _server.CreateClient(cookies: false);
-        staff.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<ChatAssistant.Staff.StaffStore>().IssueToken("wangfang", "test"));
+        staff.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<ChatAssistant.Staff.StaffTokens>().Issue("wangfang", "test"));
         await Json(await staff.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/notes", new { text = "已联系家长" }));
 
         var entry = (await Json(await staff.GetAsync($"/api/staff/tickets/{ticket.Number}"))).GetProperty("history")[0];

@@ -11,6 +11,9 @@ public sealed class OptionsValidationTests
     [InlineData("Storage:CheckpointInterval", "-00:01:00", "Storage:CheckpointInterval")]
     [InlineData("Hours:CatalogueFile", "/no/such/folder/catalogue.yaml", "Hours:CatalogueFile")]
     [InlineData("Guide:MenuEntries:0", "vol-registr", "Guide:MenuEntries:0")]
+    [InlineData("Guide:MenuEntries:0", " ", "Guide:MenuEntries:0")]
+    [InlineData("Guide:ContentDirectory", "/no/such/guide", "Guide:ContentDirectory")]
+    [InlineData("Feedback:RetentionDays", "0", "Feedback:RetentionDays")]
     [InlineData("Proxy:KnownProxies:0", "nginx.local", "Proxy:KnownProxies:0")]
     public async Task A_bad_setting_stops_start_up_naming_the_setting(string key, string value, string named)
     {

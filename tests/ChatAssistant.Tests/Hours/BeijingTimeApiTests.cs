@@ -36,7 +36,7 @@ public sealed class BeijingTimeApiTests : IAsyncLifetime
         _server.Get<StaffStore>().Create("admin", "a long admin password", StaffRoles.Admin, null);
         Assert.True(_server.Get<IdentityService>().Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,李四,嵊州市\n")).Ok);
         _admin = _server.CreateClient(cookies: false);
-        _admin.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffStore>().IssueToken("admin", "test"));
+        _admin.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue("admin", "test"));
     }
 
     public async Task DisposeAsync()

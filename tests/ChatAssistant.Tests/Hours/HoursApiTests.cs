@@ -36,7 +36,7 @@ public sealed class HoursApiTests : IAsyncLifetime
     private HttpClient As(string user)
     {
         var client = _server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffStore>().IssueToken(user, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue(user, "test"));
         return client;
     }
 

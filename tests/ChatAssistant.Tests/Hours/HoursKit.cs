@@ -45,6 +45,10 @@ internal sealed class HoursKit : IAsyncDisposable
 
     public HoursStore Store => Bot.Get<HoursStore>();
 
+    /// <summary>The hours feature's decisions in the one audit log, oldest first (action without its "hours." prefix).</summary>
+    public IReadOnlyList<ChatAssistant.Audit.AuditEntry> Decisions =>
+        Bot.Get<ChatAssistant.Audit.AuditLog>().Recent(1000).Where(e => e.Action.StartsWith(HoursAudit.Prefix, StringComparison.Ordinal)).Reverse().ToList();
+
     /// <summary>A bot with volunteers V001 and V002 (嵊州市) and V900 (金华市) on the roster.</summary>
     public static HoursKit Create(IDictionary<string, string?>? settings = null)
     {

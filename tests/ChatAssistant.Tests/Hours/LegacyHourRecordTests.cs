@@ -50,4 +50,38 @@ public sealed class LegacyHourRecordTests
         Assert.Equal(0m, after.Get<HoursLedger>().Hours("V001").TotalHours);
         Assert.NotNull(after.Get<HoursStore>().LedgerCollection.FindById("revoke:R1"));
     }
+
+    [Fact]
+    public async Task The_decisions_of_the_hours_own_audit_log_before_move_into_the_one_audit_log_once()
+    {
+        using var data = new TempDirectory("ca-hours-legacy-audit");
+        var at = BotHarness.DefaultNow.AddDays(-3);
+        var revoke = ObjectId.NewObjectId();
+        await using (var before = BotHarness.Create(dataDirectory: data.Path))
+        {
+            // As the previous version wrote its own log, beside the one audit log.
+            var rows = before.Get<ILiteDatabase>().GetCollection(HoursStore.LegacyAudit);
+            rows.Insert(new BsonDocument
+            {
+                ["_id"] = revoke, ["At"] = at.UtcDateTime, ["Who"] = "sz", ["Action"] = "revoke", ["Target"] = "嵊州市/R1",
+                ["VolunteerId"] = "V001", ["Reason"] = "重复登记",
+            });
+            rows.Insert(new BsonDocument
+            {
+                ["_id"] = ObjectId.NewObjectId(), ["At"] = at.UtcDateTime, ["Who"] = "wechat", ["Action"] = "redeem", ["Target"] = "DH2611230001",
+                ["VolunteerId"] = "V001", ["Reason"] = "T5",
+            });
+        }
+
+        for (var start = 0; start < 2; start++)
+        {
+            await using var after = BotHarness.Create(dataDirectory: data.Path);
+            _ = after.Get<HoursStore>(); // the hours feature's records open: the move runs then, like the records' own
+            var audit = after.Get<ChatAssistant.Audit.AuditLog>();
+            var trail = Assert.Single(audit.Trail(HoursAudit.RecordSubject("嵊州市/R1")));
+            Assert.Equal((revoke, at, "sz", "hours.revoke", "重复登记", "volunteer:V001"), (trail.Id, trail.At, trail.Actor, trail.Action, trail.Detail, trail.Owner));
+            Assert.Equal("redeem", HoursAudit.DecisionOf(Assert.Single(audit.Trail(HoursAudit.OrderSubject("DH2611230001")))));
+            Assert.False(after.Get<ILiteDatabase>().CollectionExists(HoursStore.LegacyAudit));
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class NonUtf8ImportTests
         server.Get<StaffStore>().Create("admin", "a long admin password", StaffRoles.Admin, null);
         Assert.True(server.Get<IdentityService>().Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,李四,嵊州市\n")).Ok);
         using var admin = server.CreateClient(cookies: false);
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken("admin", "test"));
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue("admin", "test"));
 
         var refused = await admin.PostAsync("/api/staff/hours/import", new ByteArrayContent(Gbk(Csv)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

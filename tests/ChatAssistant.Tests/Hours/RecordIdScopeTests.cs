@@ -39,7 +39,7 @@ public sealed class RecordIdScopeTests : IAsyncLifetime
     private HttpClient As(string user)
     {
         var client = _server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffStore>().IssueToken(user, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue(user, "test"));
         return client;
     }
 

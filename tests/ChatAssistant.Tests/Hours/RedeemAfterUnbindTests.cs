@@ -26,7 +26,7 @@ public sealed class RedeemAfterUnbindTests
         Assert.Contains("积分没有扣除", answer);
         Assert.Equal(0, kit.Store.OrdersCollection.Count());
         Assert.Equal(12m, kit.Ledger.Points("V001").Available);
-        Assert.Empty(kit.Store.AuditCollection.Find(a => a.Action == "redeem"));
+        Assert.DoesNotContain(kit.Decisions, a => a.Action == "hours.redeem");
     }
 
     [Fact]

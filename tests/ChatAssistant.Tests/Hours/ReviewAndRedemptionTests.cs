@@ -21,8 +21,8 @@ public sealed class ReviewAndRedemptionTests
 
         Assert.Equal(5m, kit.Ledger.Hours("V001").TotalHours);
         Assert.Empty(review.Queue(null));
-        var audit = Assert.Single(kit.Store.AuditCollection.Find(a => a.Target == HoursKit.Key("X1")));
-        Assert.Equal(("alice", "approve", "V001", "核对签到表，活动实际持续 5 小时"), (audit.Who, audit.Action, audit.VolunteerId, audit.Reason));
+        var audit = Assert.Single(kit.Decisions, a => a.Subject == HoursAudit.RecordSubject(HoursKit.Key("X1")));
+        Assert.Equal(("alice", "hours.approve", "volunteer:V001", "核对签到表，活动实际持续 5 小时"), (audit.Actor, audit.Action, audit.Owner, audit.Detail));
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8)), audit.At);
     }
 
@@ -44,7 +44,7 @@ public sealed class ReviewAndRedemptionTests
         // Append-only: the credit is still there, a reversal sits next to it.
         Assert.NotNull(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey(HoursKit.Key("R1"))));
         Assert.Equal(-2m, kit.Store.LedgerCollection.FindById(LedgerEntry.ReversalKey(HoursKit.Key("R1"))).Hours);
-        Assert.Equal(2, kit.Store.AuditCollection.Count(a => a.Action == "revoke"));
+        Assert.Equal(2, kit.Decisions.Count(a => a.Action == "hours.revoke"));
     }
 
     [Fact]

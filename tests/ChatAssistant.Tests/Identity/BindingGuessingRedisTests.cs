@@ -47,7 +47,7 @@ public sealed class BindingGuessingRedisTests(RedisServer redis) : IClassFixture
         foreach (var server in new[] { a, b })
         {
             using var admin = server.CreateClient(cookies: false);
-            admin.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken("admin", "test"));
+            admin.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue("admin", "test"));
             var response = await admin.GetAsync("/api/staff/alerts");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             alerts += JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetArrayLength();

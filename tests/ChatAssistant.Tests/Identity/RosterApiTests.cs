@@ -17,7 +17,7 @@ public sealed class RosterApiTests
         await using var server = await AssistantServer.StartAsync();
         server.Get<StaffStore>().Create("admin", "a long admin password", StaffRoles.Admin, null);
         using var client = server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken("admin", "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue("admin", "test"));
 
         var good = await client.PostAsync("/api/staff/rosters/delegate/import", new StringContent("id,name,district\nD1,张三,天台县\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
@@ -32,7 +32,7 @@ public sealed class RosterApiTests
     private static HttpClient As(AssistantServer server, string user)
     {
         var client = server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffStore>().IssueToken(user, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.Get<StaffTokens>().Issue(user, "test"));
         return client;
     }
 

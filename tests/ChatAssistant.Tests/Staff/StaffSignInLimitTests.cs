@@ -36,7 +36,7 @@ public sealed class StaffSignInLimitTests
         // 49 addresses, each until it is locked out of the name (five wrong passwords each, 245 in all).
         await Parallel.ForEachAsync(Enumerable.Range(1, 49), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (a, _) =>
         {
-            for (var i = 0; i < StaffStore.MaxFailedSignIns; i++) await LoginFrom(server, $"10.1.{a}.9", "admin", "guess " + i);
+            for (var i = 0; i < StaffSignIn.MaxFailedSignIns; i++) await LoginFrom(server, $"10.1.{a}.9", "admin", "guess " + i);
             Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, $"10.1.{a}.9", "admin", Password)); // that address is out
         });
         Assert.Null(store.Find("admin")!.LockedUntil); // the account is not locked ...
@@ -46,7 +46,7 @@ public sealed class StaffSignInLimitTests
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, "10.1.50.9", "admin", "guess"));
         Assert.NotNull(store.Find("admin")!.LockedUntil);
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, "198.51.100.21", "admin", Password));
-        store.Unlock("admin"); // until it expires or an admin unlocks it
+        server.Get<StaffSignIn>().Unlock("admin"); // until it expires or an admin unlocks it
         Assert.Equal(HttpStatusCode.OK, await LoginFrom(server, "198.51.100.21", "admin", Password));
     }
 
@@ -57,7 +57,7 @@ public sealed class StaffSignInLimitTests
         server.Get<StaffStore>().Create("admin", Password, StaffRoles.Admin, null);
 
         for (var a = 0; a < 10; a++)
-            for (var i = 0; i < 2 * StaffStore.MaxFailedSignIns; i++) // on past each address's own lock-out
+            for (var i = 0; i < 2 * StaffSignIn.MaxFailedSignIns; i++) // on past each address's own lock-out
                 await LoginFrom(server, $"203.0.113.{a}", "admin", "guess " + i);
 
         Assert.Equal(HttpStatusCode.OK, await LoginFrom(server, "198.51.100.7", "admin", Password));
@@ -71,7 +71,7 @@ public sealed class StaffSignInLimitTests
         store.Create("admin", Password, StaffRoles.Admin, null);
 
         // Five wrong passwords from five addresses of one /64: that network is locked out of the name ...
-        for (var i = 1; i <= StaffStore.MaxFailedSignIns; i++) await LoginFrom(server, $"2001:db8:1:2::{i:x}", "admin", "guess");
+        for (var i = 1; i <= StaffSignIn.MaxFailedSignIns; i++) await LoginFrom(server, $"2001:db8:1:2::{i:x}", "admin", "guess");
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, "2001:db8:1:2::99", "admin", Password));
         // ... and it is one address of the account's fifty.
         Assert.Equal(1, store.Find("admin")!.FailedSignIns);
@@ -103,19 +103,20 @@ public sealed class StaffSignInLimitTests
         var store = server.Get<StaffStore>();
         store.Create("alice", Password, StaffRoles.Admin, null);
         store.Create("bob", Password, StaffRoles.Staff, "天台县");
+        var signIn = server.Get<StaffSignIn>();
 
-        var first = Task.Run(() => store.SignIn("alice", "wrong password", "192.0.2.1"));
+        var first = Task.Run(() => signIn.SignIn("alice", "wrong password", "192.0.2.1"));
         Assert.True(await hasher.WaitForAsync(1), "the first sign-in should be hashing");
         // While it hashes: another sign-in reaches its own hash, and an admin's change goes through.
-        var second = Task.Run(() => store.SignIn("bob", "wrong password", "192.0.2.2"));
+        var second = Task.Run(() => signIn.SignIn("bob", "wrong password", "192.0.2.2"));
         Assert.True(await hasher.WaitForAsync(2), "a second sign-in waited for the first one's hash");
-        var unlock = Task.Run(() => store.Unlock("bob"));
+        var unlock = Task.Run(() => signIn.Unlock("bob"));
         Assert.Same(unlock, await Task.WhenAny(unlock, Task.Delay(TimeSpan.FromSeconds(5))));
 
         hasher.Release();
         Assert.Equal(SignInStatus.Failed, (await first).Status);
         Assert.Equal(SignInStatus.Failed, (await second).Status);
-        Assert.Equal(SignInStatus.Succeeded, store.SignIn("alice", Password, "192.0.2.1").Status);
+        Assert.Equal(SignInStatus.Succeeded, signIn.SignIn("alice", Password, "192.0.2.1").Status);
     }
 
     [Fact]
@@ -123,22 +124,22 @@ public sealed class StaffSignInLimitTests
     {
         var time = new FakeTimeProvider(BotHarness.DefaultNow);
         await using var bot = BotHarness.Create(services: s => s.AddSingleton<TimeProvider>(time));
-        var store = bot.Get<StaffStore>();
-        store.Create("alice", Password, StaffRoles.Admin, null);
+        bot.Get<StaffStore>().Create("alice", Password, StaffRoles.Admin, null);
+        var store = bot.Get<StaffSignIn>();
 
         // Four wrong passwords (one short of a lock-out), then a quiet afternoon: they no longer count.
-        for (var i = 0; i < StaffStore.MaxFailedSignIns - 1; i++) Assert.Equal(SignInStatus.Failed, store.SignIn("alice", "guess", "192.0.2.1").Status);
-        time.Advance(StaffStore.FailureMemory + TimeSpan.FromMinutes(1));
+        for (var i = 0; i < StaffSignIn.MaxFailedSignIns - 1; i++) Assert.Equal(SignInStatus.Failed, store.SignIn("alice", "guess", "192.0.2.1").Status);
+        time.Advance(StaffSignIn.FailureMemory + TimeSpan.FromMinutes(1));
         Assert.Equal(SignInStatus.Failed, store.SignIn("alice", "guess", "192.0.2.1").Status);
         Assert.Equal(SignInStatus.Succeeded, store.SignIn("alice", Password, "192.0.2.1").Status);
 
         // Records of strangers' failures (any names) are dropped once old, however few there are.
         for (var i = 0; i < 20; i++) store.SignIn("name-" + i, "guess", "192.0.2." + i);
         for (var i = 0; i < 3; i++) store.SignIn("locked", "guess", "192.0.2.200");
-        Assert.Equal(21, store.TrackedSignInFailures);
-        time.Advance(StaffStore.FailureMemory + TimeSpan.FromMinutes(1));
+        Assert.Equal(21, store.TrackedFailures);
+        time.Advance(StaffSignIn.FailureMemory + TimeSpan.FromMinutes(1));
         store.SignIn("someone", "guess", "192.0.2.201");
-        Assert.Equal(1, store.TrackedSignInFailures);
+        Assert.Equal(1, store.TrackedFailures);
     }
 
     /// <summary>Counts the checks; hashes as the real one.</summary>

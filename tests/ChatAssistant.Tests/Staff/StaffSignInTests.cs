@@ -39,7 +39,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
     {
         using var client = _server.CreateClient();
-        for (var i = 0; i < StaffStore.MaxFailedSignIns - 1; i++)
+        for (var i = 0; i < StaffSignIn.MaxFailedSignIns - 1; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await Login(client, "nope nope nope")).StatusCode);
         Assert.Equal(HttpStatusCode.Locked, (await Login(client, "nope nope nope")).StatusCode);
         var locked = await Login(client, Password);
@@ -95,7 +95,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     public async Task A_strangers_wrong_passwords_lock_out_the_stranger_not_the_member()
     {
         _server.Get<StaffStore>().Create("lan", Password, StaffRoles.Admin, null, "Lan");
-        for (var i = 0; i < StaffStore.MaxFailedSignIns - 1; i++)
+        for (var i = 0; i < StaffSignIn.MaxFailedSignIns - 1; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, await LoginFrom("192.0.2.66", "lan", "guess " + i));
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lan", "guess"));
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom("192.0.2.66", "lan", Password)); // locked out, even now
@@ -107,9 +107,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
     {
         // Otherwise 423 after five tries would tell a guesser which names exist.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < StaffStore.MaxFailedSignIns + 1; i++) statuses.Add(await LoginFrom("192.0.2.77", "no-such-member", "guess " + i));
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, StaffStore.MaxFailedSignIns - 1), statuses.Take(StaffStore.MaxFailedSignIns - 1));
-        Assert.All(statuses.Skip(StaffStore.MaxFailedSignIns - 1), s => Assert.Equal(HttpStatusCode.Locked, s));
+        for (var i = 0; i < StaffSignIn.MaxFailedSignIns + 1; i++) statuses.Add(await LoginFrom("192.0.2.77", "no-such-member", "guess " + i));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, StaffSignIn.MaxFailedSignIns - 1), statuses.Take(StaffSignIn.MaxFailedSignIns - 1));
+        Assert.All(statuses.Skip(StaffSignIn.MaxFailedSignIns - 1), s => Assert.Equal(HttpStatusCode.Locked, s));
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
     {
         _server.Get<StaffStore>().Create("zhou", Password, StaffRoles.Staff, "婺城区", "Zhou");
         // One wrong password from each of fifty addresses: each stays far below its own lock-out.
-        for (var a = 0; a < StaffStore.MaxFailingAddresses; a++) await LoginFrom($"10.9.{a}.1", "zhou", "guess " + a);
+        for (var a = 0; a < StaffSignIn.MaxFailingAddresses; a++) await LoginFrom($"10.9.{a}.1", "zhou", "guess " + a);
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom("198.51.100.21", "zhou", Password));
-        _server.Get<StaffStore>().Unlock("zhou"); // an admin's unlock ends it
+        _server.Get<StaffSignIn>().Unlock("zhou"); // an admin's unlock ends it
         Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.21", "zhou", Password));
     }
 
@@ -147,7 +147,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
     [Fact]
     public async Task A_bearer_token_works_for_scripts_without_CSRF_and_a_bad_one_does_not()
     {
-        var token = _server.Get<StaffStore>().IssueToken("alice", "test");
+        var token = _server.Get<StaffTokens>().Issue("alice", "test");
         using var client = _server.CreateClient(cookies: false);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var created = await client.PostAsJsonAsync("/api/staff/accounts", new { userName = "bob", password = "another long password", role = "staff", scope = "天台县" });
@@ -159,10 +159,10 @@ public sealed class StaffSignInTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_are_listed_without_their_secret_can_be_revoked_one_by_one_and_expire()
     {
-        var store = _server.Get<StaffStore>();
-        var kept = store.IssueToken("alice", "nightly export");
-        var leaked = store.IssueToken("alice", "old laptop");
-        var brief = store.IssueToken("alice", "one-off", TimeSpan.FromMilliseconds(200));
+        var tokens = _server.Get<StaffTokens>();
+        var kept = tokens.Issue("alice", "nightly export");
+        var leaked = tokens.Issue("alice", "old laptop");
+        var brief = tokens.Issue("alice", "one-off", TimeSpan.FromMilliseconds(200));
         using var admin = _server.CreateClient(cookies: false);
         admin.DefaultRequestHeaders.Authorization = new("Bearer", kept);
 
@@ -214,7 +214,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
         var store = _server.Get<StaffStore>();
         store.Create("mei", theirs, StaffRoles.Staff, "婺城区");
         using var script = _server.CreateClient(cookies: false);
-        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("mei", "script"));
+        script.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue("mei", "script"));
         using var mei = await StaffSession.SignInAsync(_server, "mei", theirs);
         Assert.Equal(HttpStatusCode.OK, (await mei.GetAsync("/api/staff/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
@@ -306,14 +306,14 @@ public sealed class StaffSignInTests : IAsyncLifetime
         var store = _server.Get<StaffStore>();
         store.Create("lan", "a long enough password", StaffRoles.Staff, "金东区");
         using var script = _server.CreateClient(cookies: false);
-        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("lan", "script"));
+        script.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue("lan", "script"));
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
 
         Assert.Equal(DisableOutcome.Changed, store.SetDisabled("lan", true).Outcome);
         Assert.Equal(DisableOutcome.Changed, store.SetDisabled("lan", false).Outcome);
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/staff/me")).StatusCode); // enabled again, still dead
 
-        script.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken("lan", "script"));
+        script.DefaultRequestHeaders.Authorization = new("Bearer", _server.Get<StaffTokens>().Issue("lan", "script"));
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/staff/me")).StatusCode);
         store.SetPassword("lan", "another long password");
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/staff/me")).StatusCode);
@@ -344,7 +344,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
         // Wrong passwords (anyone can send them) write the failure counters back while an admin disables the account.
         var signIns = Task.Run(() =>
         {
-            for (var i = 0; i < 40; i++) store.SignIn("kai", i % 5 == 4 ? "a long enough password" : "wrong password " + i);
+            for (var i = 0; i < 40; i++) _server.Get<StaffSignIn>().SignIn("kai", i % 5 == 4 ? "a long enough password" : "wrong password " + i);
         });
         var toggles = Task.Run(() =>
         {

@@ -34,6 +34,8 @@ public sealed class RecordingMessenger : IUserMessenger
 /// <summary>The county of each API-test user (the browser test binds real roster entries instead).</summary>
 public sealed class FixedCountySource(IReadOnlyDictionary<string, string> counties) : IEscalationCountySource
 {
+    public int Order => IEscalationCountySource.OnRecord;
+
     public string? CountyOf(string channelId, string userId, ConversationData data) => counties.GetValueOrDefault(userId);
 }
 

@@ -21,7 +21,7 @@ internal sealed class DoorScreenClient(WeChatTestServer wechat, TimeProvider tim
     public HttpClient Staff(string userName)
     {
         var client = wechat.Server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", wechat.Server.Get<StaffStore>().IssueToken(userName, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", wechat.Server.Get<StaffTokens>().Issue(userName, "test"));
         return client;
     }
 

@@ -49,7 +49,7 @@ public class WeChatAssistant : IAsyncLifetime
         var store = Get<ChatAssistant.Staff.StaffStore>();
         store.Create(name, "a long enough password", scope is null ? ChatAssistant.Staff.StaffRoles.Admin : ChatAssistant.Staff.StaffRoles.Staff, scope);
         var client = WeChat.Server.CreateClient(cookies: false);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", store.IssueToken(name, "test"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Get<ChatAssistant.Staff.StaffTokens>().Issue(name, "test"));
         return client;
     }
 }

@@ -3,28 +3,6 @@ using Microsoft.Bot.Builder;
 namespace ChatAssistant.Conversation;
 
 /// <summary>
-/// Looks at every user message before routing (the crisis check, hand-off forwarding). Interceptors run in
-/// ascending <see cref="Order"/>; the first that handles the message ends the turn.
-/// </summary>
-public interface IMessageInterceptor
-{
-    int Order { get; }
-
-    /// <summary>True when the message was handled and routing must stop.</summary>
-    Task<bool> TryHandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken);
-}
-
-/// <summary>Answers what no intent matched (the volunteer guide).</summary>
-public interface IFallbackHandler
-{
-    /// <summary>
-    /// True when the message was understood; false when the answer said it was not and offered a person (a short yes
-    /// as the next message then hands the conversation over).
-    /// </summary>
-    Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// Hands the conversation to a person (转人工, an accepted offer after a not-understood message, a crisis) and keeps
 /// the bot useful meanwhile: self-service still answers, and a message left to staff is not met with silence when
 /// nobody is expected soon.
@@ -63,26 +41,4 @@ public interface IHandoffService
     /// expected soon, instead of leaving them in silence.
     /// </summary>
     Task LeftToStaffAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// A crisis hand-off's reasons for staff: the category (Suicide, Abuse, Violence, Danger), the signal that decided it
-/// (a lexicon entry or the model's score) and the safety message the user was sent.
-/// </summary>
-public sealed record CrisisNotice(string Category, string Signal, string Reply);
-
-/// <summary>Why a conversation is handed to a person.</summary>
-public enum HandoffReason
-{
-    UserAsked,
-    NotUnderstood,
-    Crisis,
-}
-
-/// <summary>Handles a QR scene (on SCAN, or on subscribe from a parametric QR code), e.g. "duty:3".</summary>
-public interface ISceneHandler
-{
-    bool CanHandle(string scene);
-
-    Task HandleAsync(ITurnContext turn, ConversationData data, string scene, CancellationToken cancellationToken);
 }

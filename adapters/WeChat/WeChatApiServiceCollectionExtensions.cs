@@ -16,8 +16,7 @@ public static class WeChatApiServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWeChatApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>());
+        services.AddSettings<WeChatOptions, WeChatOptionsValidator>(WeChatOptions.Section, configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WeChatApiClient.HttpClientName).AddStandardResilienceHandler(o =>
         {

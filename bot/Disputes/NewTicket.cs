@@ -22,20 +22,3 @@ public sealed record NewTicket(
     // A record prints every member: never the description, phone or name, should one reach a log.
     public override string ToString() => $"NewTicket {{ County = {County}, Category = {Category} }}";
 }
-
-/// <summary>The result of a ticket operation: the ticket, or why nothing changed.</summary>
-public sealed record TicketOutcome(TicketOutcomeKind Kind, Ticket? Ticket = null, string? Error = null)
-{
-    public static TicketOutcome Ok(Ticket ticket) => new(TicketOutcomeKind.Ok, ticket);
-
-    public static readonly TicketOutcome NotFound = new(TicketOutcomeKind.NotFound);
-
-    public static TicketOutcome Conflict(string error) => new(TicketOutcomeKind.Conflict, Error: error);
-}
-
-public enum TicketOutcomeKind
-{
-    Ok,
-    NotFound,
-    Conflict,
-}

@@ -1,14 +1,7 @@
-using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Identity;
-
-/// <summary><c>Identity:CodeSecret</c>: the HMAC key binding codes are stored under (base64 of at least 32 random bytes).</summary>
-public sealed class CodeSecretOptions
-{
-    public string? CodeSecret { get; set; }
-}
 
 /// <summary>
 /// Where the code secret comes from: <c>Identity:CodeSecret</c>, or — only without a WeChat account, the embedded
@@ -31,25 +24,5 @@ public static class CodeSecretSource
         if (created) logger.LogWarning("Identity:CodeSecret is not set; generated a binding-code secret in {KeyFile}. Losing that file makes the codes issued so far unusable. Set Identity:CodeSecret before connecting a WeChat account.", path);
         else logger.LogWarning("Identity:CodeSecret is not set; binding codes use the generated secret in {KeyFile}. Set Identity:CodeSecret before connecting a WeChat account.", path);
         return key;
-    }
-}
-
-/// <summary>
-/// The secret is required once a WeChat account is configured (<c>WeChat:Token</c>): real people bind then, and a
-/// copy of the data folder must not give away live codes. Without one, a generated key file is acceptable.
-/// </summary>
-internal sealed class CodeSecretOptionsValidator(IOptions<WeChatOptions> wechat) : IValidateOptions<CodeSecretOptions>
-{
-    private const string Setting = $"{IdentityOptions.Section}:CodeSecret";
-
-    public ValidateOptionsResult Validate(string? name, CodeSecretOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.CodeSecret))
-            return wechat.Value.AnyAccount
-                ? ValidateOptionsResult.Fail($"Setting '{Setting}' is missing; it is required when a WeChat account is configured (WeChat:Token or WeChat:Accounts). Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`), kept outside the data folder.")
-                : ValidateOptionsResult.Success;
-        return CodeSecretSource.TryDecode(options.CodeSecret, out _)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Setting '{Setting}' must be base64 of at least 32 bytes (e.g. `openssl rand -base64 32`).");
     }
 }

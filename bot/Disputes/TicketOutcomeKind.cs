@@ -1,0 +1,8 @@
+namespace ChatAssistant.Disputes;
+
+public enum TicketOutcomeKind
+{
+    Ok,
+    NotFound,
+    Conflict,
+}

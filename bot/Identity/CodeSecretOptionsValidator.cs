@@ -1,0 +1,24 @@
+using ChatAssistant.Adapters.WeChat;
+using Microsoft.Extensions.Options;
+
+namespace ChatAssistant.Identity;
+
+/// <summary>
+/// The secret is required once a WeChat account is configured (<c>WeChat:Token</c>): real people bind then, and a
+/// copy of the data folder must not give away live codes. Without one, a generated key file is acceptable.
+/// </summary>
+internal sealed class CodeSecretOptionsValidator(IOptions<WeChatOptions> wechat) : IValidateOptions<CodeSecretOptions>
+{
+    private const string Setting = $"{IdentityOptions.Section}:CodeSecret";
+
+    public ValidateOptionsResult Validate(string? name, CodeSecretOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.CodeSecret))
+            return wechat.Value.AnyAccount
+                ? ValidateOptionsResult.Fail($"Setting '{Setting}' is missing; it is required when a WeChat account is configured (WeChat:Token or WeChat:Accounts). Give base64 of 32 random bytes (e.g. `openssl rand -base64 32`), kept outside the data folder.")
+                : ValidateOptionsResult.Success;
+        return CodeSecretSource.TryDecode(options.CodeSecret, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Setting '{Setting}' must be base64 of at least 32 bytes (e.g. `openssl rand -base64 32`).");
+    }
+}
