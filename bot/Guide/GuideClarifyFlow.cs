@@ -1,10 +1,11 @@
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Knowledge;
 
 namespace ChatAssistant.Guide;
 
 /// <summary>"你是想问：1… 2… 3…": the user picks a topic by number and gets its answer.</summary>
-public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
+public sealed class GuideClarifyFlow(KnowledgeBase guide, FeatureOffers offers, IUserRoles roles) : Flow
 {
     public const string FlowId = "guide.clarify";
     public const string IdsSlot = "ids";
@@ -27,17 +28,17 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
             whenEmpty: GuideTexts.NotSure,
             footer: GuideTexts.ClarifyFooter,
             rerouteOtherText: true),
-        GuideAnswerStep.Create(guide),
+        GuideAnswerStep.Create(guide, offers, roles),
     ];
 }
 
-/// <summary>Sends the answer of the entry chosen in the "entry" slot.</summary>
+/// <summary>Sends the answer of the entry chosen in the "entry" slot (with its feature's offer, as a direct answer has).</summary>
 internal static class GuideAnswerStep
 {
-    public static FlowStep Create(KnowledgeBase guide) => Step.Do("answer", async (ctx, ct) =>
+    public static FlowStep Create(KnowledgeBase guide, FeatureOffers offers, IUserRoles roles) => Step.Do("answer", async (ctx, ct) =>
     {
         var entry = guide.Find(ctx.Slot("entry") ?? "");
-        await ctx.SendAsync(entry is null ? GuideTexts.NotSure : GuideTexts.Answer(entry.Answer), ct);
+        await ctx.SendAsync(entry is null ? GuideTexts.NotSure : GuideTexts.Answer(entry.Answer, offers.After(entry, roles.Of(ctx.UserId))), ct);
         return StepResult.End();
     });
 }

@@ -28,6 +28,7 @@ public static class IdentityRegistration
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
         services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
+        services.AddSingleton<IUserRoles, IdentityUserRoles>();
         AuditLog.Register(services);
         services.AddAdminAlerts();
         services.AddFeature<IdentityFlow>(

@@ -18,6 +18,9 @@ public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool H
     /// which a list of options on several days should not take literally.
     /// </summary>
     public bool HasDate { get; init; } = true;
+
+    /// <summary>The words that named it, as the recognizer read them (simplified characters; a bare day with its month).</summary>
+    public string Text { get; init; } = "";
 }
 
 /// <summary>
@@ -43,7 +46,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         foreach (var result in results)
         {
             var window = Resolve(result, now);
-            if (window is not null) windows.Add(window);
+            if (window is not null) windows.Add(window with { Text = result.Text ?? "" });
         }
         return windows;
     }
