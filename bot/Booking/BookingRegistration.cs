@@ -39,7 +39,7 @@ public static class BookingRegistration
             // "我想下周三下午去值班", "约个时间值班" — but not "取消值班" or "我的值班"; "预约下周四下午三点" (预约 and a time).
             Patterns =
             [
-                new Regex(@"^(?!.*(取消|退订|不去|我的值班|查|哪些|几次|约了哪|看看|看下)).*(想|要|去|约|报名|安排).{0,16}(值班|驻室)", RegexOptions.IgnoreCase),
+                new Regex(@"^(?!.*(取消|退订|不去|我的值班|查|哪些|几次|约了哪|看看|看下|多少|多久|怎么|如何|什么|规则)).*(想|要|去|约|报名|安排).{0,16}(值班|驻室)", RegexOptions.IgnoreCase),
                 new Regex(@"^\s*(我|我想|我要|帮我|再)?预约(?!.*(取消|退订|不去|求助)).{0,12}(今天|明天|后天|周|星期|礼拜|月|号|日|点|上午|下午|晚上)", RegexOptions.IgnoreCase),
             ],
             MenuKeys = ["BOOKING"],

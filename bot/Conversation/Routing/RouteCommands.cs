@@ -30,7 +30,7 @@ public static class RouteCommands
         var eval = new Command("eval", "Route the file's routing cases; print the share routed right on the dev half, the held-out half and all.") { file, verbose };
         eval.SetAction((r, _) =>
         {
-            var path = r.GetValue(file)!.FullName; // before the host is built, which may set another working folder
+            var path = Locate(r.GetValue(file)!);
             if (!File.Exists(path))
             {
                 Console.Error.WriteLine($"{path}: no such file");
@@ -87,6 +87,18 @@ public static class RouteCommands
             ? "the flow reads it as its answer"
             : match.IsStrong ? $"another request ({match.Intent.Id}) before the flow reads it" : $"the flow reads it first; if it is no answer, another request ({match.Intent.Id})"));
         return lines.ToString();
+    }
+
+    // `dotnet run --project bot` runs in bot/: a path relative to the repository (knowledge/eval/…) is found from there too.
+    private static string Locate(FileInfo file)
+    {
+        if (file.Exists || Path.IsPathRooted(file.ToString())) return file.FullName;
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, file.ToString());
+            if (File.Exists(candidate)) return candidate;
+        }
+        return file.FullName;
     }
 
     private static UserRoles RolesOf(string who) => who.ToLowerInvariant() switch
