@@ -7,6 +7,12 @@ public static class BookingTexts
 {
     public const string BookTitle = "值班预约";
     public const string MineTitle = "我的值班";
+
+    /// <summary>After the guide's answer about duty (「值班一般怎么安排」), to a bound delegate.</summary>
+    public const string BookOffer = "想现在预约，回复「预约值班」，也可以直接说时间，例如「周六上午九点」。";
+
+    /// <summary>After the guide's answer about one's duties, to a bound delegate.</summary>
+    public const string MineOffer = "想看你约了哪些值班，回复「我的值班」。";
     public const string CancelTitle = "取消值班";
 
     public const string ChooseHeading = "可以预约的时段：";

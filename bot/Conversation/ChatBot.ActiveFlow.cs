@@ -26,7 +26,7 @@ public sealed partial class ChatBot
         // except for the flow holding answers it names ("我要心理疏导" at the help request's category): the flow
         // reads it first.
         var sameHeld = request is not null && request.Intent.FlowId == _engine.Active(data)!.Id && _engine.HoldsAnswers(data);
-        if (request is not null && !sameHeld && (request.Score >= 1000 || (text.Length <= 15 && request.Score >= 40)))
+        if (request is not null && !sameHeld && request.IsStrong)
             return await InterruptAsync(turn, data, request.Intent, text, ct);
 
         for (var pass = 0; pass < MaxPasses; pass++)

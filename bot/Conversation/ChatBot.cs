@@ -16,6 +16,8 @@ public sealed partial class ChatBot : ActivityHandler
     private readonly IStatePropertyAccessor<ConversationData> _data;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly IntentRouter _router;
+    private readonly MessageRouter _messages;
+    private readonly IUserRoles _roles;
     private readonly FlowEngine _engine;
     private readonly IReadOnlyList<IMessageInterceptor> _interceptors;
     private readonly IFallbackHandler _fallback;
@@ -27,6 +29,8 @@ public sealed partial class ChatBot : ActivityHandler
         ConversationState conversationState,
         UserState userState,
         IntentRouter router,
+        MessageRouter messages,
+        IUserRoles roles,
         FlowEngine engine,
         IEnumerable<IMessageInterceptor> interceptors,
         IFallbackHandler fallback,
@@ -37,6 +41,8 @@ public sealed partial class ChatBot : ActivityHandler
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
         _router = router;
+        _messages = messages;
+        _roles = roles;
         _engine = engine;
         _interceptors = interceptors.OrderBy(i => i.Order).ToList();
         _fallback = fallback;
@@ -105,28 +111,32 @@ public sealed partial class ChatBot : ActivityHandler
         return await RouteNewAsync(turn, data, text, menuShown, cancellationToken);
     }
 
-    /// <summary>A message while no flow runs: a menu number, an intent, or the fallback.</summary>
+    /// <summary>
+    /// A message while no flow runs: a menu number, a request, a time from a bound delegate, or the guide — as
+    /// <see cref="MessageRouter"/> decides from the message and who sent it.
+    /// </summary>
     private async Task<string> RouteNewAsync(ITurnContext turn, ConversationData data, string text, bool menuShown, CancellationToken cancellationToken)
     {
-        if (Replies.Number(text) is { } number)
+        var route = _messages.Decide(text, _roles.Of(turn.Activity.From?.Id ?? ""));
+        switch (route.Kind)
         {
-            if (_router.ByMenuNumber(number) is { } fromMenu)
-            {
+            case RouteKind.MenuNumber:
+                var fromMenu = route.Intent!;
                 // A bare number long after the menu was shown may mean anything: ask before starting a flow that
                 // would take the next message as its answer. A look-up that asks nothing just answers.
                 if (!menuShown && _engine.AsksSomething(fromMenu.FlowId))
                 {
-                    await AskBeforeStartAsync(turn, data, fromMenu, text, AskBeforeStartFlow.MenuNumber, fromMenu.MenuTitle ?? "", cancellationToken, number);
+                    await AskBeforeStartAsync(turn, data, fromMenu, text, AskBeforeStartFlow.MenuNumber, fromMenu.MenuTitle ?? "", cancellationToken, route.Number);
                     return "menu number asked " + fromMenu.FlowId;
                 }
                 await StartAsync(turn, data, fromMenu, text, cancellationToken);
                 return "intent " + fromMenu.FlowId;
-            }
-        }
-        else if (_router.Match(text)?.Intent is { } intent)
-        {
-            await StartAsync(turn, data, intent, text, cancellationToken);
-            return "intent " + intent.FlowId;
+            case RouteKind.Intent:
+            case RouteKind.Time:
+                await StartAsync(turn, data, route.Intent!, text, cancellationToken);
+                return (route.Kind == RouteKind.Time ? "time " : "intent ") + route.Intent!.FlowId;
+            case RouteKind.Command when await HandleGlobalCommandAsync(turn, data, text, cancellationToken):
+                return "global command";
         }
 
         await FallbackAsync(turn, data, text, cancellationToken);

@@ -33,8 +33,10 @@ public static partial class DisputeRegistration
             // Category names alone are not keywords (typed as an answer inside the flow they would restart it), and
             // the pattern only takes a whole short request, so a description that mentions them is not taken either.
             Keywords = ["求助", "亲青老娘舅", "老娘舅", "我要求助", "help request"],
-            Patterns = [RequestPattern()],
+            Patterns = [RequestPattern(), ApplyPattern()],
             MenuKeys = ["HELP_REQUEST"],
+            GuideEntries = ["assistant-help-request", "qinqing-what", "qinqing-dispute", "qinqing-counsel", "qinqing-aid"],
+            Offer = new FeatureOffer(DisputeTexts.RequestOffer, "求助"),
         }, new Intent
         {
             // A need said in the writer's words (「我被同学欺负了怎么办」, 「校园欺凌」, 「对方家长要我们赔钱，想找人调解」):
@@ -53,6 +55,8 @@ public static partial class DisputeRegistration
             MenuOrder = 70,
             Keywords = ["我的求助", "求助进度", "求助记录", "查看求助"],
             MenuKeys = ["MY_HELP_REQUESTS"],
+            GuideEntries = ["help-status"],
+            Offer = new FeatureOffer(DisputeTexts.MineOffer, "我的求助"),
         });
         return services;
     }
@@ -62,4 +66,8 @@ public static partial class DisputeRegistration
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(我要|我想|想要|需要|申请|寻求|找人)做?(纠纷调解|调解|心理疏导|心理咨询|爱心帮扶|帮扶|权益维护|维权)[\s。！!？?]*$")]
     private static partial System.Text.RegularExpressions.Regex RequestPattern();
+
+    // 「申请爱心帮扶，我爸住院了家里没钱」, 「帮我孙子申请一下心理疏导」: applying, with a story after — not a question about it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?!.*(怎么|如何|什么|哪些|吗|条件|多久|流程|能不能|可以)).*申请(一下|个)?(纠纷调解|调解|心理疏导|心理咨询|爱心帮扶|帮扶|权益维护|维权)")]
+    private static partial System.Text.RegularExpressions.Regex ApplyPattern();
 }

@@ -6,6 +6,12 @@ public static class DisputeTexts
     public const string FlowTitle = "求助·亲青老娘舅";
     public const string MyTicketsTitle = "我的求助";
 
+    /// <summary>After the guide's answer about what 亲青老娘舅 does, to anyone (no binding needed).</summary>
+    public const string RequestOffer = "需要的话，回复「求助」就能在这里提交。";
+
+    /// <summary>After the guide's answer about a request's progress.</summary>
+    public const string MineOffer = "想看你的求助进度，回复「我的求助」。";
+
     public const string Intro =
         "「亲青老娘舅」是团委联合各地工作室为青少年提供的公益服务：纠纷调解、心理疏导、爱心帮扶、权益维护。" +
         "你可以在这里提出求助，工作人员会跟进。";

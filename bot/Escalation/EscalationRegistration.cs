@@ -40,6 +40,11 @@ public static class EscalationRegistration
             MenuTitle = "转人工",
             MenuOrder = 90,
             Keywords = ["转人工", "找工作人员", "人工服务", "talk to a person"],
+            // 「别机器人了，叫个工作人员来」, 「让值班的工作人员联系我一下」, 「找个人跟我说」 — not 「人工客服在哪里找」.
+            Patterns =
+            [
+                new System.Text.RegularExpressions.Regex(@"^(?!.*(怎么|如何|吗|在哪|哪里|几点|电话|是不是|会不会)).*((叫|找|让)[^，。]{0,6}(真人|人工|工作人员|负责人|客服)|找个(真)?人(跟|和)我(说|聊))"),
+            ],
         });
         return services;
     }

@@ -1,10 +1,11 @@
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Knowledge;
 
 namespace ChatAssistant.Guide;
 
 /// <summary>"你是想问：1… 2… 3…": the user picks a topic by number and gets its answer.</summary>
-public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
+public sealed class GuideClarifyFlow(KnowledgeBase guide, FeatureOffers offers, IUserRoles roles) : Flow
 {
     public const string FlowId = "guide.clarify";
     public const string IdsSlot = "ids";
@@ -27,6 +28,6 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide) : Flow
             whenEmpty: GuideTexts.NotSure,
             footer: GuideTexts.ClarifyFooter,
             rerouteOtherText: true),
-        GuideAnswerStep.Create(guide),
+        GuideAnswerStep.Create(guide, offers, roles),
     ];
 }

@@ -1,5 +1,6 @@
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Knowledge;
 using Microsoft.Bot.Builder;
 
@@ -7,9 +8,10 @@ namespace ChatAssistant.Guide;
 
 /// <summary>
 /// Answers whatever no intent matched from the volunteer guide: a confident answer, a numbered choice of
-/// close topics, small talk, or an honest "not sure" that offers a person.
+/// close topics, small talk, or an honest "not sure" that offers a person. An answer about a feature is followed by
+/// the feature as an offer, or by how to bind for a user who cannot use it yet (<see cref="FeatureOffers"/>).
 /// </summary>
-public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFallbackHandler
+public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine, FeatureOffers offers, IUserRoles roles) : IFallbackHandler
 {
     public async Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
@@ -24,7 +26,8 @@ public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine) : IFal
         switch (result)
         {
             case GuideResult.Answer answer:
-                await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer), cancellationToken);
+                var then = offers.After(answer.Entry, roles.Of(turn.Activity.From?.Id ?? ""));
+                await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer, then), cancellationToken);
                 return true;
             case GuideResult.Clarify clarify:
                 var ids = string.Join(GuideClarifyFlow.Separator, clarify.Options.Select(o => o.Id));

@@ -1,11 +1,12 @@
 using ChatAssistant.Conversation.Flows;
+using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Guide;
 
 /// <summary>The 志愿指南 menu entry: common topics by number.</summary>
-public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> options) : Flow
+public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> options, FeatureOffers offers, IUserRoles roles) : Flow
 {
     public const string FlowId = "guide.menu";
 
@@ -20,7 +21,7 @@ public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> op
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
         Step.Choose(GuideAnswerStep.Slot, GuideTexts.MenuHeading, (_, _) => Task.FromResult(Topics()), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),
-        GuideAnswerStep.Create(guide),
+        GuideAnswerStep.Create(guide, offers, roles),
     ];
 
     private IReadOnlyList<Choice> Topics()

@@ -13,5 +13,9 @@ public static class GuideTexts
     public const string MenuFooter = "回复序号查看，或直接输入你的问题。";
     public const string AnswerFooter = "还有其他问题可以继续问我，回复「菜单」看看其他服务。";
 
-    public static string Answer(string answer) => $"{answer}\n{AnswerFooter}";
+    /// <summary>
+    /// An entry's answer, then <paramref name="then"/> when the answer is about a feature (its offer, or how to bind;
+    /// <c>FeatureOffers</c>), else the footer inviting more questions.
+    /// </summary>
+    public static string Answer(string answer, string? then = null) => $"{answer}\n{then ?? AnswerFooter}";
 }

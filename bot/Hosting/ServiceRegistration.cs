@@ -81,6 +81,9 @@ public static class ServiceRegistration
         services.AddSingleton<DateTimeReader>();
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<IntentRouter>();
+        services.AddSingleton<MessageRouter>();
+        services.AddSingleton<FeatureOffers>();
+        services.TryAddSingleton<IUserRoles, NoUserRoles>();
         services.AddFeature<AskBeforeStartFlow>();
         services.AddSingleton<TurnLockMiddleware>();
         services.AddSingleton<TurnCultureMiddleware>();

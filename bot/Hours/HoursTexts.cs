@@ -5,6 +5,15 @@ namespace ChatAssistant.Hours;
 /// <summary>Everything the hours feature says: to volunteers in the chat, and to staff (import, review, orders).</summary>
 public static class HoursTexts
 {
+    /// <summary>After the guide's answer about redeeming (「益币能不能换东西」), to a bound volunteer.</summary>
+    public const string RedeemOffer = "想现在兑换，回复「兑换」。";
+
+    /// <summary>After the guide's answer about points, to a bound volunteer.</summary>
+    public const string PointsOffer = "想查你的积分，回复「我的积分」。";
+
+    /// <summary>After the guide's answer about checking hours, to a bound volunteer.</summary>
+    public const string HoursOffer = "想查你的志愿时长，回复「我的时长」。";
+
     /// <summary>2 → "2", 2.50 → "2.5".</summary>
     public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

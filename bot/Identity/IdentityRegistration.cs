@@ -23,6 +23,7 @@ public static class IdentityRegistration
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
         services.AddSingleton<WrongCodeLimit>();
         services.AddSingleton<IdentityService>();
+        services.AddSingleton<IUserRoles, IdentityUserRoles>();
         services.AddFeature<IdentityFlow>(
             new Intent
             {

@@ -8,6 +8,13 @@ public static class IdentityTexts
     public static string NotBound(RosterKind kind) =>
         $"你还没有绑定{KindName(kind)}身份。请向所在团委工作人员领取 8 位绑定码，然后回复「绑定 绑定码」，例如：绑定 12345678";
 
+    /// <summary>
+    /// After the guide's answer about a feature a user cannot use yet (「爱心超市能换什么」 from an unbound user): what to
+    /// do first, instead of offering it.
+    /// </summary>
+    public static string BindToUse(RosterKind kind, string what) =>
+        $"绑定{KindName(kind)}身份后就能在这里{what}：向所在团委工作人员领取 8 位绑定码，然后回复「绑定 绑定码」。";
+
     public const string AskCode = "请输入工作人员给你的 8 位绑定码（数字，如 1234 5678）。";
     public const string CodeFormat = "绑定码是 8 位数字，请检查后重新输入，或回复「取消」。";
 

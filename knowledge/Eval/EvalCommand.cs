@@ -67,5 +67,5 @@ internal static class EvalCommand
         output.WriteLine($"  out of scope: {r.OutOfScope}  not answered as in scope {r.RejectionRate:P1}  (answered {r.OutAnswered}, clarified {r.OutClarified})");
     }
 
-    private static string Format(DecisionPolicy p) => $"not-sure<{p.NotSureBelow:0.00} answer≥{p.AnswerAtLeast:0.00} close≥{p.CloseRatio:0.00}";
+    private static string Format(DecisionPolicy p) => $"not-sure<{p.NotSureBelow:0.00} answer≥{p.AnswerAtLeast:0.00} close≥{p.CloseRatio:0.00} clear≤{p.ClearRatio:0.00} from {p.ClearAtLeast:0.00}";
 }

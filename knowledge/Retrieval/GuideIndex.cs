@@ -114,10 +114,13 @@ internal sealed class GuideIndex
         // Lucene computed for every document when the index was built (see Postings). Summing those here gives
         // Lucene's ranking without building scorers: a Lucene search allocated ~114 KB per question (term enums
         // and postings buffers for each of its 40–80 clauses) and took ~200 µs (docs/PERFORMANCE.md).
+        // Beside it, each document's score from the query's content terms alone (not question filler).
         var scores = new float[_reader.MaxDoc];
+        var content = new float[_reader.MaxDoc];
         var matched = new List<int>();
-        foreach (var (postings, boost) in clauses)
+        foreach (var clause in clauses)
         {
+            var postings = clause.Postings;
             for (var i = 0; i < postings.Docs.Length; i++)
             {
                 var doc = postings.Docs[i];
@@ -126,25 +129,29 @@ internal sealed class GuideIndex
                     matched.Add(doc);
                 }
 
-                scores[doc] += boost * postings.Scores[i];
+                scores[doc] += clause.Boost * postings.Scores[i];
+                if (!clause.Filler)
+                {
+                    content[doc] += clause.Boost * postings.Scores[i];
+                }
             }
         }
 
         // As Lucene's top-N collector: best score first, the lower document first on a tie, at most MaxDocs.
         matched.Sort((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        var best = new Dictionary<int, float>();
+        var best = new Dictionary<int, int>();
         foreach (var doc in matched.Take(MaxDocs))
         {
             var entry = _entryOfDoc[doc];
-            if (!best.TryGetValue(entry, out var score) || scores[doc] > score)
+            if (!best.TryGetValue(entry, out var bestDoc) || scores[doc] > scores[bestDoc])
             {
-                best[entry] = scores[doc];
+                best[entry] = doc;
             }
         }
 
         var ranked = best
-            .OrderByDescending(kv => kv.Value)
-            .Select(kv => new ScoredEntry(_entries[kv.Key], kv.Value, kv.Value / selfScore))
+            .OrderByDescending(kv => scores[kv.Value])
+            .Select(kv => new ScoredEntry(_entries[kv.Key], scores[kv.Value], scores[kv.Value] / selfScore) { Content = content[kv.Value] / selfScore })
             .ToList();
         return new RankedMatches(ranked);
     }
@@ -154,41 +161,56 @@ internal sealed class GuideIndex
     {
         var query = new BooleanQuery(disableCoord: true);
         var (clauses, selfScore) = Clauses(text);
-        foreach (var (postings, boost) in clauses)
+        foreach (var clause in clauses)
         {
-            query.Add(new TermQuery(postings.Term, postings.Context) { Boost = boost }, Occur.SHOULD);
+            query.Add(new TermQuery(clause.Postings.Term, clause.Postings.Context) { Boost = clause.Boost }, Occur.SHOULD);
         }
 
         return (query, selfScore);
     }
 
-    /// <summary>The clauses for a text (terms the guide uses, with their role boost), and the query's self-score: the idf sum of its question-field terms.</summary>
-    private (List<(Postings Postings, float Boost)> Clauses, double SelfScore) Clauses(string text)
+    /// <summary>
+    /// The clauses for a text (terms the guide uses, with their role boost; a term only inside question filler at
+    /// <see cref="FillerWeight"/> of it), and the query's self-score: the idf sum of its question-field terms, filler
+    /// terms weighted alike.
+    /// </summary>
+    private (List<Clause> Clauses, double SelfScore) Clauses(string text)
     {
         var normalized = _synonyms.Translate(TextNormalizer.Normalize(text));
-        var clauses = new List<(Postings, float)>();
+        var filler = QuestionFiller.Mask(normalized);
+        var clauses = new List<Clause>();
         double selfScore = 0;
         foreach (var a in _analysis)
         {
-            foreach (var word in Analyze(a.Analyzer, "q_" + a.Suffix, normalized))
+            foreach (var (word, isFiller) in Analyze(a.Analyzer, "q_" + a.Suffix, normalized, filler))
             {
+                var weight = isFiller ? FillerWeight : 1f;
                 var docFreq = 0;
                 foreach (var (prefix, boost) in Roles)
                 {
                     // Only terms the guide uses become clauses, with their postings scored at build time.
                     if (_vocabulary[prefix + a.Suffix].TryGetValue(word, out var known))
                     {
-                        clauses.Add((known, boost));
+                        clauses.Add(new Clause(known, boost * weight, isFiller));
                         docFreq = prefix == "q_" ? known.Context.DocFreq : docFreq;
                     }
                 }
 
-                selfScore += Idf(docFreq);
+                selfScore += weight * Idf(docFreq);
             }
         }
 
         return (clauses, selfScore);
     }
+
+    /// <summary>
+    /// How much a query term inside question filler (怎么, 什么, 吗…) counts: a little, since 「三联三促是什么」 and
+    /// 「三联三促怎么做」 differ by them, but not enough for them alone to make a match (chosen on the dev half).
+    /// </summary>
+    internal const float FillerWeight = 0.25f;
+
+
+    private sealed record Clause(Postings Postings, float Boost, bool Filler);
 
     // BM25's idf; a term absent from the guide gets the largest idf, so words the guide never uses
     // (天气, 作业 …) pull the normalised score down.
@@ -242,15 +264,19 @@ internal sealed class GuideIndex
     /// <summary>A term of the guide, its Lucene context, and its BM25 score (boost 1) in each document that has it.</summary>
     private sealed record Postings(Term Term, TermContext Context, int[] Docs, float[] Scores);
 
-    private static HashSet<string> Analyze(Analyzer analyzer, string field, string text)
+    // The distinct terms of a text, each marked as filler when every occurrence of it lies inside question filler.
+    private static Dictionary<string, bool> Analyze(Analyzer analyzer, string field, string text, bool[] filler)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, bool>(StringComparer.Ordinal);
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            terms.Add(term.ToString());
+            var word = term.ToString();
+            var isFiller = QuestionFiller.Covers(filler, offset.StartOffset, offset.EndOffset);
+            terms[word] = terms.TryGetValue(word, out var before) ? before && isFiller : isFiller;
         }
 
         stream.End();

@@ -34,4 +34,29 @@ public sealed record Intent
 
     /// <summary>Slots passed to the flow; the matched message is always passed as <see cref="Flows.FlowSlots.Utterance"/>.</summary>
     public IReadOnlyDictionary<string, string>? Slots { get; init; }
+
+    /// <summary>Who can use it: a bound volunteer (hours, points, redemption), a bound delegate (booking), or anyone (None).</summary>
+    public UserRoles ForRole { get; init; }
+
+    /// <summary>
+    /// Guide entries that answer questions about this feature (「益币能不能换东西」 → yibi-exchange): the guide's answer
+    /// with one of them is followed by <see cref="Offer"/>, or by <see cref="BindHint"/> for a user without
+    /// <see cref="ForRole"/>. A question about a feature is answered, never taken as the command.
+    /// </summary>
+    public IReadOnlyList<string> GuideEntries { get; init; } = [];
+
+    /// <summary>The action offered after such an answer, and the reply that takes it up (「想现在兑换，回复「兑换」。」, 「兑换」).</summary>
+    public FeatureOffer? Offer { get; init; }
+
+    /// <summary>What a user without <see cref="ForRole"/> is told instead of the offer: how to bind.</summary>
+    public string? BindHint { get; init; }
+
+    /// <summary>
+    /// A message that names a time and asks nothing the guide answers (「周日上午九点」, 「next Wednesday 3pm」), from a
+    /// user with <see cref="ForRole"/>, starts this intent's flow with the message (booking).
+    /// </summary>
+    public bool ReadsTimes { get; init; }
 }
+
+/// <summary>An action offered after a guide answer: the words said, and the reply (a command) that takes it up.</summary>
+public sealed record FeatureOffer(string Text, string Reply);

@@ -2,8 +2,31 @@ using ChatAssistant.Knowledge.Retrieval;
 
 namespace ChatAssistant.Conversation.Routing;
 
-/// <summary>A matched intent and how strongly it matched.</summary>
-public sealed record IntentMatch(Intent Intent, int Score);
+/// <summary>A matched intent, how strongly it matched and why.</summary>
+public sealed record IntentMatch(Intent Intent, int Score)
+{
+    /// <summary>The score of a message that is one of the intent's keywords, whole.</summary>
+    public const int WholeMessage = 1000;
+
+    /// <summary>The score of a pattern match; a keyword contained in the message scores 10 per character.</summary>
+    public const int PatternScore = 60;
+
+    // A short message with a keyword of four characters or more, or a pattern, is a request by itself.
+    private const int ShortMessage = 15;
+    private const int StrongKeyword = 40;
+
+    /// <summary>The length of the message matched (trimmed), which <see cref="IsStrong"/> weighs.</summary>
+    public int MessageLength { get; init; }
+
+    /// <summary>What matched, for the route's explanation (「keyword 我要兑换」, 「whole message」, 「pattern」).</summary>
+    public string Reason { get; init; } = "";
+
+    /// <summary>
+    /// Strong enough to be another request even while a flow waits for an answer, before the flow reads it: the whole
+    /// message is a keyword, or a short message (at most 15 characters) holds a keyword of four characters or a pattern.
+    /// </summary>
+    public bool IsStrong => Score >= WholeMessage || (MessageLength <= ShortMessage && Score >= StrongKeyword);
+}
 
 /// <summary>
 /// Maps a message to an intent: menu numbers, menu keys, keywords and patterns. Anything it does not
@@ -14,16 +37,19 @@ public sealed class IntentRouter
     private readonly IReadOnlyList<Intent> _intents;
 
     // Each intent's keywords, compacted once here rather than for every message (they never change).
-    private readonly IReadOnlyList<string[]> _compactKeywords;
+    private readonly IReadOnlyList<(string Compact, string Said)[]> _compactKeywords;
 
     public IntentRouter(IEnumerable<Intent> intents)
     {
         _intents = intents.ToList();
         var duplicate = _intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Intent '{duplicate.Key}' is registered twice.");
-        _compactKeywords = _intents.Select(i => i.Keywords.Select(Compact).Where(k => k.Length > 0).ToArray()).ToList();
+        _compactKeywords = _intents.Select(i => i.Keywords.Select(k => (Compact: Compact(k), Said: k)).Where(k => k.Compact.Length > 0).ToArray()).ToList();
         Menu = _intents.Where(i => i.MenuTitle is not null).OrderBy(i => i.MenuOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Every registered intent, in registration order.</summary>
+    public IReadOnlyList<Intent> Intents => _intents;
 
     /// <summary>The intents shown in the numbered menu, in order.</summary>
     public IReadOnlyList<Intent> Menu { get; }
@@ -39,35 +65,59 @@ public sealed class IntentRouter
         _intents.FirstOrDefault(i => i.MenuKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The best keyword or pattern match for <paramref name="text"/>, or null.</summary>
-    public IntentMatch? Match(string text)
+    public IntentMatch? Match(string text) => Find(text, honourQuestions: true);
+
+    /// <summary>
+    /// Why <see cref="Match"/> found nothing although a keyword is there: the question word that leaves the message to
+    /// the guide (「积分兑换需要什么条件」 → 什么) and the intent it would otherwise start; null when no keyword is there.
+    /// </summary>
+    public (string Cue, Intent Intent)? LeftToGuide(string text)
     {
+        if (Find(text, honourQuestions: true) is not null || Find(text, honourQuestions: false) is not { } held) return null;
+        return (QuestionCue(ChineseScript.ToSimplified(text)) ?? "?", held.Intent);
+    }
+
+    private IntentMatch? Find(string text, bool honourQuestions)
+    {
+        var length = text.Trim().Length;
         text = ChineseScript.ToSimplified(text); // "預約值班" is "预约值班"
         var compact = CompactSimplified(text);
         if (compact.Length == 0) return null;
-        var asksHow = AsksHow(text);
+        var asksHow = honourQuestions && QuestionCue(text) is not null;
         IntentMatch? best = null;
         for (var i = 0; i < _intents.Count; i++)
         {
-            var score = Score(_intents[i], _compactKeywords[i], text, compact, asksHow);
-            if (score > 0 && (best is null || score > best.Score)) best = new IntentMatch(_intents[i], score);
+            var (score, reason) = Score(_intents[i], _compactKeywords[i], text, compact, asksHow);
+            if (score > 0 && (best is null || score > best.Score))
+                best = new IntentMatch(_intents[i], score) { MessageLength = length, Reason = reason };
         }
         return best;
     }
 
     // A keyword inside a question about how things work ("志愿时长怎么记录", "求助会保密吗", "老娘舅是什么") is a
-    // question for the guide, not a request to start the feature. A request phrased as a question ("可以取消值班吗",
-    // "能查一下值班记录吗", "老娘舅能帮忙吗") or about the user's own ("我的值班是什么时候", "积分余额是多少") still
-    // starts it, unless it asks how or why ("我的时长怎么没有到账").
+    // question for the guide, not a request to start the feature; so is a question about what the feature offers
+    // ("积分兑换可以换什么", "爱心超市兑换要多少积分"). A request phrased as a question ("可以取消值班吗", "能查一下值班记录吗",
+    // "老娘舅能帮忙吗") or about the user's own ("我的值班是什么时候", "积分余额是多少") still starts it, unless it asks how
+    // or why ("我的时长怎么没有到账").
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "为什么", "为啥", "咋"];
 
-    private static readonly string[] QuestionWords =
-        ["什么", "是否", "多久", "哪里", "哪儿", "哪些", "吗", "是不是", "有没有", "会不会", "?", "？"];
+    // What the feature offers or costs: a question, unless it is about the user's own (我的值班是什么时候).
+    private static readonly string[] WhatWords = ["什么", "哪些", "哪里", "哪儿", "多久", "要多少", "需要多少", "得多少", "几分"];
+
+    private static readonly string[] OwnWords = ["我的", "我要", "我想", "帮我", "请帮", "给我", "查一下", "查查", "查询"];
+
+    private static readonly string[] QuestionWords = ["是否", "吗", "是不是", "有没有", "会不会", "?", "？"];
 
     private static readonly string[] RequestWords =
-        ["我的", "我要", "我想", "帮我", "请帮", "能帮", "帮忙", "可以", "能不能", "能否", "可不可以", "查一下", "查查", "查询", "多少", "几个", "几次", "几小时"];
+        [.. OwnWords, "能帮", "帮忙", "可以", "能不能", "能否", "可不可以", "多少", "几个", "几次", "几小时"];
 
-    internal static bool AsksHow(string text) =>
-        Any(text, HowWords) || (Any(text, QuestionWords) && !Any(text, RequestWords));
+    internal static bool AsksHow(string text) => QuestionCue(text) is not null;
+
+    /// <summary>The word that makes <paramref name="text"/> (simplified) a question for the guide rather than a request, or null.</summary>
+    internal static string? QuestionCue(string text) =>
+        First(text, HowWords)
+        ?? (First(text, OwnWords) is null ? First(text, WhatWords) : null)
+        ?? (First(text, RequestWords) is null ? First(text, QuestionWords) : null);
 
     // Words that make a message a question even when it asks for the user's own: "我还要值几次班", "要多久".
     private static readonly string[] AskingWords = ["几", "多少", "多久", "哪", "谁", "呢", "么", "吗", "?", "？"];
@@ -79,22 +129,26 @@ public sealed class IntentRouter
     public static bool IsQuestion(string text)
     {
         text = ChineseScript.ToSimplified(text);
-        return Any(text, HowWords) || Any(text, QuestionWords) || Any(text, AskingWords);
+        return Any(text, HowWords) || Any(text, WhatWords) || Any(text, QuestionWords) || Any(text, AskingWords);
     }
+
+    private static string? First(string text, string[] words) => words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal));
 
     private static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 
-    private static int Score(Intent intent, string[] keywords, string text, string compact, bool asksHow)
+    private static (int Score, string Reason) Score(Intent intent, (string Compact, string Said)[] keywords, string text, string compact, bool asksHow)
     {
         var score = 0;
-        foreach (var k in keywords)
+        var reason = "";
+        foreach (var (keyword, said) in keywords)
         {
-            if (compact == k) return 1000; // the whole message is the keyword
-            if (!asksHow && compact.Contains(k, StringComparison.Ordinal)) score = Math.Max(score, 10 * k.Length);
+            if (compact == keyword) return (IntentMatch.WholeMessage, $"the whole message is its keyword 「{said}」");
+            if (!asksHow && compact.Contains(keyword, StringComparison.Ordinal) && 10 * keyword.Length > score)
+                (score, reason) = (10 * keyword.Length, $"keyword 「{said}」");
         }
         foreach (var pattern in intent.Patterns)
-            if (pattern.IsMatch(text)) score = Math.Max(score, 60);
-        return score;
+            if (IntentMatch.PatternScore > score && pattern.IsMatch(text)) (score, reason) = (IntentMatch.PatternScore, "pattern " + pattern);
+        return (score, reason);
     }
 
     // Lower-case, simplified characters, no spaces or punctuation: "我的 時長？" and "我的时长" match alike (the

@@ -25,6 +25,9 @@ public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End, bool H
     /// which a list of options on several days should not take literally.
     /// </summary>
     public bool HasDate { get; init; } = true;
+
+    /// <summary>The words that named it, as the recognizer read them (simplified characters; a bare day with its month).</summary>
+    public string Text { get; init; } = "";
 }
 
 /// <summary>A part of the day named without a clock time.</summary>
@@ -71,7 +74,7 @@ public sealed partial class DateTimeReader(AssistantClock clock)
         foreach (var result in results)
         {
             var window = Resolve(result, now);
-            if (window is not null) windows.Add(window);
+            if (window is not null) windows.Add(window with { Text = result.Text ?? "" });
         }
         return windows;
     }

@@ -58,6 +58,12 @@ public sealed class IntentRouterTests
     [InlineData("可以兑换积分吗", "hours.redeem")]
     [InlineData("能查一下值班记录吗", "booking.mine")]
     [InlineData("老娘舅能帮忙吗", "disputes.request")]
+    // What a feature offers or costs is a question too, even with 可以 (before: the redemption flow started).
+    [InlineData("积分兑换可以换什么", null)]
+    [InlineData("积分兑换可以换哪些东西", null)]
+    [InlineData("爱心超市兑换要多少积分", null)]
+    [InlineData("我要兑换", "hours.redeem")]
+    [InlineData("兑换", "hours.redeem")]
     public async Task A_question_about_how_a_feature_works_is_for_the_guide(string text, string? expected)
     {
         await using var bot = ChatAssistant.Tests.Support.BotHarness.Create();
@@ -86,6 +92,23 @@ public sealed class IntentRouterTests
     {
         var match = Router.Match("取消值班");
         Assert.Equal(1000, match!.Score);
+    }
+
+    // ChatBot no longer holds the router's thresholds: the match says whether it is a request by itself.
+    [Theory]
+    [InlineData("取消值班", true)] // the whole message is a keyword
+    [InlineData("我想下周三下午去值班", true)] // a pattern in a short message
+    [InlineData("那我想下周三下午去值班吧，如果还有空位的话谢谢", false)] // the same, in a long one
+    [InlineData("我要 值班预约！", true)] // a four-character keyword in a short message
+    public void A_match_says_whether_it_is_strong(string text, bool strong) => Assert.Equal(strong, Router.Match(text)!.IsStrong);
+
+    [Fact]
+    public void A_keyword_left_to_the_guide_says_which_question_word_left_it()
+    {
+        var left = Router.LeftToGuide("预约值班需要什么条件");
+        Assert.Equal(("什么", "book"), (left?.Cue, left?.Intent.Id));
+        Assert.Null(Router.LeftToGuide("预约值班"));
+        Assert.Null(Router.LeftToGuide("今天天气怎么样"));
     }
 
     [Fact]

@@ -38,7 +38,9 @@ public sealed class GuideConversationTests : IAsyncLifetime
         Assert.StartsWith(GuideTexts.ClarifyHeading, clarify);
         // The number the list gives the points entry picks it, whatever its place.
         var line = Assert.Single(clarify.Split('\n'), l => l.EndsWith(". " + Entry("points-check").Title, StringComparison.Ordinal));
-        Assert.Equal([GuideTexts.Answer(Entry("points-check").Answer)], await _bot.SayAsync(line[..line.IndexOf('.')]));
+        // The answer is about a feature this unbound user cannot use yet: how to bind follows it.
+        Assert.Equal([GuideTexts.Answer(Entry("points-check").Answer, ChatAssistant.Identity.IdentityTexts.BindToUse(ChatAssistant.Identity.RosterKind.Volunteer, "查积分"))],
+            await _bot.SayAsync(line[..line.IndexOf('.')]));
     }
 
     [Fact]

@@ -8,21 +8,23 @@ internal static class GuideFiles
     public static string RepositoryGuide =>
         ContentDirectory.FindUpwards(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("knowledge/guide not found");
 
-    public static string EvalQuestions
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var path = Path.Combine(dir.FullName, "knowledge", "eval", "questions.yaml");
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
+    public static string EvalQuestions => EvalFile("questions.yaml");
 
-            throw new FileNotFoundException("knowledge/eval/questions.yaml not found above " + AppContext.BaseDirectory);
+    /// <summary>The independently written set (guide questions, out-of-scope questions and routing cases).</summary>
+    public static string IndependentEval => EvalFile("guide-independent.yaml");
+
+    private static string EvalFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "knowledge", "eval", name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
         }
+
+        throw new FileNotFoundException($"knowledge/eval/{name} not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A fresh temp directory holding a copy of the real guide.</summary>
