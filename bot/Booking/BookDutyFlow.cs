@@ -44,15 +44,8 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
 
     private async Task<StepResult> StartAsync(FlowContext ctx, CancellationToken ct)
     {
-        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
-        if (member is null) return StepResult.End();
-        var theirs = booking.Upcoming(member.MemberId);
         // Before any list or question: a delegate at the limit could only be refused after confirming.
-        if (booking.AtLimit(theirs))
-        {
-            await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
-            return StepResult.End();
-        }
+        if (await TheirBookingsAsync(ctx, ct) is not { } theirs) return StepResult.End();
         var utterance = ctx.Slot(FlowSlots.Utterance) ?? "";
         // A menu number ("4") is not a time.
         var window = Replies.Number(utterance) is null ? reader.ReadFirst(utterance) : null;
@@ -99,18 +92,22 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
         return StepResult.Next();
     }
 
+    // The delegate's bookings still to come; null (and said why) when they are not a bound delegate or are at the limit.
+    private async Task<IReadOnlyList<DutyBooking>?> TheirBookingsAsync(FlowContext ctx, CancellationToken ct)
+    {
+        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
+        if (member is null) return null;
+        var theirs = booking.Upcoming(member.MemberId);
+        if (!booking.AtLimit(theirs)) return theirs;
+        await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
+        return null;
+    }
+
     // The slot picked, against the delegate's bookings as they are now (another request may have booked meanwhile):
     // the limit and an overlap are said before the confirmation, not after it.
     private async Task<StepResult> CheckAsync(FlowContext ctx, CancellationToken ct)
     {
-        var member = await identity.RequireAsync(ctx, RosterKind.Delegate, ct);
-        if (member is null) return StepResult.End();
-        var theirs = booking.Upcoming(member.MemberId);
-        if (booking.AtLimit(theirs))
-        {
-            await ctx.SendAsync(BookingTexts.TooMany(options.Value.MaxOpenBookings), ct);
-            return StepResult.End();
-        }
+        if (await TheirBookingsAsync(ctx, ct) is not { } theirs) return StepResult.End();
         if (Chosen(ctx) is { } chosen && theirs.FirstOrDefault(b => chosen.Slot.Overlaps(b.Start, b.End)) is { } clash)
         {
             await ctx.SendAsync(BookingTexts.Overlap(clock, clash), ct);
