@@ -10,33 +10,13 @@ using LiteDB;
 
 namespace ChatAssistant.Tests.Escalation;
 
-/// <summary>The assistant for <see cref="HandoffMinorsOverWeChatTests"/>: the flood guard raised (it counts real seconds).</summary>
-public sealed class HandoffMinorsAssistant : WeChatAssistant
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Booking:SeedDemoStudio"] = "false",
-        ["WeChat:UserMessagesPerMinute"] = "600",
-    };
-}
-
 /// <summary>
 /// Two minors of issue #30 over the WeChat endpoint: the global commands typed in Traditional characters (結束人工, 轉人工,
 /// 幫助, 繼續, 不辦了) work as in Simplified, and the hand-off API gives its times in Beijing time (+08:00) for a
 /// conversation that came in over WeChat, with the server's zone UTC.
 /// </summary>
-public sealed class HandoffMinorsOverWeChatTests(HandoffMinorsAssistant assistant) : IClassFixture<HandoffMinorsAssistant>
+public sealed class HandoffMinorsOverWeChatTests(FastTypingAssistant assistant) : IClassFixture<FastTypingAssistant>
 {
-    private EscalationRecord Escalation(string openId) => Assert.Single(
-        assistant.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == openId);
-
-    private static async Task<JsonElement> JsonAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
     [Fact]
     public async Task Global_commands_in_Traditional_characters_work_as_in_Simplified()
     {
@@ -50,7 +30,7 @@ public sealed class HandoffMinorsOverWeChatTests(HandoffMinorsAssistant assistan
 
         Assert.Contains("已为你转接人工服务", await chat.SayAsync("轉人工"));
         Assert.Equal(EscalationTexts.EndedByUser, await chat.SayAsync("結束人工"));
-        Assert.Equal((EscalationStatus.Resolved, "user"), (Escalation("oTraditional").Status, Escalation("oTraditional").ResolvedBy));
+        Assert.Equal((EscalationStatus.Resolved, "user"), (assistant.Escalation("oTraditional").Status, assistant.Escalation("oTraditional").ResolvedBy));
 
         // 繼續 after a crisis inside a flow takes the flow up where it was.
         Assert.Contains(DisputeTexts.Intro, await chat.SayAsync("求助"));
@@ -68,10 +48,10 @@ public sealed class HandoffMinorsOverWeChatTests(HandoffMinorsAssistant assistan
         await chat.SayAsync("你好");
         await chat.SayAsync("转人工");
         await chat.SayAsync("有人在吗");
-        var record = Escalation("oBeijing");
+        var record = assistant.Escalation("oBeijing");
         using var staff = assistant.Staff("beijing-time", null);
 
-        var list = await JsonAsync(staff, "/api/staff/escalations");
+        var list = await WeChatAssistant.JsonAsync(staff, "/api/staff/escalations");
         Assert.EndsWith("+08:00", list.GetProperty("now").GetString());
         var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == record.Id.ToString());
         foreach (var field in new[] { "createdAt", "acknowledgeDue", "replyDue", "lastUserMessageAt" })
@@ -82,7 +62,7 @@ public sealed class HandoffMinorsOverWeChatTests(HandoffMinorsAssistant assistan
         }
         Assert.Equal(record.CreatedAt, DateTimeOffset.Parse(item.GetProperty("createdAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
 
-        var detail = await JsonAsync(staff, $"/api/staff/escalations/{record.Id}");
+        var detail = await WeChatAssistant.JsonAsync(staff, $"/api/staff/escalations/{record.Id}");
         var transcript = detail.GetProperty("transcript").EnumerateArray().ToList();
         Assert.Contains(transcript, e => e.GetProperty("text").GetString() == "有人在吗");
         Assert.All(transcript, e => Assert.EndsWith("+08:00", e.GetProperty("at").GetString()));

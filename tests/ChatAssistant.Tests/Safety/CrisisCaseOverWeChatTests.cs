@@ -10,34 +10,14 @@ using LiteDB;
 
 namespace ChatAssistant.Tests.Safety;
 
-/// <summary>The assistant for <see cref="CrisisCaseOverWeChatTests"/>: the flood guard raised (it counts real seconds).</summary>
-public sealed class CrisisCaseAssistant : WeChatAssistant
-{
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-    {
-        ["Booking:SeedDemoStudio"] = "false",
-        ["WeChat:UserMessagesPerMinute"] = "600",
-    };
-}
-
 /// <summary>
 /// Issue #30 blockers 1 and 2 and the hotline minor over the WeChat endpoint: a crisis case is closed only by staff (the
 /// young person may go back to the bot; the case stays open, urgent and shown as Crisis in the staff API until a member
 /// resolves it with a note); the assistant's own option 「2. 打我的手机」 and everyday ways of saying it raise no alarm
 /// and the request is filed; and the safety message is never said word for word on two turns in a row.
 /// </summary>
-public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : IClassFixture<CrisisCaseAssistant>
+public sealed class CrisisCaseOverWeChatTests(FastTypingAssistant assistant) : IClassFixture<FastTypingAssistant>
 {
-    private EscalationRecord Escalation(string openId) => Assert.Single(
-        assistant.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == openId);
-
-    private static async Task<JsonElement> JsonAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
     [Theory]
     [InlineData("oCaseA", "我不想活了", "结束人工")]
     [InlineData("oCaseB", "我真的撑不下去了，今晚想从宿舍楼顶下去", "結束人工")]
@@ -47,12 +27,12 @@ public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : I
         var chat = assistant.User(openId);
         await chat.SayAsync("你好");
         Assert.Contains("已为你转接人工服务", await chat.SayAsync("转人工"));
-        Assert.Equal(EscalationReason.UserAsked, Escalation(openId).Reason);
+        Assert.Equal(EscalationReason.UserAsked, assistant.Escalation(openId).Reason);
         Assert.StartsWith(SafetyTexts.CrisisReply, await chat.SayAsync(crisis));
 
         // Before the fix 「结束人工」 resolved the urgent case, never claimed or answered, and it left the queue.
         Assert.Equal(EscalationTexts.LeftUrgent, await chat.SayAsync(leave));
-        var record = Escalation(openId);
+        var record = assistant.Escalation(openId);
         Assert.Equal((EscalationStatus.Waiting, true, EscalationReason.Crisis), (record.Status, record.Urgent, record.Reason));
         Assert.Null(record.ResolvedBy);
         // The young person is back with the bot.
@@ -60,14 +40,14 @@ public sealed class CrisisCaseOverWeChatTests(CrisisCaseAssistant assistant) : I
 
         // Staff see it open, urgent and as a crisis, and close it only with a note.
         using var staff = assistant.Staff("crisis-" + openId, null);
-        var item = (await JsonAsync(staff, "/api/staff/escalations")).GetProperty("items").EnumerateArray()
+        var item = (await WeChatAssistant.JsonAsync(staff, "/api/staff/escalations")).GetProperty("items").EnumerateArray()
             .Single(i => i.GetProperty("id").GetString() == record.Id.ToString());
         Assert.Equal(("Crisis", true, "Waiting"), (item.GetProperty("reason").GetString(), item.GetProperty("urgent").GetBoolean(), item.GetProperty("status").GetString()));
         var path = $"/api/staff/escalations/{record.Id}/resolve";
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync(path, null)).StatusCode);
-        Assert.NotEqual(EscalationStatus.Resolved, Escalation(openId).Status);
+        Assert.NotEqual(EscalationStatus.Resolved, assistant.Escalation(openId).Status);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync(path, new { text = "已电话联系，本人安全" })).StatusCode);
-        Assert.Equal(EscalationStatus.Resolved, Escalation(openId).Status);
+        Assert.Equal(EscalationStatus.Resolved, assistant.Escalation(openId).Status);
     }
 
     [Theory]

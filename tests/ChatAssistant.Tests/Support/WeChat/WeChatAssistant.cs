@@ -43,6 +43,19 @@ public class WeChatAssistant : IAsyncLifetime
 
     public T Get<T>() where T : notnull => WeChat.Server.Get<T>();
 
+    /// <summary>The one hand-off of the user <paramref name="openId"/>.</summary>
+    public ChatAssistant.Escalation.EscalationRecord Escalation(string openId) => Assert.Single(
+        Get<LiteDB.ILiteDatabase>().GetCollection<ChatAssistant.Escalation.EscalationRecord>(ChatAssistant.Escalation.EscalationStore.Collection).FindAll(),
+        e => e.UserId == openId);
+
+    /// <summary>GET <paramref name="path"/>, which must answer 200, as JSON.</summary>
+    public static async Task<System.Text.Json.JsonElement> JsonAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
     /// <summary>A bearer-token client for a new staff account (admin when <paramref name="scope"/> is null).</summary>
     public HttpClient Staff(string name, string? scope)
     {
@@ -52,4 +65,17 @@ public class WeChatAssistant : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new("Bearer", Get<ChatAssistant.Staff.StaffTokens>().Issue(name, "test"));
         return client;
     }
+}
+
+/// <summary>
+/// An assistant for conversation tests that type many messages in a second: the flood guard raised (it counts real
+/// seconds), not off.
+/// </summary>
+public sealed class FastTypingAssistant : WeChatAssistant
+{
+    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Booking:SeedDemoStudio"] = "false",
+        ["WeChat:UserMessagesPerMinute"] = "600",
+    };
 }
