@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ChatAssistant.Adapters.WeChat;
 
 /// <summary>Settings of the WeChat Official Account channel, bound from the <c>WeChat</c> configuration section.</summary>
@@ -85,6 +87,17 @@ public sealed class WeChatOptions
 
     /// <summary>True when this account or any of <see cref="Accounts"/> is configured: real people write in.</summary>
     public bool AnyAccount => Enabled || Accounts.Count > 0;
+
+    /// <summary>
+    /// <see cref="AnyAccount"/> read from <paramref name="configuration"/> itself, for decisions made before the options
+    /// are validated (mapping endpoints, other settings' validators), so a bad WeChat setting is reported with the others.
+    /// </summary>
+    public static bool AnyAccountIn(IConfiguration configuration)
+    {
+        var options = new WeChatOptions();
+        configuration.GetSection(Section).Bind(options);
+        return options.AnyAccount;
+    }
 
     /// <summary>
     /// The settings of the account <paramref name="name"/> of <see cref="Accounts"/>: its own identity (AppId, Token,

@@ -45,10 +45,8 @@ internal sealed class FieldKeyOptionsValidator(IHostEnvironment environment, ICo
 
     private string? WhyRequired()
     {
-        if (!string.IsNullOrWhiteSpace(configuration[$"{WeChatOptions.Section}:{nameof(WeChatOptions.Token)}"]))
-            return $"when the WeChat channel is configured ({WeChatOptions.Section}:{nameof(WeChatOptions.Token)} set)";
-        if (configuration.GetSection($"{WeChatOptions.Section}:Accounts").GetChildren().Any())
-            return $"when WeChat accounts are configured ({WeChatOptions.Section}:Accounts)";
+        if (WeChatOptions.AnyAccountIn(configuration))
+            return $"when the WeChat channel is configured ({WeChatOptions.Section}:Token or {WeChatOptions.Section}:Accounts set)";
         return FieldKeySource.KeyRequired(environment, configuration) ? "in Production" : null;
     }
 }

@@ -37,9 +37,7 @@ public static class WebChatEndpoints
         // others, not thrown while endpoints are mapped.
         var configuration = services.GetRequiredService<IConfiguration>();
         if (configuration.GetValue<bool?>(WebChatOptions.Section + ":" + nameof(WebChatOptions.Enabled)) is { } explicitly) return explicitly;
-        var anyAccount = !string.IsNullOrWhiteSpace(configuration["WeChat:Token"])
-            || configuration.GetSection("WeChat:Accounts").GetChildren().Any();
-        return services.GetRequiredService<IHostEnvironment>().IsDevelopment() || !anyAccount;
+        return services.GetRequiredService<IHostEnvironment>().IsDevelopment() || !Adapters.WeChat.WeChatOptions.AnyAccountIn(configuration);
     }
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
