@@ -3,26 +3,49 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
+using ChatAssistant.Adapters.Coordination;
 
 namespace ChatAssistant.Escalation;
 
 /// <summary>
 /// Fans escalation and help-request changes out to the open console streams (server-sent events) of this instance.
-/// Each stream filters by its own scope. With several instances, changes made on another instance are not
-/// pushed here (consoles still see them on their next load); a Redis channel would close that gap.
+/// Each stream filters by its own scope. With several instances, each change is also broadcast to the others
+/// (<see cref="IClusterSignals"/>, Redis pub/sub), which fan it out to their own streams: a console open on instance A
+/// sees a hand-off that arrived through instance B.
 /// </summary>
-public sealed class EscalationEvents(TimeProvider time)
+public sealed class EscalationEvents
 {
     /// <summary>A comment-like event this often keeps proxies from closing an idle stream.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string Topic = "console";
+
     private readonly ConcurrentDictionary<Guid, Channel<EscalationChange>> _subscribers = new();
+    private readonly TimeProvider time;
+    private readonly IClusterSignals _signals;
+
+    public EscalationEvents(TimeProvider time, IClusterSignals signals)
+    {
+        this.time = time;
+        _signals = signals;
+        signals.Subscribe(Topic, payload =>
+        {
+            if (JsonSerializer.Deserialize<EscalationChange>(payload, Json) is { } change) FanOut(change);
+        });
+    }
 
     /// <summary>Open streams.</summary>
     public int SubscriberCount => _subscribers.Count;
 
+    /// <summary>Shows <paramref name="change"/> on the open streams of this instance and of every other instance.</summary>
     public void Publish(EscalationChange change)
+    {
+        FanOut(change);
+        _signals.Broadcast(Topic, JsonSerializer.Serialize(change, Json));
+    }
+
+    private void FanOut(EscalationChange change)
     {
         foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(change);
     }

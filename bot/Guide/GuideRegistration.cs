@@ -1,4 +1,5 @@
 using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -35,6 +36,7 @@ public static class GuideRegistration
             MenuKeys = ["GUIDE"],
         });
         services.AddHostedService<GuideWarmup>();
+        services.AddHostedService<GuideReloadSignal>();
         return services;
     }
 
@@ -42,9 +44,9 @@ public static class GuideRegistration
     {
         var group = StaffApi.Group(endpoints, "/guide");
         group.MapGet("/entries", (KnowledgeBase guide) => Results.Ok(guide.Entries.Select(e => new { e.Id, e.Title, e.File, e.Source })));
-        group.MapPost("/reload", (KnowledgeBase guide) =>
+        group.MapPost("/reload", (KnowledgeBase guide, IClusterSignals signals) =>
         {
-            var result = guide.Reload();
+            var result = GuideReloadSignal.ReloadEverywhere(guide, signals);
             return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
         }).RequireAuthorization(StaffAuthentication.AdminPolicy);
         return endpoints;

@@ -46,6 +46,7 @@ public static class ServiceRegistration
 
         services.AddRecordsDatabase();
         services.AddSessionStorage(configuration);
+        services.AddSharedKeyRing();
         services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb", tags: [StorageServiceCollectionExtensions.ReadyTag]);
         services.AddConversation();
         services.AddAudit();

@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// Registers <see cref="IStorage"/>, <see cref="IKeyValueCache"/> and <see cref="IDistributedLock"/>.
+    /// Registers <see cref="IStorage"/>, <see cref="IKeyValueCache"/>, <see cref="IDistributedLock"/> and <see cref="IClusterSignals"/>.
     /// With "Redis:Configuration" set: Redis implementations on one <see cref="IConnectionMultiplexer"/>.
     /// Unset: <see cref="LiteDbStorage"/> on the application's <see cref="ILiteDatabase"/> (which the caller
     /// registers) and the in-process coordination. Also the "redis" health check (tag "ready"; healthy when
@@ -49,6 +49,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDistributedLock>(sp => Options(sp).UsesRedis
             ? ActivatorUtilities.CreateInstance<RedisDistributedLock>(sp)
             : new InMemoryDistributedLock());
+        services.AddSingleton<IClusterSignals>(sp => Options(sp).UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisClusterSignals>(sp)
+            : new SingleInstanceSignals());
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(
             RedisHealthCheck.Name, HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(2));
