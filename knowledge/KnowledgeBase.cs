@@ -14,14 +14,16 @@ public sealed class KnowledgeBase
     public const AnalysisProfile DefaultProfile = AnalysisProfile.CjkUniBigram;
 
     private readonly string _directory;
+    private readonly string? _overlay;
     private readonly AnalysisProfile _profile;
     private readonly DecisionPolicy _policy;
     private readonly object _reloadLock = new();
     private volatile Snapshot _current;
 
-    private KnowledgeBase(string directory, AnalysisProfile profile, DecisionPolicy policy, Snapshot snapshot)
+    private KnowledgeBase(string directory, string? overlay, AnalysisProfile profile, DecisionPolicy policy, Snapshot snapshot)
     {
         _directory = directory;
+        _overlay = overlay;
         _profile = profile;
         _policy = policy;
         _current = snapshot;
@@ -38,7 +40,17 @@ public sealed class KnowledgeBase
 
     /// <summary>Loads with a chosen analysis and thresholds (evaluation, benchmarks).</summary>
     public static KnowledgeBase Load(string directory, AnalysisProfile profile, DecisionPolicy policy) =>
-        new(directory, profile, policy, Snapshot.Build(directory, profile));
+        new(directory, null, profile, policy, Snapshot.Build(directory, null, profile));
+
+    /// <summary>
+    /// Loads <paramref name="directory"/> with an account's <paramref name="overlay"/> directory over it (entries
+    /// replaced or added by id, base entries hidden by <c>hide.yaml</c>); throws on invalid content in either.
+    /// </summary>
+    public static KnowledgeBase Load(string directory, string? overlay) =>
+        new(directory, overlay, DefaultProfile, DecisionPolicy.Default, Snapshot.Build(directory, overlay, DefaultProfile));
+
+    /// <summary>The account overlay directory loaded over <see cref="Directory"/>, if any.</summary>
+    public string? Overlay => _overlay;
 
     /// <summary>The entry with this id in the serving index, if any (e.g. for a clarification answered by number).</summary>
     public GuideEntry? Find(string id) => _current.ById.GetValueOrDefault(id);
@@ -60,7 +72,7 @@ public sealed class KnowledgeBase
         {
             try
             {
-                var snapshot = Snapshot.Build(_directory, _profile);
+                var snapshot = Snapshot.Build(_directory, _overlay, _profile);
                 _current = snapshot;
                 return ReloadResult.Success(snapshot.Content.Entries.Count);
             }
@@ -98,9 +110,9 @@ public sealed class KnowledgeBase
     // disposed: a concurrent Ask may still be searching it, and a RAMDirectory holds no unmanaged resources.
     private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById)
     {
-        public static Snapshot Build(string directory, AnalysisProfile profile)
+        public static Snapshot Build(string directory, string? overlay, AnalysisProfile profile)
         {
-            var content = GuideLoader.Load(directory);
+            var content = GuideLoader.Load(directory, overlay);
             return new Snapshot(
                 content,
                 GuideIndex.Build(content, profile),

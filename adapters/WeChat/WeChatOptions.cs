@@ -68,6 +68,15 @@ public sealed class WeChatOptions
     /// <summary>Template ids by the key the bot uses (e.g. <c>WeChat:Templates:duty_reminder</c>), for messages outside the 48-hour window.</summary>
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The name the account's users know it by (its Official Account's name); unset: the assistant's own.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>The counties the account serves (its help requests list these); empty: every configured county.</summary>
+    public List<string> Counties { get; set; } = [];
+
+    /// <summary>A folder of guide content laid over the shared guide for this account's users (entries added, replaced, hidden).</summary>
+    public string? GuideOverlay { get; set; }
+
     /// <summary>
     /// True when any identifying setting is present. With none, the server still starts (the embedded
     /// demo default) and <c>/api/wechat</c> answers 503: a made-up token would let anyone post as WeChat.
@@ -101,7 +110,7 @@ public sealed class WeChatOptions
 
     /// <summary>
     /// The settings of the account <paramref name="name"/> of <see cref="Accounts"/>: its own identity (AppId, Token,
-    /// AppSecret, EncodingAESKey, Mode, Templates) over this section's shared settings.
+    /// AppSecret, EncodingAESKey, Mode, Templates) and content (DisplayName, Counties, GuideOverlay) over this section's shared settings.
     /// </summary>
     public WeChatOptions ForAccount(string name)
     {
@@ -113,6 +122,9 @@ public sealed class WeChatOptions
         merged.EncodingAESKey = own.EncodingAESKey;
         merged.Mode = own.Mode;
         merged.Templates = new Dictionary<string, string>(own.Templates, StringComparer.Ordinal);
+        merged.DisplayName = own.DisplayName;
+        merged.Counties = [.. own.Counties];
+        merged.GuideOverlay = own.GuideOverlay;
         merged.Accounts = new(StringComparer.Ordinal);
         return merged;
     }

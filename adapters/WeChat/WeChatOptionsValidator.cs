@@ -11,6 +11,7 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
         var errors = new List<string>();
         if (o.Enabled) Identity(o, WeChatOptions.Section + ":", errors);
         else Mode(o, WeChatOptions.Section + ":", errors);
+        Content(o, WeChatOptions.Section + ":", errors);
         var appIds = new HashSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(o.AppId)) appIds.Add(o.AppId);
         foreach (var (account, own) in o.Accounts)
@@ -19,6 +20,7 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             if (!AccountName().IsMatch(account) || account is WeChatAccount.DefaultName or "baseline")
                 errors.Add($"{WeChatOptions.Section}:Accounts:{account} is not a usable account name: use 1-32 lower-case letters, digits or '-' (it is the callback's last path segment, /api/wechat/{{name}}); 'default' and 'baseline' are taken.");
             Identity(own, prefix, errors);
+            Content(own, prefix, errors);
             if (!string.IsNullOrWhiteSpace(own.AppId) && !appIds.Add(own.AppId))
                 errors.Add($"{prefix}AppId {own.AppId} is already another account's: each Official Account is configured once.");
         }
@@ -49,6 +51,17 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
         if (!string.IsNullOrEmpty(o.EncodingAESKey) && !WeChatCipherKey.TryParse(o.EncodingAESKey, out _))
             errors.Add($"{prefix}EncodingAESKey must be the 43-character key shown on the account's server configuration page.");
         Mode(o, prefix, errors);
+    }
+
+    /// <summary>What the account's users are shown: its name, counties and guide overlay.</summary>
+    private static void Content(WeChatOptions o, string prefix, List<string> errors)
+    {
+        if (o.DisplayName is { } display && (display.Trim().Length == 0 || display.Length > 30))
+            errors.Add($"{prefix}DisplayName must be 1-30 characters (the account's name as its users know it), or left unset.");
+        if (o.Counties.Any(string.IsNullOrWhiteSpace))
+            errors.Add($"{prefix}Counties must not have an empty entry.");
+        if (!string.IsNullOrWhiteSpace(o.GuideOverlay) && !Directory.Exists(o.GuideOverlay))
+            errors.Add($"{prefix}GuideOverlay: the folder {Path.GetFullPath(o.GuideOverlay)} does not exist. Give the folder of the account's guide overlay, or leave it unset.");
     }
 
     private static void Mode(WeChatOptions o, string prefix, List<string> errors)

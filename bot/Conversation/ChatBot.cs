@@ -24,6 +24,7 @@ public sealed partial class ChatBot : ActivityHandler
     private readonly IHandoffService _handoff;
     private readonly IReadOnlyList<ISceneHandler> _scenes;
     private readonly ILogger<ChatBot> _log;
+    private readonly AccountNames _names;
 
     public ChatBot(
         ConversationState conversationState,
@@ -36,8 +37,10 @@ public sealed partial class ChatBot : ActivityHandler
         IFallbackHandler fallback,
         IHandoffService handoff,
         IEnumerable<ISceneHandler> scenes,
+        AccountNames names,
         ILogger<ChatBot> log)
     {
+        _names = names;
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
         _router = router;
@@ -78,7 +81,7 @@ public sealed partial class ChatBot : ActivityHandler
 
         if (!await AlreadyWelcomedAsync(turn, data, cancellationToken))
         {
-            await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
+            await SayAsync(turn, ConversationTexts.WelcomeTo(_names.For(turn.Activity.ChannelId)), cancellationToken);
             if (text.Length == 0 || IsGreeting(text))
             {
                 await SayAsync(turn, MenuText(), cancellationToken);
@@ -117,7 +120,7 @@ public sealed partial class ChatBot : ActivityHandler
     /// </summary>
     private async Task<string> RouteNewAsync(ITurnContext turn, ConversationData data, string text, bool menuShown, CancellationToken cancellationToken)
     {
-        var route = _messages.Decide(text, _roles.Of(turn.Activity.From?.Id ?? ""));
+        var route = _messages.Decide(text, _roles.Of(turn.Activity.From?.Id ?? ""), turn.Activity.ChannelId);
         switch (route.Kind)
         {
             case RouteKind.MenuNumber:
@@ -164,7 +167,7 @@ public sealed partial class ChatBot : ActivityHandler
         {
             case ChannelEvents.Subscribe:
                 await AlreadyWelcomedAsync(turn, data, cancellationToken); // a follow always greets; this records it
-                await SayAsync(turn, ConversationTexts.Welcome, cancellationToken);
+                await SayAsync(turn, ConversationTexts.WelcomeTo(_names.For(turn.Activity.ChannelId)), cancellationToken);
                 await SayAsync(turn, MenuText(), cancellationToken);
                 data.MenuShown = true;
                 if (!string.IsNullOrEmpty(value)) await HandleSceneAsync(turn, data, value, cancellationToken);

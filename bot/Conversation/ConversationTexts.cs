@@ -3,7 +3,10 @@ namespace ChatAssistant.Conversation;
 /// <summary>What the conversation core says.</summary>
 public static class ConversationTexts
 {
-    public const string Welcome = "你好，欢迎来到团团小助手！我可以解答志愿服务问题，帮团代表预约值班，查询志愿时长和积分，也可以帮你联系亲青老娘舅。";
+    public static readonly string Welcome = WelcomeTo(AccountNames.Default);
+
+    /// <summary>The welcome of an account known as <paramref name="name"/>.</summary>
+    public static string WelcomeTo(string name) => $"你好，欢迎来到{name}！我可以解答志愿服务问题，帮团代表预约值班，查询志愿时长和积分，也可以帮你联系亲青老娘舅。";
 
     public const string MenuHeading = "我可以帮你：";
 

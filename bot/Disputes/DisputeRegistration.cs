@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Escalation;
@@ -16,6 +17,7 @@ public static partial class DisputeRegistration
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DisputeOptions>>().Value.BuildAreas());
+        services.AddSingleton(sp => AccountAreas.Build(sp.GetRequiredService<CountyDirectory>(), sp.GetService<IOptions<WeChatOptions>>()?.Value));
         services.AddSingleton<TicketScope>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketFieldReader>();

@@ -13,7 +13,7 @@ namespace ChatAssistant.Disputes;
 /// Free-text answers are encrypted before they are put in a slot, because slots live in the session store; they are
 /// bound to the user filing (<see cref="TicketFields.Draft"/>) and encrypted again for the ticket when it is filed.
 /// </summary>
-public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher, CountyDirectory areas) : Flow
+public sealed class HelpRequestFlow(TicketService tickets, FieldCipher cipher, AccountAreas areas) : Flow
 {
     public const string FlowId = "disputes.request";
 

@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation;
 using ChatAssistant.Adapters;
 using ChatAssistant.Staff;
 using LiteDB;
@@ -11,6 +12,7 @@ public sealed class EscalationDesk(
     HandoffStateWriter state,
     IUserMessenger messenger,
     TimeProvider time,
+    AccountNames names,
     ILogger<EscalationDesk> log)
 {
     /// <summary>Takes an unclaimed escalation (or one already yours); puts the user in hand-off if they are not.</summary>
@@ -132,8 +134,9 @@ public sealed class EscalationDesk(
         if (!created && !mayTake(record)) return null;
         var outcome = store.Change(record.Id, r => { if (r.AssigneeId is null) Assign(r, staff, now); return null; });
         await state.SetAsync(outcome.Record!, inHandoff: true, ct);
-        var delivery = await SendAsync(channelId, userId, EscalationTexts.PickedUp, ct);
-        store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, now));
+        var greeting = EscalationTexts.PickedUpAt(names.For(channelId));
+        var delivery = await SendAsync(channelId, userId, greeting, ct);
+        store.Add(Sent(record.Id, EntryKind.Staff, greeting, staff.DisplayName, delivery, now));
         events.Publish(new EscalationChange(record.Id.ToString(), record.County, "opened"));
         return (outcome.Record!, delivery);
     }
@@ -152,8 +155,9 @@ public sealed class EscalationDesk(
     private async Task ReturnToHandoffAsync(EscalationRecord record, StaffAccount staff, CancellationToken ct)
     {
         if (await state.SetAsync(record, inHandoff: true, ct) != HandoffFlagWrite.Changed) return;
-        var delivery = await SendAsync(record.ChannelId, record.UserId, EscalationTexts.PickedUp, ct);
-        store.Add(Sent(record.Id, EntryKind.Staff, EscalationTexts.PickedUp, staff.DisplayName, delivery, time.GetUtcNow()));
+        var greeting = EscalationTexts.PickedUpAt(names.For(record.ChannelId));
+        var delivery = await SendAsync(record.ChannelId, record.UserId, greeting, ct);
+        store.Add(Sent(record.Id, EntryKind.Staff, greeting, staff.DisplayName, delivery, time.GetUtcNow()));
     }
 
     // Every send is kept on the transcript with its delivery result (encrypted, in the escalation's history), so a

@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation;
 namespace ChatAssistant.Escalation;
 
 /// <summary>Everything the hand-off says to users.</summary>
@@ -44,7 +45,10 @@ public static class EscalationTexts
     public const string EndedByStaff = "工作人员已结束本次人工服务，感谢你的耐心。之后可以继续使用自助服务，回复「菜单」看看我能做什么。";
 
     /// <summary>Sent to the user when staff start a conversation with them.</summary>
-    public const string PickedUp = "你好，这里是团团小助手的工作人员，接下来由我来和你沟通。回复「结束人工」可回到自助服务。";
+    public static readonly string PickedUp = PickedUpAt(AccountNames.Default);
+
+    /// <summary>What staff starting a conversation say, on an account known as <paramref name="name"/>.</summary>
+    public static string PickedUpAt(string name) => $"你好，这里是{name}的工作人员，接下来由我来和你沟通。回复「结束人工」可回到自助服务。";
 
     /// <summary>The transcript line (for staff) of a menu tap during a hand-off.</summary>
     public static string MenuTapLine(string title) => $"（点击菜单）{title}";

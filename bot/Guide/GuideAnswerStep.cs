@@ -13,9 +13,9 @@ internal static class GuideAnswerStep
     /// <summary>The slot, and the name of the list's step, holding the id of the entry picked.</summary>
     public const string Slot = "entry";
 
-    public static FlowStep Create(KnowledgeBase guide, FeatureOffers offers, IUserRoles roles) => Step.Do("answer", async (ctx, ct) =>
+    public static FlowStep Create(GuideLibrary guides, FeatureOffers offers, IUserRoles roles) => Step.Do("answer", async (ctx, ct) =>
     {
-        var entry = guide.Find(ctx.Slot(Slot) ?? "");
+        var entry = guides.For(ctx.Turn.Activity.ChannelId).Find(ctx.Slot(Slot) ?? "");
         await ctx.SendAsync(entry is null ? GuideTexts.NotSure : GuideTexts.Answer(entry.Answer, offers.After(entry, roles.Of(ctx.UserId))), ct);
         return StepResult.End();
     });

@@ -5,7 +5,7 @@ using ChatAssistant.Knowledge;
 namespace ChatAssistant.Guide;
 
 /// <summary>"你是想问：1… 2… 3…": the user picks a topic by number and gets its answer.</summary>
-public sealed class GuideClarifyFlow(KnowledgeBase guide, FeatureOffers offers, IUserRoles roles) : Flow
+public sealed class GuideClarifyFlow(GuideLibrary guides, FeatureOffers offers, IUserRoles roles) : Flow
 {
     public const string FlowId = "guide.clarify";
     public const string IdsSlot = "ids";
@@ -24,10 +24,10 @@ public sealed class GuideClarifyFlow(KnowledgeBase guide, FeatureOffers offers, 
         Step.Choose(GuideAnswerStep.Slot, GuideTexts.ClarifyHeading,
             (ctx, _) => Task.FromResult<IReadOnlyList<Choice>>(
                 (ctx.Slot(IdsSlot) ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries)
-                    .Select(guide.Find).OfType<GuideEntry>().Select(e => new Choice(e.Id, e.Title)).ToList()),
+                    .Select(guides.For(ctx.Turn.Activity.ChannelId).Find).OfType<GuideEntry>().Select(e => new Choice(e.Id, e.Title)).ToList()),
             whenEmpty: GuideTexts.NotSure,
             footer: GuideTexts.ClarifyFooter,
             rerouteOtherText: true),
-        GuideAnswerStep.Create(guide, offers, roles),
+        GuideAnswerStep.Create(guides, offers, roles),
     ];
 }

@@ -11,11 +11,11 @@ namespace ChatAssistant.Guide;
 /// close topics, small talk, or an honest "not sure" that offers a person. An answer about a feature is followed by
 /// the feature as an offer, or by how to bind for a user who cannot use it yet (<see cref="FeatureOffers"/>).
 /// </summary>
-public sealed class GuideFallback(KnowledgeBase guide, FlowEngine engine, FeatureOffers offers, IUserRoles roles) : IFallbackHandler
+public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, FeatureOffers offers, IUserRoles roles) : IFallbackHandler
 {
     public async Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
-        var result = guide.Ask(text);
+        var result = guides.For(turn.Activity.ChannelId).Ask(text);
         if (data.GentleCheckThisTurn is { } check && result is not GuideResult.Answer)
         {
             // Distress the guide has no answer for: a gentle check, never 「不太确定」 or a list of topics.

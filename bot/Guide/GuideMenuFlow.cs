@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Guide;
 
 /// <summary>The 志愿指南 menu entry: common topics by number.</summary>
-public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> options, FeatureOffers offers, IUserRoles roles) : Flow
+public sealed class GuideMenuFlow(GuideLibrary guides, IOptions<GuideOptions> options, FeatureOffers offers, IUserRoles roles) : Flow
 {
     public const string FlowId = "guide.menu";
 
@@ -20,11 +20,11 @@ public sealed class GuideMenuFlow(KnowledgeBase guide, IOptions<GuideOptions> op
 
     protected override IReadOnlyList<FlowStep> BuildSteps() =>
     [
-        Step.Choose(GuideAnswerStep.Slot, GuideTexts.MenuHeading, (_, _) => Task.FromResult(Topics()), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),
-        GuideAnswerStep.Create(guide, offers, roles),
+        Step.Choose(GuideAnswerStep.Slot, GuideTexts.MenuHeading, (ctx, _) => Task.FromResult(Topics(guides.For(ctx.Turn.Activity.ChannelId))), whenEmpty: GuideTexts.NotSure, footer: GuideTexts.MenuFooter, rerouteOtherText: true),
+        GuideAnswerStep.Create(guides, offers, roles),
     ];
 
-    private IReadOnlyList<Choice> Topics()
+    private IReadOnlyList<Choice> Topics(KnowledgeBase guide)
     {
         var ids = options.Value.MenuEntries.Count > 0 ? options.Value.MenuEntries : GuideOptions.DefaultMenuEntries;
         var listed = ids.Select(guide.Find).OfType<GuideEntry>().ToList();

@@ -8,12 +8,12 @@ namespace ChatAssistant.Guide;
 /// the others re-read the same content (every instance must serve the same <c>Guide:ContentDirectory</c>: a shared
 /// volume, or the same release on each machine).
 /// </summary>
-internal sealed class GuideReloadSignal(KnowledgeBase guide, IClusterSignals signals, ILogger<GuideReloadSignal> log) : IHostedService
+internal sealed class GuideReloadSignal(GuideLibrary guide, IClusterSignals signals, ILogger<GuideReloadSignal> log) : IHostedService
 {
     public const string Topic = "guide-reload";
 
     /// <summary>Reloads here and, when that worked, tells the other instances to do the same.</summary>
-    public static ReloadResult ReloadEverywhere(KnowledgeBase guide, IClusterSignals signals)
+    public static ReloadResult ReloadEverywhere(GuideLibrary guide, IClusterSignals signals)
     {
         var result = guide.Reload();
         if (result.Succeeded) signals.Broadcast(Topic, "");

@@ -21,7 +21,8 @@ internal sealed class GuideWarmup(IServiceProvider services) : IHostedService
     /// </summary>
     public static void Check(IServiceProvider services)
     {
-        var guide = services.GetRequiredService<KnowledgeBase>();
+        // Every account's overlaid guide is built now, so an overlay's content error stops the start-up too.
+        var guide = services.GetRequiredService<GuideLibrary>().Shared;
         var menu = services.GetRequiredService<IOptions<GuideOptions>>().Value.MenuEntries;
         var unknown = menu.Select((id, i) => (id, i)).Where(e => guide.Find(e.id) is null)
             .Select(e => $"Setting 'Guide:MenuEntries:{e.i}' names '{e.id}', which is not an entry id of the guide; use an id from GET /api/staff/guide/entries.")

@@ -70,6 +70,7 @@ public static class Cli
             app.Services.ValidateOptions();
             _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
             Guide.GuideWarmup.Check(app.Services);
+            _ = app.Services.GetRequiredService<Disputes.AccountAreas>(); // an account's unknown county stops the start-up
             await app.RunAsync();
             return 0;
         }

@@ -83,6 +83,7 @@ public static class ServiceRegistration
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<IntentRouter>();
         services.AddSingleton<MessageRouter>();
+        services.AddSingleton(sp => new AccountNames(sp.GetService<Microsoft.Extensions.Options.IOptions<ChatAssistant.Adapters.WeChat.WeChatOptions>>()?.Value));
         services.AddSingleton<FeatureOffers>();
         services.TryAddSingleton<IUserRoles, NoUserRoles>();
         services.AddFeature<AskBeforeStartFlow>();

@@ -8,15 +8,60 @@ internal static class GuideLoader
 {
     public const string SmallTalkFile = "smalltalk.yaml";
     public const string SynonymsFile = "synonyms.yaml";
+
+    /// <summary>The overlay file that hides base entries: top-level <c>hide:</c>, a list of entry ids.</summary>
+    public const string HideFile = "hide.yaml";
     public const int MinimumQuestions = 5;
 
     private static readonly HashSet<string> EntryKeys = ["id", "title", "questions", "answer", "tags", "source"];
     private static readonly HashSet<string> SmallTalkKeys = ["id", "patterns", "replies"];
 
+    /// <summary>
+    /// Loads <paramref name="directory"/> and, when given, an account's <paramref name="overlay"/> over it: an overlay
+    /// entry with a base entry's id replaces it, a new id adds an entry, <see cref="HideFile"/> lists base ids to leave
+    /// out, overlay small talk replaces the base's of the same id and overlay synonyms add to the base's. Throws
+    /// <see cref="GuideContentException"/> naming every bad file and entry of either (overlay files as "overlay/NAME").
+    /// </summary>
+    public static GuideContent Load(string directory, string? overlay)
+    {
+        var content = Load(directory);
+        if (overlay is null) return content;
+        var errors = new List<GuideContentError>();
+        var hidden = new List<(string Id, long Line)>();
+        var own = Read(overlay, "overlay/", errors, hideFile: hidden);
+        var byId = content.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, line) in hidden)
+            if (!byId.ContainsKey(id))
+                errors.Add(new GuideContentError("overlay/" + HideFile, id, line, $"hides '{id}', which the base guide does not have"));
+        if (errors.Count > 0) throw new GuideContentException(errors);
+
+        var hide = hidden.Select(h => h.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var replaced = own.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        var entries = content.Entries.Where(e => !hide.Contains(e.Id)).Select(e => replaced.Remove(e.Id, out var mine) ? mine : e)
+            .Concat(own.Entries.Where(e => replaced.ContainsKey(e.Id))).ToList();
+        var smallTalkIds = own.SmallTalk.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new GuideContent(
+            entries,
+            [.. content.SmallTalk.Where(t => !smallTalkIds.Contains(t.Id)), .. own.SmallTalk],
+            [.. content.Synonyms, .. own.Synonyms]);
+    }
+
     /// <summary>Loads the directory or throws <see cref="GuideContentException"/> naming every bad file and entry.</summary>
     public static GuideContent Load(string directory)
     {
         var errors = new List<GuideContentError>();
+        var content = Read(directory, "", errors, hideFile: null);
+        if (content.Entries.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new GuideContentError(directory, null, null, "no guide entries found (*.yaml with 'entries:')"));
+        }
+
+        return errors.Count > 0 ? throw new GuideContentException(errors) : content;
+    }
+
+    // Every file of one directory; an overlay (hideFile not null) may have no entries and may hide some.
+    private static GuideContent Read(string directory, string label, List<GuideContentError> errors, List<(string Id, long Line)>? hideFile)
+    {
         if (!Directory.Exists(directory))
         {
             throw new GuideContentException([new GuideContentError(directory, null, null, "content directory not found")]);
@@ -31,15 +76,22 @@ internal static class GuideLoader
             .Order(StringComparer.Ordinal);
         foreach (var path in files)
         {
-            var name = Path.GetFileName(path);
+            var name = label + Path.GetFileName(path);
             var root = ReadRoot(path, name, errors);
             if (root is null)
             {
                 continue;
             }
 
-            switch (name.ToLowerInvariant())
+            switch (Path.GetFileName(path).ToLowerInvariant())
             {
+                case HideFile when hideFile is not null:
+                    ReadList(root, "hide", name, errors, item =>
+                    {
+                        if (item is YamlScalarNode { Value: { Length: > 0 } id }) hideFile.Add((id.Trim(), item.Start.Line));
+                        else errors.Add(new GuideContentError(name, null, item.Start.Line, "each item of 'hide' must be an entry id"));
+                    });
+                    break;
                 case SmallTalkFile:
                     ReadList(root, "smalltalk", name, errors, item => ReadSmallTalk(item, name, errors, smallTalk));
                     break;
@@ -52,14 +104,7 @@ internal static class GuideLoader
             }
         }
 
-        if (entries.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new GuideContentError(directory, null, null, "no guide entries found (*.yaml with 'entries:')"));
-        }
-
-        return errors.Count > 0
-            ? throw new GuideContentException(errors)
-            : new GuideContent(entries, smallTalk, synonyms);
+        return new GuideContent(entries, smallTalk, synonyms);
     }
 
     private static YamlMappingNode? ReadRoot(string path, string name, List<GuideContentError> errors)

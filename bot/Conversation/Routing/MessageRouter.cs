@@ -45,9 +45,10 @@ public sealed record Route(RouteKind Kind, string Why)
 /// the guide answers (「周日上午九点」 → booking), and everything else to the guide, whose answer about a feature is
 /// followed by the feature as an offer (<see cref="FeatureOffers"/>).
 /// </summary>
-public sealed class MessageRouter(IntentRouter intents, KnowledgeBase guide, DateTimeReader dates, AssistantClock clock)
+public sealed class MessageRouter(IntentRouter intents, GuideLibrary guides, DateTimeReader dates, AssistantClock clock)
 {
-    public Route Decide(string text, UserRoles roles)
+    /// <summary>The route of <paramref name="text"/> from a user of <paramref name="roles"/> on the channel <paramref name="channelId"/> (whose guide answers).</summary>
+    public Route Decide(string text, UserRoles roles, string? channelId = null)
     {
         var command = GlobalCommands.Parse(text);
         if (command != GlobalCommand.None) return new Route(RouteKind.Command, $"the whole message is the command {command}") { Command = command };
@@ -62,7 +63,7 @@ public sealed class MessageRouter(IntentRouter intents, KnowledgeBase guide, Dat
         if (intents.Match(text) is { } match)
             return new Route(RouteKind.Intent, $"{match.Reason} of {match.Intent.Id}") { Intent = match.Intent };
 
-        var time = TimeRoute(text, roles);
+        var time = TimeRoute(text, roles, guides.For(channelId));
         if (time?.Kind == RouteKind.Time) return time;
         if (intents.LeftToGuide(text) is var (cue, asked))
             return new Route(RouteKind.Guide, $"a question (「{cue}」) about {asked.Id}: the guide answers, the feature is offered after");
@@ -78,7 +79,7 @@ public sealed class MessageRouter(IntentRouter intents, KnowledgeBase guide, Dat
     // A time from a user who can book it goes to the intent that reads times when the rest of the message asks nothing
     // the guide answers: 「12月3日14:00-16:00」 and 「大后天下午三点行吗」 are bookings; 「12月3日的询问会几点开始」 asks when,
     // 「周六上午的值班能带朋友去吗」 is a question the guide answers without the time.
-    private Route? TimeRoute(string text, UserRoles roles)
+    private Route? TimeRoute(string text, UserRoles roles, KnowledgeBase guide)
     {
         var reader = intents.Intents.FirstOrDefault(i => i.ReadsTimes && i.ForRole != UserRoles.None && roles.HasFlag(i.ForRole));
         if (reader is null) return null;

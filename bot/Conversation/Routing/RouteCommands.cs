@@ -71,7 +71,7 @@ public static class RouteCommands
         lines.AppendLine($"  route: {decided.Kind.ToString().ToLowerInvariant()}{(decided.Intent is { } i ? " → " + i.Id : "")} — {decided.Why}");
         if (decided.Kind == RouteKind.Guide)
         {
-            var result = services.GetRequiredService<KnowledgeBase>().Ask(message);
+            var result = services.GetRequiredService<GuideLibrary>().Shared.Ask(message);
             lines.AppendLine("  guide: " + result switch
             {
                 GuideResult.Answer a => $"answers with {a.Entry.Id} ({a.Entry.Title})",

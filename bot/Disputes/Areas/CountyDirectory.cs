@@ -40,6 +40,10 @@ public sealed class CountyDirectory
     /// <summary>The catch-all 其他地区.</summary>
     public CountyOption OtherArea { get; }
 
+    /// <summary>The same directory with only <paramref name="counties"/> (labels) under their cities, 其他地区 last.</summary>
+    public CountyDirectory Only(IReadOnlySet<string> counties) =>
+        new(Groups.Select(g => (g.City, g.Counties.Select(c => c.Label).Where(counties.Contains))));
+
     /// <summary>The option shown as <paramref name="label"/>, or null.</summary>
     public CountyOption? ByLabel(string label) => _byLabel.GetValueOrDefault(label);
 

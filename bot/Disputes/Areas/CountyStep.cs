@@ -13,16 +13,18 @@ internal static class CountyStep
     public const string Slot = "county";
     private const string Shown = "__options:county";
 
-    public static FlowStep Ask(CountyDirectory areas, Func<FlowContext, string> heading) => new()
+    public static FlowStep Ask(AccountAreas accounts, Func<FlowContext, string> heading) => new()
     {
         Name = Slot,
         Prompt = (ctx, ct) =>
         {
+            var areas = accounts.For(ctx.Turn.Activity.ChannelId);
             ctx.Slots[Shown] = string.Join('\u001f', areas.Options.Select(o => o.Label));
             return ctx.SendAsync(DisputeTexts.CountyList(heading(ctx), areas.Groups, areas.OtherArea), ct);
         },
         Handle = (ctx, input, _) =>
         {
+            var areas = accounts.For(ctx.Turn.Activity.ChannelId);
             var labels = (ctx.Slot(Shown) ?? "").Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
             if (labels.Length == 0) labels = areas.Options.Select(o => o.Label).ToArray(); // a frame of an earlier version
             var n = Replies.Number(input);

@@ -19,7 +19,7 @@ public sealed class HoursCorrectionFlow(
     HoursCorrections corrections,
     DateTimeReader dates,
     AssistantClock clock,
-    KnowledgeBase guide,
+    GuideLibrary guides,
     FieldCipher cipher) : Flow
 {
     public const string FlowId = "hours.correction";
@@ -58,7 +58,7 @@ public sealed class HoursCorrectionFlow(
             if (volunteerId is null)
             {
                 await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Volunteer), ct);
-                if (guide.Find(GuideEntryId) is { } entry) await ctx.SendAsync(entry.Answer, ct);
+                if (guides.For(ctx.Turn.Activity.ChannelId).Find(GuideEntryId) is { } entry) await ctx.SendAsync(entry.Answer, ct);
                 return StepResult.End();
             }
             ctx.Slots[Slots.Volunteer] = volunteerId;

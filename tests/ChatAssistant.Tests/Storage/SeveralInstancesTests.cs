@@ -93,11 +93,11 @@ public sealed class SeveralInstancesTests(RedisServer redis) : IClassFixture<Red
         redis.Require();
         var prefix = RedisServer.UniquePrefix();
         using var content = GuideFiles.CopyOfGuide();
-        await using var a = Instance(prefix, s => s.AddSingleton(_ => KnowledgeBase.Load(content.Path)));
-        await using var b = Instance(prefix, s => s.AddSingleton(_ => KnowledgeBase.Load(content.Path)).AddHostedService<GuideReloadSignal>());
+        await using var a = Instance(prefix, s => s.AddSingleton(_ => new GuideLibrary(KnowledgeBase.Load(content.Path), new Dictionary<string, KnowledgeBase>())));
+        await using var b = Instance(prefix, s => s.AddSingleton(_ => new GuideLibrary(KnowledgeBase.Load(content.Path), new Dictionary<string, KnowledgeBase>())).AddHostedService<GuideReloadSignal>());
         foreach (var hosted in b.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
-        var guideA = a.GetRequiredService<KnowledgeBase>();
-        var guideB = b.GetRequiredService<KnowledgeBase>();
+        var guideA = a.GetRequiredService<GuideLibrary>();
+        var guideB = b.GetRequiredService<GuideLibrary>().Shared;
         var before = guideB.Entries.Count;
         await WaitForSubscribers(prefix, GuideReloadSignal.Topic, 1);
 
