@@ -15,6 +15,7 @@ public sealed record LoadOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public int[] Levels { get; init; } = [4, 16, 48];
     public int Pool { get; init; } = 200;
+    public int Accounts { get; init; } = 1;
     public int? WarmupConnections { get; init; }
     public double OpenFraction { get; init; } = 0.7;
     public bool Safe { get; init; }
@@ -40,6 +41,8 @@ public sealed record LoadOptions
           --warmup-connections N  connections the warm-up opens (baseline requests from N users at once; default
                              every simulated user, so an open loop does not start by opening connections)
           --pool N           simulated (bound) users (default 200)
+          --accounts N       spread the users over N Official Accounts of one server (the default one and N-1 under
+                             WeChat:Accounts, each with its own token, AppId and callback; default 1)
           --full-only        with --users or --rate: skip the baseline run (A/B comparisons of the full path)
           --safe             also measure safe mode (AES) closed loop at the best level
           --server PATH      the bot DLL (default bot/bin/Release/net10.0/ChatAssistant.Bot.dll above this folder)
@@ -69,6 +72,7 @@ public sealed record LoadOptions
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(Number()) },
                 "--levels" => o with { Levels = Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() },
                 "--pool" => o with { Pool = (int)Number() },
+                "--accounts" => o with { Accounts = (int)Number() },
                 "--warmup-connections" => o with { WarmupConnections = (int)Number() },
                 "--safe" => o with { Safe = true },
                 "--full-only" => o with { FullOnly = true },
@@ -84,6 +88,7 @@ public sealed record LoadOptions
             };
         }
         if (o.Pool < 1 || o.Pool > 5000) throw new ArgumentException("--pool must be 1..5000");
+        if (o.Accounts < 1 || o.Accounts > 50) throw new ArgumentException("--accounts must be 1..50");
         if (o.Duration > TimeSpan.FromHours(1)) throw new ArgumentException("--duration is at most 3600 s");
         if (o.Users > o.Pool) o = o with { Pool = o.Users.Value };
         if (o.Levels.Length > 0 && o.Levels.Max() > o.Pool) o = o with { Pool = o.Levels.Max() };

@@ -54,6 +54,7 @@ var settings = new Dictionary<string, string>
     // Binding codes are keyed; required with a WeChat account.
     ["Identity:CodeSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
 };
+foreach (var (name, value) in LoadAccounts.Settings(options.Accounts, AesKey)) settings[name] = value;
 foreach (var (name, value) in options.ServerEnvironment) settings[name] = value;
 var log = new StringBuilder();
 void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
@@ -61,6 +62,7 @@ void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
 try
 {
     Say($"Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, server {dll}");
+    if (options.Accounts > 1) Say($"Users spread over {options.Accounts} Official Accounts (the default one and WeChat:Accounts:load1…load{options.Accounts - 1})");
     if (options.ServerEnvironment.Count > 0) Say("Server environment: " + string.Join(", ", options.ServerEnvironment.Select(p => $"{p.Key}={p.Value}")));
     var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
     await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
@@ -70,8 +72,8 @@ try
         BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30),
     };
     var questions = GuideQuestions.Load(Path.Combine(RepositoryRoot(), "knowledge", "eval", "questions.yaml"));
-    var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions, options.Mix)).ToList();
-    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users, api.TextsTo);
+    var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions, options.Mix, account: i % options.Accounts)).ToList();
+    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: false));
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
@@ -102,7 +104,7 @@ try
     else results.AddRange(await suite.SaturateThenOpenAsync(ct));
     if (options.Safe)
     {
-        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users, api.TextsTo);
+        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: true));
         var level = options.Users ?? options.Levels.Max();
         results.Add(await suite.ClosedAsync("full, safe mode", "/api/wechat", safe, level, options.Step, ct));
         results.Add(await suite.ClosedAsync("baseline, safe mode", WeChatPaths.Baseline, safe, level, options.Step, ct));

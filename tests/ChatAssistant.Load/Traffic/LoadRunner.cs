@@ -9,7 +9,7 @@ namespace ChatAssistant.Load.Traffic;
 /// after the previous reply) or open loop (fixed arrival rate; latency counted from the planned send time, so a
 /// slow server cannot hide its queueing). Both stop at the duration or the request cap, whichever comes first.
 /// </summary>
-public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyList<SimUser> users, Func<string, IReadOnlyList<string>>? sentTo = null)
+public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyList<SimUser> users, Func<string, IReadOnlyList<string>>? sentTo = null, IReadOnlyList<WeChatSigner>? accounts = null)
 {
     // Bounds the recorder's memory (one sample per request). 2,000,000 cut the 300 s open loop short once the open
     // rate passed 6,667/s (suite M: 279 s at 7,177/s); 5,000,000 holds 300 s up to 16,600/s and 600 s up to 8,300/s.
@@ -91,10 +91,14 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         var xml = step.Key is null
             ? WeChatSigner.Text(user.OpenId, step.Text!, signer.NextMsgId())
             : WeChatSigner.Click(user.OpenId, step.Key, user.NextClickSecond());
+        // A user of a further account writes to its callback, signed with its token (the baseline is the default account's).
+        var (to, signedBy) = user.Account > 0 && accounts is not null && path == "/api/wechat"
+            ? (LoadAccounts.Path(user.Account), accounts[user.Account - 1])
+            : (path, signer);
         Interlocked.Increment(ref _inFlight);
         try
         {
-            using var request = signer.Post(path, xml);
+            using var request = signedBy.Post(to, xml);
             using var response = await http.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             var ms = Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds;

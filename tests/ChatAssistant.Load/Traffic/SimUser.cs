@@ -8,8 +8,11 @@ public sealed record Step(string Kind, string? Text, string? Key = null);
 /// message at a time: the next message depends on the last reply (a booking goes on only when the list or the
 /// confirmation question came back).
 /// </summary>
-public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guideQuestions, IReadOnlyList<(string Kind, int Weight)>? mix = null)
+public sealed class SimUser(string openId, int seed, IReadOnlyList<string> guideQuestions, IReadOnlyList<(string Kind, int Weight)>? mix = null, int account = 0)
 {
+    /// <summary>The Official Account the user writes to: 0 the default one, k the k-th of <see cref="LoadAccounts"/>.</summary>
+    public int Account { get; } = account;
+
     /// <summary>Weights of the realistic mix: guide questions most, then bookings, hour queries, help requests, menu clicks.</summary>
     public static readonly (string Kind, int Weight)[] RealisticMix = [("guide", 50), ("booking", 15), ("hours", 15), ("help", 10), ("menu", 10)];
 
