@@ -26,6 +26,7 @@ public static class OperationsRegistration
         services.AddSingleton<DailyTally>();
         services.AddSingleton<ITurnOutcomeListener, DailyTallyListener>();
         services.AddHostedService<DailyTallyFlushService>();
+        services.AddSingleton<DashboardReport>();
 
         // Decides the registrations themselves, so it is read from configuration here (validated at start with the rest).
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -81,6 +82,7 @@ public static class OperationsRegistration
     /// </summary>
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapDashboard();
         var telemetry = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
         if (!telemetry.Enabled) return endpoints;
         var access = endpoints.ServiceProvider.GetRequiredService<MetricsAccess>();
