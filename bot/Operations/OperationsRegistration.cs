@@ -22,11 +22,14 @@ public static class OperationsRegistration
     {
         services.AddSettings<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.Section);
         services.AddSettings<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
+        services.AddSettings<OperationsOptions, OperationsOptionsValidator>(OperationsOptions.Section);
         services.AddSingleton<MetricsAccess>();
         services.AddSingleton<DailyTally>();
         services.AddSingleton<ITurnOutcomeListener, DailyTallyListener>();
         services.AddHostedService<DailyTallyFlushService>();
         services.AddSingleton<DashboardReport>();
+        services.AddSingleton<DailySummary>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailySummary>());
 
         // Decides the registrations themselves, so it is read from configuration here (validated at start with the rest).
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();

@@ -13,6 +13,6 @@ public static class OperationsTexts
 
     /// <summary>The admins' daily summary of <paramref name="day"/> (shown as an admin alert in the console).</summary>
     public static string DailySummary(DateOnly day, long messages, double answeredShare, int handoffsOpened, int handoffsWaiting, int handoffsOverdue, int ticketsNew, int ticketsOverdue) =>
-        $"昨日（{day:M月d日}）小结：消息 {messages} 条，直接答上 {answeredShare:P0}；新转人工 {handoffsOpened} 个，" +
+        $"昨日（{day:M月d日}）小结：消息 {messages} 条，直接答上 {(int)Math.Round(answeredShare * 100)}%；新转人工 {handoffsOpened} 个，" +
         $"正在等待 {handoffsWaiting} 个，其中超时未接手 {handoffsOverdue} 个；新求助 {ticketsNew} 件，超时未受理 {ticketsOverdue} 件。详见「数据看板」。";
 }
