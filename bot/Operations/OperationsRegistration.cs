@@ -38,7 +38,7 @@ public static class OperationsRegistration
         var protocol = telemetry.Protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         var usesRedis = !string.IsNullOrWhiteSpace(configuration[RedisOptions.Section + ":" + nameof(RedisOptions.Configuration)]);
 
-        services.AddOpenTelemetry()
+        var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
             .WithMetrics(metrics =>
             {
@@ -49,10 +49,12 @@ public static class OperationsRegistration
                     // Scrapes are rare (every 15–60 s): each one reads the counters as they are, no cached answer.
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp is not null) metrics.AddOtlpExporter(o => { o.Endpoint = otlp; o.Protocol = protocol; });
-            })
-            .WithTracing(tracing =>
+            });
+        if (!telemetry.Tracing) return services;
+        otel.WithTracing(tracing =>
             {
-                tracing.AddSource(AssistantTelemetry.Name)
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(telemetry.TraceSampleRatio)))
+                    .AddSource(AssistantTelemetry.Name)
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/healthz");
@@ -73,7 +75,7 @@ public static class OperationsRegistration
                         };
                     });
                 // Command names only (never keys, which hold OpenIDs), handed over within a second.
-                if (usesRedis) tracing.AddRedisInstrumentation(o => o.FlushInterval = TimeSpan.FromSeconds(1));
+                if (usesRedis) tracing.AddRedisInstrumentation(o => { o.FlushInterval = TimeSpan.FromSeconds(1); o.EnrichActivityWithTimingEvents = false; });
                 if (otlp is not null) tracing.AddOtlpExporter(o => { o.Endpoint = otlp; o.Protocol = protocol; });
             });
         return services;

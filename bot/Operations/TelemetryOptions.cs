@@ -13,6 +13,15 @@ public sealed class TelemetryOptions
     /// <summary>Metrics, traces and <c>/metrics</c> at all.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Traces (spans) as well as metrics; off leaves the metrics and <c>/metrics</c> on.</summary>
+    public bool Tracing { get; set; } = true;
+
+    /// <summary>
+    /// The share of messages whose trace is recorded (0–1), unless the caller's <c>traceparent</c> says it is sampled:
+    /// every span costs CPU on the chat path (docs/PERFORMANCE.md), a share of them tells as much.
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
+
     /// <summary>OTLP collector, e.g. <c>http://127.0.0.1:4317</c>; unset: nothing is pushed.</summary>
     public string? Endpoint { get; set; }
 
