@@ -18,6 +18,10 @@ public abstract record GuideResult
     {
         /// <summary>The single instance.</summary>
         public static readonly NotSure Instance = new();
+
+        /// <summary>The entry that came closest, below the threshold (null when none shared a content word): what the
+        /// question was probably about, for the dashboard's unanswered topics.</summary>
+        public GuideEntry? Nearest { get; init; }
     }
 
     /// <summary>Greeting, thanks, goodbye and the like: reply with this short text.</summary>

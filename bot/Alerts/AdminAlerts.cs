@@ -35,6 +35,7 @@ public sealed class AdminAlerts
         _alerts.DeleteMany(a => a.At < now - Retention);
         _alerts.Insert(alert);
         _log.LogWarning("Admin alert {AlertKind} raised", kind);
+        ChatAssistant.Adapters.Telemetry.AssistantTelemetry.AlertSent(kind);
         foreach (var channel in _channels)
         {
             try

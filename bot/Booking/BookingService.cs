@@ -152,6 +152,7 @@ public sealed class BookingService(
                 if (!bookings.TryInsert(booking)) continue;
                 reminders.Schedule(booking);
                 log.LogInformation("Booked {BookingId}: studio {StudioId} at {Start} place {Place}", booking.Id, studio.Id, slot.Start, place);
+                ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Booking("booked");
                 return new BookOutcome(BookStatus.Booked, booking);
             }
         }
@@ -169,6 +170,7 @@ public sealed class BookingService(
         bookings.MarkCancelled(booking, now);
         reminders.Cancel(booking.Id);
         log.LogInformation("Cancelled {BookingId}", booking.Id);
+        ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Booking("cancelled");
         return new CancelOutcome(CancelStatus.Cancelled, booking);
     }
 
@@ -235,6 +237,7 @@ public sealed class BookingService(
         current.AttendanceBy = proof == CheckInProof.DoorScreen ? "door-screen" : "printed-code";
         if (!bookings.RecordAttendance(current)) return new CheckInOutcome(CheckInStatus.NoBooking, null, studio); // cancelled meanwhile
         log.LogInformation("Checked in {BookingId} by {Proof}", current.Id, proof);
+        ChatAssistant.Adapters.Telemetry.AssistantTelemetry.CheckIn(recorded == Attendance.Attended ? "door" : "self_reported");
         return new CheckInOutcome(recorded == Attendance.Attended ? CheckInStatus.CheckedIn : CheckInStatus.SelfReported, current, studio);
     }
 

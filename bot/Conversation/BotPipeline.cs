@@ -13,6 +13,7 @@ namespace ChatAssistant.Conversation;
 /// outages and cancelled or timed-out turns get the short busy message instead and keep the state.
 /// </summary>
 public sealed class BotPipeline(
+    TurnTelemetryMiddleware telemetry,
     TurnCultureMiddleware culture,
     TurnLockMiddleware turnLock,
     ConversationState conversationState,
@@ -24,6 +25,7 @@ public sealed class BotPipeline(
 
     public void Apply(BotAdapter adapter)
     {
+        adapter.Use(telemetry); // first: the turn's span and duration cover the lock, the state and the bot
         adapter.Use(culture);
         adapter.Use(turnLock);
         adapter.Use(new Recovery(this));
@@ -39,6 +41,7 @@ public sealed class BotPipeline(
     // recovered like any failed turn, under the conversation's lock taken for it.
     private async Task OnTurnErrorAsync(ITurnContext turn, Exception exception)
     {
+        CountStoreFailure(exception);
         if (KeepsState(exception))
         {
             var correlationId = Guid.NewGuid().ToString("N")[..8];
@@ -99,6 +102,7 @@ public sealed class BotPipeline(
             }
             catch (Exception e) when (!KeepsState(e))
             {
+                CountStoreFailure(e);
                 await pipeline.RecoverAsync(turnContext, e);
             }
         }
@@ -107,6 +111,14 @@ public sealed class BotPipeline(
     // A store outage, or a turn cancelled or timed out (a call with a deadline inside a step, a shutdown): nothing
     // says the conversation is broken, so it stays as it was before the message and the user is told to try again.
     // Only a real failure clears it.
+    // The outage met by a turn, by store: the session store's (Redis, or the records file when there is no Redis) or the
+    // records file's own.
+    private static void CountStoreFailure(Exception exception)
+    {
+        if (StoreFailures.IsTransient(exception)) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.StoreFailure("redis");
+        else if (exception is LiteDB.LiteException || exception.InnerException is LiteDB.LiteException) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.StoreFailure("records");
+    }
+
     private static bool KeepsState(Exception exception) =>
         StoreFailures.IsTransient(exception) || exception is OperationCanceledException;
 

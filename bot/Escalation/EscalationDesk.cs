@@ -170,6 +170,7 @@ public sealed class EscalationDesk(
         r.AssigneeId = staff.Id;
         r.AssigneeName = staff.DisplayName;
         r.Status = EscalationStatus.Claimed;
+        if (r.ClaimedAt is null) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Handoff("acknowledged");
         r.ClaimedAt ??= now;
         r.LastStaffActionAt = now;
     }

@@ -80,6 +80,7 @@ public sealed class EscalationStore
             if (existing is not null) return (existing, false);
             candidate.ConversationKey = EscalationRecord.KeyOf(candidate.ChannelId, candidate.ConversationId);
             _records.Insert(candidate);
+            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Handoff("opened");
             return (candidate, true);
         }
     }

@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters.Telemetry;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
@@ -19,6 +20,7 @@ public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, Featur
         if (data.GentleCheckThisTurn is { } check && result is not GuideResult.Answer)
         {
             // Distress the guide has no answer for: a gentle check, never 「不太确定」 or a list of topics.
+            TurnAnswer.Note(turn, AssistantTelemetry.Kinds.NotSure, (result as GuideResult.NotSure)?.Nearest?.Title);
             await SayAsync(turn, check, cancellationToken);
             data.SafetyRepliesInARow = data.SafetyRepliesBeforeThisTurn + 1;
             return true;
@@ -26,17 +28,21 @@ public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, Featur
         switch (result)
         {
             case GuideResult.Answer answer:
+                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.Answered);
                 var then = offers.After(answer.Entry, roles.Of(turn.Activity.From?.Id ?? ""));
                 await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer, then), cancellationToken);
                 return true;
             case GuideResult.Clarify clarify:
+                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.Clarified);
                 var ids = string.Join(GuideClarifyFlow.Separator, clarify.Options.Select(o => o.Id));
                 await engine.StartAsync(turn, data, GuideClarifyFlow.FlowId, new Dictionary<string, string> { [GuideClarifyFlow.IdsSlot] = ids }, cancellationToken);
                 return true;
             case GuideResult.SmallTalk smallTalk:
+                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.SmallTalk);
                 await SayAsync(turn, smallTalk.Reply, cancellationToken);
                 return true;
             default:
+                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.NotSure, (result as GuideResult.NotSure)?.Nearest?.Title);
                 // Offers a person: a short yes as the next message hands over (ChatBot, IHandoffService). Not while a
                 // flow waits for an answer (a question answered in place): its 是/好 would be taken for the offer.
                 await SayAsync(turn, data.Flows.Count > 0 ? GuideTexts.NotSure : GuideTexts.NotSureOffer, cancellationToken);

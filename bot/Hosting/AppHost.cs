@@ -9,6 +9,7 @@ using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours.Staff;
 using ChatAssistant.Booking;
 using ChatAssistant.Identity;
+using ChatAssistant.Operations;
 using ChatAssistant.Safety;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffConsole;
@@ -93,6 +94,7 @@ public static class AppHost
         app.MapBookingEndpoints();
         app.MapFeedbackEndpoints();
         app.MapWeChatAccounts();
+        app.MapOperations();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -13,6 +13,7 @@ using ChatAssistant.Guide;
 using ChatAssistant.Hosting.WeChat;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
+using ChatAssistant.Operations;
 using ChatAssistant.Safety;
 using ChatAssistant.Security;
 using ChatAssistant.Staff;
@@ -64,6 +65,7 @@ public static class ServiceRegistration
         services.AddWeChatChannel(configuration);
         services.AddWebChat();
         services.AddFeedback();
+        services.AddOperations(configuration);
         return services;
     }
 
@@ -89,6 +91,7 @@ public static class ServiceRegistration
         services.AddFeature<AskBeforeStartFlow>();
         services.AddSingleton<TurnLockMiddleware>();
         services.AddSingleton<TurnCultureMiddleware>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddSingleton<IBotPipeline, BotPipeline>();
         services.AddSingleton<ChatBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ChatBot>());

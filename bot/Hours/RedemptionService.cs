@@ -66,6 +66,7 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
                 audit.Decision("wechat", "redeem", HoursAudit.OrderSubject(order.OrderNo), volunteerId, item.Id);
             });
             log.LogInformation("Order {OrderNo} placed for {Points} points", order.OrderNo, item.Points);
+            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Redemption();
             return new RedeemResult(RedeemStatus.Placed, order, balance with { Spent = balance.Spent + item.Points });
         }
     }

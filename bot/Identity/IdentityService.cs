@@ -121,6 +121,7 @@ public sealed class IdentityService
             _bound.Drop();
         }
         _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
+        ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Import("roster");
         return new RosterImportResult(true, added, updated, []);
     }
 

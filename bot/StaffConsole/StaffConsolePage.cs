@@ -16,11 +16,17 @@ public static class StaffConsolePage
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Chart.js 4.6.1, vendored (StaffConsole/Vendor/chartjs/README.md).</summary>
+    public const string ChartJs = "chart.umd.min.js";
+
     private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files = new Dictionary<string, (string, string)>
     {
         [""] = ("staff/index.html", "text/html; charset=utf-8"),
         ["app.js"] = ("staff/app.js", "text/javascript; charset=utf-8"),
         ["app.css"] = ("staff/app.css", "text/css; charset=utf-8"),
+        ["dashboard.js"] = ("staff/dashboard.js", "text/javascript; charset=utf-8"),
+        [ChartJs] = ("staff/" + ChartJs, "text/javascript; charset=utf-8"),
+        ["chart.js.LICENSE.md"] = ("staff/chart.js.LICENSE.md", "text/plain; charset=utf-8"),
     }.ToFrozenDictionary();
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)

@@ -76,6 +76,7 @@ public static class LiteQuery
     private static TResult Run<T, TResult>(ILiteCollection<T> collection, Condition[] all, Func<ILiteCollection<T>, BsonExpression, TResult> query)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        using var span = ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Records("find", collection.Name);
         var text = TextOf(all);
         var bag = Parsed.GetOrAdd(text, static _ => []);
         if (!bag.TryTake(out var expression)) expression = BsonExpression.Create(text, new BsonDocument());

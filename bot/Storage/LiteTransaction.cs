@@ -14,6 +14,7 @@ public static class LiteTransaction
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
+        using var span = ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Records("transaction", "");
         var own = db.BeginTrans(); // false when this thread already has one open
         try
         {

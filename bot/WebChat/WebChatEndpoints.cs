@@ -77,6 +77,7 @@ public static class WebChatEndpoints
             return Results.Json(new ErrorResponse(WebChatTexts.TooFast), statusCode: StatusCodes.Status429TooManyRequests);
         // The turn finishes even when the page goes away (its state is saved at the end), within a bound.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Message("web", ChatAssistant.Adapters.Web.WebChatAdapter.ChannelId);
         var replies = await adapter.RunTurnAsync(WebChatAdapter.Message(id, text, clock.Now), bot.OnTurnAsync, bound.Token);
         return replies.Count == 0 && bound.IsCancellationRequested
             ? Results.Json(new ErrorResponse(WebChatTexts.Unavailable), statusCode: StatusCodes.Status503ServiceUnavailable)

@@ -27,7 +27,7 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
         var candidates = ranked.Entries.Where(e => e.Content > 0).ToList();
         if (candidates.Count == 0 || candidates[0].Normalized < NotSureBelow)
         {
-            return GuideResult.NotSure.Instance;
+            return candidates.Count == 0 ? GuideResult.NotSure.Instance : new GuideResult.NotSure { Nearest = candidates[0].Entry };
         }
 
         var top = candidates[0];

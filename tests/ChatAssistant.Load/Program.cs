@@ -102,9 +102,10 @@ try
         if (!options.FullOnly) results.Add(await suite.OpenAsync("baseline", WeChatPaths.Baseline, plain, rate, options.Duration, ct));
     }
     else results.AddRange(await suite.SaturateThenOpenAsync(ct));
+    LoadRunner? safe = null;
     if (options.Safe)
     {
-        var safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: true));
+        safe = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: true), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: true));
         var level = options.Users ?? options.Levels.Max();
         results.Add(await suite.ClosedAsync("full, safe mode", "/api/wechat", safe, level, options.Step, ct));
         results.Add(await suite.ClosedAsync("baseline, safe mode", WeChatPaths.Baseline, safe, level, options.Step, ct));
@@ -116,9 +117,11 @@ try
     Say("");
     foreach (var r in results) Say($"- {r.Name} ({r.Load}): {r.Mix()}; \"success\" bodies {r.SuccessBodies}");
     Say(suite.Ratio(results));
+    var metricsCheck = await MetricsCheck.CompareAsync(http, plain.CallbacksAnswered + (safe?.CallbacksAnswered ?? 0), ct);
+    Say(metricsCheck.Line);
     Say($"Finished, load average {LoadAverage()}");
     if (options.Output is not null) await File.WriteAllTextAsync(options.Output, log.ToString(), ct);
-    return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    return results.Sum(r => r.Errors) == 0 && metricsCheck.Agrees ? 0 : 1;
 }
 finally
 {

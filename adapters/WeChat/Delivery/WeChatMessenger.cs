@@ -53,10 +53,16 @@ public class WeChatMessenger(
     // sent, and it must be recorded like any refusal, not lost with an exception in a background delivery.
     private async Task<WeChatApiResult> GuardAsync(Func<Task<WeChatApiResult>> send, CancellationToken cancellationToken)
     {
-        try { return await send().ConfigureAwait(false); }
+        try
+        {
+            var result = await send().ConfigureAwait(false);
+            if (!result.Succeeded) Telemetry.AssistantTelemetry.UndeliveredMessage(result.ErrCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return result;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Customer-service send not attempted: the shared store is unavailable");
+            Telemetry.AssistantTelemetry.UndeliveredMessage(WeChatApiResult.StoreUnavailable.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return new WeChatApiResult(WeChatApiResult.StoreUnavailable, e.GetType().Name);
         }
     }

@@ -58,6 +58,7 @@ public sealed class WeChatAdmission(
                 // so it is still answered (a short busy reply) instead of a 500, which WeChat shows the user as
                 // "该公众号暂时无法提供服务".
                 logger.LogWarning(e, "WeChat message answered busy: the shared store is unavailable, no turn ran");
+                Telemetry.AssistantTelemetry.StoreFailure("redis");
                 return Busy(action);
             }
 

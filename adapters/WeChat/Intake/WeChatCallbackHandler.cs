@@ -1,3 +1,4 @@
+using ChatAssistant.Adapters.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,14 +39,29 @@ public sealed class WeChatCallbackHandler(
             return;
         }
 
-        var inbound = await verifier.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!inbound.Accepted)
+        // The intake span: verify, map, admit (the claim's round trip). Its tags are codes, never the sender or the text.
+        var intake = AssistantTelemetry.Start("wechat intake");
+        intake?.SetTag("chatassistant.account", account.Name);
+        Admission admitted;
+        WeChatInbound inbound;
+        try
         {
-            Refuse(response, inbound.Status, inbound.Reason);
-            return;
+            inbound = await verifier.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!inbound.Accepted)
+            {
+                intake?.SetTag("chatassistant.outcome", inbound.Reason);
+                Refuse(response, inbound.Status, inbound.Reason);
+                return;
+            }
+            var action = WeChatMapper.TryToAction(inbound.Fields!, time.GetUtcNow(), account.ChannelId);
+            admitted = await admission.AdmitAsync(inbound, action, cancellationToken).ConfigureAwait(false);
+            intake?.SetTag("chatassistant.outcome", admitted.GetType().Name.ToLowerInvariant());
         }
-        var action = WeChatMapper.TryToAction(inbound.Fields!, time.GetUtcNow(), account.ChannelId);
-        switch (await admission.AdmitAsync(inbound, action, cancellationToken).ConfigureAwait(false))
+        finally
+        {
+            intake?.Dispose();
+        }
+        switch (admitted)
         {
             case Admission.Refused refused:
                 Refuse(response, refused.Status, refused.Reason);
@@ -57,8 +73,9 @@ public sealed class WeChatCallbackHandler(
                 var first = await replies.FirstAnswerAsync(retry.ReplyKey, cancellationToken).ConfigureAwait(false);
                 await responder.WriteReplyAsync(response, inbound, first, cancellationToken).ConfigureAwait(false);
                 return;
-            case Admission.Admitted admitted:
-                await RunTurnAsync(response, inbound, admitted, bot, cancellationToken).ConfigureAwait(false);
+            case Admission.Admitted turn:
+                AssistantTelemetry.Message(account.Name, account.ChannelId);
+                await RunTurnAsync(response, inbound, turn, bot, cancellationToken).ConfigureAwait(false);
                 return;
         }
     }

@@ -60,6 +60,7 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
             var reports = fresh.Where(r => flags.ContainsKey(r.RecordId))
                 .SelectMany(r => flags[r.RecordId].Select(f => new FlagReport(r.Line, r.RecordId, f.Rule, f.Reason))).ToList();
             log.LogInformation("Hours import {ImportId}: {Added} added, {Skipped} already present, {Flagged} flagged", importId, fresh.Count, rows.Count - fresh.Count, flags.Count);
+            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Import("hours");
             return new ImportResult(true, importId, fresh.Count, rows.Count - fresh.Count, flags.Count, [], reports, warnings);
         }
     }

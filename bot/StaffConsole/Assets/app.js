@@ -72,6 +72,7 @@
     ['queue', 'transcript', 'notes', 'assignee', 'd-title', 'd-meta', 'd-sla', 'count', 'alert-list'].forEach((id) => $(id).replaceChildren());
     $('alerts').hidden = true;
     state.dismissed.clear();
+    window.staffDashboard.clear();
     delete $('detail').dataset.id;
     $('detail').hidden = true;
     $('placeholder').hidden = false;
@@ -137,6 +138,8 @@
   const tabs = [
     { id: 'escalations', title: '人工对话', empty: '暂时没有需要处理的对话。', pick: '从左侧选择一条对话。', open: '待处理', closed: '近 7 天已结束', noteMax: 2000 },
     { id: 'tickets', title: '求助工单', empty: '暂时没有求助工单。', pick: '从左侧选择一条求助。', open: '待处理', closed: '已办结或关闭', noteMax: 1000 },
+    // Not a queue: figures for a period (dashboard.js).
+    { id: 'dashboard', title: '数据看板', board: true },
   ];
   const currentTab = () => tabs.find((tab) => tab.id === state.tab);
 
@@ -159,6 +162,9 @@
       return button;
     }));
     const tab = currentTab();
+    $('board').hidden = !tab.board;
+    $('columns').hidden = !!tab.board;
+    if (tab.board) return;
     $('queue-empty').textContent = tab.empty;
     $('placeholder').textContent = tab.pick;
     $('view').options[0].textContent = tab.open;
@@ -185,6 +191,7 @@
 
   // One change pushed by the server: "escalation" (a hand-off) or "ticket" (a help request), with its id only.
   function scheduleReload(event) {
+    if (state.tab === 'dashboard') return; // figures are read when asked for, not on every change
     if ((event.type === 'ticket') !== (state.tab === 'tickets')) return; // the other tab's change
     let change = {};
     try { change = JSON.parse(event.data); } catch { /* reload the list anyway */ }
@@ -201,6 +208,7 @@
   }
 
   async function reloadQueue() {
+    if (state.tab === 'dashboard') return window.staffDashboard.show();
     if (state.tab === 'tickets') return reloadTickets();
     let data;
     try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}`); } catch { return; }

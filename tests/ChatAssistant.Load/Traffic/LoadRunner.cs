@@ -16,6 +16,13 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     public const int MaxRequestsPerPhase = 5_000_000;
     private readonly ConcurrentDictionary<string, string?> _lastReply = new();
     private int _inFlight;
+    private long _callbacksAnswered;
+
+    /// <summary>
+    /// Messages posted to the callback itself (not the baseline) and answered 2xx: with the flood guard off and every
+    /// message new, each ran one turn, so the server's <c>chatassistant_messages_total</c> must come to the same.
+    /// </summary>
+    public long CallbacksAnswered => Interlocked.Read(ref _callbacksAnswered);
 
     /// <summary>Requests sent and not yet answered (the timeline reads it).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -107,6 +114,7 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
                 recorder.Add(new Sample(step.Kind, ms, Outcome.HttpError, recorder.At(plannedAt)));
                 return null;
             }
+            if (path == "/api/wechat") Interlocked.Increment(ref _callbacksAnswered);
             var text = signer.ReplyText(body);
             recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody
                 : text.Contains("系统繁忙", StringComparison.Ordinal) ? Outcome.Busy : Outcome.Ok, recorder.At(plannedAt)));

@@ -52,7 +52,8 @@ public sealed class AssistantServer : IAsyncDisposable
         var owned = dataDirectory is null ? new TempDirectory("ca-server") : null;
         var data = dataDirectory ?? owned!.Path;
         var logs = new CapturedLogs();
-        var all = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data };
+        // No daily summary alert unless a test asks for one: it would appear in every admin's alerts after 08:00.
+        var all = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data, ["Operations:DailySummaryAt"] = "" };
         foreach (var pair in settings ?? new Dictionary<string, string?>()) all[pair.Key] = pair.Value;
         var app = AppHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {

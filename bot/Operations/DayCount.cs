@@ -1,0 +1,3 @@
+namespace ChatAssistant.Operations;
+
+public sealed record DayCount(string Day, long Messages);

@@ -1,0 +1,3 @@
+namespace ChatAssistant.Operations;
+
+public sealed record NamedCount(string Name, long Count);
