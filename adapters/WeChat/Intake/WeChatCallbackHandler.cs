@@ -32,7 +32,7 @@ public sealed class WeChatCallbackHandler(
         }
         if (HttpMethods.IsGet(request.Method))
         {
-            var echo = await urlCheck.EchoAsync(WeChatQuery.From(request.Query), cancellationToken).ConfigureAwait(false);
+            var echo = await urlCheck.EchoAsync(WeChatQuery.From(request.Query, account.AlwaysEncrypted), cancellationToken).ConfigureAwait(false);
             if (echo is null) logger.LogWarning("WeChat URL verification refused");
             await responder.WritePlainAsync(response, echo, echo is null ? StatusCodes.Status403Forbidden : 200, cancellationToken).ConfigureAwait(false);
             return;
