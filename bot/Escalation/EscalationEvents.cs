@@ -22,9 +22,29 @@ public sealed class EscalationEvents(TimeProvider time)
     /// <summary>Open streams.</summary>
     public int SubscriberCount => _subscribers.Count;
 
+    private readonly ConcurrentDictionary<Guid, Action<EscalationChange>> _listeners = new();
+
     public void Publish(EscalationChange change)
     {
         foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(change);
+        // In-process listeners (the phone alerts) are told on the publisher's thread: they only queue work.
+        foreach (var listener in _listeners.Values) listener(change);
+    }
+
+    /// <summary>
+    /// Tells <paramref name="listener"/> of every change published on this instance, until the result is disposed. It
+    /// runs on the publisher's thread inside its action, so it must only hand the change on (queue it), never wait.
+    /// </summary>
+    public IDisposable Listen(Action<EscalationChange> listener)
+    {
+        var id = Guid.NewGuid();
+        _listeners[id] = listener;
+        return new Unlisten(() => _listeners.TryRemove(id, out _));
+    }
+
+    private sealed class Unlisten(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
     }
 
     /// <summary>

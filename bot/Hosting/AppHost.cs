@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
+using ChatAssistant.OnCall;
+using ChatAssistant.StaffPhone;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Feedback;
@@ -93,6 +95,8 @@ public static class AppHost
         app.MapBookingEndpoints();
         app.MapFeedbackEndpoints();
         app.MapWeChatAccounts();
+        app.MapWeCom();
+        app.MapOnCall();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

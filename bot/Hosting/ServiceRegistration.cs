@@ -16,6 +16,7 @@ using ChatAssistant.Identity;
 using ChatAssistant.Safety;
 using ChatAssistant.Security;
 using ChatAssistant.Staff;
+using ChatAssistant.StaffPhone;
 using ChatAssistant.StaffConsole;
 using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
@@ -61,6 +62,7 @@ public static class ServiceRegistration
         services.AddHours();
         services.AddBooking();
         services.AddWeChatChannel(configuration);
+        services.AddStaffPhone();
         services.AddWebChat();
         services.AddFeedback();
         return services;
