@@ -141,6 +141,14 @@ public sealed class CrisisOnCallOverWeComTests(RedisServer redis) : IClassFixtur
         Assert.NotNull(forwarded);
         Assert.StartsWith(EscalationViews.Pseudonym(record), forwarded);
 
+        // An image from the young person reaches the phone as a note (the picture itself stays in WeChat).
+        time.Advance(TimeSpan.FromSeconds(4));
+        var image = ChatAssistant.Adapters.WeChat.WeChatXml.Write([new("ToUserName", "gh_test"), new("FromUserName", "oNight0306"),
+            new("CreateTime", time.GetUtcNow().ToUnixTimeSeconds().ToString()), new("MsgType", "image"), new("PicUrl", "http://example.invalid/a.jpg"),
+            new("MediaId", "m1"), new("MsgId", "88000001")]);
+        Assert.Equal(200, (await wechat.PostAsync(image, WeChatMode.Safe)).Status);
+        Assert.NotNull(await WaitAsync(() => wecom.TextsTo("alice-wx").FirstOrDefault(t => t.EndsWith(ConversationTexts.NonTextForStaff(ChatAssistant.Adapters.WeChat.WeChatContentTypes.Image), StringComparison.Ordinal))));
+
         // 「/结束」 needs a note on a crisis; with one, the young person is back with the bot.
         Assert.Equal(StaffPhoneTexts.UrgentNeedsNote, (await callbacks.SendAsync(callbacks.Text("alice-wx", "/结束"))).Reply);
         Assert.Equal(StaffPhoneTexts.Ended, (await callbacks.SendAsync(callbacks.Text("alice-wx", "/结束 已电话联系，本人安全"))).Reply);
