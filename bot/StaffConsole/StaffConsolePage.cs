@@ -21,6 +21,7 @@ public static class StaffConsolePage
         [""] = ("staff/index.html", "text/html; charset=utf-8"),
         ["app.js"] = ("staff/app.js", "text/javascript; charset=utf-8"),
         ["app.css"] = ("staff/app.css", "text/css; charset=utf-8"),
+        ["oncall.js"] = ("staff/oncall.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary();
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)
