@@ -26,7 +26,9 @@ public sealed class WeChatCallbackHandler(
         ArgumentNullException.ThrowIfNull(bot);
         if (!account.Options.Enabled)
         {
-            logger.LogWarning("WeChat callback refused: the channel is not configured (set WeChat:Token and WeChat:AppId)");
+            logger.LogWarning(account.Kind == WeChatAccountKind.WeComApp
+                ? "WeCom callback refused: the app is not configured (set the WeCom: settings)"
+                : "WeChat callback refused: the channel is not configured (set WeChat:Token and WeChat:AppId)");
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
