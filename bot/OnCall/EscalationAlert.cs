@@ -13,6 +13,9 @@ public sealed class EscalationAlert
 
     public ObjectId EscalationId { get; set; } = ObjectId.Empty;
 
+    /// <summary>For an alert about a new help request instead: its number (<c>QQ000012</c>); the escalation id is empty then.</summary>
+    public string? TicketNumber { get; set; }
+
     /// <summary>0: a member's preference; 1, 2, …: the urgent chain's steps.</summary>
     public int Step { get; set; }
 

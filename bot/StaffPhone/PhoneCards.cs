@@ -46,11 +46,35 @@ public sealed class PhoneCards(WeComCards cards, StaffWeComLinks links, IOptions
         alert.ResponseCode = sent.ResponseCode;
     }
 
+    /// <summary>The button key of a help request's 受理.</summary>
+    public const string TicketPrefix = "ticket:";
+
+    /// <summary>Sends the card about a new help request: its number, county, category and wait, no personal field.</summary>
+    public async Task SendTicketAsync(Disputes.Ticket ticket, EscalationAlert alert, IReadOnlyList<string> users, CancellationToken ct)
+    {
+        alert.WeComUsers = users.ToList();
+        if (!Enabled || users.Count == 0) return;
+        var waited = (int)Math.Max(0, (time.GetUtcNow() - ticket.CreatedAt).TotalMinutes);
+        var card = new WeComCard(
+            alert.TaskId, StaffPhoneTexts.NewTicketTitle(ticket.Number), StaffPhoneTexts.NewTicketDescription,
+            [
+                new(StaffPhoneTexts.CountyLabel, ticket.County),
+                new(StaffPhoneTexts.CategoryLabel, ticket.Category),
+                new(StaffPhoneTexts.WaitingLabel, StaffPhoneTexts.Minutes(waited)),
+            ],
+            StaffPhoneTexts.AcknowledgeButton,
+            TicketPrefix + ticket.Number);
+        var sent = await cards.SendAsync(users, card, ct).ConfigureAwait(false);
+        alert.Delivered = sent.ErrCode == 0;
+        alert.ErrorCode = sent.ErrCode == 0 ? null : sent.ErrCode;
+        alert.ResponseCode = sent.ResponseCode;
+    }
+
     /// <summary>Replaces the card's button with who took it, for everyone it went to; true when WeCom took the update.</summary>
-    public async Task<bool> UpdateAsync(EscalationAlert alert, string takenBy, CancellationToken ct)
+    public async Task<bool> UpdateAsync(EscalationAlert alert, string takenBy, CancellationToken ct, string? replaceName = null)
     {
         if (!Enabled || alert.WeComUsers.Count == 0 || string.IsNullOrEmpty(alert.ResponseCode)) return false;
-        var result = await cards.UpdateButtonAsync(alert.WeComUsers, alert.ResponseCode, StaffPhoneTexts.ClaimedBy(takenBy), ct).ConfigureAwait(false);
+        var result = await cards.UpdateButtonAsync(alert.WeComUsers, alert.ResponseCode, replaceName ?? StaffPhoneTexts.ClaimedBy(takenBy), ct).ConfigureAwait(false);
         return result.Succeeded;
     }
 

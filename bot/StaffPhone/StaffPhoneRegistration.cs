@@ -26,6 +26,7 @@ public static class StaffPhoneRegistration
         services.AddSingleton<EscalationAlertStore>();
         services.AddSingleton<UrgentAlertChain>();
         services.AddSingleton<PhoneBridge>();
+        services.AddSingleton<TicketPhoneAlerts>();
         services.AddSingleton<WeComStaffBot>();
         services.AddHostedService<StaffPhoneService>();
         return services;

@@ -11,7 +11,8 @@ namespace ChatAssistant.StaffPhone;
 /// card updates) and to the bridge (the young person's lines to the member's phone); every
 /// <see cref="SweepEvery"/> (on the injected clock) the chain's limits are checked.
 /// </summary>
-public sealed class StaffPhoneService(EscalationEvents events, UrgentAlertChain chain, PhoneBridge bridge, TimeProvider time, ILogger<StaffPhoneService> log)
+public sealed class StaffPhoneService(
+    EscalationEvents events, UrgentAlertChain chain, PhoneBridge bridge, TicketPhoneAlerts tickets, TimeProvider time, ILogger<StaffPhoneService> log)
     : BackgroundService
 {
     /// <summary>How often unacknowledged urgent alerts are looked at.</summary>
@@ -23,6 +24,11 @@ public sealed class StaffPhoneService(EscalationEvents events, UrgentAlertChain 
     {
         using var listening = events.Listen(change =>
         {
+            if (change.Event == EscalationChange.Ticket)
+            {
+                _work.Writer.TryWrite(ct => tickets.ChangedAsync(change.Id, ct));
+                return;
+            }
             if (change.Event != EscalationChange.Escalation || !LiteQuery.TryParseId(change.Id, out var id)) return;
             _work.Writer.TryWrite(async ct =>
             {

@@ -12,6 +12,19 @@ public static class StaffPhoneTexts
     public const string ReasonLabel = "原因";
     public const string WaitingLabel = "已等待";
     public const string UnknownCounty = "未知";
+    public const string CategoryLabel = "类别";
+    public const string AcknowledgeButton = "受理";
+
+    public static string NewTicketTitle(string number) => $"新的求助工单 {number}";
+
+    public const string NewTicketDescription = "点「受理」表示已收到；描述和联系方式请在工作台查看。";
+
+    /// <summary>What a help request's card button becomes once a member acknowledged it.</summary>
+    public static string AcknowledgedBy(string name) => $"已由 {name} 受理";
+
+    public static string TicketAcknowledged(string number) => $"已受理求助 {number}。描述和联系方式请在工作台的「求助工单」里查看并回复。";
+
+    public static string TicketAlreadyTaken(string number) => $"求助 {number} 已经有人受理了。";
 
     public static string Minutes(int minutes) => $"{minutes} 分钟";
 

@@ -17,7 +17,7 @@ namespace ChatAssistant.StaffPhone;
 /// </summary>
 public sealed class WeComStaffBot(
     StaffWeComLinks links, StaffStore staff, EscalationStore escalations, EscalationDesk desk, EscalationScope scope,
-    EscalationAlertStore alerts, PhoneBridge bridge, ILogger<WeComStaffBot> log) : IBot
+    EscalationAlertStore alerts, PhoneBridge bridge, Disputes.TicketService tickets, TicketPhoneAlerts ticketAlerts, ILogger<WeComStaffBot> log) : IBot
 {
     /// <summary>How many recent lines a member sees after 接手.</summary>
     public const int RecentLines = 5;
@@ -34,7 +34,9 @@ public sealed class WeComStaffBot(
             await SayAsync(turnContext, StaffPhoneTexts.NotLinked, cancellationToken);
             return;
         }
-        if (activity.Type == ActivityTypes.Event)
+        if (activity.Type == ActivityTypes.Event && activity.Value is string ticketKey && ticketKey.StartsWith(PhoneCards.TicketPrefix, StringComparison.Ordinal))
+            await AcknowledgeTicketAsync(turnContext, member, ticketKey[PhoneCards.TicketPrefix.Length..], cancellationToken);
+        else if (activity.Type == ActivityTypes.Event)
             await ClaimAsync(turnContext, member, activity.Value as string ?? "", cancellationToken);
         else
             await MessageAsync(turnContext, member, activity, cancellationToken);
@@ -50,9 +52,7 @@ public sealed class WeComStaffBot(
             return;
         }
         // The press's own response code updates the card it was pressed on (each code works once).
-        if (ChannelField(turn, "TaskId") is { Length: > 0 } taskId && ChannelField(turn, "ResponseCode") is { Length: > 0 } code
-            && alerts.ByTask(taskId) is { } alert && alert.EscalationId == id)
-            alerts.Change(alert.Id, a => a.ResponseCode = code);
+        RememberPressCode(turn, a => a.EscalationId == id);
         var outcome = await desk.ClaimAsync(id, member, ct);
         if (!outcome.Ok)
         {
@@ -68,6 +68,27 @@ public sealed class WeComStaffBot(
             .Select(e => StaffPhoneTexts.Line(e.Kind == EntryKind.User ? who : e.Kind == EntryKind.Bot ? StaffPhoneTexts.BotSpeaker : e.StaffName ?? "", e.Text.Length == 0 ? StaffPhoneTexts.ImageNote : e.Text));
         await SayAsync(turn, StaffPhoneTexts.Claimed(who, outcome.Record!.County ?? StaffPhoneTexts.UnknownCounty)
             + "\n" + StaffPhoneTexts.RecentLinesHeading + "\n" + string.Join("\n", lines), ct);
+    }
+
+    // 受理 on a help request's card: the console's acknowledge, as the member (audited by the ticket service).
+    private async Task AcknowledgeTicketAsync(ITurnContext turn, StaffAccount member, string number, CancellationToken ct)
+    {
+        if (Disputes.TicketNumber.Parse(number) is not { } id || tickets.Find(id) is not { } ticket) return;
+        if (!ticketAlerts.MaySee(member, ticket))
+        {
+            await SayAsync(turn, StaffPhoneTexts.NotInScope, ct);
+            return;
+        }
+        RememberPressCode(turn, a => a.TicketNumber == ticket.Number);
+        var outcome = tickets.Acknowledge(id, StaffUser.Actor(member.UserName));
+        await SayAsync(turn, outcome.Kind == Disputes.TicketOutcomeKind.Ok ? StaffPhoneTexts.TicketAcknowledged(ticket.Number) : StaffPhoneTexts.TicketAlreadyTaken(ticket.Number), ct);
+    }
+
+    private void RememberPressCode(ITurnContext turn, Func<OnCall.EscalationAlert, bool> belongs)
+    {
+        if (ChannelField(turn, "TaskId") is { Length: > 0 } taskId && ChannelField(turn, "ResponseCode") is { Length: > 0 } code
+            && alerts.ByTask(taskId) is { } alert && belongs(alert))
+            alerts.Change(alert.Id, a => a.ResponseCode = code);
     }
 
     private async Task MessageAsync(ITurnContext turn, StaffAccount member, IActivity activity, CancellationToken ct)
