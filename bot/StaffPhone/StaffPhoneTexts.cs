@@ -60,7 +60,7 @@ public static class StaffPhoneTexts
 
     public static string ClaimedByOther(string name) => $"这段对话已由 {name} 接手，不需要你处理了。";
 
-    public const string AlreadyResolved = "这段对话已经结束了。";
+    public const string AlreadyResolved = "这段对话已经处理完了，不需要再回复。";
 
     public const string NotInScope = "这段对话不在你负责的区县，请联系管理员。";
 
@@ -70,8 +70,6 @@ public static class StaffPhoneTexts
 
     /// <summary>A reply the channel refused, with the reason.</summary>
     public static string NotDelivered(string reason) => $"未送达：{reason}。可以在工作台查看，或稍后再试。";
-
-    public const string EndCommand = "/结束";
 
     public const string UrgentNeedsNote = "紧急求助结束前请写明处理情况，例如：/结束 已电话联系，本人安全";
 

@@ -19,6 +19,9 @@ public sealed class WeComStaffBot(
     StaffWeComLinks links, StaffStore staff, EscalationStore escalations, EscalationDesk desk, EscalationScope scope,
     EscalationAlertStore alerts, PhoneBridge bridge, Disputes.TicketService tickets, TicketPhoneAlerts ticketAlerts, ILogger<WeComStaffBot> log) : IBot
 {
+    /// <summary>What a member sends to end the hand-off (a crisis: followed by a note of what was done).</summary>
+    public const string EndCommand = "/结束";
+
     /// <summary>How many recent lines a member sees after 接手.</summary>
     public const int RecentLines = 5;
 
@@ -105,9 +108,9 @@ public sealed class WeComStaffBot(
             await SayAsync(turn, StaffPhoneTexts.TextOnly, ct);
             return;
         }
-        if (text == StaffPhoneTexts.EndCommand || text.StartsWith(StaffPhoneTexts.EndCommand + " ", StringComparison.Ordinal))
+        if (text == EndCommand || text.StartsWith(EndCommand + " ", StringComparison.Ordinal))
         {
-            var note = text[StaffPhoneTexts.EndCommand.Length..].Trim();
+            var note = text[EndCommand.Length..].Trim();
             var (ended, _) = await desk.ResolveAsync(id, member, note.Length == 0 ? null : note, ct);
             if (ended.Refusal == DeskRefusals.NoteRequired)
             {
