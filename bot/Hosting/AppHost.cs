@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
 using ChatAssistant.OnCall;
+using ChatAssistant.QuickReplies;
 using ChatAssistant.StaffPhone;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
@@ -97,6 +98,7 @@ public static class AppHost
         app.MapWeChatAccounts();
         app.MapWeCom();
         app.MapOnCall();
+        app.MapQuickReplies();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddBooking();
         services.AddWeChatChannel(configuration);
         services.AddStaffPhone();
+        services.AddSingleton<QuickReplies.QuickReplyStore>();
         services.AddWebChat();
         services.AddFeedback();
         return services;

@@ -22,6 +22,7 @@ public static class StaffConsolePage
         ["app.js"] = ("staff/app.js", "text/javascript; charset=utf-8"),
         ["app.css"] = ("staff/app.css", "text/css; charset=utf-8"),
         ["oncall.js"] = ("staff/oncall.js", "text/javascript; charset=utf-8"),
+        ["quickreplies.js"] = ("staff/quickreplies.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary();
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)
