@@ -17,4 +17,10 @@ public static class ChannelEvents
 
     /// <summary>A menu button was clicked. Value: the button key, e.g. <c>GUIDE</c>.</summary>
     public const string MenuClick = "menu";
+
+    /// <summary>
+    /// A button of a card the app sent was pressed (WeCom's <c>template_card_event</c>). Value: the button's key; the
+    /// activity's channel data carries <c>TaskId</c> and <c>ResponseCode</c> (what updating the card takes).
+    /// </summary>
+    public const string CardButton = "card-button";
 }

@@ -13,7 +13,7 @@ public sealed class WeChatAccount
     /// <summary>The account bound from the <c>WeChat</c> section and served at <c>/api/wechat</c>.</summary>
     public const string DefaultName = "default";
 
-    public WeChatAccount(string name, string channelId, WeChatOptions options)
+    public WeChatAccount(string name, string channelId, WeChatOptions options, WeChatAccountKind kind = WeChatAccountKind.OfficialAccount, string? agentId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
@@ -21,6 +21,8 @@ public sealed class WeChatAccount
         Name = name;
         ChannelId = channelId;
         Options = options;
+        Kind = kind;
+        AgentId = agentId;
         if (WeChatCipherKey.TryParse(options.EncodingAESKey, out var key)) Cipher = new WeChatCipher(key, options.AppId ?? "");
     }
 
@@ -52,6 +54,21 @@ public sealed class WeChatAccount
 
     /// <summary>The server-configuration Token every request is signed with.</summary>
     public string Token => Options.Token ?? "";
+
+    /// <summary>An Official Account, or a WeCom self-built app (always encrypted, its own token and send endpoints).</summary>
+    public WeChatAccountKind Kind { get; }
+
+    /// <summary>A WeCom app's AgentId (null for an Official Account): its sends name it, and its token is its own.</summary>
+    public string? AgentId { get; }
+
+    /// <summary>True for a WeCom app: every callback is encrypted and signed only with <c>msg_signature</c>.</summary>
+    public bool AlwaysEncrypted => Kind == WeChatAccountKind.WeComApp;
+
+    /// <summary>
+    /// Whose access token the account shares through the cache: the AppId of an Official Account; a WeCom app's token
+    /// belongs to the CorpID and the app's secret, so to the CorpID and the AgentId.
+    /// </summary>
+    public string TokenOwner => Kind == WeChatAccountKind.WeComApp ? $"{Options.AppId}/{AgentId}" : Options.AppId ?? "";
 
     /// <summary>Null when no EncodingAESKey is configured (plain mode only).</summary>
     public WeChatCipher? Cipher { get; }

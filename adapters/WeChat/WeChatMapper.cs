@@ -67,6 +67,7 @@ internal static class WeChatMapper
             "unsubscribe" => (ChannelEvents.Unsubscribe, null),
             "scan" => (ChannelEvents.Scan, key),
             "click" => (ChannelEvents.MenuClick, key),
+            "template_card_event" => (ChannelEvents.CardButton, key), // WeCom: a button of a template card was pressed
             _ => null, // LOCATION (every 5 s), VIEW (the user is leaving for a web page), template receipts…
         };
         if (mapped is null) return new InboundAction.Ignore();

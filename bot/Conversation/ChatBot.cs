@@ -91,6 +91,13 @@ public sealed partial class ChatBot : ActivityHandler
         }
         if (text.Length == 0)
         {
+            // With a person: an image (or any other non-text message) is noted on the transcript for them, so a member
+            // answering from the phone learns of it; the bot says nothing more than it says to any message for staff.
+            if (data.InHandoff && turn.Activity.Attachments is { Count: > 0 } attachments)
+            {
+                await _handoff.LeftToStaffAsync(turn, data, ConversationTexts.NonTextForStaff(attachments[0].ContentType), cancellationToken);
+                return "non-text for staff";
+            }
             await SayAsync(turn, ConversationTexts.NonText, cancellationToken);
             return "non-text";
         }

@@ -21,6 +21,10 @@ public static class ConversationTexts
     /// <summary>The core's fallback (until the guide replaces it): offers a person, which a short yes accepts.</summary>
     public const string NotUnderstood = "抱歉，我没太明白。可以换个说法，或回复「菜单」看看我能做什么；要请工作人员帮忙吗？回复「好」就为你转人工。";
 
+    /// <summary>The transcript line staff see for a non-text message during a hand-off (the content stays in WeChat).</summary>
+    public static string NonTextForStaff(string? contentType) =>
+        contentType?.EndsWith("image", StringComparison.Ordinal) == true ? "（发来了一张图片，请在公众号后台查看）" : "（发来了一条非文字消息，请在公众号后台查看）";
+
     public const string NonText = "我暂时只能看懂文字消息，请用文字告诉我你想做什么。回复「菜单」查看服务。";
 
     public const string Busy = ChatAssistant.Adapters.ChannelTexts.Busy;

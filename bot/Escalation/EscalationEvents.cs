@@ -38,16 +38,40 @@ public sealed class EscalationEvents
     /// <summary>Open streams.</summary>
     public int SubscriberCount => _subscribers.Count;
 
-    /// <summary>Shows <paramref name="change"/> on the open streams of this instance and of every other instance.</summary>
+    private readonly ConcurrentDictionary<Guid, Action<EscalationChange>> _listeners = new();
+
+    /// <summary>
+    /// Shows <paramref name="change"/> on the open streams of this instance and of every other instance, and tells this
+    /// instance's listeners. Listeners hear only the changes published here, so with several instances each change
+    /// reaches the phone alerts once (on the instance where it happened).
+    /// </summary>
     public void Publish(EscalationChange change)
     {
         FanOut(change);
+        // In-process listeners (the phone alerts) are told on the publisher's thread: they only queue work.
+        foreach (var listener in _listeners.Values) listener(change);
         _signals.Broadcast(Topic, JsonSerializer.Serialize(change, Json));
     }
 
     private void FanOut(EscalationChange change)
     {
         foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(change);
+    }
+
+    /// <summary>
+    /// Tells <paramref name="listener"/> of every change published on this instance, until the result is disposed. It
+    /// runs on the publisher's thread inside its action, so it must only hand the change on (queue it), never wait.
+    /// </summary>
+    public IDisposable Listen(Action<EscalationChange> listener)
+    {
+        var id = Guid.NewGuid();
+        _listeners[id] = listener;
+        return new Unlisten(() => _listeners.TryRemove(id, out _));
+    }
+
+    private sealed class Unlisten(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
     }
 
     /// <summary>

@@ -10,6 +10,21 @@ public sealed class EscalationOptions
     /// <summary>A person must claim or answer a new escalation within this time (default 24 h).</summary>
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A person must claim or answer an urgent (crisis) escalation within this time (default 15 minutes); unacknowledged
+    /// by then, the next person on the county's on-call rota and the admins are alerted (<c>OnCall/UrgentAlertChain</c>).
+    /// </summary>
+    public TimeSpan UrgentAcknowledgeWithin { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The on-call rota from configuration (<c>Escalation:OnCall:0:County</c>, <c>:Staff</c>, <c>:Days</c>, <c>:From</c>,
+    /// <c>:To</c>), before the lines staff add in the console; see <c>OnCall/OnCallShift</c>.
+    /// </summary>
+    public List<OnCall.OnCallShift> OnCall { get; set; } = [];
+
+    /// <summary>The acknowledge limit of <paramref name="record"/>: urgent ones have their own.</summary>
+    public TimeSpan AcknowledgeLimit(EscalationRecord record) => record.Urgent ? UrgentAcknowledgeWithin : AcknowledgeWithin;
+
     /// <summary>A person must reply within this time (default 7 days).</summary>
     public TimeSpan ReplyWithin { get; set; } = TimeSpan.FromDays(7);
 

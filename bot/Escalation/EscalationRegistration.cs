@@ -29,6 +29,8 @@ public static class EscalationRegistration
         services.AddSingleton<IEscalationCountySource>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<IUserCountyRecord>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<PickUpPolicy>();
+        services.AddSingleton<OnCall.OnCallStore>();
+        services.AddSingleton<OnCall.OnCallRota>();
         services.AddSingleton<HandoffService>();
         services.TryAddSingleton<IHandoffService, HandoffTurns>();
         services.AddSingleton<IMessageInterceptor, HandoffInterceptor>();

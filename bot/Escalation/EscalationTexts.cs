@@ -19,10 +19,24 @@ public static class EscalationTexts
         $"已为你转接人工服务。现在是工作时间外（{officeHours}），工作人员{nextOpening}上班后会在这里回复你。" + Meanwhile;
 
     /// <summary>
+    /// Said once when a crisis goes to a person and someone on call is being alerted on their phone: what happens next,
+    /// and that 12355 is staffed around the clock.
+    /// </summary>
+    public const string ConnectedUrgentOnCall =
+        "我们正在通知值班的工作人员，会尽快在这里联系你。如果有危险请马上拨打 110；想找人说说话可以拨打 12355，24 小时有人接听。回复「结束人工」可回到自助服务。";
+
+    /// <summary>Said once when a crisis goes to a person and nobody is on call for the user's county now.</summary>
+    public const string ConnectedUrgentNobodyOnCall =
+        "已转给工作人员，他们会尽快在这里联系你。现在如果有危险请马上拨打 110；想找人说说话可以拨打 12355，24 小时有人接听。回复「结束人工」可回到自助服务。";
+
+    /// <summary>
     /// A message left to staff outside office hours, at most once an hour: a person will reply, when, and what to do
     /// until then (<paramref name="nextOpening"/>: 「明天 09:00」).
     /// </summary>
     public static string StaffAway(string nextOpening) => $"已收到，工作人员现在不在线，{nextOpening}上班后会在这里回复你。" + Meanwhile;
+
+    /// <summary>A message left to staff on a crisis hand-off nobody has taken yet, at most once an hour (no office hours for these).</summary>
+    public const string StaffAlertedUrgent = "已收到，已转给值班的工作人员，会尽快在这里回复你。如果有危险请马上拨打 110；想找人说说话可以拨打 12355，24 小时有人接听。";
 
     /// <summary>A message left to staff in office hours when the announced wait has passed, at most once an hour.</summary>
     public const string StaffBusy = "已收到，工作人员还在忙，会尽快在这里回复你。" + Meanwhile;

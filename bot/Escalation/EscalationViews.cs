@@ -14,7 +14,7 @@ public static class EscalationViews
         DateTimeOffset? LocalOrNull(DateTimeOffset? t) => t is { } v ? clock.ToLocal(v) : null;
         var open = r.Status != EscalationStatus.Resolved;
         var acknowledged = r.ClaimedAt ?? r.FirstReplyAt;
-        var ackDue = r.CreatedAt + o.AcknowledgeWithin;
+        var ackDue = r.CreatedAt + o.AcknowledgeLimit(r);
         var replyDue = r.CreatedAt + o.ReplyWithin;
         var end = r.ResolvedAt ?? now;
         return new EscalationSummary(

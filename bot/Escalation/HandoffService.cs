@@ -19,6 +19,7 @@ public sealed class HandoffService(
     HandoffSelfService selfService,
     HandoffFlag flag,
     WaitAnswer waitAnswer,
+    OnCall.OnCallRota onCall,
     IEnumerable<IEscalationCountySource> counties,
     TimeProvider time,
     ILogger<HandoffService> log)
@@ -123,9 +124,13 @@ public sealed class HandoffService(
                     });
             }
             if (!isNew) return (opened, false, (string?)null);
-            var wait = waitNotice.For(store.WaitingAhead(opened));
+            // A crisis is not told to wait for office hours: someone on call is alerted now (OnCall/UrgentAlertChain),
+            // or, with nobody on call, staff as soon as they can — and 12355 is there around the clock.
+            var wait = urgent
+                ? onCall.OnDuty(opened.County).Count > 0 ? EscalationTexts.ConnectedUrgentOnCall : EscalationTexts.ConnectedUrgentNobodyOnCall
+                : waitNotice.For(store.WaitingAhead(opened));
             // Outside office hours this notice says when and what to do meanwhile: it counts as the hour's notice.
-            if (!waitNotice.InOfficeHours()) store.Change(opened.Id, r => { r.LastWaitNoticeAt = now; return null; });
+            if (urgent || !waitNotice.InOfficeHours()) store.Change(opened.Id, r => { r.LastWaitNoticeAt = now; return null; });
             store.Add(new EscalationEntry { EscalationId = opened.Id, Kind = EntryKind.Bot, At = now, Text = wait, Delivered = true });
             return (opened, true, wait);
         });

@@ -22,6 +22,7 @@ public sealed class WaitAnswer(WaitNotice wait, EscalationStore store)
         if (wait.PersonExpectedSoon(record, now)) return null;
         var text = record.LastWaitNoticeAt is { } last && now - last < NoticeEvery
             ? EscalationTexts.Received
+            : record.Urgent ? EscalationTexts.StaffAlertedUrgent
             : wait.InOfficeHours() ? EscalationTexts.StaffBusy : EscalationTexts.StaffAway(wait.NextOpening());
         if (text != EscalationTexts.Received)
             store.Together(() =>

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using ChatAssistant.Alerts;
 using ChatAssistant.Audit;
+using ChatAssistant.OnCall;
+using ChatAssistant.QuickReplies;
+using ChatAssistant.StaffPhone;
 using ChatAssistant.Escalation;
 using ChatAssistant.Disputes;
 using ChatAssistant.Feedback;
@@ -95,6 +98,9 @@ public static class AppHost
         app.MapFeedbackEndpoints();
         app.MapWeChatAccounts();
         app.MapOperations();
+        app.MapWeCom();
+        app.MapOnCall();
+        app.MapQuickReplies();
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(IdentityCommands.Create());
         root.Subcommands.Add(HoursCommands.Create());
         root.Subcommands.Add(WeChatCommands.Create());
+        root.Subcommands.Add(StaffPhone.WeComCommands.Create());
         root.Subcommands.Add(Conversation.Routing.RouteCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }

@@ -17,6 +17,7 @@ using ChatAssistant.Operations;
 using ChatAssistant.Safety;
 using ChatAssistant.Security;
 using ChatAssistant.Staff;
+using ChatAssistant.StaffPhone;
 using ChatAssistant.StaffConsole;
 using ChatAssistant.Storage;
 using Microsoft.Bot.Builder;
@@ -63,6 +64,8 @@ public static class ServiceRegistration
         services.AddHours();
         services.AddBooking();
         services.AddWeChatChannel(configuration);
+        services.AddStaffPhone();
+        services.AddSingleton<QuickReplies.QuickReplyStore>();
         services.AddWebChat();
         services.AddFeedback();
         services.AddOperations(configuration);

@@ -45,9 +45,14 @@ public static class StaffCommands
         var role = new Option<string?>("--role") { Description = "admin or staff." };
         var scope = new Option<string?>("--scope") { Description = "District or workshop a staff member serves." };
         var display = new Option<string?>("--display-name") { Description = "Name shown in the console." };
-        var command = new Command("update", "Change an account's role, scope or display name, e.g. staff update alice --scope 金东区 (a new role or scope signs it out)") { name, role, scope, display };
+        var wecom = new Option<string?>("--wecom") { Description = "The member's WeCom user id (UserID) for phone alerts and replies; \"\" unlinks." };
+        var alerts = new Option<string?>("--alerts") { Description = "Which new hand-offs reach the phone: urgent (default), all or none." };
+        var command = new Command("update", "Change an account's role, scope, display name or WeCom link, e.g. staff update alice --scope 金东区 (a new role or scope signs it out)") { name, role, scope, display, wecom, alerts };
         command.SetAction((r, _) => Run(false, (store, _, services) =>
         {
+            if (r.GetValue(wecom) is not null || r.GetValue(alerts) is not null)
+                StaffPhone.StaffPhoneCommands.Link(services, r.GetValue(name)!, r.GetValue(wecom), r.GetValue(alerts));
+            if (r.GetValue(role) is null && r.GetValue(scope) is null && r.GetValue(display) is null && (r.GetValue(wecom) ?? r.GetValue(alerts)) is not null) return;
             var (account, outcome) = store.Update(r.GetValue(name)!, r.GetValue(role), r.GetValue(scope), r.GetValue(display));
             if (outcome == UpdateOutcome.LastAdmin)
                 throw new ArgumentException($"'{account.UserName}' is the last enabled admin; enable or add another admin first.");

@@ -27,6 +27,8 @@ public static class StaffConsolePage
         ["dashboard.js"] = ("staff/dashboard.js", "text/javascript; charset=utf-8"),
         [ChartJs] = ("staff/" + ChartJs, "text/javascript; charset=utf-8"),
         ["chart.js.LICENSE.md"] = ("staff/chart.js.LICENSE.md", "text/plain; charset=utf-8"),
+        ["oncall.js"] = ("staff/oncall.js", "text/javascript; charset=utf-8"),
+        ["quickreplies.js"] = ("staff/quickreplies.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary();
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)

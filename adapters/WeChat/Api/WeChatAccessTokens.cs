@@ -27,7 +27,7 @@ public sealed class WeChatAccessTokens(
     /// </summary>
     public async Task<string?> GetAsync(string? rejected, CancellationToken cancellationToken)
     {
-        var appId = account.Options.AppId ?? "";
+        var appId = account.TokenOwner;
         var cached = await ReadAsync(appId, cancellationToken).ConfigureAwait(false);
         if (IsUsable(cached, rejected)) return cached!.Value.Token;
 

@@ -9,9 +9,21 @@ namespace ChatAssistant.Adapters.WeChat;
 /// </summary>
 public class WeChatApi([FromKeyedServices] WeChatApiClient client, [FromKeyedServices] WeChatAccessTokens tokens, [FromKeyedServices] WeChatAccount account)
 {
-    /// <summary>POST /cgi-bin/message/custom/send (text).</summary>
+    /// <summary>POST /cgi-bin/message/custom/send (text); for a WeCom app /cgi-bin/message/send to the member's user id.</summary>
     public virtual Task<WeChatApiResult> SendCustomTextAsync(string openId, string text, CancellationToken cancellationToken) =>
-        CallAsync("cgi-bin/message/custom/send", new { touser = openId, msgtype = "text", text = new { content = text } }, cancellationToken);
+        account.Kind == WeChatAccountKind.WeComApp
+            ? CallAsync("cgi-bin/message/send", new { touser = openId, msgtype = "text", agentid = AgentIdNumber, text = new { content = text } }, cancellationToken)
+            : CallAsync("cgi-bin/message/custom/send", new { touser = openId, msgtype = "text", text = new { content = text } }, cancellationToken);
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to <paramref name="path"/> with the shared token (refreshed once when refused), for
+    /// calls the channel's own code composes (a WeCom app's template cards).
+    /// </summary>
+    public virtual Task<WeChatApiResult> CallApiAsync(string path, object body, CancellationToken cancellationToken) =>
+        CallAsync(path, body, cancellationToken);
+
+    /// <summary>A WeCom app's AgentId as the number its API calls carry (0 for an Official Account).</summary>
+    public long AgentIdNumber => long.TryParse(account.AgentId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>POST /cgi-bin/message/template/send.</summary>
     public virtual Task<WeChatApiResult> SendTemplateAsync(WeChatTemplateMessage message, CancellationToken cancellationToken) =>
@@ -45,6 +57,13 @@ public class WeChatApi([FromKeyedServices] WeChatApiClient client, [FromKeyedSer
 
     private Task<WeChatApiResult> CallAsync(string path, object body, CancellationToken cancellationToken) =>
         CallAsync(path, body, (code, reason) => new WeChatApiResult(code, reason), r => r, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CallApiAsync(string, object, CancellationToken)"/> for an answer with more than <c>errcode</c>:
+    /// <paramref name="failed"/> makes the answer of a call that got none, <paramref name="status"/> reads its code.
+    /// </summary>
+    public virtual Task<T> CallApiAsync<T>(string path, object body, Func<int, string, T> failed, Func<T, WeChatApiResult> status, CancellationToken cancellationToken) =>
+        CallAsync(path, body, failed, status, cancellationToken);
 
     private async Task<T> CallAsync<T>(string path, object body, Func<int, string, T> failed, Func<T, WeChatApiResult> status, CancellationToken cancellationToken)
     {

@@ -25,11 +25,13 @@ public class WeChatApiClient(IHttpClientFactory httpClients, [FromKeyedServices]
 
     private Uri Base => new(account.Options.ApiBaseUrl.TrimEnd('/') + "/");
 
-    /// <summary>GET /cgi-bin/token with the AppId and AppSecret.</summary>
+    /// <summary>GET /cgi-bin/token with the AppId and AppSecret (a WeCom app: /cgi-bin/gettoken with the CorpID and the app's Secret).</summary>
     public virtual async Task<WeChatTokenResponse> RequestTokenAsync(CancellationToken cancellationToken)
     {
         var o = account.Options;
-        var uri = new Uri(Base, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId ?? "")}&secret={Uri.EscapeDataString(o.AppSecret ?? "")}");
+        var uri = account.Kind == WeChatAccountKind.WeComApp
+            ? new Uri(Base, $"cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.AppId ?? "")}&corpsecret={Uri.EscapeDataString(o.AppSecret ?? "")}")
+            : new Uri(Base, $"cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(o.AppId ?? "")}&secret={Uri.EscapeDataString(o.AppSecret ?? "")}");
         try
         {
             using var response = await Http.GetAsync(uri, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, [FromKeyedService
     /// </summary>
     public void NoteInbound(string openId, bool userMessage)
     {
+        if (account.Kind == WeChatAccountKind.WeComApp) return; // a WeCom app may write to its members at any time
         var (key, length) = userMessage ? (WeChatKeys.MessageWindow(openId), MessageWindow) : (WeChatKeys.EventWindow(openId), EventWindow);
         // The key's own expiry is the window; the value is the sends taken so far (older versions wrote "n|expiry",
         // which TryTakeAsync still counts in).
@@ -34,6 +35,7 @@ public sealed class WeChatDeliveryPolicy(IKeyValueCache cache, [FromKeyedService
     public async Task<WeChatApiResult?> TryReserveAsync(string openId, CancellationToken cancellationToken)
     {
         var o = account.Options;
+        if (account.Kind == WeChatAccountKind.WeComApp) return null;
         var known = false;
         foreach (var (key, quota) in new[] { (WeChatKeys.MessageWindow(openId), o.CustomerServiceQuota), (WeChatKeys.EventWindow(openId), o.EventQuota) })
         {

@@ -31,7 +31,7 @@ public sealed class WeChatAdmission(
         // when any try of the message is replayed with its own body (the replay check lets an identical body through:
         // it may be WeChat's retry), so it lives as long as the latest try can pass the checks: this try's lifetime
         // plus the spread of WeChat's tries, ~6 minutes for a fresh message.
-        var replay = new KeyClaim(WeChatKeys.Replay(inbound.Query.Timestamp!, inbound.Query.Signature!), inbound.BodyHash, inbound.PassesFor, SameValueCounts: true);
+        var replay = new KeyClaim(WeChatKeys.Replay(inbound.Query.Timestamp!, inbound.Query.ReplaySignature), inbound.BodyHash, inbound.PassesFor, SameValueCounts: true);
         KeyClaim[] claims = turn is null ? [replay] : [replay, new KeyClaim(turn.DedupeKey, "1", inbound.PassesFor + RetrySpread)];
         TurnHead? head = null;
         try

@@ -27,13 +27,15 @@ public sealed class WeChatCallbackHandler(
         ArgumentNullException.ThrowIfNull(bot);
         if (!account.Options.Enabled)
         {
-            logger.LogWarning("WeChat callback refused: the channel is not configured (set WeChat:Token and WeChat:AppId)");
+            logger.LogWarning(account.Kind == WeChatAccountKind.WeComApp
+                ? "WeCom callback refused: the app is not configured (set the WeCom: settings)"
+                : "WeChat callback refused: the channel is not configured (set WeChat:Token and WeChat:AppId)");
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
         if (HttpMethods.IsGet(request.Method))
         {
-            var echo = await urlCheck.EchoAsync(WeChatQuery.From(request.Query), cancellationToken).ConfigureAwait(false);
+            var echo = await urlCheck.EchoAsync(WeChatQuery.From(request.Query, account.AlwaysEncrypted), cancellationToken).ConfigureAwait(false);
             if (echo is null) logger.LogWarning("WeChat URL verification refused");
             await responder.WritePlainAsync(response, echo, echo is null ? StatusCodes.Status403Forbidden : 200, cancellationToken).ConfigureAwait(false);
             return;

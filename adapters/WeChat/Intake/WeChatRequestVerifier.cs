@@ -19,8 +19,10 @@ public sealed class WeChatRequestVerifier([FromKeyedServices] WeChatAccount acco
     /// <summary>Reads and checks one callback: its fields, or the status to refuse it with.</summary>
     internal async Task<WeChatInbound> VerifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var q = WeChatQuery.From(request.Query);
-        if (q.Timestamp is null || q.Nonce is null || !WeChatSignature.Verify(q.Signature, account.Token, q.Timestamp, q.Nonce))
+        var q = WeChatQuery.From(request.Query, account.AlwaysEncrypted);
+        // A WeCom app signs only the ciphertext (msg_signature, checked below once the body is read).
+        if (q.Timestamp is null || q.Nonce is null
+            || (account.AlwaysEncrypted ? q.MsgSignature is null : !WeChatSignature.Verify(q.Signature, account.Token, q.Timestamp, q.Nonce)))
             return WeChatInbound.Rejected(q, "signature");
         if (PassesFor(q.Timestamp) is not { } passesFor) return WeChatInbound.Rejected(q, "timestamp");
         if (NonceIsATimestamp(q.Nonce)) return WeChatInbound.Rejected(q, "nonce");

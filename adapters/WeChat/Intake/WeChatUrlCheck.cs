@@ -18,19 +18,22 @@ public sealed class WeChatUrlCheck([FromKeyedServices] WeChatAccount account, [F
     internal async Task<string?> EchoAsync(WeChatQuery q, CancellationToken cancellationToken)
     {
         var echo = Verify(q);
-        if (echo is null || !WeChatSignature.Verify(q.Signature, account.Token, q.Timestamp!, q.Nonce!)) return echo;
+        if (echo is null) return null;
+        // A WeCom app's check is signed with msg_signature only, and the same signature signs its messages: it is held to
+        // the window and claimed like a message, so a check read from a log cannot be replayed.
+        if (!account.AlwaysEncrypted && !WeChatSignature.Verify(q.Signature, account.Token, q.Timestamp!, q.Nonce!)) return echo;
         if (verifier.PassesFor(q.Timestamp!) is not { } passesFor || verifier.NonceIsATimestamp(q.Nonce!)) return null;
-        var claim = new KeyClaim(WeChatKeys.Replay(q.Timestamp!, q.Signature!), ClaimValue, passesFor, SameValueCounts: true);
+        var claim = new KeyClaim(WeChatKeys.Replay(q.Timestamp!, q.ReplaySignature), ClaimValue, passesFor, SameValueCounts: true);
         return await cache.ClaimInOrderAsync([claim], cancellationToken).ConfigureAwait(false) == 1 ? echo : null;
     }
 
     private string? Verify(WeChatQuery q)
     {
         if (q.Timestamp is null || q.Nonce is null || q.EchoStr is null || q.EchoStr.Length > 4096) return null;
-        if (q.MsgSignature is not null)
+        if (q.MsgSignature is not null || account.AlwaysEncrypted)
         {
             // Encrypted echostr (safe mode as WeCom does it): verify over the ciphertext, then decrypt.
-            if (account.Cipher is not { } cipher || !WeChatSignature.Verify(q.MsgSignature, account.Token, q.Timestamp, q.Nonce, q.EchoStr)) return null;
+            if (account.Cipher is not { } cipher || q.MsgSignature is null || !WeChatSignature.Verify(q.MsgSignature, account.Token, q.Timestamp, q.Nonce, q.EchoStr)) return null;
             try { return cipher.Decrypt(q.EchoStr); } catch (WeChatCryptoException) { return null; }
         }
         return WeChatSignature.Verify(q.Signature, account.Token, q.Timestamp, q.Nonce) ? q.EchoStr : null;

@@ -23,7 +23,8 @@ public sealed class HandoffConversationTests
         var bot = BotHarness.Create(CountyFlow.Register);
         await bot.SayAsync("你好");
         await bot.SayAsync("测试区县");
-        Assert.Contains(Connected, await bot.SayAsync("我想死"));
+        // A crisis is told what happens next, not the office-hours wait (issue #28); no rota is configured here.
+        Assert.Contains(EscalationTexts.ConnectedUrgentNobodyOnCall, await bot.SayAsync("我想死"));
         return bot;
     }
 

@@ -123,10 +123,13 @@ public sealed class HandoffOverWeChatTests : IAsyncLifetime
                 Assert.Equal(connected, await chat.SayAsync("嗯"));
                 break;
             default:
+                // A crisis is not told to wait for office hours (issue #28): nobody is on call here, 12355 is.
+                connected = EscalationTexts.ConnectedUrgentNobodyOnCall;
                 Assert.Equal(SafetyTexts.CrisisReply + "\n\n" + connected, await chat.SayAsync("我不想活了"));
                 Assert.True(Only().Urgent);
                 break;
         }
+        var notice = how == "crisis" ? EscalationTexts.StaffAlertedUrgent : EscalationTexts.StaffAway("明天 09:00");
 
         var received = new List<string>();
         foreach (var (after, text) in new[] { (10, "有人吗"), (15, "我的时长"), (15, "我在等你们回复"), (15, "取消值班"), (10, "还在吗") })
@@ -142,10 +145,10 @@ public sealed class HandoffOverWeChatTests : IAsyncLifetime
             IdentityTexts.NotBound(RosterKind.Volunteer),
             EscalationTexts.Received,
             IdentityTexts.NotBound(RosterKind.Delegate),
-            EscalationTexts.StaffAway("明天 09:00"),
+            notice,
         ], received);
         var told = Transcript().Where(e => e.Kind == EntryKind.Bot).Select(e => e.Text).Where(t => t != SafetyTexts.CrisisReply).ToList();
-        Assert.Equal([connected, EscalationTexts.StaffAway("明天 09:00")], told);
+        Assert.Equal([connected, notice], told);
         var selfService = Transcript().Where(e => e.SelfService).Select(e => e.Text).ToList();
         Assert.Equal(["我的时长", "取消值班"], selfService);
     }

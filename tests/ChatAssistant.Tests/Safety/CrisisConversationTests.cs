@@ -19,7 +19,8 @@ public sealed class CrisisConversationTests
     private static List<EscalationRecord> Handoffs(BotHarness bot) =>
         bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
 
-    private static readonly string Connected = EscalationTexts.ConnectedInHours(0, 30);
+    // A crisis is told what happens next, not the office-hours wait (issue #28); no on-call rota is configured here.
+    private static readonly string Connected = EscalationTexts.ConnectedUrgentNobodyOnCall;
 
     [Fact]
     public async Task A_crisis_inside_another_flow_is_answered_first_escalated_and_the_flow_keeps_its_place()

@@ -84,6 +84,28 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_quick_reply_is_inserted_filled_for_the_member_and_sent()
+    {
+        await using var desk = await OpenDeskAsync();
+        var (wechat, wucheng) = (desk.WeChat, desk.WuCheng);
+        wechat.Server.Get<ChatAssistant.QuickReplies.QuickReplyStore>().Add("自我介绍", "你好，我是{工作人员}。有急事可以随时拨打{热线}。");
+        await SayAsync(wechat, WuUser, "你好");
+        await SayAsync(wechat, WuUser, "转人工");
+        await wucheng.Locator("#queue li").ClickAsync();
+        await Expect(wucheng.Locator("#transcript")).ToContainTextAsync("已为你转接人工服务");
+
+        await wucheng.FillAsync("#reply", "");
+        await wucheng.Locator("#quick-reply").FocusAsync();
+        await Expect(wucheng.Locator("#quick-reply option")).ToHaveCountAsync(2);
+        await wucheng.Locator("#quick-reply").SelectOptionAsync(new SelectOptionValue { Label = "自我介绍" });
+        const string filled = "你好，我是婺城小王。有急事可以随时拨打12355。";
+        await Expect(wucheng.Locator("#reply")).ToHaveValueAsync(filled);
+        await wucheng.ClickAsync("#reply-form button[type=submit]");
+        await wechat.Api.WaitForAsync(c => c.ToUser == WuUser && c.Text == filled && c.ErrCode == 0, 1, TimeSpan.FromSeconds(10));
+        Assert.Contains(filled, wechat.Api.TextsTo(WuUser));
+    }
+
+    [SkippableFact]
     public async Task A_double_click_on_send_sends_the_reply_once()
     {
         await using var desk = await OpenDeskAsync();

@@ -1,0 +1,47 @@
+using ChatAssistant.Escalation;
+using LiteDB;
+
+namespace ChatAssistant.StaffPhone;
+
+/// <summary>
+/// A conversation a member took from the phone is bridged: the young person's new lines on its transcript go to the
+/// member's WeCom (an image as a note), in order, each once. What the member writes back goes through the console's own
+/// desk (<see cref="WeComStaffBot"/>), so the console shows one transcript either way.
+/// </summary>
+public sealed class PhoneBridge(EscalationStore escalations, StaffWeComLinks links, PhoneCards cards, ILogger<PhoneBridge> log)
+{
+    /// <summary>Starts bridging <paramref name="record"/> to the member <paramref name="staffId"/>: lines from now on go to the phone.</summary>
+    public void Begin(int staffId, EscalationRecord record)
+    {
+        var last = escalations.Entries(record.Id).LastOrDefault()?.Id;
+        links.Change(staffId, l => { l.ActiveEscalationId = record.Id; l.ForwardedUpTo = last; });
+    }
+
+    /// <summary>Stops bridging whatever the member had.</summary>
+    public void End(int staffId) => links.Change(staffId, l => { l.ActiveEscalationId = null; l.ForwardedUpTo = null; });
+
+    /// <summary>Sends the young person's lines not yet on the member's phone (called on every change of the escalation).</summary>
+    public async Task ForwardAsync(ObjectId id, CancellationToken ct)
+    {
+        if (escalations.Get(id) is not { Status: EscalationStatus.Claimed, AssigneeId: { } staffId } record) return;
+        if (links.ForStaff(staffId) is not { } link || link.ActiveEscalationId != id || link.WeComUserId.Length == 0) return;
+        var entries = escalations.Entries(id);
+        var start = link.ForwardedUpTo is { } upTo ? entries.ToList().FindIndex(e => e.Id == upTo) + 1 : 0;
+        var who = EscalationViews.Pseudonym(record);
+        foreach (var entry in entries.Skip(start))
+        {
+            if (entry.Kind == EntryKind.User && !entry.SelfService)
+            {
+                var text = entry.Text.Length == 0 ? StaffPhoneTexts.ImageNote : entry.Text;
+                var sent = await cards.SendTextAsync(link.WeComUserId, StaffPhoneTexts.Line(who, text), ct).ConfigureAwait(false);
+                if (!sent.Succeeded)
+                {
+                    log.LogWarning("Escalation {EscalationId}: a line could not reach the member's WeCom ({ErrCode}); tried again at the next change", id, sent.ErrCode);
+                    return;
+                }
+            }
+            var done = entry.Id;
+            links.Change(staffId, l => l.ForwardedUpTo = done);
+        }
+    }
+}
