@@ -33,6 +33,7 @@ public static class Cli
         root.Subcommands.Add(HoursCommands.Create());
         root.Subcommands.Add(WeChatCommands.Create());
         root.Subcommands.Add(Conversation.Routing.RouteCommands.Create());
+        root.Subcommands.Add(Storage.RecordsCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -69,6 +70,8 @@ public static class Cli
             // service has written to the records file.
             app.Services.ValidateOptions();
             _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
+            // With Records:Provider=postgres: reachable, and its schema migrated to this version (or newer: refused).
+            if (Storage.RecordsRegistration.UsesPostgres(app.Services)) _ = app.Services.GetRequiredService<Storage.Postgres.PostgresRecords>();
             Guide.GuideWarmup.Check(app.Services);
             await app.RunAsync();
             return 0;

@@ -44,9 +44,8 @@ public static class ServiceRegistration
         });
         services.AddSettings<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
 
-        services.AddRecordsDatabase();
+        services.AddRecords();
         services.AddSessionStorage(configuration);
-        services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb", tags: [StorageServiceCollectionExtensions.ReadyTag]);
         services.AddConversation();
         services.AddAudit();
         services.AddStaffAccounts();
