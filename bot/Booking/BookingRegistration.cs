@@ -1,6 +1,9 @@
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Booking.Door;
+using ChatAssistant.Booking.LiteDb;
+using ChatAssistant.Booking.Postgres;
+using ChatAssistant.Storage;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
@@ -15,9 +18,9 @@ public static class BookingRegistration
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddSettings<BookingOptions, BookingOptionsValidator>(BookingOptions.Section);
-        services.AddSingleton<StudioStore>();
-        services.AddSingleton<BookingStore>();
-        services.AddSingleton<ReminderStore>();
+        services.AddRecordStore<IStudioStore, LiteStudioStore, PostgresStudioStore>();
+        services.AddRecordStore<IBookingStore, LiteBookingStore, PostgresBookingStore>();
+        services.AddRecordStore<IReminderStore, LiteReminderStore, PostgresReminderStore>();
         services.AddSingleton<SlotCalendar>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<BookingService>();

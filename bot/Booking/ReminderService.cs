@@ -11,9 +11,9 @@ namespace ChatAssistant.Booking;
 /// loses none; each reminder is claimed before it is sent, so none goes out twice.
 /// </summary>
 public sealed class ReminderService(
-    ReminderStore reminders,
-    BookingStore bookings,
-    StudioStore studios,
+    IReminderStore reminders,
+    IBookingStore bookings,
+    IStudioStore studios,
     SlotCalendar calendar,
     IUserMessenger messenger,
     AssistantClock clock,
