@@ -1,6 +1,8 @@
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Booking.Door;
+using ChatAssistant.Booking.Door.LiteDb;
+using ChatAssistant.Booking.Door.Postgres;
 using ChatAssistant.Booking.LiteDb;
 using ChatAssistant.Booking.Postgres;
 using ChatAssistant.Storage;
@@ -27,7 +29,7 @@ public static class BookingRegistration
         services.AddSingleton<BookingReports>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
-        services.AddSingleton<DoorKeyStore>();
+        services.AddRecordStore<IDoorKeyStore, LiteDoorKeyStore, PostgresDoorKeyStore>();
         services.AddSingleton<DoorNonces>();
         services.AddSingleton<DoorCodes>();
         services.AddSingleton<ISceneHandler, DutyCheckInScene>();

@@ -1,6 +1,10 @@
 using ChatAssistant.Booking;
 using ChatAssistant.Booking.LiteDb;
 using ChatAssistant.Booking.Postgres;
+using ChatAssistant.Booking.Door;
+using ChatAssistant.Booking.Door.LiteDb;
+using ChatAssistant.Booking.Door.Postgres;
+using Microsoft.Extensions.Time.Testing;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using ChatAssistant.Tests.Support;
@@ -22,12 +26,15 @@ public abstract class BookingStoresContractTests : IDisposable
 
     private readonly List<IDisposable> _owned = [];
 
-    protected record Stores(IStudioStore Studios, IBookingStore Bookings, IReminderStore Reminders);
+    protected record Stores(IStudioStore Studios, IBookingStore Bookings, IReminderStore Reminders, IDoorKeyStore DoorKeys);
 
     /// <summary>The stores of one instance over this test's records; a second call is another instance.</summary>
     protected abstract Stores Instance(bool seedDemoStudio = false);
 
     protected void Own(IDisposable disposable) => _owned.Add(disposable);
+
+    /// <summary>The clock of the door keys' times (created, revoked, last used).</summary>
+    protected FakeTimeProvider Time { get; } = new(Monday);
 
     public void Dispose()
     {
@@ -289,6 +296,32 @@ public abstract class BookingStoresContractTests : IDisposable
         Assert.False(restarted.TryClaim(41, Monday.AddHours(1)));
         Assert.Equal(0, restarted.FailInterrupted(Monday.AddHours(2)));
     }
+    [SkippableFact]
+    public void A_door_key_is_kept_as_its_hash_opens_its_studio_only_notes_its_use_and_stops_when_revoked()
+    {
+        var s = Instance();
+        var (record, key) = s.DoorKeys.Create(3, "一楼门口", "staff:1");
+        var (newer, _) = s.DoorKeys.Create(3, "二楼", "staff:1");
+        Assert.True(record.Id > 0);
+        Assert.NotEqual(key, record.Hash);
+        Assert.Equal([newer.Id, record.Id], s.DoorKeys.OfStudio(3).Select(k => k.Id));
+        Assert.Empty(s.DoorKeys.OfStudio(4));
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var found = s.DoorKeys.Find(3, key)!;
+        Assert.Equal((record.Id, "一楼门口", "staff:1", Monday), (found.Id, found.Label, found.CreatedBy, found.CreatedAt));
+        Assert.Equal(Monday.AddMinutes(1), s.DoorKeys.OfStudio(3).Single(k => k.Id == record.Id).LastUsedAt);
+        Assert.Null(s.DoorKeys.Find(4, key));
+        Assert.Null(s.DoorKeys.Find(3, key + "x"));
+        Assert.Null(s.DoorKeys.Find(3, new string('k', 101)));
+
+        Assert.False(s.DoorKeys.Revoke(4, record.Id, "staff:2"));
+        Assert.True(s.DoorKeys.Revoke(3, record.Id, "staff:2"));
+        Assert.False(s.DoorKeys.Revoke(3, record.Id, "staff:2"));
+        Assert.Null(s.DoorKeys.Find(3, key));
+        var revoked = s.DoorKeys.OfStudio(3).Single(k => k.Id == record.Id);
+        Assert.Equal(("staff:2", Monday.AddMinutes(1)), (revoked.RevokedBy, revoked.RevokedAt));
+    }
 }
 
 /// <summary>The booking stores' contract on a LiteDB file.</summary>
@@ -311,7 +344,8 @@ public sealed class LiteDbBookingStoresContractTests : BookingStoresContractTest
     protected override Stores Instance(bool seedDemoStudio = false) => _stores ??= new(
         new LiteStudioStore(_db, Options(seedDemoStudio), NullLogger<LiteStudioStore>.Instance),
         new LiteBookingStore(_db),
-        new LiteReminderStore(_db));
+        new LiteReminderStore(_db),
+        new LiteDoorKeyStore(_db, Time));
 }
 
 /// <summary>The booking stores' contract on PostgreSQL: a database of its own on the test cluster, each instance its own pool.</summary>
@@ -331,6 +365,7 @@ public sealed class PostgresBookingStoresContractTests : BookingStoresContractTe
         return new Stores(
             new PostgresStudioStore(records, Options(seedDemoStudio), NullLogger<PostgresStudioStore>.Instance),
             new PostgresBookingStore(records),
-            new PostgresReminderStore(records));
+            new PostgresReminderStore(records),
+            new PostgresDoorKeyStore(records, Time));
     }
 }

@@ -63,7 +63,7 @@ public sealed class DoorScreenTests : IAsyncLifetime
         var listed = await tiantai.GetStringAsync($"/api/staff/booking/studios/{_studio.Id}/door-keys");
         Assert.Contains("一楼门口", listed);
         Assert.DoesNotContain(key, listed);
-        var stored = Get<ILiteDatabase>().GetCollection(DoorKeyStore.Collection).FindAll().Single();
+        var stored = Get<ILiteDatabase>().GetCollection(ChatAssistant.Booking.Door.LiteDb.LiteDoorKeyStore.Collection).FindAll().Single();
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))), stored["Hash"].AsString);
         Assert.DoesNotContain(key, LiteDB.JsonSerializer.Serialize(stored));
         // Another county's staff neither see nor change it.
