@@ -39,10 +39,11 @@ public sealed class BookingService(
             var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
                 .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now && slot.Start < horizon).ToList();
             if (slots.Count == 0) continue;
-            // Occupancy from the store's in-memory counts: no LiteDB query per offer (first one query per slot,
-            // then one per studio, were the server's hot spots under load; see docs/PERFORMANCE.md).
-            foreach (var slot in slots)
-                result.Add(new SlotAvailability(slot, studio, bookings.Taken(studio.Id, slot.Start)));
+            // Occupancy of all the studio's slots at once: LiteDB's from its in-memory counts (a query per slot, then
+            // per studio, were the server's hot spots under load; docs/PERFORMANCE.md), PostgreSQL's in one query.
+            var taken = bookings.Taken(studio.Id, slots.Select(s => s.Start).ToList());
+            for (var i = 0; i < slots.Count; i++)
+                result.Add(new SlotAvailability(slots[i], studio, taken[i]));
         }
         return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
     }

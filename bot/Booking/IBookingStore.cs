@@ -27,6 +27,9 @@ public interface IBookingStore
     /// <summary>Places taken in one slot.</summary>
     int Taken(int studioId, DateTimeOffset start);
 
+    /// <summary>Places taken in each of a studio's slots starting at <paramref name="starts"/>, in that order.</summary>
+    int[] Taken(int studioId, IReadOnlyList<DateTimeOffset> starts);
+
     /// <summary>Live bookings of one slot, by place.</summary>
     IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start);
 

@@ -102,6 +102,13 @@ public sealed class LiteBookingStore : IBookingStore
         }
     }
 
+    public int[] Taken(int studioId, IReadOnlyList<DateTimeOffset> starts)
+    {
+        var taken = new int[starts.Count];
+        for (var i = 0; i < taken.Length; i++) taken[i] = Taken(studioId, starts[i]);
+        return taken;
+    }
+
     /// <summary>Live bookings of one slot.</summary>
     public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start)
     {

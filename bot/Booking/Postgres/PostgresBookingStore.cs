@@ -76,6 +76,19 @@ public sealed class PostgresBookingStore(PostgresRecords records) : IBookingStor
         "SELECT count(*) FROM duty_bookings WHERE slot_key = @key AND status = @booked",
         new { key = DutyBooking.SlotKeyOf(studioId, start), booked = Booked }, t));
 
+    /// <summary>One query for all the slots an offer shows (a count per slot would be a round trip each).</summary>
+    public int[] Taken(int studioId, IReadOnlyList<DateTimeOffset> starts)
+    {
+        var taken = new int[starts.Count];
+        if (starts.Count == 0) return taken;
+        var keys = starts.Select(s => DutyBooking.SlotKeyOf(studioId, s)).ToArray();
+        var counts = records.Use((c, t) => c.Query<(string Key, int Count)>(
+            "SELECT slot_key, count(*)::int FROM duty_bookings WHERE slot_key = ANY(@keys) AND status = @booked GROUP BY slot_key",
+            new { keys, booked = Booked }, t)).ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
+        for (var i = 0; i < taken.Length; i++) taken[i] = counts.GetValueOrDefault(keys[i]);
+        return taken;
+    }
+
     public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start) =>
         Query($"SELECT {Columns} FROM duty_bookings WHERE slot_key = @key AND status = @booked ORDER BY place",
             new { key = DutyBooking.SlotKeyOf(studioId, start), booked = Booked });

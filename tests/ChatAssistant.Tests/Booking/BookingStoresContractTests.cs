@@ -93,6 +93,9 @@ public abstract class BookingStoresContractTests : IDisposable
         Assert.True(s.Bookings.TryInsert(Booking(3, Monday, 2, "D002")));
         Assert.Equal(2, s.Bookings.Taken(3, Monday));
         Assert.Equal(0, s.Bookings.Taken(3, Monday.AddDays(7)));
+        Assert.Equal([0, 2, 0], s.Bookings.Taken(3, [Monday.AddDays(7), Monday, Monday.AddHours(2)]));
+        Assert.Equal([0], s.Bookings.Taken(4, [Monday]));
+        Assert.Empty(s.Bookings.Taken(3, []));
         Assert.Equal([1, 2], s.Bookings.InSlot(3, Monday).Select(b => b.Place));
 
         s.Bookings.MarkCancelled(first, Monday.AddDays(-1));
