@@ -30,6 +30,11 @@ public static class BookingRegistration
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddRecordStore<IDoorKeyStore, LiteDoorKeyStore, PostgresDoorKeyStore>();
+        // What 'records copy' moves, studios first (bookings and keys name them), bookings before their reminders.
+        services.AddSingleton<IRecordsTableCopy>(PostgresStudioStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresBookingStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresReminderStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresDoorKeyStore.Copy());
         services.AddSingleton<DoorNonces>();
         services.AddSingleton<DoorCodes>();
         services.AddSingleton<ISceneHandler, DutyCheckInScene>();

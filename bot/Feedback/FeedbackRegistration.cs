@@ -20,6 +20,7 @@ public static class FeedbackRegistration
     {
         services.AddSettings<FeedbackOptions, FeedbackOptionsValidator>(FeedbackOptions.Section);
         services.AddRecordStore<IFeedbackStore, LiteFeedbackStore, PostgresFeedbackStore>();
+        services.AddSingleton<IRecordsTableCopy>(PostgresFeedbackStore.Copy());
         services.AddHostedService<FeedbackRetentionService>();
         services.AddFeature<FeedbackFlow>(new Intent
         {

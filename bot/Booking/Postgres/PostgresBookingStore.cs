@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
 
@@ -25,6 +26,23 @@ public sealed class PostgresBookingStore(PostgresRecords records) : IBookingStor
 
     // Two-key advisory locks: the first names what is locked (the bookings of a delegate), the second which delegate.
     private const int MemberLockSpace = 0x4442_4B47; // "DBKG"
+
+    /// <summary>How <c>records copy</c> moves bookings (ids kept).</summary>
+    public static RecordsTableCopy<DutyBooking> Copy() => new(
+        "duty_bookings",
+        """
+        INSERT INTO duty_bookings (id, studio_id, member_id, channel_id, user_id, start_at, end_at, place, place_key, slot_key,
+                                   status, attendance, checked_in_at, attendance_by, created_at, cancelled_at)
+        VALUES (@Id, @StudioId, @MemberId, @ChannelId, @UserId, @Start, @End, @Place, @PlaceKey, @SlotKey,
+                @Status, @Attendance, @CheckedInAt, @AttendanceBy, @CreatedAt, @CancelledAt)
+        """,
+        b => new
+        {
+            b.Id, b.StudioId, b.MemberId, b.ChannelId, b.UserId, b.Start, b.End, b.Place, b.PlaceKey, b.SlotKey,
+            Status = b.Status.ToString(), Attendance = b.Attendance.ToString(), b.CheckedInAt, b.AttendanceBy, b.CreatedAt, b.CancelledAt,
+        },
+        (c, t) => c.Query<DutyBooking>($"SELECT {Columns} FROM duty_bookings ORDER BY id", transaction: t),
+        identity: true);
 
     public bool TryInsert(DutyBooking booking)
     {

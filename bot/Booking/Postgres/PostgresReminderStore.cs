@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
 
@@ -17,6 +18,14 @@ public sealed class PostgresReminderStore(PostgresRecords records) : IReminderSt
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
 
     private const string Columns = "booking_id AS Id, due_at AS DueAt, state AS State, claimed_at AS ClaimedAt, done_at AS DoneAt, error AS Error";
+
+    /// <summary>How <c>records copy</c> moves reminders (keyed by their booking's id).</summary>
+    public static RecordsTableCopy<DutyReminder> Copy() => new(
+        "duty_reminders",
+        "INSERT INTO duty_reminders (booking_id, due_at, state, claimed_at, done_at, error) VALUES (@Id, @DueAt, @State, @ClaimedAt, @DoneAt, @Error)",
+        r => new { r.Id, r.DueAt, State = r.State.ToString(), r.ClaimedAt, r.DoneAt, r.Error },
+        (c, t) => c.Query<DutyReminder>($"SELECT {Columns} FROM duty_reminders ORDER BY booking_id", transaction: t),
+        identity: false);
 
     public bool Schedule(int bookingId, DateTimeOffset dueAt)
     {

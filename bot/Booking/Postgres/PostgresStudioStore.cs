@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,14 @@ public sealed class PostgresStudioStore : IStudioStore
     }
 
     private const long SeedLock = 0x4341_5354_5544_494F; // "CASTUDIO"
+
+    /// <summary>How <c>records copy</c> moves studios (ids kept).</summary>
+    public static RecordsTableCopy<Studio> Copy() => new(
+        "duty_studios",
+        "INSERT INTO duty_studios (id, county, active, doc) VALUES (@Id, @County, @Active, @doc::jsonb)",
+        s => new { s.Id, s.County, s.Active, doc = JsonSerializer.Serialize(s, Json) },
+        (c, t) => c.Query<Row>("SELECT id AS Id, doc::text AS Doc FROM duty_studios ORDER BY id", transaction: t).Select(r => r.ToStudio()),
+        identity: true);
 
     public Studio? Find(int id)
     {

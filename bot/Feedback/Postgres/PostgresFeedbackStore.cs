@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
 
@@ -9,6 +10,15 @@ public sealed class PostgresFeedbackStore(PostgresRecords records) : IFeedbackSt
     private const string Columns =
         "id AS Id, channel_id AS ChannelId, user_id AS UserId, topic AS Topic, content AS Content, at AS At, " +
         "replied_at AS RepliedAt, replied_by AS RepliedBy, reply_delivered AS ReplyDelivered";
+
+    /// <summary>How <c>records copy</c> moves suggestions (ids, and so numbers, kept).</summary>
+    public static RecordsTableCopy<FeedbackRecord> Copy() => new(
+        "feedback",
+        "INSERT INTO feedback (id, channel_id, user_id, topic, content, at, replied_at, replied_by, reply_delivered) " +
+        "VALUES (@Id, @ChannelId, @UserId, @Topic, @Content, @At, @RepliedAt, @RepliedBy, @ReplyDelivered)",
+        f => new { f.Id, f.ChannelId, f.UserId, f.Topic, f.Content, f.At, f.RepliedAt, f.RepliedBy, f.ReplyDelivered },
+        (c, t) => c.Query<FeedbackRecord>($"SELECT {Columns} FROM feedback ORDER BY id", transaction: t),
+        identity: true);
 
     public FeedbackRecord Add(FeedbackRecord record)
     {

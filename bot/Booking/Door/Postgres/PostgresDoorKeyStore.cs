@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
 
@@ -9,6 +10,15 @@ public sealed class PostgresDoorKeyStore(PostgresRecords records, TimeProvider t
     private const string Columns =
         "id AS Id, studio_id AS StudioId, hash AS Hash, label AS Label, created_at AS CreatedAt, created_by AS CreatedBy, " +
         "revoked_at AS RevokedAt, revoked_by AS RevokedBy, last_used_at AS LastUsedAt";
+
+    /// <summary>How <c>records copy</c> moves display keys (ids kept).</summary>
+    public static RecordsTableCopy<DoorDisplayKey> Copy() => new(
+        "door_display_keys",
+        "INSERT INTO door_display_keys (id, studio_id, hash, label, created_at, created_by, revoked_at, revoked_by, last_used_at) " +
+        "VALUES (@Id, @StudioId, @Hash, @Label, @CreatedAt, @CreatedBy, @RevokedAt, @RevokedBy, @LastUsedAt)",
+        k => new { k.Id, k.StudioId, k.Hash, k.Label, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.RevokedBy, k.LastUsedAt },
+        (c, t) => c.Query<DoorDisplayKey>($"SELECT {Columns} FROM door_display_keys ORDER BY id", transaction: t),
+        identity: true);
 
     public (DoorDisplayKey Record, string Key) Create(int studioId, string label, string by)
     {
