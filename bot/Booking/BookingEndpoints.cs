@@ -19,11 +19,11 @@ public static class BookingEndpoints
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/booking");
-        group.MapGet("/studios", (HttpContext http, StudioStore studios) =>
+        group.MapGet("/studios", (HttpContext http, IStudioStore studios) =>
             Results.Ok(studios.All(http.User.Scope()).Select(StudioMapping.ToView)));
-        group.MapGet("/studios/{id:int}", (int id, HttpContext http, StudioStore studios) =>
+        group.MapGet("/studios/{id:int}", (int id, HttpContext http, IStudioStore studios) =>
             Visible(studios.Find(id), http) is { } s ? Results.Ok(StudioMapping.ToView(s)) : NotFound());
-        group.MapPost("/studios", (StudioRequest request, HttpContext http, StudioStore studios) =>
+        group.MapPost("/studios", (StudioRequest request, HttpContext http, IStudioStore studios) =>
         {
             try
             {
@@ -34,7 +34,7 @@ public static class BookingEndpoints
             }
             catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
         });
-        group.MapPut("/studios/{id:int}", (int id, StudioRequest request, HttpContext http, StudioStore studios, BookingService service, AssistantClock clock) =>
+        group.MapPut("/studios/{id:int}", (int id, StudioRequest request, HttpContext http, IStudioStore studios, BookingService service, AssistantClock clock) =>
         {
             if (Visible(studios.Find(id), http) is not { } existing) return NotFound();
             try
@@ -49,7 +49,7 @@ public static class BookingEndpoints
             }
             catch (ArgumentException e) { return Results.BadRequest(new { error = e.Message }); }
         });
-        group.MapDelete("/studios/{id:int}", (int id, HttpContext http, StudioStore studios, BookingStore bookings) =>
+        group.MapDelete("/studios/{id:int}", (int id, HttpContext http, IStudioStore studios, IBookingStore bookings) =>
         {
             if (Visible(studios.Find(id), http) is null) return NotFound();
             var live = bookings.CountOfStudio(id);
@@ -57,14 +57,14 @@ public static class BookingEndpoints
             studios.Delete(id);
             return Results.NoContent();
         });
-        group.MapGet("/studios/{id:int}/calendar", (int id, string? from, int? days, HttpContext http, StudioStore studios, BookingReports reports, AssistantClock clock) =>
+        group.MapGet("/studios/{id:int}/calendar", (int id, string? from, int? days, HttpContext http, IStudioStore studios, BookingReports reports, AssistantClock clock) =>
         {
             if (Visible(studios.Find(id), http) is not { } studio) return NotFound();
             var start = ParseDate(from) ?? clock.Today;
             var span = Math.Clamp(days ?? 14, 1, 92);
             return Results.Ok(new { studio = StudioMapping.ToView(studio), from = start, days = span, slots = reports.Calendar(studio, start, start.AddDays(span - 1)) });
         });
-        group.MapGet("/studios/{id:int}/rota.csv", (int id, int? year, int? quarter, HttpContext http, StudioStore studios, BookingReports reports, AssistantClock clock) =>
+        group.MapGet("/studios/{id:int}/rota.csv", (int id, int? year, int? quarter, HttpContext http, IStudioStore studios, BookingReports reports, AssistantClock clock) =>
         {
             if (Visible(studios.Find(id), http) is not { } studio) return NotFound();
             var y = year ?? clock.Today.Year;
@@ -72,7 +72,7 @@ public static class BookingEndpoints
             if (q is < 1 or > 4 || y is < 2000 or > 2100) return Results.BadRequest(new { error = "year 或 quarter（1-4）不正确。" });
             return Results.File(reports.RotaCsv(studio, y, q), "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"rota-{studio.Id}-{y}Q{q}.csv"));
         });
-        group.MapPost("/bookings/{id:int}/attendance", (int id, AttendanceRequest request, HttpContext http, BookingStore bookings, StudioStore studios, BookingService service) =>
+        group.MapPost("/bookings/{id:int}/attendance", (int id, AttendanceRequest request, HttpContext http, IBookingStore bookings, IStudioStore studios, BookingService service) =>
         {
             var booking = bookings.Find(id);
             if (booking is null || booking.Status != BookingStatus.Booked || Visible(studios.Find(booking.StudioId), http) is null) return NotFound();
@@ -83,14 +83,14 @@ public static class BookingEndpoints
             return Results.Ok(new { booking.Id, attendance = AttendanceNames.Of(booking.Attendance), booking.CheckedInAt, booking.AttendanceBy });
         });
         // The printed door code's check-ins, for staff to confirm (POST …/attendance "attended") or reject ("absent").
-        group.MapGet("/attendance/self-reported", (HttpContext http, StudioStore studios, BookingReports reports) =>
+        group.MapGet("/attendance/self-reported", (HttpContext http, IStudioStore studios, BookingReports reports) =>
             Results.Ok(reports.SelfReported(studios.All(http.User.Scope()))));
         group.MapGet("/compliance", (int? year, HttpContext http, BookingReports reports, AssistantClock clock) =>
         {
             var y = year ?? clock.Today.Year;
             return Results.Ok(new { year = y, delegates = reports.Compliance(y, http.User.Scope()) });
         });
-        group.MapGet("/reminders", (string? state, HttpContext http, ReminderStore reminders, BookingStore bookings, StudioStore studios) =>
+        group.MapGet("/reminders", (string? state, HttpContext http, IReminderStore reminders, IBookingStore bookings, IStudioStore studios) =>
         {
             var s = Enum.TryParse<ReminderState>(state, ignoreCase: true, out var parsed) ? parsed : ReminderState.Failed;
             var rows = reminders.InState(s).Select(r => (r, b: bookings.Find(r.Id)))

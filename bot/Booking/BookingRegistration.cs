@@ -1,6 +1,11 @@
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Booking.Door;
+using ChatAssistant.Booking.Door.LiteDb;
+using ChatAssistant.Booking.Door.Postgres;
+using ChatAssistant.Booking.LiteDb;
+using ChatAssistant.Booking.Postgres;
+using ChatAssistant.Storage;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Hosting;
@@ -15,16 +20,21 @@ public static class BookingRegistration
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddSettings<BookingOptions, BookingOptionsValidator>(BookingOptions.Section);
-        services.AddSingleton<StudioStore>();
-        services.AddSingleton<BookingStore>();
-        services.AddSingleton<ReminderStore>();
+        services.AddRecordStore<IStudioStore, LiteStudioStore, PostgresStudioStore>();
+        services.AddRecordStore<IBookingStore, LiteBookingStore, PostgresBookingStore>();
+        services.AddRecordStore<IReminderStore, LiteReminderStore, PostgresReminderStore>();
         services.AddSingleton<SlotCalendar>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<BookingService>();
         services.AddSingleton<BookingReports>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
-        services.AddSingleton<DoorKeyStore>();
+        services.AddRecordStore<IDoorKeyStore, LiteDoorKeyStore, PostgresDoorKeyStore>();
+        // What 'records copy' moves, studios first (bookings and keys name them), bookings before their reminders.
+        services.AddSingleton<IRecordsTableCopy>(PostgresStudioStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresBookingStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresReminderStore.Copy());
+        services.AddSingleton<IRecordsTableCopy>(PostgresDoorKeyStore.Copy());
         services.AddSingleton<DoorNonces>();
         services.AddSingleton<DoorCodes>();
         services.AddSingleton<ISceneHandler, DutyCheckInScene>();

@@ -25,7 +25,7 @@ public sealed record ComplianceRow(string MemberId, string Name, string District
 public sealed record SelfReportedRow(int BookingId, int StudioId, string MemberId, string? Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset? CheckedInAt);
 
 /// <summary>What staff read: the slot calendar, the quarterly rota (CSV) and the compliance report.</summary>
-public sealed class BookingReports(BookingStore bookings, SlotCalendar calendar, IdentityService identity, AssistantClock clock, IOptions<BookingOptions> options)
+public sealed class BookingReports(IBookingStore bookings, SlotCalendar calendar, IdentityService identity, AssistantClock clock, IOptions<BookingOptions> options)
 {
     /// <summary>Every slot of a studio on the given days, with its bookings.</summary>
     public IReadOnlyList<CalendarSlot> Calendar(Studio studio, DateOnly from, DateOnly to)

@@ -9,18 +9,14 @@ namespace ChatAssistant.Booking;
 /// one place per insert), cancelling until the cut-off, check-in and the yearly standing. No Bot.Builder types.
 /// </summary>
 public sealed class BookingService(
-    StudioStore studios,
-    BookingStore bookings,
+    IStudioStore studios,
+    IBookingStore bookings,
     SlotCalendar calendar,
     ReminderPlanner reminders,
     AssistantClock clock,
     IOptions<BookingOptions> options,
     ILogger<BookingService> log)
 {
-    // Per-delegate rules (overlap, cap) are checks over the delegate's own bookings; striped locks make them
-    // safe against one delegate's parallel requests. Places between delegates need no lock: the unique index decides.
-    private readonly object[] _memberGates = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
-
     private BookingOptions Options => options.Value;
 
     /// <summary>Slots may be booked until this instant (<see cref="BookingOptions.BookingHorizonDays"/> from now).</summary>
@@ -43,10 +39,11 @@ public sealed class BookingService(
             var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
                 .Where(slot => (from == to ? slot.Start <= from && from < slot.End : slot.Overlaps(from, to)) && slot.Start > now && slot.Start < horizon).ToList();
             if (slots.Count == 0) continue;
-            // Occupancy from the store's in-memory counts: no LiteDB query per offer (first one query per slot,
-            // then one per studio, were the server's hot spots under load; see docs/PERFORMANCE.md).
-            foreach (var slot in slots)
-                result.Add(new SlotAvailability(slot, studio, bookings.Taken(studio.Id, slot.Start)));
+            // Occupancy of all the studio's slots at once: LiteDB's from its in-memory counts (a query per slot, then
+            // per studio, were the server's hot spots under load; docs/PERFORMANCE.md), PostgreSQL's in one query.
+            var taken = bookings.Taken(studio.Id, slots.Select(s => s.Start).ToList());
+            for (var i = 0; i < slots.Count; i++)
+                result.Add(new SlotAvailability(slots[i], studio, taken[i]));
         }
         return result.OrderBy(s => s.Slot.Start).ThenBy(s => s.Studio.Id).ToList();
     }
@@ -123,7 +120,10 @@ public sealed class BookingService(
         if (slot.Start <= now) return new BookOutcome(BookStatus.InPast);
         if (slot.Start >= Horizon) return new BookOutcome(BookStatus.BeyondHorizon);
 
-        lock (_memberGates[(uint)StringComparer.Ordinal.GetHashCode(who.MemberId) % _memberGates.Length])
+        // Per-delegate rules (overlap, cap) are checks over the delegate's own bookings: the store runs them with no
+        // other booking of the same delegate at the same time, on any instance. Places between delegates need no
+        // lock: the unique key decides.
+        var booked = bookings.ForMember<BookOutcome?>(who.MemberId, () =>
         {
             var open = bookings.OfMember(who.MemberId).Where(b => b.End > now).ToList();
             var clash = open.FirstOrDefault(b => slot.Overlaps(b.Start, b.End));
@@ -131,7 +131,7 @@ public sealed class BookingService(
             if (open.Count >= Options.MaxOpenBookings) return new BookOutcome(BookStatus.TooMany);
 
             // A failed insert costs a LiteDB rollback and an exception, so places known to be held are not tried (an
-            // empty slot, by the in-memory count, needs no look-up). The unique index still decides between
+            // empty slot, by its count, needs no look-up). The unique index still decides between
             // delegates booking the same place at the same moment.
             var taken = bookings.Taken(studio.Id, slot.Start);
             // Places cut after bookings were made (3 → 2 with place 3 held) must not let a new booking take place 1.
@@ -155,7 +155,9 @@ public sealed class BookingService(
                 ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Booking("booked");
                 return new BookOutcome(BookStatus.Booked, booking);
             }
-        }
+            return null;
+        });
+        if (booked is not null) return booked;
         log.LogInformation("Slot full: studio {StudioId} at {Start}", studio.Id, slot.Start);
         return new BookOutcome(BookStatus.Full, Alternatives: NearestFree(slot.Start, Options.SuggestionCount));
     }

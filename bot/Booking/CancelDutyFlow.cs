@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Booking;
 
 /// <summary>取消值班: pick one of your upcoming bookings (by number or its date), confirm, cancelled — unless within the cut-off.</summary>
-public sealed class CancelDutyFlow(IdentityService identity, BookingService booking, BookingStore bookings, StudioStore studios, AssistantClock clock, IOptions<BookingOptions> options) : Flow
+public sealed class CancelDutyFlow(IdentityService identity, BookingService booking, IBookingStore bookings, IStudioStore studios, AssistantClock clock, IOptions<BookingOptions> options) : Flow
 {
     public const string FlowId = "booking.cancel";
 

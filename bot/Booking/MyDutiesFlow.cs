@@ -5,7 +5,7 @@ using ChatAssistant.Identity;
 namespace ChatAssistant.Booking;
 
 /// <summary>我的值班: upcoming bookings and this year's attended duties against the requirement.</summary>
-public sealed class MyDutiesFlow(IdentityService identity, BookingService booking, StudioStore studios, AssistantClock clock) : Flow
+public sealed class MyDutiesFlow(IdentityService identity, BookingService booking, IStudioStore studios, AssistantClock clock) : Flow
 {
     public const string FlowId = "booking.mine";
 

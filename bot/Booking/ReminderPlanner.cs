@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Booking;
 
 /// <summary>Decides when a booking's reminder is due (the day before, at Booking:ReminderTime Beijing time) and stores it.</summary>
-public sealed class ReminderPlanner(ReminderStore store, AssistantClock clock, IOptions<BookingOptions> options)
+public sealed class ReminderPlanner(IReminderStore store, AssistantClock clock, IOptions<BookingOptions> options)
 {
     /// <summary>The due time of the reminder for a duty starting at <paramref name="start"/>.</summary>
     public DateTimeOffset DueFor(DateTimeOffset start)

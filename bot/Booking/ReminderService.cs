@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace ChatAssistant.Booking;
 
 /// <summary>
-/// Sends due duty reminders through <see cref="IUserMessenger"/>. The schedule lives in LiteDB, so a restart
+/// Sends due duty reminders through <see cref="IUserMessenger"/>. The schedule is stored (LiteDB or PostgreSQL), so a restart
 /// loses none; each reminder is claimed before it is sent, so none goes out twice.
 /// </summary>
 public sealed class ReminderService(
-    ReminderStore reminders,
-    BookingStore bookings,
-    StudioStore studios,
+    IReminderStore reminders,
+    IBookingStore bookings,
+    IStudioStore studios,
     SlotCalendar calendar,
     IUserMessenger messenger,
     AssistantClock clock,

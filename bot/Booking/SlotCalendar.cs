@@ -8,7 +8,7 @@ namespace ChatAssistant.Booking;
 /// <remarks>
 /// Each offer of slots looks at up to six weeks of days, and cutting a day parses the opening times and converts
 /// every slot edge through the time zone — a visible share of a booking turn under load (docs/PERFORMANCE.md).
-/// A day's slots are therefore kept per studio object: <see cref="StudioStore.Active"/> hands out the same
+/// A day's slots are therefore kept per studio object: <see cref="IStudioStore.Active"/> (LiteDB) hands out the same
 /// snapshot objects until a studio is written, and edits replace a studio's lists (<see cref="StudioApi.Apply"/>),
 /// so a kept day is used only while the studio's slot settings are the same objects and values it was cut from.
 /// </remarks>

@@ -68,7 +68,7 @@ public static class StudioMapping
             s.Openings = r.Openings.Select(o => new WeeklyOpening { Day = ParseDay(o.Day), Start = (o.Start ?? "").Trim(), End = (o.End ?? "").Trim() }).ToList();
         if (r.Closures is not null)
             s.Closures = r.Closures.Select(c => new Closure { From = (c.From ?? "").Trim(), To = (c.To ?? c.From ?? "").Trim(), Reason = c.Reason }).ToList();
-        StudioStore.Validate(s);
+        StudioRules.Validate(s);
         return s;
     }
 

@@ -3,7 +3,7 @@ using ChatAssistant.Conversation.Flows;
 namespace ChatAssistant.Feedback;
 
 /// <summary>意见建议: topic → content → confirm → stored with a number staff can quote.</summary>
-public sealed class FeedbackFlow(FeedbackStore store) : Flow
+public sealed class FeedbackFlow(IFeedbackStore store) : Flow
 {
     public const string FlowId = "feedback";
 

@@ -21,5 +21,5 @@ public sealed class FeedbackRecord
     public bool? ReplyDelivered { get; set; }
 
     /// <summary>The number users are told, e.g. F00012.</summary>
-    public string Number => FeedbackStore.Number(Id);
+    public string Number => FeedbackNumber.Of(Id);
 }

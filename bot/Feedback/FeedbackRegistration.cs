@@ -3,7 +3,10 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
+using ChatAssistant.Feedback.LiteDb;
+using ChatAssistant.Feedback.Postgres;
 using ChatAssistant.Staff;
+using ChatAssistant.Storage;
 
 namespace ChatAssistant.Feedback;
 
@@ -16,7 +19,8 @@ public static class FeedbackRegistration
     public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
         services.AddSettings<FeedbackOptions, FeedbackOptionsValidator>(FeedbackOptions.Section);
-        services.AddSingleton<FeedbackStore>();
+        services.AddRecordStore<IFeedbackStore, LiteFeedbackStore, PostgresFeedbackStore>();
+        services.AddSingleton<IRecordsTableCopy>(PostgresFeedbackStore.Copy());
         services.AddHostedService<FeedbackRetentionService>();
         services.AddFeature<FeedbackFlow>(new Intent
         {
@@ -35,7 +39,7 @@ public static class FeedbackRegistration
     {
         var group = StaffApi.Group(endpoints, "/feedback");
         group.RequireAuthorization(StaffAuthentication.AdminPolicy);
-        group.MapGet("", (int? days, HttpContext http, FeedbackStore store, AssistantClock clock, AuditLog audit) =>
+        group.MapGet("", (int? days, HttpContext http, IFeedbackStore store, AssistantClock clock, AuditLog audit) =>
         {
             var span = Math.Clamp(days ?? 30, 1, 366);
             var list = store.Since(clock.Now.AddDays(-span), 500);
@@ -52,9 +56,9 @@ public static class FeedbackRegistration
                 r.ReplyDelivered,
             }));
         });
-        group.MapPost("/{number}/reply", async (string number, ReplyRequest request, HttpContext http, FeedbackStore store, IUserMessenger messenger, TimeProvider time, AuditLog audit, CancellationToken ct) =>
+        group.MapPost("/{number}/reply", async (string number, ReplyRequest request, HttpContext http, IFeedbackStore store, IUserMessenger messenger, TimeProvider time, AuditLog audit, CancellationToken ct) =>
         {
-            if (FeedbackStore.ParseNumber(number) is not { } id || store.Find(id) is not { } record)
+            if (FeedbackNumber.Parse(number) is not { } id || store.Find(id) is not { } record)
                 return Results.NotFound(new { error = FeedbackTexts.StaffNotFound });
             if (request.Text?.Trim() is not { Length: >= 1 and <= 1000 } text) return Results.BadRequest(new { error = FeedbackTexts.StaffTextRequired });
             if (record.ChannelId.Length == 0) return Results.Conflict(new { error = FeedbackTexts.StaffCannotReply });

@@ -14,7 +14,7 @@ public static class FeedbackTexts
     public static string Summary(string topic, string content) =>
         $"请确认你的意见建议：\n类别：{topic}\n内容：{(content.Length > 60 ? content[..60] + "…" : content)}";
 
-    public static string Saved(int id) => $"已收到，谢谢你！编号 {FeedbackStore.Number(id)}。团委工作人员会认真阅读，需要时会在这里回复你。回复「菜单」看看其他服务。";
+    public static string Saved(int id) => $"已收到，谢谢你！编号 {FeedbackNumber.Of(id)}。团委工作人员会认真阅读，需要时会在这里回复你。回复「菜单」看看其他服务。";
 
     /// <summary>How a staff answer reaches the user.</summary>
     public static string Reply(string number, string text) => $"【意见建议回复】你提交的意见建议 {number}：{text}";

@@ -34,6 +34,7 @@ public static class Cli
         root.Subcommands.Add(WeChatCommands.Create());
         root.Subcommands.Add(StaffPhone.WeComCommands.Create());
         root.Subcommands.Add(Conversation.Routing.RouteCommands.Create());
+        root.Subcommands.Add(Storage.RecordsCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -70,6 +71,8 @@ public static class Cli
             // service has written to the records file.
             app.Services.ValidateOptions();
             _ = app.Services.GetRequiredService<LiteDB.ILiteDatabase>();
+            // With Records:Provider=postgres: reachable, and its schema migrated to this version (or newer: refused).
+            if (Storage.RecordsRegistration.UsesPostgres(app.Services)) _ = app.Services.GetRequiredService<Storage.Postgres.PostgresRecords>();
             Guide.GuideWarmup.Check(app.Services);
             _ = app.Services.GetRequiredService<Disputes.AccountAreas>(); // an account's unknown county stops the start-up
             await app.RunAsync();

@@ -46,10 +46,9 @@ public static class ServiceRegistration
         });
         services.AddSettings<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
 
-        services.AddRecordsDatabase();
+        services.AddRecords();
         services.AddSessionStorage(configuration);
         services.AddSharedKeyRing();
-        services.AddHealthChecks().AddCheck<RecordsHealthCheck>("litedb", tags: [StorageServiceCollectionExtensions.ReadyTag]);
         services.AddConversation();
         services.AddAudit();
         services.AddStaffAccounts();

@@ -20,7 +20,7 @@ public static class DoorDisplayEndpoints
     public static IEndpointRouteBuilder MapDoorDisplay(this IEndpointRouteBuilder endpoints)
     {
         var page = new DoorDisplayPage();
-        endpoints.MapGet("/studio/{id:int}/door", (int id, string? key, HttpContext http, DoorKeyStore keys, StudioStore studios) =>
+        endpoints.MapGet("/studio/{id:int}/door", (int id, string? key, HttpContext http, IDoorKeyStore keys, IStudioStore studios) =>
         {
             if (studios.Find(id) is null || keys.Find(id, key ?? http.Request.Cookies[CookieName]) is null) return page.Denied(http);
             if (key is null) return page.Page(http);
@@ -37,7 +37,7 @@ public static class DoorDisplayEndpoints
             DoorDisplayPage.SecureHeaders(http);
             return Results.Redirect(PagePath(id));
         });
-        endpoints.MapGet("/studio/{id:int}/door/code", async (int id, HttpContext http, DoorKeyStore keys, StudioStore studios, DoorCodes codes,
+        endpoints.MapGet("/studio/{id:int}/door/code", async (int id, HttpContext http, IDoorKeyStore keys, IStudioStore studios, DoorCodes codes,
             AssistantClock clock, IOptions<BookingOptions> options, CancellationToken cancellationToken) =>
         {
             DoorDisplayPage.SecureHeaders(http);

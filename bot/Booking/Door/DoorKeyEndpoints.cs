@@ -21,9 +21,9 @@ public static class DoorKeyEndpoints
     public static IEndpointRouteBuilder MapDoorKeyEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/booking/studios/{id:int}/door-keys");
-        group.MapGet("", (int id, HttpContext http, StudioStore studios, DoorKeyStore keys, AssistantClock clock) =>
+        group.MapGet("", (int id, HttpContext http, IStudioStore studios, IDoorKeyStore keys, AssistantClock clock) =>
             BookingEndpoints.Visible(studios.Find(id), http) is null ? BookingEndpoints.NotFound() : Results.Ok(keys.OfStudio(id).Select(k => View(k, clock))));
-        group.MapPost("", (int id, DoorKeyRequest? request, HttpContext http, StudioStore studios, DoorKeyStore keys, AuditLog audit, AssistantClock clock) =>
+        group.MapPost("", (int id, DoorKeyRequest? request, HttpContext http, IStudioStore studios, IDoorKeyStore keys, AuditLog audit, AssistantClock clock) =>
         {
             if (BookingEndpoints.Visible(studios.Find(id), http) is null) return BookingEndpoints.NotFound();
             var label = (request?.Label ?? "").Trim();
@@ -34,7 +34,7 @@ public static class DoorKeyEndpoints
             return Results.Created($"{StaffApi.Prefix}/booking/studios/{id}/door-keys/{record.Id}",
                 new { key, url = $"{page}?key={key}", view = View(record, clock) });
         });
-        group.MapDelete("/{keyId:int}", (int id, int keyId, HttpContext http, StudioStore studios, DoorKeyStore keys, AuditLog audit) =>
+        group.MapDelete("/{keyId:int}", (int id, int keyId, HttpContext http, IStudioStore studios, IDoorKeyStore keys, AuditLog audit) =>
         {
             if (BookingEndpoints.Visible(studios.Find(id), http) is null) return BookingEndpoints.NotFound();
             if (!keys.Revoke(id, keyId, http.User.Actor())) return Results.NotFound(new { error = DoorDisplayTexts.UnknownKey });

@@ -37,7 +37,7 @@ public sealed class BookingApiTests : IAsyncLifetime
         return client;
     }
 
-    private Studio Demo => _server.Get<StudioStore>().All().Single(s => s.Name == "天台县团代表工作室");
+    private Studio Demo => _server.Get<IStudioStore>().All().Single(s => s.Name == "天台县团代表工作室");
 
     [Fact]
     public async Task The_demo_studio_is_seeded_and_staff_see_only_their_county()
@@ -83,7 +83,7 @@ public sealed class BookingApiTests : IAsyncLifetime
         var updated = await linhai.PutAsJsonAsync($"/api/staff/booking/studios/{id}", new { placesPerSlot = 1 });
         Assert.Equal(1, (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("placesPerSlot").GetInt32());
         Assert.Equal(HttpStatusCode.NoContent, (await linhai.DeleteAsync($"/api/staff/booking/studios/{id}")).StatusCode);
-        Assert.Null(_server.Get<StudioStore>().Find(id));
+        Assert.Null(_server.Get<IStudioStore>().Find(id));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class BookingApiTests : IAsyncLifetime
         _time.SetUtcNow(BookingTestData.At(11, 26, 16, 30));
         var marked = await tiantai.PostAsJsonAsync($"/api/staff/booking/bookings/{soon.Id}/attendance", new { status = "absent" });
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
-        Assert.Equal(Attendance.Absent, _server.Get<BookingStore>().Find(soon.Id)!.Attendance);
+        Assert.Equal(Attendance.Absent, _server.Get<IBookingStore>().Find(soon.Id)!.Attendance);
         Assert.Equal(HttpStatusCode.BadRequest, (await tiantai.PostAsJsonAsync($"/api/staff/booking/bookings/{soon.Id}/attendance", new { status = "maybe" })).StatusCode);
         using var linhai = Client("linhai");
         Assert.Equal(HttpStatusCode.NotFound, (await linhai.PostAsJsonAsync($"/api/staff/booking/bookings/{soon.Id}/attendance", new { status = "attended" })).StatusCode);
@@ -153,7 +153,7 @@ public sealed class BookingApiTests : IAsyncLifetime
         var report = await tiantai.GetFromJsonAsync<JsonElement>("/api/staff/booking/compliance?year=2026");
         var rows = report.GetProperty("delegates").EnumerateArray().ToDictionary(r => r.GetProperty("memberId").GetString()!, r => r.GetProperty("missing").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["D001"] = 1, ["D002"] = 2 }, rows);
-        Assert.Equal(done.Id, _server.Get<BookingStore>().OfMember("D001").Single().Id);
+        Assert.Equal(done.Id, _server.Get<IBookingStore>().OfMember("D001").Single().Id);
         using var linhai = Client("linhai");
         Assert.Equal(0, (await linhai.GetFromJsonAsync<JsonElement>("/api/staff/booking/compliance")).GetProperty("delegates").GetArrayLength());
     }

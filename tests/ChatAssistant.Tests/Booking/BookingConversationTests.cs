@@ -18,7 +18,7 @@ public sealed class BookingConversationTests : IAsyncLifetime
     {
         _bot = BotHarness.Create(settings: BookingTestData.NoDemo());
         _service = _bot.Get<BookingService>();
-        _studio = BookingTestData.Studio(_bot.Get<StudioStore>());
+        _studio = BookingTestData.Studio(_bot.Get<IStudioStore>());
         BookingTestData.Bind(_bot.Get<IdentityService>(), ("D001", "张三", "user1"), ("D002", "李四", "user2"));
         return Task.CompletedTask;
     }
@@ -103,13 +103,13 @@ public sealed class BookingConversationTests : IAsyncLifetime
         var list = Assert.Single(await Say("取消值班"));
         Assert.Equal(BookingTexts.CancelHeading + "\n1. 11月26日(周四) 14:00-16:00 测试工作室（已过取消期限）\n2. 12月2日(周三) 14:00-16:00 测试工作室\n回复序号选择。", list);
         Assert.Equal(["11月26日(周四) 14:00-16:00 的值班距离开始已不足 24 小时，不能在线取消了。如确有急事，请回复「转人工」联系工作人员。"], await Say("1"));
-        Assert.Equal(BookingStatus.Booked, _bot.Get<BookingStore>().Find(soon.Id)!.Status);
+        Assert.Equal(BookingStatus.Booked, _bot.Get<IBookingStore>().Find(soon.Id)!.Status);
 
         await Say("我想取消值班");
         Assert.Equal(["确定取消 12月2日(周三) 14:00-16:00 的值班吗？\n" + FlowTexts.ConfirmFooter], await Say("2"));
         Assert.StartsWith("已取消 12月2日(周三) 14:00-16:00 的值班。", Assert.Single(await Say("是")));
-        Assert.Equal(BookingStatus.Cancelled, _bot.Get<BookingStore>().Find(later.Id)!.Status);
-        Assert.Equal(ReminderState.Cancelled, _bot.Get<ReminderStore>().Find(later.Id)!.State);
+        Assert.Equal(BookingStatus.Cancelled, _bot.Get<IBookingStore>().Find(later.Id)!.Status);
+        Assert.Equal(ReminderState.Cancelled, _bot.Get<IReminderStore>().Find(later.Id)!.State);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class BookingConversationTests : IAsyncLifetime
         Assert.Equal(
             ["已收到你的签到：测试工作室 11月26日(周四) 14:00-16:00 的值班已记为「自报出勤」，工作人员确认后计入履职。下次请扫描门口屏幕上的二维码，签到会立即生效。"],
             await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id));
-        Assert.Equal(Attendance.SelfReported, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+        Assert.Equal(Attendance.SelfReported, _bot.Get<IBookingStore>().Find(booking.Id)!.Attendance);
         Assert.Contains("今年已值班 0 次，还需 2 次（每年不少于 2 次，每次不少于 2 小时）。另有 1 次自报签到等待工作人员确认，确认后计入。", Assert.Single(await Say("我的值班")));
         Assert.StartsWith("你已经自报过签到了", Assert.Single(await BookingTestData.EventAsync(_bot, ChannelEvents.Scan, "duty:" + _studio.Id)));
     }
@@ -203,7 +203,7 @@ public sealed class BookingConversationTests : IAsyncLifetime
     {
         _service.Book(BookingTestData.Who("D001") with { UserId = "user1" }, _studio.Id, At(12, 2, 14));
         _service.Book(BookingTestData.Who("D002") with { UserId = "user2" }, _studio.Id, At(12, 2, 16));
-        var other = BookingTestData.Studio(_bot.Get<StudioStore>(), name: "另一个工作室");
+        var other = BookingTestData.Studio(_bot.Get<IStudioStore>(), name: "另一个工作室");
         _bot.Time.SetUtcNow(At(12, 2, 13).AddMinutes(50));
         await Say("你好");
         var shown = await Screen();

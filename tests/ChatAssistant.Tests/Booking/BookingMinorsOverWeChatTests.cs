@@ -94,7 +94,7 @@ public sealed class BookingMinorsOverWeChatTests : FlowsOverWeChat
     [Fact]
     public async Task An_evening_means_the_evening_slots_and_a_late_afternoon_slot_is_not_one()
     {
-        Get<StudioStore>().Create(new Studio
+        Get<IStudioStore>().Create(new Studio
         {
             Name = "青年之家",
             County = "天台县",
@@ -144,8 +144,8 @@ public sealed class BookingMinorsOverWeChatTests : FlowsOverWeChat
     public async Task Slots_the_delegate_already_holds_or_that_overlap_theirs_are_not_offered()
     {
         Studio.PlacesPerSlot = 2;
-        Assert.True(Get<StudioStore>().Update(Studio));
-        Get<StudioStore>().Create(new Studio
+        Assert.True(Get<IStudioStore>().Update(Studio));
+        Get<IStudioStore>().Create(new Studio
         {
             Name = "第二工作室",
             County = "天台县",

@@ -34,7 +34,7 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
         _wechat = await WeChatTestServer.StartAsync(scripted: false, overrides: BookingTestData.NoDemo(), time: _time);
         // Tue/Thu 14–16, Wed 14–18, Sat 09–11, one place per slot.
-        _studio = BookingTestData.Studio(Get<StudioStore>(), places: 1);
+        _studio = BookingTestData.Studio(Get<IStudioStore>(), places: 1);
         // With a fake clock the reply deadline never fires, so a turn slowed by a busy machine holds its request
         // open instead of answering "success"; this client waits longer than the harness's 30 s for that.
         _client = _wechat.Server.CreateClient(cookies: false);
@@ -88,7 +88,7 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
             "5. 12月8日(周二) 14:00-16:00 测试工作室（剩 1 个名额）\n" + BookingTexts.ChooseFooter;
         Assert.All(refused, text => Assert.Equal(refusal, text));
 
-        var stored = Get<ILiteDatabase>().GetCollection<DutyBooking>(BookingStore.Collection).FindAll().ToList();
+        var stored = Get<ILiteDatabase>().GetCollection<DutyBooking>(ChatAssistant.Booking.LiteDb.LiteBookingStore.Collection).FindAll().ToList();
         var booking = Assert.Single(stored);
         Assert.Equal((_studio.Id, BookingTestData.At(12, 3, 14), BookingStatus.Booked), (booking.StudioId, booking.Start, booking.Status));
         Assert.Equal((MemberId(winner), WeChatAdapter.ChannelId, OpenId(winner)), (booking.MemberId, booking.ChannelId, booking.UserId));
@@ -107,7 +107,7 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
         BookingTestData.Bind(Get<IdentityService>(), (MemberId(1), "张三", OpenId(1)));
         var who = new DelegateRef(MemberId(1), WeChatAdapter.ChannelId, OpenId(1));
         var booking = Get<BookingService>().Book(who, _studio.Id, BookingTestData.At(11, 26, 14)).Booking!;
-        var store = Get<BookingStore>();
+        var store = Get<IBookingStore>();
 
         // At 10:00 the window (13:30–16:30) is not open yet: the delegate is told when to come, nothing is recorded.
         Assert.Equal(

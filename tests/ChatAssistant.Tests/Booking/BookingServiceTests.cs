@@ -1,32 +1,37 @@
 using ChatAssistant.Adapters;
 using ChatAssistant.Booking;
 using ChatAssistant.Tests.Support;
-using LiteDB;
 
 namespace ChatAssistant.Tests.Booking;
 
-public sealed class BookingServiceTests : IAsyncLifetime
+/// <summary>The booking rules with the records in LiteDB; <see cref="BookingServiceOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+public class BookingServiceTests : IAsyncLifetime
 {
     private BotHarness _bot = null!;
     private BookingService _service = null!;
     private Studio _studio = null!;
 
-    public Task InitializeAsync()
+    /// <summary>The settings of the records (none: LiteDB).</summary>
+    protected virtual Dictionary<string, string?> Records() => [];
+
+    public virtual Task InitializeAsync()
     {
-        _bot = BotHarness.Create(settings: BookingTestData.NoDemo());
+        var settings = BookingTestData.NoDemo();
+        foreach (var (key, value) in Records()) settings[key] = value;
+        _bot = BotHarness.Create(settings: settings);
         _service = _bot.Get<BookingService>();
-        _studio = BookingTestData.Studio(_bot.Get<StudioStore>());
+        _studio = BookingTestData.Studio(_bot.Get<IStudioStore>());
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public virtual async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private static DateTimeOffset At(int month, int day, int hour) => BookingTestData.At(month, day, hour);
 
     [Fact]
     public void Slots_follow_the_weekly_pattern_in_Beijing_time_and_skip_closures()
     {
-        var store = _bot.Get<StudioStore>();
+        var store = _bot.Get<IStudioStore>();
         _studio.Closures = [new Closure { From = "2026-12-01", To = "2026-12-01", Reason = "检修" }];
         store.Update(_studio);
         var slots = _service.SlotsBetween(At(11, 26, 0), At(12, 3, 0)).Select(s => (s.Slot.Start, s.Slot.End)).ToList();
@@ -44,7 +49,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
     {
         // Now is Thu 2026-11-26 10:00: closed for 16 days, so the offer starts in the third week it reads.
         _studio.Closures = [new Closure { From = "2026-11-26", To = "2026-12-11", Reason = "装修" }];
-        _bot.Get<StudioStore>().Update(_studio);
+        _bot.Get<IStudioStore>().Update(_studio);
         var starts = _service.NextFree(5).Select(s => s.Slot.Start).ToList();
         Assert.Equal([At(12, 12, 9), At(12, 15, 14), At(12, 16, 14), At(12, 16, 16), At(12, 17, 14)], starts);
     }
@@ -52,7 +57,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
     [Fact]
     public void Slots_already_offered_change_when_staff_change_the_openings_or_closures()
     {
-        var store = _bot.Get<StudioStore>();
+        var store = _bot.Get<IStudioStore>();
         var before = _service.SlotsBetween(At(12, 2, 0), At(12, 3, 0)).Select(s => s.Slot.Start).ToList();
         Assert.Equal([At(12, 2, 14), At(12, 2, 16)], before);
 
@@ -68,7 +73,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
     [Fact]
     public void A_place_freed_in_the_middle_of_a_slot_is_booked_and_a_full_slot_offers_alternatives()
     {
-        var studio = BookingTestData.Studio(_bot.Get<StudioStore>(), places: 3, name: "三人工作室");
+        var studio = BookingTestData.Studio(_bot.Get<IStudioStore>(), places: 3, name: "三人工作室");
         var first = _service.Book(BookingTestData.Who("D001"), studio.Id, At(12, 2, 14)).Booking!;
         var second = _service.Book(BookingTestData.Who("D002"), studio.Id, At(12, 2, 14)).Booking!;
         var third = _service.Book(BookingTestData.Who("D003"), studio.Id, At(12, 2, 14)).Booking!;
@@ -82,14 +87,14 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var again = _service.Book(BookingTestData.Who("D004"), studio.Id, At(12, 2, 14));
         Assert.Equal(BookStatus.Booked, again.Status);
         Assert.Equal(2, again.Booking!.Place);
-        Assert.Equal(3, _bot.Get<BookingStore>().Taken(studio.Id, At(12, 2, 14)));
+        Assert.Equal(3, _bot.Get<IBookingStore>().Taken(studio.Id, At(12, 2, 14)));
     }
 
     [Fact]
     public void A_studio_with_slots_shorter_than_two_hours_is_refused()
     {
         var bad = new Studio { Name = "短时工作室", County = "天台县", SlotMinutes = 60, Openings = [new WeeklyOpening { Day = DayOfWeek.Monday, Start = "09:00", End = "10:00" }] };
-        var error = Assert.Throws<ArgumentException>(() => _bot.Get<StudioStore>().Create(bad));
+        var error = Assert.Throws<ArgumentException>(() => _bot.Get<IStudioStore>().Create(bad));
         Assert.Contains("至少 2 小时", error.Message);
     }
 
@@ -98,8 +103,8 @@ public sealed class BookingServiceTests : IAsyncLifetime
     {
         var outcome = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14));
         Assert.Equal(BookStatus.Booked, outcome.Status);
-        Assert.Equal(1, _bot.Get<BookingStore>().Taken(_studio.Id, At(12, 2, 14)));
-        var reminder = _bot.Get<ReminderStore>().Find(outcome.Booking!.Id);
+        Assert.Equal(1, _bot.Get<IBookingStore>().Taken(_studio.Id, At(12, 2, 14)));
+        var reminder = _bot.Get<IReminderStore>().Find(outcome.Booking!.Id);
         Assert.Equal(At(12, 1, 20), reminder!.DueAt);
         Assert.Equal(ReminderState.Pending, reminder.State);
     }
@@ -111,7 +116,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
         Assert.Equal(BookStatus.InPast, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Status);
         Assert.Equal(BookStatus.NoSuchSlot, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 15)).Status);
 
-        var other = BookingTestData.Studio(_bot.Get<StudioStore>(), name: "第二工作室");
+        var other = BookingTestData.Studio(_bot.Get<IStudioStore>(), name: "第二工作室");
         Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Status);
         var overlap = _service.Book(BookingTestData.Who("D001"), other.Id, At(12, 2, 14));
         Assert.Equal(BookStatus.Overlap, overlap.Status);
@@ -144,8 +149,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
             Assert.DoesNotContain(o.Suggestions, s => s.Slot.Start == slot);
             Assert.Equal(At(12, 2, 16), o.Suggestions.OrderBy(s => (s.Slot.Start - slot).Duration()).First().Slot.Start);
         });
-        var stored = _bot.Get<ILiteDatabase>().GetCollection<DutyBooking>(BookingStore.Collection).FindAll().ToList();
-        Assert.Single(stored);
+        Assert.Equal(1, _bot.Get<IBookingStore>().CountOfStudio(_studio.Id));
     }
 
     [Fact]
@@ -166,7 +170,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
         Assert.Equal(CancelStatus.NotFound, _service.Cancel("D002", later.Id).Status);
         Assert.Equal(CancelStatus.TooLate, _service.Cancel("D001", soon.Id).Status);
         Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D001", later.Id).Status);
-        Assert.Equal(ReminderState.Cancelled, _bot.Get<ReminderStore>().Find(later.Id)!.State);
+        Assert.Equal(ReminderState.Cancelled, _bot.Get<IReminderStore>().Find(later.Id)!.State);
         Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 2, 14)).Status);
     }
 
@@ -183,7 +187,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
 
         var standing = _service.Standing("D001");
         Assert.Equal((1, 1), (standing.Attended, standing.Missing));
-        Assert.Equal(Attendance.Attended, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+        Assert.Equal(Attendance.Attended, _bot.Get<IBookingStore>().Find(booking.Id)!.Attendance);
     }
 
     [Fact]
@@ -191,7 +195,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(11, 26, 14)).Booking!;
         var other = _service.Book(BookingTestData.Who("D002"), _studio.Id, At(11, 28, 9)).Booking!;
-        var store = _bot.Get<BookingStore>();
+        var store = _bot.Get<IBookingStore>();
         _bot.Time.SetUtcNow(At(11, 26, 14).AddMinutes(3));
 
         Assert.Equal(CheckInStatus.SelfReported, _service.CheckIn("D001", _studio.Id, CheckInProof.PrintedCode).Status);
@@ -218,25 +222,6 @@ public sealed class BookingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_reminder_is_claimed_once_and_a_claim_cut_off_by_a_crash_is_failed_not_resent()
-    {
-        var store = _bot.Get<ReminderStore>();
-        Assert.True(store.Schedule(41, At(12, 1, 20)));
-        Assert.False(store.Schedule(41, At(12, 1, 20)));
-        Assert.True(store.TryClaim(41, At(12, 1, 20)));
-        Assert.False(store.TryClaim(41, At(12, 1, 20)));
-        Assert.Equal((ReminderState.Sending, At(12, 1, 20)), (store.Find(41)!.State, store.Find(41)!.DueAt));
-
-        // A new store over the same file is what a restart sees.
-        var restarted = new ReminderStore(_bot.Get<ILiteDatabase>());
-        Assert.Equal(1, restarted.FailInterrupted(At(12, 1, 21)));
-        var row = restarted.Find(41)!;
-        Assert.Equal(ReminderState.Failed, row.State);
-        Assert.Contains("interrupted", row.Error);
-        Assert.False(restarted.TryClaim(41, At(12, 1, 21)));
-    }
-
-    [Fact]
     public void With_two_duties_in_a_row_a_scan_checks_in_the_one_about_to_start()
     {
         var first = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
@@ -258,12 +243,12 @@ public sealed class BookingServiceTests : IAsyncLifetime
         // 15:50, for the 16:00 duty: the missed 14:00 one is not marked attended.
         _bot.Time.SetUtcNow(At(12, 2, 15).AddMinutes(50));
         Assert.Equal((CheckInStatus.CheckedIn, second.Id), Outcome(_service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen)));
-        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(first.Id)!.Attendance);
+        Assert.Equal(Attendance.Unknown, _bot.Get<IBookingStore>().Find(first.Id)!.Attendance);
         // A scan 25 minutes after a duty ended is not a duty done (staff record late arrivals).
         var thursday = _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 3, 14)).Booking!;
         _bot.Time.SetUtcNow(At(12, 3, 16).AddMinutes(25));
         Assert.Equal(CheckInStatus.NoBooking, _service.CheckIn("D002", _studio.Id, CheckInProof.DoorScreen).Status);
-        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(thursday.Id)!.Attendance);
+        Assert.Equal(Attendance.Unknown, _bot.Get<IBookingStore>().Find(thursday.Id)!.Attendance);
     }
 
     private static (CheckInStatus, int?) Outcome(CheckInOutcome o) => (o.Status, o.Booking?.Id);
@@ -271,28 +256,28 @@ public sealed class BookingServiceTests : IAsyncLifetime
     [Fact]
     public void After_staff_cut_the_places_a_slot_already_full_by_the_new_count_takes_nobody_else()
     {
-        var store = _bot.Get<StudioStore>();
+        var store = _bot.Get<IStudioStore>();
         var studio = BookingTestData.Studio(store, places: 2, name: "两人工作室");
         _service.Book(BookingTestData.Who("D001"), studio.Id, At(12, 2, 14));
         var second = _service.Book(BookingTestData.Who("D002"), studio.Id, At(12, 2, 14)).Booking!;
-        _service.Cancel("D001", _bot.Get<BookingStore>().OfMember("D001").Single().Id); // place 1 free, place 2 held
+        _service.Cancel("D001", _bot.Get<IBookingStore>().OfMember("D001").Single().Id); // place 1 free, place 2 held
         studio.PlacesPerSlot = 1;
         store.Update(studio);
         Assert.Equal(2, second.Place);
         Assert.Equal(BookStatus.Full, _service.Book(BookingTestData.Who("D003"), studio.Id, At(12, 2, 14)).Status);
-        Assert.Equal(1, _bot.Get<BookingStore>().Taken(studio.Id, At(12, 2, 14)));
+        Assert.Equal(1, _bot.Get<IBookingStore>().Taken(studio.Id, At(12, 2, 14)));
     }
 
     [Fact]
     public void Attendance_written_from_a_copy_read_before_a_cancel_does_not_bring_the_booking_back()
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
-        var staffCopy = _bot.Get<BookingStore>().Find(booking.Id)!; // staff opened the booking ...
+        var staffCopy = _bot.Get<IBookingStore>().Find(booking.Id)!; // staff opened the booking ...
         Assert.Equal(CancelStatus.Cancelled, _service.Cancel("D001", booking.Id).Status); // ... the delegate cancels ...
         Assert.False(_service.MarkAttendance(staffCopy, Attendance.Unknown, "staff:1")); // ... then staff save
-        var stored = _bot.Get<BookingStore>().Find(booking.Id)!;
+        var stored = _bot.Get<IBookingStore>().Find(booking.Id)!;
         Assert.Equal(BookingStatus.Cancelled, stored.Status);
-        Assert.Equal(0, _bot.Get<BookingStore>().Taken(_studio.Id, At(12, 2, 14)));
+        Assert.Equal(0, _bot.Get<IBookingStore>().Taken(_studio.Id, At(12, 2, 14)));
         Assert.Equal(BookStatus.Booked, _service.Book(BookingTestData.Who("D002"), _studio.Id, At(12, 2, 14)).Status);
     }
 
@@ -314,7 +299,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
         _bot.Time.SetUtcNow(At(12, 2, 17)); // the server was down from the evening before until after the duty
         Assert.Equal(0, await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None));
         Assert.Empty(_bot.Get<NoProactiveChannelMessenger>().Kept);
-        var row = _bot.Get<ReminderStore>().Find(booking.Id)!;
+        var row = _bot.Get<IReminderStore>().Find(booking.Id)!;
         Assert.Equal(ReminderState.Failed, row.State);
         Assert.Contains("started", row.Error);
     }
@@ -334,15 +319,15 @@ public sealed class BookingServiceTests : IAsyncLifetime
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
         _studio.Closures = [new Closure { From = "2026-12-02", To = "2026-12-02", Reason = "检修" }];
-        _bot.Get<StudioStore>().Update(_studio);
+        _bot.Get<IStudioStore>().Update(_studio);
         _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
         await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
         var sent = Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept);
         Assert.StartsWith("【值班变动】你预约的 12月2日(周三) 14:00-16:00 测试工作室值班，工作室那时不开放，这次预约已为你取消，请不要前往。", sent.Text);
         Assert.Null(sent.TemplateKey);
-        Assert.Equal(ReminderState.Failed, _bot.Get<ReminderStore>().Find(booking.Id)!.State);
+        Assert.Equal(ReminderState.Failed, _bot.Get<IReminderStore>().Find(booking.Id)!.State);
         // Cancelled for them (it is past the online cut-off), so it holds neither a place nor the delegate's quota.
-        Assert.Equal(BookingStatus.Cancelled, _bot.Get<BookingStore>().Find(booking.Id)!.Status);
+        Assert.Equal(BookingStatus.Cancelled, _bot.Get<IBookingStore>().Find(booking.Id)!.Status);
         Assert.Empty(_service.Upcoming("D001"));
     }
 
@@ -351,11 +336,11 @@ public sealed class BookingServiceTests : IAsyncLifetime
     {
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
         _studio.Openings = [.. _studio.Openings.Where(o => o.Day != DayOfWeek.Wednesday), new WeeklyOpening { Day = DayOfWeek.Wednesday, Start = "13:30", End = "17:30" }];
-        _bot.Get<StudioStore>().Update(_studio);
+        _bot.Get<IStudioStore>().Update(_studio);
         _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
         await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None);
         Assert.StartsWith("【值班提醒】你预约了明天 12月2日(周三) 14:00-16:00", Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept).Text);
-        Assert.Equal(BookingStatus.Booked, _bot.Get<BookingStore>().Find(booking.Id)!.Status);
+        Assert.Equal(BookingStatus.Booked, _bot.Get<IBookingStore>().Find(booking.Id)!.Status);
     }
 
     [Fact]
@@ -366,7 +351,7 @@ public sealed class BookingServiceTests : IAsyncLifetime
         _bot.Time.SetUtcNow(At(12, 2, 14).AddMinutes(40));
         var outcome = _service.CheckIn("D001", _studio.Id, CheckInProof.DoorScreen);
         Assert.Equal((CheckInStatus.TooLate, booking.Id), (outcome.Status, outcome.Booking?.Id));
-        Assert.Equal(Attendance.Unknown, _bot.Get<BookingStore>().Find(booking.Id)!.Attendance);
+        Assert.Equal(Attendance.Unknown, _bot.Get<IBookingStore>().Find(booking.Id)!.Attendance);
     }
 
     [Fact]
@@ -375,9 +360,27 @@ public sealed class BookingServiceTests : IAsyncLifetime
         var booking = _service.Book(BookingTestData.Who("D001"), _studio.Id, At(12, 2, 14)).Booking!;
         _bot.Time.SetUtcNow(At(12, 1, 20).AddMinutes(1));
         Assert.Equal(0, await _bot.Get<ReminderService>().SendDueAsync(CancellationToken.None));
-        var row = _bot.Get<ReminderStore>().Find(booking.Id)!;
+        var row = _bot.Get<IReminderStore>().Find(booking.Id)!;
         Assert.Equal(ReminderState.Failed, row.State);
         Assert.StartsWith("no-channel:", row.Error);
         Assert.Single(_bot.Get<NoProactiveChannelMessenger>().Kept);
+    }
+}
+
+/// <summary>Every booking rule of <see cref="BookingServiceTests"/> with the studios, bookings and reminders in PostgreSQL.</summary>
+public sealed class BookingServiceOnPostgresTests : BookingServiceTests
+{
+    private PostgresDatabase? _database;
+
+    protected override Dictionary<string, string?> Records()
+    {
+        _database = PostgresServer.CreateDatabase();
+        return _database.Settings();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
     }
 }

@@ -17,7 +17,7 @@ internal static class BookingTestData
     public static Dictionary<string, string?> NoDemo() => new() { ["Booking:SeedDemoStudio"] = "false" };
 
     /// <summary>Tue/Thu 14–16, Wed 14–18 (two slots), Sat 09–11.</summary>
-    public static Studio Studio(StudioStore store, int places = 1, string county = "天台县", string name = "测试工作室") => store.Create(new Studio
+    public static Studio Studio(IStudioStore store, int places = 1, string county = "天台县", string name = "测试工作室") => store.Create(new Studio
     {
         Name = name,
         County = county,

@@ -42,7 +42,7 @@ public sealed class ReminderRestartTests
 
         await using (var server = await StartAsync(data.Path, time, messenger))
         {
-            var studio = BookingTestData.Studio(server.Get<StudioStore>());
+            var studio = BookingTestData.Studio(server.Get<IStudioStore>());
             var service = server.Get<BookingService>();
             first = service.Book(BookingTestData.Who("D001"), studio.Id, At(11, 28, 9)).Booking!.Id;   // due Fri 27th 20:00
             second = service.Book(BookingTestData.Who("D002"), studio.Id, At(12, 1, 14)).Booking!.Id;  // due Mon 30th 20:00
@@ -55,7 +55,7 @@ public sealed class ReminderRestartTests
         {
             await AdvanceUntilAsync(time, At(11, 30, 20), () => messenger.Sent.Count >= 2);
             await AdvanceUntilAsync(time, At(11, 30, 21), () => false);
-            var reminders = server.Get<ReminderStore>();
+            var reminders = server.Get<IReminderStore>();
             Assert.Equal(ReminderState.Sent, reminders.Find(first)!.State);
             Assert.Equal(ReminderState.Sent, reminders.Find(second)!.State);
         }

@@ -39,7 +39,7 @@ public abstract class FlowsOverWeChat : IAsyncLifetime
         string[] counties = ["临海市", "天台县", "仙居县", "三门县", "其他地区"];
         for (var i = 0; i < counties.Length; i++) settings[$"Disputes:Counties:{i}"] = counties[i];
         WeChat = await WeChatTestServer.StartAsync(scripted: false, overrides: settings, time: _time);
-        Studio = BookingTestData.Studio(Get<StudioStore>(), places: 1);
+        Studio = BookingTestData.Studio(Get<IStudioStore>(), places: 1);
     }
 
     public async Task DisposeAsync() => await WeChat.DisposeAsync();

@@ -61,7 +61,7 @@ public sealed class HandoffOverWeChatTests : IAsyncLifetime
         BookingTestData.Bind(identity, ("D001", "张三", openId));
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,张三,天台县\n")).Ok);
         Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync(openId, identity.IssueCode(RosterKind.Volunteer, "V001").Code)).Status);
-        var studio = BookingTestData.Studio(Get<StudioStore>());
+        var studio = BookingTestData.Studio(Get<IStudioStore>());
         var booked = Get<BookingService>().Book(new DelegateRef("D001", "wechat", openId), studio.Id, BookingTestData.At(12, 1, 14)).Booking!;
         var clock = Get<AssistantClock>();
         var chat = new WeChatChat(_wechat, openId);

@@ -79,7 +79,7 @@ public sealed class FeedbackTests : IAsyncLifetime
     public async Task Suggestions_are_deleted_after_the_retention_period()
     {
         await SuggestAsync("fb-new", "新的建议：希望活动通知更早发布");
-        var store = _server.Get<FeedbackStore>();
+        var store = _server.Get<IFeedbackStore>();
         store.Add(new FeedbackRecord { ChannelId = "test", UserId = "fb-old", Topic = "其他", Content = "旧的建议：希望增加线上志愿活动", At = _time.GetUtcNow().AddDays(-366) });
         store.Add(new FeedbackRecord { ChannelId = "test", UserId = "fb-kept", Topic = "其他", Content = "快满一年的建议：希望多些培训", At = _time.GetUtcNow().AddDays(-364) });
         var sweeper = _server.Services.GetServices<IHostedService>().OfType<FeedbackRetentionService>().Single();

@@ -41,7 +41,7 @@ public sealed class CrisisOverWeChatTests : IAsyncLifetime
     [Fact]
     public async Task A_crisis_inside_a_booking_is_answered_first_escalated_and_the_booking_waits()
     {
-        BookingTestData.Studio(Get<StudioStore>());
+        BookingTestData.Studio(Get<IStudioStore>());
         BookingTestData.Bind(Get<IdentityService>(), ("D001", "代表一", "oDelegate001"));
         var chat = new WeChatChat(_wechat, "oDelegate001");
         await chat.SayAsync("你好");

@@ -31,12 +31,12 @@ public sealed class DoorScreenBrowserTests(ITestOutputHelper output)
         settings["Booking:DoorCodeValidity"] = "00:00:10";
         await using var wechat = await WeChatTestServer.StartAsync(scripted: false, overrides: settings);
         var door = new DoorScreenClient(wechat, TimeProvider.System);
-        var studio = BookingTestData.Studio(wechat.Server.Get<StudioStore>(), places: 2);
+        var studio = BookingTestData.Studio(wechat.Server.Get<IStudioStore>(), places: 2);
         wechat.Server.Get<StaffStore>().Create("tiantai", "a long staff password", StaffRoles.Staff, "天台县");
         BookingTestData.Bind(wechat.Server.Get<IdentityService>(), ("D001", "张三", "oD001"), ("D002", "李四", "oD002"));
         var now = wechat.Server.Get<AssistantClock>().Now;
         foreach (var (member, place) in new[] { ("D001", 1), ("D002", 2) }) // a duty under way now, whatever the time of day
-            Assert.True(wechat.Server.Get<BookingStore>().TryInsert(new DutyBooking
+            Assert.True(wechat.Server.Get<IBookingStore>().TryInsert(new DutyBooking
             {
                 StudioId = studio.Id, MemberId = member, ChannelId = "wechat", UserId = "o" + member,
                 Start = now.AddMinutes(-5), End = now.AddMinutes(115), Place = place, CreatedAt = now.AddDays(-1),
@@ -83,7 +83,7 @@ public sealed class DoorScreenBrowserTests(ITestOutputHelper output)
         // The code on screen checks in, confirmed; the printed code only self-reports.
         Assert.StartsWith("签到成功！测试工作室", await door.ScanAsync("oD001", wechat.Api.SceneOf(current)!));
         Assert.StartsWith("已收到你的签到：测试工作室", await door.ScanAsync("oD002", "duty:" + studio.Id));
-        var bookings = wechat.Server.Get<BookingStore>();
+        var bookings = wechat.Server.Get<IBookingStore>();
         Assert.Equal([Attendance.Attended, Attendance.SelfReported], bookings.InSlot(studio.Id, now.AddMinutes(-5)).Select(b => b.Attendance));
 
         // A photo of the first code, once older than the validity, is refused and changes nothing.

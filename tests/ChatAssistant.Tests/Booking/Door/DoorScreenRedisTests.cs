@@ -38,17 +38,17 @@ public sealed class DoorScreenRedisTests(RedisServer redis) : IClassFixture<Redi
 
         var scene = api.SceneOf(shown.GetProperty("ticket").GetString()!)!;
         Assert.StartsWith("签到成功！测试工作室", await new DoorScreenClient(two, TimeProvider.System).ScanAsync("oD001", scene));
-        Assert.Equal(Attendance.Attended, two.Server.Get<BookingStore>().OfMember("D001").Single().Attendance);
+        Assert.Equal(Attendance.Attended, two.Server.Get<IBookingStore>().OfMember("D001").Single().Attendance);
     }
 
     /// <summary>The studio, a staff member, a bound delegate and their duty under way now; returns the studio's id.</summary>
     private static int Prepare(WeChatTestServer instance)
     {
-        var studio = BookingTestData.Studio(instance.Server.Get<StudioStore>());
+        var studio = BookingTestData.Studio(instance.Server.Get<IStudioStore>());
         instance.Server.Get<StaffStore>().Create("tiantai", "a long staff password", StaffRoles.Staff, "天台县");
         BookingTestData.Bind(instance.Server.Get<IdentityService>(), ("D001", "张三", "oD001"));
         var now = instance.Server.Get<AssistantClock>().Now;
-        Assert.True(instance.Server.Get<BookingStore>().TryInsert(new DutyBooking
+        Assert.True(instance.Server.Get<IBookingStore>().TryInsert(new DutyBooking
         {
             StudioId = studio.Id, MemberId = "D001", ChannelId = "wechat", UserId = "oD001",
             Start = now.AddMinutes(-5), End = now.AddMinutes(115), Place = 1, CreatedAt = now.AddDays(-1),

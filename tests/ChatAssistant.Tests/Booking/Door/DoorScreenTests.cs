@@ -33,7 +33,7 @@ public sealed class DoorScreenTests : IAsyncLifetime
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
         _wechat = await WeChatTestServer.StartAsync(scripted: false, overrides: BookingTestData.NoDemo(), time: _time);
         _door = new DoorScreenClient(_wechat, _time);
-        _studio = BookingTestData.Studio(Get<StudioStore>(), places: 3);
+        _studio = BookingTestData.Studio(Get<IStudioStore>(), places: 3);
         var staff = Get<StaffStore>();
         staff.Create("tiantai", ConsolePassword, StaffRoles.Staff, "天台县");
         staff.Create("linhai", ConsolePassword, StaffRoles.Staff, "临海市");
@@ -63,7 +63,7 @@ public sealed class DoorScreenTests : IAsyncLifetime
         var listed = await tiantai.GetStringAsync($"/api/staff/booking/studios/{_studio.Id}/door-keys");
         Assert.Contains("一楼门口", listed);
         Assert.DoesNotContain(key, listed);
-        var stored = Get<ILiteDatabase>().GetCollection(DoorKeyStore.Collection).FindAll().Single();
+        var stored = Get<ILiteDatabase>().GetCollection(ChatAssistant.Booking.Door.LiteDb.LiteDoorKeyStore.Collection).FindAll().Single();
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))), stored["Hash"].AsString);
         Assert.DoesNotContain(key, LiteDB.JsonSerializer.Serialize(stored));
         // Another county's staff neither see nor change it.
@@ -81,7 +81,7 @@ public sealed class DoorScreenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await DoorScreenClient.CodeAsync(screen, _studio.Id)).Status);
 
         // A wrong key, no key, or this studio's key on another studio: the 403 page in Chinese.
-        var other = BookingTestData.Studio(Get<StudioStore>(), name: "另一个工作室");
+        var other = BookingTestData.Studio(Get<IStudioStore>(), name: "另一个工作室");
         foreach (var wrong in new[] { $"/studio/{_studio.Id}/door?key=" + key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), $"/studio/{_studio.Id}/door", $"/studio/{other.Id}/door?key={key}" })
         {
             using var denied = await _wechat.Server.CreateClient(cookies: false).GetAsync(wrong);
@@ -136,7 +136,7 @@ public sealed class DoorScreenTests : IAsyncLifetime
         Assert.StartsWith("签到成功！", await _door.ScanAsync("oD002", scene));
         Assert.StartsWith("你已经签到过了", await _door.ScanAsync("oD001", scene));
         Assert.Equal((Attendance.Attended, Attendance.Attended, Attendance.Unknown), (AttendanceOf("D001"), AttendanceOf("D002"), AttendanceOf("D003")));
-        Assert.Equal(3, Get<BookingStore>().InSlot(_studio.Id, BookingTestData.At(11, 26, 14)).Count);
+        Assert.Equal(3, Get<IBookingStore>().InSlot(_studio.Id, BookingTestData.At(11, 26, 14)).Count);
 
         // Two minutes and a second after it was made, a photo of it is refused and nothing is recorded.
         _time.Advance(TimeSpan.FromSeconds(61));

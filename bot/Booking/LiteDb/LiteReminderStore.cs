@@ -1,19 +1,19 @@
 using ChatAssistant.Storage;
 using LiteDB;
 
-namespace ChatAssistant.Booking;
+namespace ChatAssistant.Booking.LiteDb;
 
 /// <summary>
 /// The reminder schedule in LiteDB. A reminder is claimed (Pending → Sending) by one conditional update before it
 /// is sent, so it goes out at most once; a claim left by a crash is marked failed rather than sent again.
 /// </summary>
-public sealed class ReminderStore
+public sealed class LiteReminderStore : IReminderStore
 {
     public const string Collection = "duty_reminders";
 
     private readonly ILiteCollection<DutyReminder> _reminders;
 
-    public ReminderStore(ILiteDatabase db)
+    public LiteReminderStore(ILiteDatabase db)
     {
         _reminders = db.GetCollection<DutyReminder>(Collection);
         _reminders.EnsureIndex(r => r.State);

@@ -2,10 +2,10 @@ using ChatAssistant.Storage;
 using System.Globalization;
 using LiteDB;
 
-namespace ChatAssistant.Booking;
+namespace ChatAssistant.Booking.LiteDb;
 
 /// <summary>Duty bookings in LiteDB. A place is taken by one insert against a unique index, never by check-then-insert.</summary>
-public sealed class BookingStore
+public sealed class LiteBookingStore : IBookingStore
 {
     public const string Collection = "duty_bookings";
 
@@ -20,7 +20,10 @@ public sealed class BookingStore
     private readonly object _countsGate = new();
     private Dictionary<string, int>? _counts;
 
-    public BookingStore(ILiteDatabase db)
+    // One process owns the file, so striped in-process locks keep one delegate's parallel requests apart.
+    private readonly object[] _memberGates = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+
+    public LiteBookingStore(ILiteDatabase db)
     {
         _bookings = db.GetCollection<DutyBooking>(Collection);
         _bookings.EnsureIndex(b => b.PlaceKey, unique: true);
@@ -99,6 +102,13 @@ public sealed class BookingStore
         }
     }
 
+    public int[] Taken(int studioId, IReadOnlyList<DateTimeOffset> starts)
+    {
+        var taken = new int[starts.Count];
+        for (var i = 0; i < taken.Length; i++) taken[i] = Taken(studioId, starts[i]);
+        return taken;
+    }
+
     /// <summary>Live bookings of one slot.</summary>
     public IReadOnlyList<DutyBooking> InSlot(int studioId, DateTimeOffset start)
     {
@@ -118,6 +128,11 @@ public sealed class BookingStore
     /// <summary>Live bookings starting between two instants, any studio.</summary>
     public IReadOnlyList<DutyBooking> Between(DateTimeOffset from, DateTimeOffset to) =>
         _bookings.FindWhere(Live).Where(b => b.Start >= from && b.Start < to).OrderBy(b => b.Start).ToList();
+
+    public T ForMember<T>(string memberId, Func<T> action)
+    {
+        lock (_memberGates[(uint)StringComparer.Ordinal.GetHashCode(memberId) % _memberGates.Length]) return action();
+    }
 
     public int CountOfStudio(int studioId) => _bookings.CountWhere(LiteQuery.Is(nameof(DutyBooking.StudioId), studioId), Live);
 }

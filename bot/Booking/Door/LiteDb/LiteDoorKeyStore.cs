@@ -1,25 +1,17 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatAssistant.Storage;
 using LiteDB;
 
-namespace ChatAssistant.Booking.Door;
+namespace ChatAssistant.Booking.Door.LiteDb;
 
 /// <summary>The door screens' display keys in LiteDB (collection <c>door_display_keys</c>), stored as hashes.</summary>
-public sealed class DoorKeyStore
+public sealed class LiteDoorKeyStore : IDoorKeyStore
 {
     public const string Collection = "door_display_keys";
-
-    /// <summary>The longest a key may be; anything longer is not ours and is not hashed.</summary>
-    public const int MaxKeyLength = 100;
-
-    // A screen polls every minute: its last use is written at most this often.
-    private static readonly TimeSpan UseGranularity = TimeSpan.FromMinutes(10);
 
     private readonly ILiteCollection<DoorDisplayKey> _keys;
     private readonly TimeProvider _time;
 
-    public DoorKeyStore(ILiteDatabase db, TimeProvider time)
+    public LiteDoorKeyStore(ILiteDatabase db, TimeProvider time)
     {
         _time = time;
         _keys = db.GetCollection<DoorDisplayKey>(Collection);
@@ -30,9 +22,8 @@ public sealed class DoorKeyStore
     /// <summary>Makes a key for a studio's screen; the key is returned once and only its hash is kept.</summary>
     public (DoorDisplayKey Record, string Key) Create(int studioId, string label, string by)
     {
-        // 256 random bits, URL-safe: guessing is hopeless, so a fast hash is enough.
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var record = new DoorDisplayKey { StudioId = studioId, Hash = HashOf(key), Label = label, CreatedAt = _time.GetUtcNow(), CreatedBy = by };
+        var key = DoorKeys.NewKey();
+        var record = new DoorDisplayKey { StudioId = studioId, Hash = DoorKeys.HashOf(key), Label = label, CreatedAt = _time.GetUtcNow(), CreatedBy = by };
         _keys.Insert(record);
         return (record, key);
     }
@@ -54,17 +45,15 @@ public sealed class DoorKeyStore
     /// <summary>The active key of <paramref name="studioId"/> that <paramref name="key"/> is, noting its use; null for anything else.</summary>
     public DoorDisplayKey? Find(int studioId, string? key)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength) return null;
-        var found = _keys.FindOneWhere(LiteQuery.Is(nameof(DoorDisplayKey.Hash), HashOf(key)));
+        if (string.IsNullOrEmpty(key) || key.Length > DoorKeys.MaxKeyLength) return null;
+        var found = _keys.FindOneWhere(LiteQuery.Is(nameof(DoorDisplayKey.Hash), DoorKeys.HashOf(key)));
         if (found is null || found.StudioId != studioId || !found.Active) return null;
         var now = _time.GetUtcNow();
-        if (found.LastUsedAt is not { } used || now - used >= UseGranularity)
+        if (found.LastUsedAt is not { } used || now - used >= DoorKeys.UseGranularity)
         {
             found.LastUsedAt = now;
             _keys.Update(found);
         }
         return found;
     }
-
-    private static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

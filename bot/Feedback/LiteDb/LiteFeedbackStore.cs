@@ -1,27 +1,17 @@
 using LiteDB;
 
-namespace ChatAssistant.Feedback;
+namespace ChatAssistant.Feedback.LiteDb;
 
 /// <summary>The LiteDB collection of suggestions: kept for <see cref="FeedbackOptions.RetentionDays"/>, then deleted.</summary>
-public sealed class FeedbackStore
+public sealed class LiteFeedbackStore : IFeedbackStore
 {
     public const string Collection = "feedback";
     private readonly ILiteCollection<FeedbackRecord> _records;
 
-    public FeedbackStore(ILiteDatabase db)
+    public LiteFeedbackStore(ILiteDatabase db)
     {
         _records = db.GetCollection<FeedbackRecord>(Collection);
         _records.EnsureIndex(r => r.At);
-    }
-
-    public static string Number(int id) => $"F{id:D5}";
-
-    /// <summary>The id in "F00012" (or "12"), or null.</summary>
-    public static int? ParseNumber(string? number)
-    {
-        var text = (number ?? "").Trim();
-        if (text.StartsWith('F') || text.StartsWith('f')) text = text[1..];
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
 
     public FeedbackRecord Add(FeedbackRecord record)

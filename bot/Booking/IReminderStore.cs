@@ -1,0 +1,38 @@
+namespace ChatAssistant.Booking;
+
+/// <summary>
+/// The reminder schedule (LiteDB: <see cref="LiteDb.LiteReminderStore"/>; PostgreSQL:
+/// <see cref="Postgres.PostgresReminderStore"/>). A reminder is claimed (Pending → Sending) by one conditional update
+/// before it is sent, so it goes out at most once even when several instances send at once; a claim left by a crash is
+/// marked failed rather than sent again.
+/// </summary>
+public interface IReminderStore
+{
+    /// <summary>Schedules the reminder of a booking; false when it already has one.</summary>
+    bool Schedule(int bookingId, DateTimeOffset dueAt);
+
+    DutyReminder? Find(int bookingId);
+
+    bool Exists(int bookingId);
+
+    /// <summary>Pending reminders due at <paramref name="now"/>, earliest first.</summary>
+    IReadOnlyList<DutyReminder> Due(DateTimeOffset now);
+
+    IReadOnlyList<DutyReminder> InState(ReminderState state);
+
+    /// <summary>Moves a reminder from Pending to Sending in one conditional update; true for the one caller that won.</summary>
+    bool TryClaim(int bookingId, DateTimeOffset now);
+
+    void MarkSent(int bookingId, DateTimeOffset now);
+
+    void MarkFailed(int bookingId, DateTimeOffset now, string reason);
+
+    /// <summary>Stops a reminder that has not gone out (the booking was cancelled).</summary>
+    bool Cancel(int bookingId, DateTimeOffset now);
+
+    /// <summary>
+    /// Claims left in Sending by a crash: the message may or may not have reached the user, so they are marked failed
+    /// (staff can see them) instead of being sent a second time. Returns how many.
+    /// </summary>
+    int FailInterrupted(DateTimeOffset now);
+}

@@ -1,0 +1,79 @@
+using ChatAssistant.Booking;
+using ChatAssistant.Booking.Door;
+using ChatAssistant.Feedback;
+using ChatAssistant.Tests.Booking;
+using ChatAssistant.Tests.Support;
+
+namespace ChatAssistant.Tests.Storage.Records;
+
+/// <summary><c>records copy</c>: a LiteDB records file made by this version into an empty PostgreSQL database and back.</summary>
+public sealed class RecordsCopyTests
+{
+    private static DateTimeOffset At(int month, int day, int hour) => BookingTestData.At(month, day, hour);
+
+    [SkippableFact]
+    public async Task Records_copied_to_postgres_and_back_keep_every_count_and_id_and_new_ids_follow_them()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using var liteData = new TempDirectory("copy-from");
+        int studioId, keyId, feedbackId;
+        List<int> bookings;
+        await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: liteData.Path))
+        {
+            studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
+            var service = bot.Get<BookingService>();
+            bookings = [service.Book(BookingTestData.Who("D001"), studioId, At(11, 28, 9)).Booking!.Id,
+                        service.Book(BookingTestData.Who("D002"), studioId, At(11, 28, 9)).Booking!.Id,
+                        service.Book(BookingTestData.Who("D001"), studioId, At(12, 1, 14)).Booking!.Id];
+            Assert.Equal(CancelStatus.Cancelled, service.Cancel("D001", bookings[2]).Status);
+            keyId = bot.Get<IDoorKeyStore>().Create(studioId, "门口", "staff:1").Record.Id;
+            feedbackId = bot.Get<IFeedbackStore>().Add(new FeedbackRecord { ChannelId = "wechat", UserId = "u1", Topic = "其他", Content = "谢谢", At = At(11, 26, 9) }).Id;
+        }
+        var environment = new Dictionary<string, string> { ["Records__ConnectionString"] = database.ConnectionString };
+
+        var copy = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
+        Assert.True(copy.Code == 0, copy.StdErr + copy.StdOut);
+        Assert.Contains("duty_bookings: 3 → 3", copy.StdOut);
+        Assert.Contains("duty_reminders: 3 → 3", copy.StdOut);
+        Assert.Contains("duty_studios: 1 → 1", copy.StdOut);
+        Assert.Contains("door_display_keys: 1 → 1", copy.StdOut);
+        Assert.Contains("feedback: 1 → 1", copy.StdOut);
+
+        // Into records that are no longer empty: refused, nothing written.
+        var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
+        Assert.Equal(2, again.Code);
+        Assert.Contains("not empty", again.StdErr);
+
+        // A deployment on PostgreSQL (a new data folder: nothing of these in LiteDB) answers as the file did.
+        using var fresh = new TempDirectory("copy-pg");
+        var settings = BookingTestData.NoDemo();
+        foreach (var (key, value) in database.Settings()) settings[key] = value;
+        await using (var bot = BotHarness.Create(settings: settings, dataDirectory: fresh.Path))
+        {
+            Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
+            Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
+            Assert.Equal(BookingStatus.Cancelled, bot.Get<IBookingStore>().Find(bookings[2])!.Status);
+            Assert.Equal(ReminderState.Cancelled, bot.Get<IReminderStore>().Find(bookings[2])!.State);
+            Assert.Equal("测试工作室", bot.Get<IStudioStore>().Find(studioId)!.Name);
+            Assert.Equal(keyId, Assert.Single(bot.Get<IDoorKeyStore>().OfStudio(studioId)).Id);
+            Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);
+            // New records get ids after the copied ones.
+            var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
+            Assert.True(next.Id > bookings.Max());
+            Assert.True(bot.Get<IFeedbackStore>().Add(new FeedbackRecord { Content = "再次", At = At(11, 26, 10) }).Id > feedbackId);
+        }
+
+        // And back into an empty LiteDB file.
+        using var back = new TempDirectory("copy-back");
+        var home = await CliProcess.RunAsync(back.Path, environment, "records", "copy", "--from", "postgres", "--to", "litedb");
+        Assert.True(home.Code == 0, home.StdErr + home.StdOut);
+        Assert.Contains("duty_bookings: 4 → 4", home.StdOut);
+        Assert.Contains("feedback: 2 → 2", home.StdOut);
+        await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: back.Path))
+        {
+            Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
+            Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
+            Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);
+        }
+    }
+}
