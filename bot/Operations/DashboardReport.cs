@@ -17,7 +17,7 @@ namespace ChatAssistant.Operations;
 /// volunteers' hours and redemptions. Nothing about any one person.
 /// </summary>
 public sealed class DashboardReport(
-    ILiteDatabase db, DailyTally tally, AssistantClock clock, IdentityService identity, BookingStore bookings, HoursStore hours,
+    ILiteDatabase db, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, HoursStore hours,
     IVolunteerDirectory volunteers, IOptions<EscalationOptions> escalation, IOptions<BookingOptions> booking)
 {
     /// <summary>The longest period one report covers.</summary>

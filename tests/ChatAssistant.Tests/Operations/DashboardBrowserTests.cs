@@ -217,7 +217,7 @@ public sealed class DashboardBrowserTests
         var identity = server.Get<IdentityService>();
         Assert.True(identity.Import(RosterKind.Delegate, new StringReader("id,name,district,phone\nD1,代表甲,婺城区,13800000001\nD2,代表乙,婺城区,13800000002\nD3,代表丙,金东区,13800000003\n")).Ok);
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district,phone\nV1,志愿者甲,婺城区,13900000001\nV2,志愿者乙,金东区,13900000002\n")).Ok);
-        var bookings = db.GetCollection<DutyBooking>(BookingStore.Collection);
+        var bookings = db.GetCollection<DutyBooking>(ChatAssistant.Booking.LiteDb.LiteBookingStore.Collection);
         var place = 0;
         void Duty(string member, int daysAgo) => bookings.Insert(new DutyBooking
         {
