@@ -20,14 +20,14 @@ public static class BookingEndpoints
     {
         var group = StaffApi.Group(endpoints, "/booking");
         group.MapGet("/studios", (HttpContext http, IStudioStore studios) =>
-            Results.Ok(studios.All(http.User.Scope()).Select(StudioMapping.ToView)));
+            Results.Ok(InScope(studios, http.User).Select(StudioMapping.ToView)));
         group.MapGet("/studios/{id:int}", (int id, HttpContext http, IStudioStore studios) =>
             Visible(studios.Find(id), http) is { } s ? Results.Ok(StudioMapping.ToView(s)) : NotFound());
         group.MapPost("/studios", (StudioRequest request, HttpContext http, IStudioStore studios) =>
         {
             try
             {
-                var studio = StudioMapping.Apply(request, null, http.User.Scope());
+                var studio = StudioMapping.Apply(request, null, OwnCounty(http.User.StaffScope()));
                 if (!http.User.CanSee(studio.County)) return OutOfScope();
                 studios.Create(studio);
                 return Results.Created($"{StaffApi.Prefix}/booking/studios/{studio.Id}", StudioMapping.ToView(studio));
@@ -84,11 +84,11 @@ public static class BookingEndpoints
         });
         // The printed door code's check-ins, for staff to confirm (POST …/attendance "attended") or reject ("absent").
         group.MapGet("/attendance/self-reported", (HttpContext http, IStudioStore studios, BookingReports reports) =>
-            Results.Ok(reports.SelfReported(studios.All(http.User.Scope()))));
+            Results.Ok(reports.SelfReported(InScope(studios, http.User))));
         group.MapGet("/compliance", (int? year, HttpContext http, BookingReports reports, AssistantClock clock) =>
         {
             var y = year ?? clock.Today.Year;
-            return Results.Ok(new { year = y, delegates = reports.Compliance(y, http.User.Scope()) });
+            return Results.Ok(new { year = y, delegates = reports.Compliance(y, http.User.StaffScope()) });
         });
         group.MapGet("/reminders", (string? state, HttpContext http, IReminderStore reminders, IBookingStore bookings, IStudioStore studios) =>
         {
@@ -107,6 +107,15 @@ public static class BookingEndpoints
     internal static Studio? Visible(Studio? studio, HttpContext http) => studio is not null && http.User.CanSee(studio.County) ? studio : null;
 
     internal static IResult NotFound() => Results.NotFound(new { error = "没有这个工作室或预约，或不在你的管理范围。" });
+
+    private static List<Studio> InScope(IStudioStore studios, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var scope = user.StaffScope();
+        return studios.All().Where(s => scope.Covers(s.County)).ToList();
+    }
+
+    // A county's staff create studios in their county without naming it; a city's staff name one of theirs.
+    private static string? OwnCounty(StaffScope scope) => !scope.IsEverything && scope.Counties.Count == 1 ? scope.Counties.First() : null;
 
     private static IResult OutOfScope() => Results.Json(new { error = "只能管理你所在区县的工作室。" }, statusCode: StatusCodes.Status403Forbidden);
 

@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using System.Globalization;
 using System.Text;
 using ChatAssistant.Conversation.Time;
@@ -74,13 +75,13 @@ public sealed class BookingReports(IBookingStore bookings, SlotCalendar calendar
         return stream.ToArray();
     }
 
-    /// <summary>Delegates (of one district, or all) who have attended fewer duties this year than required.</summary>
-    public IReadOnlyList<ComplianceRow> Compliance(int year, string? district)
+    /// <summary>Delegates (of the districts within <paramref name="scope"/>) who have attended fewer duties this year than required.</summary>
+    public IReadOnlyList<ComplianceRow> Compliance(int year, StaffScope scope)
     {
         var required = options.Value.RequiredDutiesPerYear;
         var now = clock.Now;
         var rows = new List<ComplianceRow>();
-        foreach (var member in identity.Members(RosterKind.Delegate, district))
+        foreach (var member in identity.Members(RosterKind.Delegate, scope))
         {
             var mine = bookings.OfMember(member.MemberId);
             var thisYear = mine.Where(b => clock.ToLocal(b.Start).Year == year).ToList();

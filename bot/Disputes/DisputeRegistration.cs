@@ -18,6 +18,7 @@ public static partial class DisputeRegistration
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketEvents>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DisputeOptions>>().Value.BuildAreas());
         services.AddSingleton(sp => AccountAreas.Build(sp.GetRequiredService<CountyDirectory>(), sp.GetService<IOptions<WeChatOptions>>()?.Value));
+        services.AddSingleton<Staff.IScopeAreas>(sp => sp.GetRequiredService<AccountAreas>()); // a city's staff see its counties
         services.AddSingleton<TicketScope>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketFieldReader>();

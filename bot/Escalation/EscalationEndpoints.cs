@@ -76,10 +76,16 @@ public static class EscalationEndpoints
             entries.Where(e => e.Kind == EntryKind.Note).Select(e => EscalationViews.Entry(e, clock)).ToList()));
     }
 
-    /// <summary>Accounts the caller may hand an escalation to: everyone for admins, their own scope for staff.</summary>
-    private static IResult Assignees(HttpContext http, StaffStore staff) =>
-        Results.Ok(staff.All()
-            .Where(a => !a.Disabled && (http.User.IsAdmin() || a.Role == StaffRoles.Admin || a.Scope == http.User.Scope()))
+    /// <summary>
+    /// Accounts the caller may hand an escalation to: everyone for admins; for staff the admins and the members above
+    /// or below them in the hierarchy (a county's staff: their city's staff and their county's; a city's: its counties').
+    /// </summary>
+    private static IResult Assignees(HttpContext http, StaffStore staff, StaffScopes scopes)
+    {
+        var mine = http.User.StaffScope();
+        return Results.Ok(staff.All()
+            .Where(a => !a.Disabled && (mine.IsEverything || a.Role == StaffRoles.Admin || mine.Contains(scopes.Of(a)) || scopes.Of(a).Contains(mine)))
             .Select(a => new { a.UserName, a.DisplayName, a.Role, a.Scope }));
+    }
 
 }

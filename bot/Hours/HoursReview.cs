@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using ChatAssistant.Conversation.Time;
@@ -16,7 +17,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     private readonly Lock _gate = new();
 
     /// <summary>Flagged records the caller may decide, oldest activity first.</summary>
-    public IReadOnlyList<HourRecord> Queue(string? scope) =>
+    public IReadOnlyList<HourRecord> Queue(StaffScope scope) =>
         store.RecordsCollection.Find(r => r.Status == RecordStatus.Flagged).Where(r => volunteers.InScope(r.VolunteerId, scope))
             .OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
 
@@ -26,7 +27,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     /// so nothing tells the caller it exists — and <see cref="DecisionOutcome.Conflict"/> when the caller sees it in
     /// two districts and must name one.
     /// </summary>
-    public (HourRecord? Record, Decision Refusal) Find(string recordId, string? scope, string? district = null)
+    public (HourRecord? Record, Decision Refusal) Find(string recordId, StaffScope scope, string? district = null)
     {
         var found = store.FindRecords(recordId, scope, volunteers, district);
         return found.Count switch
@@ -38,7 +39,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     }
 
     /// <summary>Approves a flagged record: its hours and points count from now on.</summary>
-    public Decision Approve(string recordId, string who, string? reason, string? scope, string? district = null) => Decide(recordId, district, who, reason, scope, "approve", (record, now) =>
+    public Decision Approve(string recordId, string who, string? reason, StaffScope scope, string? district = null) => Decide(recordId, district, who, reason, scope, "approve", (record, now) =>
     {
         if (record.Status != RecordStatus.Flagged) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
         record.Status = RecordStatus.Approved;
@@ -48,7 +49,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     });
 
     /// <summary>Revokes a record: it never counts; if it already counted, a reversing entry takes it back.</summary>
-    public Decision Revoke(string recordId, string who, string? reason, string? scope, string? district = null) => Decide(recordId, district, who, reason, scope, "revoke", (record, now) =>
+    public Decision Revoke(string recordId, string who, string? reason, StaffScope scope, string? district = null) => Decide(recordId, district, who, reason, scope, "revoke", (record, now) =>
     {
         if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
         // The record before the ledger (HoursStore): the importer and Approve write in that order too.
@@ -73,7 +74,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
         return new Decision(DecisionOutcome.Done);
     });
 
-    private Decision Decide(string recordId, string? district, string who, string? reason, string? scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
+    private Decision Decide(string recordId, string? district, string who, string? reason, StaffScope scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
     {
         if (string.IsNullOrWhiteSpace(reason)) return new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired);
         lock (_gate)

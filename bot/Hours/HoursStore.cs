@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using LiteDB;
@@ -60,7 +61,7 @@ public sealed class HoursStore
     /// admins), of <paramref name="district"/> when given. Usually one; two when the id exists in two districts the
     /// caller sees (an admin, or a volunteer who moved).
     /// </summary>
-    public IReadOnlyList<HourRecord> FindRecords(string recordId, string? scope, IVolunteerDirectory volunteers, string? district = null) =>
+    public IReadOnlyList<HourRecord> FindRecords(string recordId, StaffScope scope, IVolunteerDirectory volunteers, string? district = null) =>
         RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.RecordId), recordId))
             .Where(r => volunteers.InScope(r.VolunteerId, scope) && (district is null || r.District == district)).ToList();
 

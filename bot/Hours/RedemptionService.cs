@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Storage;
 using System.Collections.Concurrent;
@@ -72,20 +73,20 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
     }
 
     /// <summary>Orders the caller may see, newest first, optionally of one status.</summary>
-    public IReadOnlyList<RedemptionOrder> Orders(string? scope, OrderStatus? status) =>
+    public IReadOnlyList<RedemptionOrder> Orders(StaffScope scope, OrderStatus? status) =>
         (status is null ? store.OrdersCollection.FindAll() : store.OrdersCollection.Find(o => o.Status == status.Value))
             .Where(o => volunteers.InScope(o.VolunteerId, scope)).OrderByDescending(o => o.Id).ToList();
 
     /// <summary>Marks an order as handed over.</summary>
-    public Decision Fulfil(string orderNo, string who, string? scope) => Close(orderNo, who, "已领取", scope, OrderStatus.Fulfilled);
+    public Decision Fulfil(string orderNo, string who, StaffScope scope) => Close(orderNo, who, "已领取", scope, OrderStatus.Fulfilled);
 
     /// <summary>Cancels an order; a reversing ledger entry returns its points.</summary>
-    public Decision Cancel(string orderNo, string who, string? reason, string? scope) =>
+    public Decision Cancel(string orderNo, string who, string? reason, StaffScope scope) =>
         string.IsNullOrWhiteSpace(reason)
             ? new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired)
             : Close(orderNo, who, reason.Trim(), scope, OrderStatus.Cancelled);
 
-    private Decision Close(string orderNo, string who, string reason, string? scope, OrderStatus to)
+    private Decision Close(string orderNo, string who, string reason, StaffScope scope, OrderStatus to)
     {
         var found = store.OrdersCollection.FindOne(o => o.OrderNo == orderNo);
         if (found is null || !volunteers.InScope(found.VolunteerId, scope)) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffOrderNotFound(orderNo));

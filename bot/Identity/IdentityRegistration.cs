@@ -52,13 +52,13 @@ public static class IdentityRegistration
             if (!TryKind(kind, out var k)) return UnknownKind();
             var (text, refusal) = await Utf8Upload.ReadUploadAsync(http.Request, http.RequestAborted);
             if (text is null) return refusal!;
-            var result = identity.Import(k, new StringReader(text), http.User.Scope());
+            var result = identity.Import(k, new StringReader(text), http.User.StaffScope());
             return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
         });
         group.MapGet("/{kind}", (string kind, HttpContext http, IdentityService identity, AssistantClock clock, AuditLog audit) =>
         {
             if (!TryKind(kind, out var k)) return UnknownKind();
-            var members = identity.Members(k, http.User.Scope());
+            var members = identity.Members(k, http.User.StaffScope());
             // Names of people (volunteers include minors): who read the list is on record, like a ticket's detail.
             audit.Record(http.User.Actor(), ListAction, $"roster:{k.ToString().ToLowerInvariant()}", $"{members.Count} members");
             return Results.Ok(members.Select(m => new

@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -84,8 +85,11 @@ public sealed class IdentityService
     public RosterMember? FindByMemberId(RosterKind kind, string memberId) =>
         _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.Key), RosterMember.KeyOf(kind, memberId)));
 
-    public IReadOnlyList<RosterMember> Members(RosterKind kind, string? district = null) =>
-        _members.Find(m => m.Kind == kind && (district == null || m.District == district))
+    public IReadOnlyList<RosterMember> Members(RosterKind kind) => Members(kind, StaffScope.Everything);
+
+    /// <summary>The members whose district is within <paramref name="scope"/>.</summary>
+    public IReadOnlyList<RosterMember> Members(RosterKind kind, StaffScope scope) =>
+        _members.Find(m => m.Kind == kind).Where(m => scope.Covers(m.District))
             .OrderBy(m => m.MemberId, StringComparer.Ordinal).ToList();
 
     /// <summary>
@@ -93,7 +97,11 @@ public sealed class IdentityService
     /// Existing people are updated in place and keep their binding. <paramref name="onlyDistrict"/> limits a
     /// district's staff to their own people.
     /// </summary>
-    public RosterImportResult Import(RosterKind kind, TextReader csv, string? onlyDistrict = null)
+    public RosterImportResult Import(RosterKind kind, TextReader csv, string? onlyDistrict = null) =>
+        Import(kind, csv, onlyDistrict is null ? StaffScope.Everything : StaffScope.Of(onlyDistrict, [onlyDistrict]));
+
+    /// <summary>The same, limiting staff to the people of the districts within <paramref name="scope"/>.</summary>
+    public RosterImportResult Import(RosterKind kind, TextReader csv, StaffScope scope)
     {
         var (rows, errors) = RosterCsv.Read(csv);
         int added = 0, updated = 0;
@@ -101,7 +109,7 @@ public sealed class IdentityService
         // two districts' imports of one new id must not both pass the scope check before either writes.
         lock (_bindGate)
         {
-            var all = errors.Concat(onlyDistrict is null ? [] : ScopeErrors(kind, rows, onlyDistrict)).ToList();
+            var all = errors.Concat(scope.IsEverything ? [] : ScopeErrors(kind, rows, scope)).ToList();
             if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
             if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, IdentityTexts.ImportNoRows)]);
 
@@ -128,12 +136,12 @@ public sealed class IdentityService
     // A district's staff may write only rows of their district, and only about people who are not on another
     // district's roster already: updating such a row would move that person (binding included) into their
     // district. Moving people between districts is for admins (no scope).
-    private IEnumerable<LineError> ScopeErrors(RosterKind kind, IReadOnlyList<RosterRow> rows, string district)
+    private IEnumerable<LineError> ScopeErrors(RosterKind kind, IReadOnlyList<RosterRow> rows, StaffScope scope)
     {
         foreach (var row in rows)
         {
-            if (row.District != district) yield return new LineError(row.Line, IdentityTexts.ImportOutOfScope(row.District, district));
-            else if (FindByMemberId(kind, row.MemberId) is { } existing && existing.District != district)
+            if (!scope.Covers(row.District)) yield return new LineError(row.Line, IdentityTexts.ImportOutOfScope(row.District, scope.Name ?? ""));
+            else if (FindByMemberId(kind, row.MemberId) is { } existing && !scope.Covers(existing.District))
                 yield return new LineError(row.Line, IdentityTexts.ImportOtherDistrictMember(row.MemberId));
         }
     }

@@ -63,7 +63,7 @@ public static class OnCallEndpoints
     }
 
     private static bool MayManage(this System.Security.Claims.ClaimsPrincipal user, string county) =>
-        user.IsAdmin() || string.Equals(user.Scope(), county, StringComparison.Ordinal);
+        user.CanSee(county);
 
     private static OnCallShift Shift(ShiftRequest r) => new()
     {

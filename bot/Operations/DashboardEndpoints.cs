@@ -14,11 +14,11 @@ public static class DashboardEndpoints
     {
         var group = StaffApi.Group(endpoints, "/dashboard");
         group.MapGet("", (string? from, string? to, HttpContext http, DashboardReport report, AssistantClock clock) =>
-            Period(from, to, clock) is { } p ? Results.Ok(report.Build(p.From, p.To, http.User.Scope())) : BadPeriod());
+            Period(from, to, clock) is { } p ? Results.Ok(report.Build(p.From, p.To, http.User.StaffScope())) : BadPeriod());
         group.MapGet("/csv", (string? chart, string? from, string? to, HttpContext http, DashboardReport report, AssistantClock clock) =>
         {
             if (Period(from, to, clock) is not { } p) return BadPeriod();
-            var rows = DashboardCsv.Rows(report.Build(p.From, p.To, http.User.Scope()), chart ?? "");
+            var rows = DashboardCsv.Rows(report.Build(p.From, p.To, http.User.StaffScope()), chart ?? "");
             if (rows is null) return Results.NotFound();
             return Results.File(DashboardCsv.Write(rows), "text/csv; charset=utf-8", $"dashboard-{chart}-{DailyTally.Day(p.From)}-{DailyTally.Day(p.To)}.csv");
         });

@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Adapters.Telemetry;
 using ChatAssistant.Booking;
 using ChatAssistant.Conversation.Time;
@@ -23,11 +24,11 @@ public sealed class DashboardReport(
     /// <summary>The longest period one report covers.</summary>
     public const int MaxDays = 366;
 
-    public Dashboard Build(DateOnly from, DateOnly to, string? scope)
+    public Dashboard Build(DateOnly from, DateOnly to, StaffScope scope)
     {
         var start = clock.FromWallClock(from.ToDateTime(TimeOnly.MinValue));
         var end = clock.FromWallClock(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        bool InScope(string? county) => scope is null || county == scope;
+        bool InScope(string? county) => scope.Covers(county);
         string CountyName(string? county) => string.IsNullOrEmpty(county) ? OperationsTexts.UnknownCounty : county;
 
         var counts = tally.Between(from, to).Where(c => InScope(c.County)).ToList();
@@ -65,12 +66,12 @@ public sealed class DashboardReport(
             .Select(c => new HoursRow(c, imported.Where(r => CountyName(r.District) == c).Sum(r => r.Hours), orders.Where(o => CountyName(o.County) == c).Sum(o => o.Order.Points)))
             .ToList();
 
-        return new Dashboard(DailyTally.Day(from), DailyTally.Day(to), scope, days, answers, unanswered, handoff, byCategory, byCounty, duty, hoursByCounty);
+        return new Dashboard(DailyTally.Day(from), DailyTally.Day(to), scope.Name, days, answers, unanswered, handoff, byCategory, byCounty, duty, hoursByCounty);
     }
 
     // Per county, this year: duties the delegates attended (each counted up to the yearly requirement) against what the
     // requirement asks of them all.
-    private List<DutyRow> Duty(int year, string? scope)
+    private List<DutyRow> Duty(int year, StaffScope scope)
     {
         var required = booking.Value.RequiredDutiesPerYear;
         return identity.Members(RosterKind.Delegate, scope)

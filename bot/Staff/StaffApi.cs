@@ -16,7 +16,29 @@ public static class StaffApi
         var group = endpoints.MapGroup(Prefix + path);
         group.RequireAuthorization(StaffAuthentication.StaffPolicy);
         group.AddEndpointFilter(CsrfFilter);
+        group.AddEndpointFilter(RefusalAuditFilter);
         return group;
+    }
+
+    /// <summary>The audit action of a staff request refused as forbidden or not found (out of scope, or absent).</summary>
+    public const string RefusedAction = "staff.refused";
+
+    /// <summary>
+    /// Puts every staff request answered 403 or 404 on the audit log (<see cref="RefusedAction"/>, the method and
+    /// path, the status): out of scope and not found look the same to the caller on purpose, but who tried to reach
+    /// another county's or city's records is on record. Paths carry record numbers, never OpenIDs.
+    /// </summary>
+    internal static async ValueTask<object?> RefusalAuditFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound } refused
+            && context.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<Audit.AuditLog>().Record(http.User.Actor(), RefusedAction,
+                $"{http.Request.Method} {http.Request.Path}", refused.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return result;
     }
 
     /// <summary>

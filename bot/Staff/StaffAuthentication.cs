@@ -35,6 +35,8 @@ public static class StaffAuthentication
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSessions>();
         services.AddSingleton<StaffTokens>();
+        services.AddSingleton<StaffScopes>();
+        services.AddSingleton<IClaimsTransformation>(sp => sp.GetRequiredService<StaffScopes>());
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenScheme : CookieScheme)

@@ -22,10 +22,21 @@ public static class StaffUser
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin);
 
-    /// <summary>The district or workshop the member serves; null for admins (everything).</summary>
+    /// <summary>The member's scope setting (a county, a workshop or a city's account name); null for admins (everything).</summary>
     public static string? Scope(this ClaimsPrincipal user) => user.IsAdmin() ? null : user.FindFirstValue(StaffAuthentication.ScopeClaim);
 
-    /// <summary>True when the member may see a record of <paramref name="scope"/>.</summary>
-    public static bool CanSee(this ClaimsPrincipal user, string? scope) =>
-        user.IsAdmin() || (scope is not null && string.Equals(user.Scope(), scope, StringComparison.Ordinal));
+    /// <summary>
+    /// What the member may see (<see cref="Staff.StaffScope"/>): everything for admins; else their scope setting and the
+    /// counties below it, added to the principal by <see cref="StaffScopes"/> on each request.
+    /// </summary>
+    public static StaffScope StaffScope(this ClaimsPrincipal user)
+    {
+        if (user.IsAdmin()) return Staff.StaffScope.Everything;
+        if (user.Scope() is not { Length: > 0 } name) return Staff.StaffScope.Nothing;
+        var counties = user.FindAll(StaffScopes.CountyClaim).Select(c => c.Value).ToList();
+        return Staff.StaffScope.Of(name, counties.Count > 0 ? counties : [name]);
+    }
+
+    /// <summary>True when the member may see a record of <paramref name="area"/> (a county or a scope name).</summary>
+    public static bool CanSee(this ClaimsPrincipal user, string? area) => user.StaffScope().Covers(area);
 }

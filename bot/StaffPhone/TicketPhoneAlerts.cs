@@ -50,5 +50,5 @@ public sealed class TicketPhoneAlerts(
 
     /// <summary>Whether <paramref name="account"/> is responsible for <paramref name="ticket"/> (the console's rule).</summary>
     public bool MaySee(StaffAccount account, Ticket ticket) =>
-        account.Role == StaffRoles.Admin || (scope.ScopeOf(ticket.County) is { } s && string.Equals(account.Scope, s, StringComparison.Ordinal));
+        scope.CanSee(account, ticket);
 }

@@ -1,4 +1,5 @@
 using ChatAssistant.Adapters.WeChat;
+using ChatAssistant.Staff;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
@@ -7,15 +8,27 @@ namespace ChatAssistant.Disputes;
 /// The counties each account's help requests list: every configured county (<c>Disputes:Cities</c>), or for an
 /// Official Account with <c>Counties</c> only those, under their cities, 其他地区 last. Chosen by the turn's channel id.
 /// </summary>
-public sealed class AccountAreas
+/// <remarks>
+/// As <see cref="IScopeAreas"/> it also says which counties a city's staff see: a staff scope naming an account (e.g.
+/// <c>jinhua</c>, or <c>default</c>) covers that account's counties.
+/// </remarks>
+public sealed class AccountAreas : IScopeAreas
 {
     private readonly Dictionary<string, CountyDirectory> _byChannel;
+    private readonly Dictionary<string, CountyDirectory> _byAccount;
 
-    public AccountAreas(CountyDirectory all, IReadOnlyDictionary<string, CountyDirectory> byChannel)
+    public AccountAreas(CountyDirectory all, IReadOnlyDictionary<string, CountyDirectory> byChannel, IReadOnlyDictionary<string, CountyDirectory>? byAccount = null)
     {
         All = all;
         _byChannel = new Dictionary<string, CountyDirectory>(byChannel, StringComparer.Ordinal);
+        _byAccount = new Dictionary<string, CountyDirectory>(byAccount ?? new Dictionary<string, CountyDirectory>(), StringComparer.Ordinal);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string>? CountiesOf(string scopeName) =>
+        _byAccount.TryGetValue(scopeName, out var own)
+            ? own.Groups.SelectMany(g => g.Counties).Select(c => c.Label).ToList()
+            : null;
 
     /// <summary>Every configured county: the list of channels without their own.</summary>
     public CountyDirectory All { get; }
@@ -30,23 +43,25 @@ public sealed class AccountAreas
     public static AccountAreas Build(CountyDirectory all, WeChatOptions? wechat)
     {
         var byChannel = new Dictionary<string, CountyDirectory>(StringComparer.Ordinal);
+        var byAccount = new Dictionary<string, CountyDirectory>(StringComparer.Ordinal);
         var errors = new List<string>();
         if (wechat is not null)
         {
-            Add(WeChatAdapter.ChannelId, wechat.Counties, $"{WeChatOptions.Section}:Counties");
+            Add(WeChatAccount.DefaultName, WeChatAdapter.ChannelId, wechat.Counties, $"{WeChatOptions.Section}:Counties");
             foreach (var (name, own) in wechat.Accounts)
-                Add(WeChatAccount.Configured(name, wechat).ChannelId, own.Counties, $"{WeChatOptions.Section}:Accounts:{name}:Counties");
+                Add(name, WeChatAccount.Configured(name, wechat).ChannelId, own.Counties, $"{WeChatOptions.Section}:Accounts:{name}:Counties");
         }
         if (errors.Count > 0) throw new OptionsValidationException(WeChatOptions.Section, typeof(WeChatOptions), errors);
-        return new AccountAreas(all, byChannel);
+        return new AccountAreas(all, byChannel, byAccount);
 
-        void Add(string channelId, List<string> counties, string setting)
+        void Add(string name, string channelId, List<string> counties, string setting)
         {
+            byAccount[name] = all;
             if (counties.Count == 0) return;
             var known = all.Groups.SelectMany(g => g.Counties).Select(c => c.Label).ToHashSet(StringComparer.Ordinal);
             foreach (var county in counties.Where(c => !known.Contains(c.Trim())))
                 errors.Add($"Setting '{setting}' names {county}, which is not a county of Disputes:Cities; use the county's full name as listed there (e.g. 天台县).");
-            byChannel[channelId] = all.Only(counties.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal));
+            byChannel[channelId] = byAccount[name] = all.Only(counties.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal));
         }
     }
 }

@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Security;
@@ -41,7 +42,7 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
     }
 
     /// <summary>Open requests of the volunteers the caller may see (null: admins), oldest first.</summary>
-    public IReadOnlyList<HoursCorrection> Open(string? scope) =>
+    public IReadOnlyList<HoursCorrection> Open(StaffScope scope) =>
         store.CorrectionsCollection.FindWhere(LiteQuery.Is(nameof(HoursCorrection.Status), LiteQuery.Name(CorrectionStatus.Open)))
             .Where(c => volunteers.InScope(c.VolunteerId, scope)).OrderBy(c => c.Id).ToList();
 
@@ -51,7 +52,7 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
             .Where(c => c.Status == CorrectionStatus.Open).OrderBy(c => c.Id).ToList();
 
     /// <summary>The request <paramref name="number"/> if the caller may see it, else null (as if it did not exist).</summary>
-    public HoursCorrection? Find(string number, string? scope) =>
+    public HoursCorrection? Find(string number, StaffScope scope) =>
         HoursCorrection.Parse(number) is { } id && store.CorrectionsCollection.FindById(id) is { } c && volunteers.InScope(c.VolunteerId, scope) ? c : null;
 
     /// <summary>The volunteer's words, or null once deleted (or unreadable: logged).</summary>
@@ -64,7 +65,7 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
     }
 
     /// <summary>Staff answer the request: it leaves the queue, the words are deleted, the answer is kept (and sent by the caller).</summary>
-    public (HoursCorrection? Correction, Decision Decision) Resolve(string number, string who, string? reply, string? scope)
+    public (HoursCorrection? Correction, Decision Decision) Resolve(string number, string who, string? reply, StaffScope scope)
     {
         if (string.IsNullOrWhiteSpace(reply)) return (null, new Decision(DecisionOutcome.ReasonRequired, HoursCorrectionTexts.StaffReplyRequired));
         lock (_gate)

@@ -1,3 +1,4 @@
+using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
@@ -20,7 +21,7 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
     /// Imports <paramref name="csv"/> on behalf of <paramref name="by"/>. A non-null <paramref name="scope"/>
     /// (a district) refuses volunteers of other districts.
     /// </summary>
-    public ImportResult Import(TextReader csv, string by, string? scope)
+    public ImportResult Import(TextReader csv, string by, StaffScope scope)
     {
         var o = options.Value;
         var (rows, errors) = HourCsvReader.Read(csv, o.MaxImportLines);
@@ -97,7 +98,7 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
     }
 
     // Form is fine; now the roster, the caller's district and repeated ids inside the file.
-    private List<ImportRow> CheckRows(List<ImportRow> rows, string? scope, List<LineError> errors, Dictionary<string, string> districts)
+    private List<ImportRow> CheckRows(List<ImportRow> rows, StaffScope scope, List<LineError> errors, Dictionary<string, string> districts)
     {
         var kept = new List<ImportRow>();
         var seen = new Dictionary<string, ImportRow>(StringComparer.Ordinal);
@@ -106,7 +107,7 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
             var district = volunteers.DistrictOf(row.VolunteerId);
             if (district is not null) districts[row.VolunteerId] = district;
             if (district is null) errors.Add(new LineError(row.Line, HoursTexts.ImportUnknownVolunteer(row.VolunteerId)));
-            else if (scope is not null && district != scope) errors.Add(new LineError(row.Line, HoursTexts.ImportOutOfScope(row.VolunteerId, scope)));
+            else if (!scope.Covers(district)) errors.Add(new LineError(row.Line, HoursTexts.ImportOutOfScope(row.VolunteerId, scope.Name ?? "")));
             else if (seen.TryGetValue(row.RecordId, out var first))
             {
                 // The same line twice in one export is harmless; the same id with other content is not.

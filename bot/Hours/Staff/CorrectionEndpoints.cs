@@ -17,14 +17,14 @@ internal static class CorrectionEndpoints
     {
         group.MapGet("/corrections/{number}", (string number, HttpContext http, HoursCorrections corrections, AssistantClock clock, AuditLog audit) =>
         {
-            var correction = corrections.Find(number, http.User.Scope());
+            var correction = corrections.Find(number, http.User.StaffScope());
             if (correction is null) return Results.NotFound(new { error = HoursCorrectionTexts.StaffNotFound(number) });
             audit.Record(http.User.Actor(), "hours.correction.view", HoursAudit.CorrectionSubject(correction.Number));
             return Results.Ok(Detail(correction, corrections.TextOf(correction), clock));
         });
         group.MapPost("/corrections/{number}/resolve", async (string number, ResolveRequest? body, HttpContext http, HoursCorrections corrections, IUserMessenger messenger, AssistantClock clock) =>
         {
-            var (correction, decision) = corrections.Resolve(number, http.User.Name(), body?.Reply, http.User.Scope());
+            var (correction, decision) = corrections.Resolve(number, http.User.Name(), body?.Reply, http.User.StaffScope());
             if (decision.Outcome != DecisionOutcome.Done) return ToResult(decision);
             // The answer reaches the volunteer where they asked; a refusal (48-hour window) is reported, the decision stands.
             var sent = await messenger.SendAsync(new OutboundMessage(correction!.ChannelId, correction.UserId,

@@ -30,7 +30,7 @@ public static class HoursCommands
                 Console.Error.WriteLine(problem);
                 return Task.FromResult(1);
             }
-            var result = services.GetRequiredService<HoursImporter>().Import(new StringReader(text), r.GetValue(by)!, scope: null);
+            var result = services.GetRequiredService<HoursImporter>().Import(new StringReader(text), r.GetValue(by)!, scope: ChatAssistant.Staff.StaffScope.Everything);
             if (!result.Ok)
             {
                 foreach (var e in result.Errors) Console.Error.WriteLine($"line {e.Line}: {e.Message}");

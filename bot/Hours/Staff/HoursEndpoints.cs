@@ -21,13 +21,13 @@ public static class HoursEndpoints
         group.MapGet("/rules", () => Results.Ok(IntegrityRules.Names.Select(r => new { rule = r.Key, meaning = r.Value })));
         // Flagged records, then the volunteers' correction requests (kind "correction", without their words).
         group.MapGet("/review", (HttpContext http, HoursReview review, HoursCorrections corrections, AssistantClock clock) =>
-            Results.Ok(review.Queue(http.User.Scope()).Select(RecordView)
-                .Concat(corrections.Open(http.User.Scope()).Select(c => CorrectionEndpoints.Summary(c, clock)))));
+            Results.Ok(review.Queue(http.User.StaffScope()).Select(RecordView)
+                .Concat(corrections.Open(http.User.StaffScope()).Select(c => CorrectionEndpoints.Summary(c, clock)))));
         CorrectionEndpoints.Map(group);
         // A record id is unique per district (HourRecord): ?district= picks one when the caller sees the id in two.
         group.MapGet("/records/{recordId}", (string recordId, string? district, HttpContext http, HoursReview review, AuditLog log, AssistantClock clock) =>
         {
-            var (r, refusal) = review.Find(recordId, http.User.Scope(), district);
+            var (r, refusal) = review.Find(recordId, http.User.StaffScope(), district);
             if (r is null) return ToResult(refusal);
             // The record's own trail: another district's record of the same id has another key.
             var audit = log.Trail(HoursAudit.RecordSubject(r.Key))
@@ -35,12 +35,12 @@ public static class HoursEndpoints
             return Results.Ok(new { record = RecordView(r), audit });
         });
         group.MapPost("/records/{recordId}/approve", (string recordId, string? district, DecisionRequest? body, HttpContext http, HoursReview review) =>
-            ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.Scope(), district)));
+            ToResult(review.Approve(recordId, http.User.Name(), body?.Reason, http.User.StaffScope(), district)));
         group.MapPost("/records/{recordId}/revoke", (string recordId, string? district, DecisionRequest? body, HttpContext http, HoursReview review) =>
-            ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.Scope(), district)));
+            ToResult(review.Revoke(recordId, http.User.Name(), body?.Reason, http.User.StaffScope(), district)));
         group.MapGet("/volunteers/{volunteerId}", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursLedger ledger, AuditLog audit) =>
         {
-            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.StaffScope())) return VolunteerNotFound();
             audit.Record(http.User.Actor(), "hours.volunteer.view", HoursAudit.VolunteerSubject(volunteerId));
             var hours = ledger.Hours(volunteerId);
             var points = ledger.Points(volunteerId);
@@ -53,7 +53,7 @@ public static class HoursEndpoints
         });
         group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store, AssistantClock clock, AuditLog audit) =>
         {
-            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.Scope())) return VolunteerNotFound();
+            if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.StaffScope())) return VolunteerNotFound();
             // One person's whole record of service and redemptions leaves the system as a file: on record.
             audit.Record(http.User.Actor(), "hours.statement", HoursAudit.VolunteerSubject(volunteerId));
             var bytes = HoursStatement.Build(
@@ -72,12 +72,12 @@ public static class HoursEndpoints
                 if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed)) return Results.BadRequest(new { error = "status 应为 placed、fulfilled 或 cancelled。" });
                 filter = parsed;
             }
-            return Results.Ok(redemptions.Orders(http.User.Scope(), filter).Select(o => OrderView(o, clock)));
+            return Results.Ok(redemptions.Orders(http.User.StaffScope(), filter).Select(o => OrderView(o, clock)));
         });
         group.MapPost("/orders/{orderNo}/fulfil", (string orderNo, HttpContext http, RedemptionService redemptions) =>
-            ToResult(redemptions.Fulfil(orderNo, http.User.Name(), http.User.Scope())));
+            ToResult(redemptions.Fulfil(orderNo, http.User.Name(), http.User.StaffScope())));
         group.MapPost("/orders/{orderNo}/cancel", (string orderNo, DecisionRequest? body, HttpContext http, RedemptionService redemptions) =>
-            ToResult(redemptions.Cancel(orderNo, http.User.Name(), body?.Reason, http.User.Scope())));
+            ToResult(redemptions.Cancel(orderNo, http.User.Name(), body?.Reason, http.User.StaffScope())));
         return endpoints;
     }
 
@@ -85,7 +85,7 @@ public static class HoursEndpoints
     {
         var (text, refusal) = await Utf8Upload.ReadUploadAsync(http.Request, http.RequestAborted);
         if (text is null) return refusal!;
-        var result = importer.Import(new StringReader(text), http.User.Name(), http.User.Scope());
+        var result = importer.Import(new StringReader(text), http.User.Name(), http.User.StaffScope());
         return result.Ok ? Results.Ok(result) : Results.BadRequest(result);
     }
 

@@ -30,7 +30,7 @@ public sealed class RoutingOverWeChatTests : FlowsOverWeChat
         Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV501,志愿者甲,天台县\n")).Ok);
         Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync(Volunteer, identity.IssueCode(RosterKind.Volunteer, "V501").Code)).Status);
         var rows = Enumerable.Range(1, 10).Select(i => $"R5{i:00},V501,图书馆整理,天台团县委,2026-11-{i + 10:00},09:00,11:00,2").ToArray();
-        Assert.True(Get<HoursImporter>().Import(new StringReader(HoursKit.Csv(rows)), "tester", null).Ok);
+        Assert.True(Get<HoursImporter>().Import(new StringReader(HoursKit.Csv(rows)), "tester", ChatAssistant.Staff.StaffScope.Everything).Ok);
         return await GreetedAsync(Volunteer);
     }
 

@@ -32,7 +32,7 @@ public sealed class HoursAssistant : WeChatAssistant
 
     public ImportResult Import(params string[] records)
     {
-        var result = Get<HoursImporter>().Import(new StringReader(HoursKit.Csv(records)), "tester", null);
+        var result = Get<HoursImporter>().Import(new StringReader(HoursKit.Csv(records)), "tester", ChatAssistant.Staff.StaffScope.Everything);
         Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => e.Message)));
         return result;
     }

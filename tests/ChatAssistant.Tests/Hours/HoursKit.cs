@@ -65,7 +65,7 @@ internal sealed class HoursKit : IAsyncDisposable
     public static string Csv(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
 
     public ImportResult Import(string csv, string? scope = null) =>
-        Bot.Get<HoursImporter>().Import(new StringReader(csv), "tester", scope);
+        Bot.Get<HoursImporter>().Import(new StringReader(csv), "tester", scope is null ? ChatAssistant.Staff.StaffScope.Everything : ChatAssistant.Staff.StaffScope.County(scope));
 
     /// <summary>Binds WeChat user <paramref name="openId"/> to <paramref name="volunteerId"/> with a real code.</summary>
     public void Bind(string volunteerId, string openId = "user1")

@@ -79,7 +79,7 @@ public sealed class IntegrityRuleTests
     {
         await using var kit = HoursKit.Create();
         kit.Import(HoursKit.Csv("X1,V001,敬老院探访,邻舍+,2026-11-20,09:00,11:00,5"));
-        Assert.Equal(ChatAssistant.Hours.DecisionOutcome.Done, kit.Get<HoursReview>().Revoke("X1", "staff1", "时长登记错误", null).Outcome);
+        Assert.Equal(ChatAssistant.Hours.DecisionOutcome.Done, kit.Get<HoursReview>().Revoke("X1", "staff1", "时长登记错误", ChatAssistant.Staff.StaffScope.Everything).Outcome);
         var corrected = kit.Import(HoursKit.Csv("X1b,V001,敬老院探访,邻舍+,2026-11-20,09:00,11:00,2"));
         Assert.Equal(0, corrected.Flagged);
         Assert.Equal(2m, kit.Ledger.Hours("V001").TotalHours);

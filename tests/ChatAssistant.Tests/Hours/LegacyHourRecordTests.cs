@@ -36,17 +36,17 @@ public sealed class LegacyHourRecordTests
 
         await using var after = BotHarness.Create(dataDirectory: data.Path);
         var review = after.Get<HoursReview>();
-        var (record, _) = review.Find("R1", "嵊州市");
+        var (record, _) = review.Find("R1", ChatAssistant.Staff.StaffScope.County("嵊州市"));
         Assert.Equal(("R1", "嵊州市", "V001"), (record!.RecordId, record.District, record.VolunteerId));
-        Assert.Null(review.Find("R1", "金华市").Record);
+        Assert.Null(review.Find("R1", ChatAssistant.Staff.StaffScope.County("金华市")).Record);
 
         // The same export again: skipped, not a second record worth two more hours.
-        var again = after.Get<HoursImporter>().Import(new StringReader(HoursKit.Csv("R1,V001,垃圾分类宣传,嵊州团市委,2024-05-01,09:00,11:00,2")), "tester", "嵊州市");
+        var again = after.Get<HoursImporter>().Import(new StringReader(HoursKit.Csv("R1,V001,垃圾分类宣传,嵊州团市委,2024-05-01,09:00,11:00,2")), "tester", ChatAssistant.Staff.StaffScope.County("嵊州市"));
         Assert.Equal((0, 1), (again.Added, again.Skipped));
         Assert.Equal(2m, after.Get<HoursLedger>().Hours("V001").TotalHours);
 
         // Revoking it takes back the credit it had.
-        Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "tester", "重复登记", "嵊州市").Outcome);
+        Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "tester", "重复登记", ChatAssistant.Staff.StaffScope.County("嵊州市")).Outcome);
         Assert.Equal(0m, after.Get<HoursLedger>().Hours("V001").TotalHours);
         Assert.NotNull(after.Get<HoursStore>().LedgerCollection.FindById("revoke:R1"));
     }

@@ -33,7 +33,7 @@ public sealed class LockOrderTests
         {
             start.Wait();
             foreach (var orderNo in toCancel.TakeWhile(_ => !timeout.IsCancellationRequested))
-                Assert.Equal(DecisionOutcome.Done, service.Cancel(orderNo, "alice", "缺货", null).Outcome);
+                Assert.Equal(DecisionOutcome.Done, service.Cancel(orderNo, "alice", "缺货", ChatAssistant.Staff.StaffScope.Everything).Outcome);
         });
         start.Set();
         await Task.WhenAll(redeem, cancel).WaitAsync(timeout.Token);
@@ -60,7 +60,7 @@ public sealed class LockOrderTests
         {
             start.Wait();
             for (var i = 0; i < rounds && !timeout.IsCancellationRequested; i++)
-                Assert.Equal(DecisionOutcome.Done, review.Revoke($"A{i}", "alice", "活动未开展", null).Outcome);
+                Assert.Equal(DecisionOutcome.Done, review.Revoke($"A{i}", "alice", "活动未开展", ChatAssistant.Staff.StaffScope.Everything).Outcome);
         });
         var import = Task.Run(() =>
         {

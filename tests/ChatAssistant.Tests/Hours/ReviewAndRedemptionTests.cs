@@ -13,14 +13,14 @@ public sealed class ReviewAndRedemptionTests
         await using var kit = HoursKit.Create();
         kit.Import(HoursKit.Csv(Flagged));
         var review = kit.Get<HoursReview>();
-        Assert.Equal("X1", Assert.Single(review.Queue(null)).RecordId);
+        Assert.Equal("X1", Assert.Single(review.Queue(ChatAssistant.Staff.StaffScope.Everything)).RecordId);
 
-        Assert.Equal(DecisionOutcome.ReasonRequired, review.Approve("X1", "alice", " ", null).Outcome);
-        Assert.Equal(DecisionOutcome.Done, review.Approve("X1", "alice", "核对签到表，活动实际持续 5 小时", null).Outcome);
-        Assert.Equal(DecisionOutcome.Conflict, review.Approve("X1", "alice", "again", null).Outcome);
+        Assert.Equal(DecisionOutcome.ReasonRequired, review.Approve("X1", "alice", " ", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.Done, review.Approve("X1", "alice", "核对签到表，活动实际持续 5 小时", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, review.Approve("X1", "alice", "again", ChatAssistant.Staff.StaffScope.Everything).Outcome);
 
         Assert.Equal(5m, kit.Ledger.Hours("V001").TotalHours);
-        Assert.Empty(review.Queue(null));
+        Assert.Empty(review.Queue(ChatAssistant.Staff.StaffScope.Everything));
         var audit = Assert.Single(kit.Decisions, a => a.Subject == HoursAudit.RecordSubject(HoursKit.Key("X1")));
         Assert.Equal(("alice", "hours.approve", "volunteer:V001", "核对签到表，活动实际持续 5 小时"), (audit.Actor, audit.Action, audit.Owner, audit.Detail));
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8)), audit.At);
@@ -33,12 +33,12 @@ public sealed class ReviewAndRedemptionTests
         kit.Import(HoursKit.Csv(Flagged, "R1,V001,社区清洁,嵊州团市委,2026-11-20,09:00,11:00,2"));
         var review = kit.Get<HoursReview>();
 
-        Assert.Equal(DecisionOutcome.Done, review.Revoke("X1", "alice", "虚报时长", null).Outcome);
-        Assert.Equal(DecisionOutcome.Conflict, review.Approve("X1", "bob", "想批准", null).Outcome);
+        Assert.Equal(DecisionOutcome.Done, review.Revoke("X1", "alice", "虚报时长", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, review.Approve("X1", "bob", "想批准", ChatAssistant.Staff.StaffScope.Everything).Outcome);
         Assert.Equal(2m, kit.Ledger.Hours("V001").TotalHours);
         Assert.Equal(0m, kit.Ledger.Hours("V001").PendingHours);
 
-        Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "alice", "活动未实际开展", null).Outcome);
+        Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "alice", "活动未实际开展", ChatAssistant.Staff.StaffScope.Everything).Outcome);
         Assert.Equal(0m, kit.Ledger.Hours("V001").TotalHours);
         Assert.Equal(0m, kit.Ledger.Points("V001").Earned);
         // Append-only: the credit is still there, a reversal sits next to it.
@@ -89,11 +89,11 @@ public sealed class ReviewAndRedemptionTests
         Assert.Equal(2m, kit.Ledger.Points("V001").Available);
         Assert.Matches(@"^DH261126\d{4}$", order.OrderNo);
 
-        Assert.Equal(DecisionOutcome.ReasonRequired, service.Cancel(order.OrderNo, "alice", "", null).Outcome);
-        Assert.Equal(DecisionOutcome.NotFound, service.Cancel(order.OrderNo, "carol", "不在辖区", "金华市").Outcome);
-        Assert.Equal(DecisionOutcome.Done, service.Cancel(order.OrderNo, "alice", "物品缺货", null).Outcome);
-        Assert.Equal(DecisionOutcome.Conflict, service.Fulfil(order.OrderNo, "alice", null).Outcome);
-        Assert.Equal(DecisionOutcome.Conflict, service.Cancel(order.OrderNo, "alice", "再取消一次", null).Outcome);
+        Assert.Equal(DecisionOutcome.ReasonRequired, service.Cancel(order.OrderNo, "alice", "", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.NotFound, service.Cancel(order.OrderNo, "carol", "不在辖区", ChatAssistant.Staff.StaffScope.County("金华市")).Outcome);
+        Assert.Equal(DecisionOutcome.Done, service.Cancel(order.OrderNo, "alice", "物品缺货", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, service.Fulfil(order.OrderNo, "alice", ChatAssistant.Staff.StaffScope.Everything).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, service.Cancel(order.OrderNo, "alice", "再取消一次", ChatAssistant.Staff.StaffScope.Everything).Outcome);
 
         Assert.Equal(new PointsBalance(12m, 0m), kit.Ledger.Points("V001"));
         Assert.Equal(10m, kit.Store.LedgerCollection.FindById(LedgerEntry.ReturnKey(order.OrderNo)).Points);
