@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation;
 using System.Security.Claims;
 using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
@@ -26,7 +27,7 @@ public static class TicketEndpoints
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/tickets");
-        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, TicketScope scope, string? status, string? view, int? limit) =>
+        group.MapGet("", (ClaimsPrincipal user, TicketService tickets, TicketScope scope, AccountNames names, string? status, string? view, int? limit, string? account) =>
         {
             TicketStatus? filter = null;
             if (!string.IsNullOrEmpty(status))
@@ -35,7 +36,8 @@ public static class TicketEndpoints
                 filter = parsed;
             }
             if (view is not (null or "" or "open" or "closed")) return Error(400, DisputeTexts.StaffUnknownView);
-            var list = tickets.List(t => scope.CanSee(user, t), filter);
+            // ?account=jinhua: only the requests that came through that Official Account.
+            var list = tickets.List(t => scope.CanSee(user, t) && (string.IsNullOrEmpty(account) || names.AccountOf(t.ChannelId)?.Name == account), filter);
             // Finished requests pile up for years: the closed view lists the newest first, and every answer is capped.
             IEnumerable<Ticket> shown = view switch
             {
@@ -44,7 +46,7 @@ public static class TicketEndpoints
                 _ => list,
             };
             var now = tickets.Now;
-            return Results.Ok(shown.Take(Math.Clamp(limit ?? DefaultListLimit, 1, MaxListLimit)).Select(t => TicketSummaryView.Of(t, tickets.Options, now)));
+            return Results.Ok(shown.Take(Math.Clamp(limit ?? DefaultListLimit, 1, MaxListLimit)).Select(t => TicketSummaryView.Of(t, tickets.Options, now, names)));
         });
         group.MapGet("/{number}", (string number, ClaimsPrincipal user, TicketService tickets, TicketScope scope, TicketFieldReader fields, AuditLog audit, StaffStore staff) =>
         {

@@ -1,3 +1,5 @@
+using ChatAssistant.Conversation;
+
 namespace ChatAssistant.Disputes;
 
 /// <summary>
@@ -24,6 +26,16 @@ public sealed record TicketSummaryView(
     string FiledBy,
     string FiledByLabel)
 {
+    /// <summary>The Official Account the request came through (its setting name; null for the web chat).</summary>
+    public string? Account { get; init; }
+
+    /// <summary>How staff know that account (its display name).</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>The view with the account it came through (<paramref name="names"/>).</summary>
+    public static TicketSummaryView Of(Ticket t, DisputeOptions options, DateTimeOffset now, AccountNames names) =>
+        Of(t, options, now) with { Account = names.AccountOf(t.ChannelId)?.Name, AccountName = names.AccountOf(t.ChannelId)?.DisplayName };
+
     public static TicketSummaryView Of(Ticket t, DisputeOptions options, DateTimeOffset now)
     {
         var sla = TicketSla.Of(t, options, now);

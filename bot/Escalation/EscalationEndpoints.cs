@@ -1,3 +1,4 @@
+using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
@@ -25,6 +26,9 @@ public static class EscalationEndpoints
         group.MapGet("", List);
         group.MapGet("/events", Events);
         group.MapGet("/assignees", Assignees);
+        // The Official Accounts of this deployment, for the console's account filter.
+        endpoints.MapGet(StaffApi.Prefix + "/wechat-accounts", (AccountNames names) => Results.Ok(names.Accounts))
+            .RequireAuthorization(StaffAuthentication.StaffPolicy);
         group.MapGet("/{id}", Detail);
         group.MapPost("/{id}/claim", (string id, HttpContext http, EscalationDeskApi api) =>
             api.RunAsync(http, id, (desk, staff, oid, ct) => desk.ClaimAsync(oid, staff, ct)));
@@ -49,18 +53,25 @@ public static class EscalationEndpoints
             stop.Token));
     }
 
-    private static IResult List(string? view, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options, TimeProvider time, AssistantClock clock)
+    private static IResult List(string? view, string? account, HttpContext http, EscalationStore store, EscalationScope scope, IOptions<EscalationOptions> options,
+        TimeProvider time, AssistantClock clock, AccountNames names)
     {
         var now = time.GetUtcNow();
         var resolved = view == "resolved";
+        // ?account=jinhua: only the hand-offs that came through that Official Account.
         var items = store.Queue(now - TimeSpan.FromDays(7))
-            .Where(r => (r.Status == EscalationStatus.Resolved) == resolved && scope.CanSee(http.User, r.County))
-            .Select(r => EscalationViews.Summary(r, options.Value, now, clock));
+            .Where(r => (r.Status == EscalationStatus.Resolved) == resolved && scope.CanSee(http.User, r.County)
+                && (string.IsNullOrEmpty(account) || names.AccountOf(r.ChannelId)?.Name == account))
+            .Select(r => EscalationViews.Summary(r, options.Value, now, clock) with
+            {
+                Account = names.AccountOf(r.ChannelId)?.Name, AccountName = names.AccountOf(r.ChannelId)?.DisplayName,
+            });
         return Results.Ok(new { now = clock.ToLocal(now), items = EscalationViews.Ordered(items).ToList() });
     }
 
     // The transcript is what the user wrote: every opening is audited, as a ticket's detail is.
-    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time, AssistantClock clock)
+    private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time,
+        AssistantClock clock, AccountNames names)
     {
         if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
         if (!scope.CanSee(http.User, record.County))
@@ -71,7 +82,10 @@ public static class EscalationEndpoints
         audit.Record(http.User.Actor(), "escalation.view", "escalation:" + oid);
         var entries = store.Entries(oid);
         return Results.Ok(new EscalationDetail(
-            EscalationViews.Summary(record, options.Value, time.GetUtcNow(), clock),
+            EscalationViews.Summary(record, options.Value, time.GetUtcNow(), clock) with
+            {
+                Account = names.AccountOf(record.ChannelId)?.Name, AccountName = names.AccountOf(record.ChannelId)?.DisplayName,
+            },
             entries.Where(e => e.Kind != EntryKind.Note).Select(e => EscalationViews.Entry(e, clock)).ToList(),
             entries.Where(e => e.Kind == EntryKind.Note).Select(e => EscalationViews.Entry(e, clock)).ToList()));
     }

@@ -21,4 +21,11 @@ public sealed record EscalationSummary(
     bool AcknowledgeOverdue,
     bool ReplyOverdue,
     string? CrisisCategory,
-    string? CrisisSignal);
+    string? CrisisSignal)
+{
+    /// <summary>The Official Account the hand-off came through (its setting name; null for the web chat).</summary>
+    public string? Account { get; init; }
+
+    /// <summary>How staff know that account (its display name).</summary>
+    public string? AccountName { get; init; }
+}

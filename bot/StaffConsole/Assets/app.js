@@ -5,7 +5,7 @@
 (() => {
   const API = '/api/staff';
   const state = {
-    csrf: null, me: null, tab: 'escalations', view: 'open', selected: null, events: null, reloadTimer: null, reloadDetail: false, busy: false,
+    csrf: null, me: null, tab: 'escalations', view: 'open', account: '', accounts: [], selected: null, events: null, reloadTimer: null, reloadDetail: false, busy: false,
     expected: [], // ticket events this console's own changes will cause: they do not open the ticket again
     dismissed: new Set(), // admin alerts put away with 知道了 (until the next sign-in)
   };
@@ -94,7 +94,28 @@
     startEvents();
     reloadQueue();
     loadAlerts();
+    loadAccounts();
   }
+
+  // ---- Official Accounts: with more than one, each item says which it came through and a filter picks one ----
+
+  async function loadAccounts() {
+    try { state.accounts = await api('GET', '/wechat-accounts'); } catch { state.accounts = []; }
+    const several = state.accounts.length > 1;
+    $('account-box').hidden = !several;
+    if (!several) return;
+    const all = el('option', null, '全部公众号');
+    all.value = '';
+    $('account').replaceChildren(all, ...state.accounts.map((a) => {
+      const option = el('option', null, a.displayName);
+      option.value = a.name;
+      return option;
+    }));
+    reloadQueue();
+  }
+
+  const accountQuery = () => (state.account ? `&account=${encodeURIComponent(state.account)}` : '');
+  const accountPrefix = (item) => (state.accounts.length > 1 && item.accountName ? `${item.accountName} · ` : '');
 
   // ---- admin alerts (binding paused, …): a banner while they last, for admins only ----------
 
@@ -211,7 +232,7 @@
     if (state.tab === 'dashboard') return window.staffDashboard.show();
     if (state.tab === 'tickets') return reloadTickets();
     let data;
-    try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}`); } catch { return; }
+    try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}${accountQuery()}`); } catch { return; }
     if (state.tab !== 'escalations') return; // the tab changed while the list was on its way
     const list = $('queue');
     list.replaceChildren(...data.items.map(queueItem));
@@ -229,7 +250,7 @@
     head.append(el('span', 'tag', LABELS.status[item.status] || item.status));
     head.append(el('strong', null, item.user));
     li.append(head);
-    li.append(el('div', 'muted', `${item.county || '区县未知'} · ${LABELS.reason[item.reason] || item.reason} · 已等待 ${duration(item.waitingMinutes)}`));
+    li.append(el('div', 'muted', `${accountPrefix(item)}${item.county || '区县未知'} · ${LABELS.reason[item.reason] || item.reason} · 已等待 ${duration(item.waitingMinutes)}`));
     if (item.assignee) li.append(el('div', 'muted', `负责人：${item.assignee}`));
     li.addEventListener('click', () => select(item.id));
     return li;
@@ -257,7 +278,7 @@
     $('detail').hidden = false;
     $('detail').dataset.id = id;
     $('d-title').textContent = `${s.user}${s.urgent ? '（紧急）' : ''}`;
-    $('d-meta').textContent = `${s.county || '区县未知'} · ${LABELS.reason[s.reason] || s.reason} · ${LABELS.status[s.status] || s.status}`
+    $('d-meta').textContent = `${accountPrefix(s)}${s.county || '区县未知'} · ${LABELS.reason[s.reason] || s.reason} · ${LABELS.status[s.status] || s.status}`
       + ` · 发起 ${when(s.createdAt)}` + (s.assignee ? ` · 负责人 ${s.assignee}` : '')
       + (s.crisisCategory ? ` · 危机类别：${LABELS.crisis[s.crisisCategory] || s.crisisCategory}（依据 ${s.crisisSignal || '未知'}）` : '');
     $('detail').dataset.urgent = String(!!s.urgent && s.status !== 'Resolved');
@@ -284,7 +305,7 @@
     let items;
     const ticketView = () => (state.view === 'resolved' ? 'closed' : 'open');
     const view = ticketView();
-    try { items = await api('GET', `/tickets?view=${view}`); } catch { return; }
+    try { items = await api('GET', `/tickets?view=${view}${accountQuery()}`); } catch { return; }
     if (state.tab !== 'tickets' || ticketView() !== view) return; // moved on meanwhile
     $('queue').replaceChildren(...items.map(ticketItem));
     $('queue-empty').hidden = items.length > 0;
@@ -305,7 +326,7 @@
     head.append(el('span', 'tag', t.statusLabel));
     head.append(el('strong', null, t.number));
     li.append(head);
-    li.append(el('div', 'muted', `${ticketPlace(t)} · ${t.category} · ${t.ageBand} · 提交 ${when(t.createdAt)}`));
+    li.append(el('div', 'muted', `${accountPrefix(t)}${ticketPlace(t)} · ${t.category} · ${t.ageBand} · 提交 ${when(t.createdAt)}`));
     li.addEventListener('click', () => select(t.number));
     return li;
   }
@@ -488,6 +509,7 @@
     $('logout').addEventListener('click', logout);
     $('alerts-dismiss').addEventListener('click', dismissAlerts);
     $('view').addEventListener('change', () => { state.view = $('view').value; reloadQueue(); });
+    $('account').addEventListener('change', () => { state.account = $('account').value; reloadQueue(); });
     $('claim').addEventListener('click', () => act('/claim'));
     $('assign').addEventListener('click', () => act('/assign', { userName: $('assignee').value }));
     $('resolve').addEventListener('click', () => {

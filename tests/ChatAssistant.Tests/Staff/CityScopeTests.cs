@@ -33,6 +33,7 @@ public sealed class CityScopeTests : IAsyncLifetime
             ["WeChat:Accounts:tiantai:Token"] = "tiantaitoken2",
             ["WeChat:Accounts:tiantai:AppId"] = "wxtiantai00000002",
             ["WeChat:Accounts:tiantai:Counties:0"] = "天台县",
+            ["WeChat:Accounts:tiantai:DisplayName"] = "天台青年",
             ["Disputes:EncryptionKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
             ["Identity:CodeSecret"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 7)).ToArray()),
         }, s => s.AddSingleton<IEscalationCountySource>(new FixedCountySource(new Dictionary<string, string> { ["tt1"] = "天台县" })));
@@ -127,6 +128,31 @@ public sealed class CityScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/staff/hours/volunteers/V200")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/staff/booking/studios/{theirStudio}")).StatusCode);
         Assert.Empty(Refusals("staff:admin"));
+    }
+
+    [Fact]
+    public async Task The_console_lists_say_which_account_each_item_came_through_and_filter_by_account()
+    {
+        const string Tiantai = "wechat:wxtiantai00000002", Jinhua = "wechat:wxjinhua000000001";
+        var fromTiantai = DisputeFixtures.File(_server.Services, "天台县", userId: "o_tt_user", channel: Tiantai);
+        var fromJinhua = DisputeFixtures.File(_server.Services, "金东区", userId: "o_jh_user", channel: Jinhua);
+        using var admin = await StaffSession.SignInAsync(_server, "admin", Pw);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/staff/escalations", new { channelId = Tiantai, userId = "o_tt_user" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/staff/escalations", new { channelId = Jinhua, userId = "o_jh_user" })).StatusCode);
+
+        var accounts = await admin.GetJsonAsync("/api/staff/wechat-accounts");
+        Assert.Equal(["jinhua:jinhua", "tiantai:天台青年"], accounts.EnumerateArray().Select(a => $"{a.GetProperty("name").GetString()}:{a.GetProperty("displayName").GetString()}").Order().ToArray());
+
+        var tickets = await admin.GetJsonAsync("/api/staff/tickets?account=tiantai");
+        var only = Assert.Single(tickets.EnumerateArray());
+        Assert.Equal((fromTiantai.Number, "tiantai", "天台青年"), (only.GetProperty("number").GetString(), only.GetProperty("account").GetString(), only.GetProperty("accountName").GetString()));
+        Assert.Equal(2, (await admin.GetJsonAsync("/api/staff/tickets")).GetArrayLength());
+        Assert.Equal(fromJinhua.Number, Assert.Single((await admin.GetJsonAsync("/api/staff/tickets?account=jinhua")).EnumerateArray()).GetProperty("number").GetString());
+
+        var queue = (await admin.GetJsonAsync("/api/staff/escalations?account=tiantai")).GetProperty("items");
+        Assert.Equal("天台青年", Assert.Single(queue.EnumerateArray()).GetProperty("accountName").GetString());
+        Assert.Equal(2, (await admin.GetJsonAsync("/api/staff/escalations")).GetProperty("items").GetArrayLength());
+        Assert.Empty((await admin.GetJsonAsync("/api/staff/escalations?account=nosuch")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
