@@ -6,8 +6,9 @@ namespace ChatAssistant.Load.Report;
 /// <summary>
 /// After a run: what the server's <c>/metrics</c> counted against what the generator sent. Every message posted to the
 /// callback and answered 2xx ran one turn (each is new, and the flood guard is off), so
-/// <c>chatassistant_messages_total</c> of the default account must equal that count; with telemetry off the endpoint is
-/// absent and nothing is compared.
+/// <c>chatassistant_messages_total</c> of the WeChat accounts (the default one and, with <c>--accounts</c>, the others:
+/// channel <c>wechat</c> or <c>wechat:{AppId}</c>) must equal that count; with telemetry off the endpoint is absent and
+/// nothing is compared.
 /// </summary>
 public static class MetricsCheck
 {
@@ -19,7 +20,7 @@ public static class MetricsCheck
         if (response.StatusCode == HttpStatusCode.NotFound) return new("Metrics check: /metrics is off (OpenTelemetry:Enabled=false), nothing compared", true);
         response.EnsureSuccessStatusCode();
         var scrape = await response.Content.ReadAsStringAsync(ct);
-        var counted = Sum(scrape, "chatassistant_messages_total", "account=\"default\"");
+        var counted = Sum(scrape, "chatassistant_messages_total", "channel=\"wechat"); // wechat and wechat:{AppId}
         var answers = Sum(scrape, "chatassistant_answers_total", "");
         var turns = Sum(scrape, "chatassistant_turn_duration_seconds_count", "channel=\"wechat\"");
         var agrees = counted == sent && turns == sent;
