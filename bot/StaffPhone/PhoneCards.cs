@@ -40,6 +40,12 @@ public sealed class PhoneCards(WeComCards cards, StaffWeComLinks links, IOptions
             ],
             StaffPhoneTexts.ClaimButton,
             ClaimPrefix + record.Id);
+        await SendCardAsync(users, card, alert, ct).ConfigureAwait(false);
+    }
+
+    // Sends one card and keeps on the alert whether WeCom took it (and its error code when not).
+    private async Task SendCardAsync(IReadOnlyList<string> users, WeComCard card, EscalationAlert alert, CancellationToken ct)
+    {
         var sent = await cards.SendAsync(users, card, ct).ConfigureAwait(false);
         alert.Delivered = sent.ErrCode == 0;
         alert.ErrorCode = sent.ErrCode == 0 ? null : sent.ErrCode;
@@ -64,10 +70,7 @@ public sealed class PhoneCards(WeComCards cards, StaffWeComLinks links, IOptions
             ],
             StaffPhoneTexts.AcknowledgeButton,
             TicketPrefix + ticket.Number);
-        var sent = await cards.SendAsync(users, card, ct).ConfigureAwait(false);
-        alert.Delivered = sent.ErrCode == 0;
-        alert.ErrorCode = sent.ErrCode == 0 ? null : sent.ErrCode;
-        alert.ResponseCode = sent.ResponseCode;
+        await SendCardAsync(users, card, alert, ct).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the card's button with who took it, for everyone it went to; true when WeCom took the update.</summary>

@@ -44,20 +44,6 @@ public sealed class LiteReminderStore : IReminderStore
     public IReadOnlyList<DutyReminder> InState(ReminderState state) =>
         _reminders.FindWhere(LiteQuery.Is(nameof(DutyReminder.State), LiteQuery.Name(state))).OrderBy(r => r.DueAt).ToList();
 
-    /// <summary>Moves a reminder from Pending to Sending in one conditional update; true for the one caller that won.</summary>
-    public bool TryClaim(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Pending, ReminderState.Sending, now, error: null, claim: true);
-
-    public void MarkSent(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Sending, ReminderState.Sent, now, error: null, claim: false);
-
-    public void MarkFailed(int bookingId, DateTimeOffset now, string reason) =>
-        Transition(bookingId, ReminderState.Sending, ReminderState.Failed, now, reason, claim: false);
-
-    /// <summary>Stops a reminder that has not gone out (the booking was cancelled).</summary>
-    public bool Cancel(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Pending, ReminderState.Cancelled, now, error: null, claim: false);
-
     /// <summary>
     /// Claims left in Sending by a crash: the message may or may not have reached the user, so they are marked
     /// failed (staff can see them) instead of being sent a second time.
@@ -66,13 +52,13 @@ public sealed class LiteReminderStore : IReminderStore
     {
         var stuck = InState(ReminderState.Sending);
         foreach (var r in stuck)
-            MarkFailed(r.Id, now, "interrupted: the server stopped while sending; not resent to avoid a duplicate");
+            ((IReminderStore)this).MarkFailed(r.Id, now, "interrupted: the server stopped while sending; not resent to avoid a duplicate");
         return stuck.Count;
     }
 
     // UPDATE … SET { … } WHERE _id = @id AND State = @from: LiteDB merges the fields into the row in one write,
     // so of two callers only one sees the row still in the "from" state.
-    private bool Transition(int bookingId, ReminderState from, ReminderState to, DateTimeOffset now, string? error, bool claim)
+    public bool Transition(int bookingId, ReminderState from, ReminderState to, DateTimeOffset now, string? error, bool claim)
     {
         var stamp = claim ? "ClaimedAt" : "DoneAt";
         var transform = error is null

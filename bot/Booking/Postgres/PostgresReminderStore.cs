@@ -52,18 +52,6 @@ public sealed class PostgresReminderStore(PostgresRecords records) : IReminderSt
             new { state = state.ToString() }, t).AsList());
     }
 
-    public bool TryClaim(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Pending, ReminderState.Sending, now, error: null, claim: true);
-
-    public void MarkSent(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Sending, ReminderState.Sent, now, error: null, claim: false);
-
-    public void MarkFailed(int bookingId, DateTimeOffset now, string reason) =>
-        Transition(bookingId, ReminderState.Sending, ReminderState.Failed, now, reason, claim: false);
-
-    public bool Cancel(int bookingId, DateTimeOffset now) =>
-        Transition(bookingId, ReminderState.Pending, ReminderState.Cancelled, now, error: null, claim: false);
-
     public int FailInterrupted(DateTimeOffset now)
     {
         return records.Use((c, t) => c.Execute(
@@ -75,7 +63,7 @@ public sealed class PostgresReminderStore(PostgresRecords records) : IReminderSt
             }, t));
     }
 
-    private bool Transition(int bookingId, ReminderState from, ReminderState to, DateTimeOffset now, string? error, bool claim)
+    public bool Transition(int bookingId, ReminderState from, ReminderState to, DateTimeOffset now, string? error, bool claim)
     {
         var stamp = claim ? "claimed_at" : "done_at";
         var keepError = error is null ? "" : ", error = @error";
