@@ -1,3 +1,4 @@
+using ChatAssistant.Disputes;
 using System.Globalization;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Time;
@@ -11,7 +12,7 @@ namespace ChatAssistant.Booking;
 /// otherwise the next (or nearest) free slots as a numbered list. A delegate at the open-bookings limit is told at
 /// once (and how to free a place), and slots they hold, or that overlap one of theirs, are never offered.
 /// </summary>
-public sealed class BookDutyFlow(IdentityService identity, BookingService booking, DateTimeReader reader, AssistantClock clock, IOptions<BookingOptions> options) : Flow
+public sealed class BookDutyFlow(IdentityService identity, BookingService booking, DateTimeReader reader, AssistantClock clock, IOptions<BookingOptions> options, AccountAreas areas) : Flow
 {
     public const string FlowId = "booking.book";
 
@@ -55,7 +56,7 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
             var when = BookingTexts.Describe(clock, window);
             var past = window.IsPoint ? window.Start < ctx.Now : window.End <= ctx.Now;
             var tooFar = !past && window.Start >= booking.Horizon;
-            var matches = past || tooFar ? [] : Within(window.Start, window.End, window.Part is not null);
+            var matches = past || tooFar ? [] : Within(window.Start, window.End, window.Part is not null, OwnCounties(ctx));
             var held = matches.Where(m => theirs.Any(b => m.Slot.Overlaps(b.Start, b.End))).ToList();
             var free = matches.Where(m => BookingService.OpenTo(m, theirs)).ToList();
             if (past) await ctx.SendAsync(BookingTexts.PastTime(when), ct);
@@ -177,17 +178,21 @@ public sealed class BookDutyFlow(IdentityService identity, BookingService bookin
     {
         var member = identity.FindByOpenId(RosterKind.Delegate, ctx.UserId);
         IReadOnlyList<DutyBooking> theirs = member is null ? [] : booking.Upcoming(member.MemberId);
+        var counties = OwnCounties(ctx);
         return ctx.Slot(Slots.Mode) switch
         {
-            "window" => Within(Instant(ctx, Slots.From), Instant(ctx, Slots.To), ctx.Slot(Slots.Part) == "1").Where(s => BookingService.OpenTo(s, theirs)).Take(Count).ToList(),
-            "near" => booking.NearestFree(Instant(ctx, Slots.From), Count, theirs: theirs),
-            _ => booking.NextFree(Count, theirs: theirs),
+            "window" => Within(Instant(ctx, Slots.From), Instant(ctx, Slots.To), ctx.Slot(Slots.Part) == "1", counties).Where(s => BookingService.OpenTo(s, theirs)).Take(Count).ToList(),
+            "near" => booking.NearestFree(Instant(ctx, Slots.From), Count, theirs: theirs, counties: counties),
+            _ => booking.NextFree(Count, theirs: theirs, counties: counties),
         };
     }
 
+    // The studios of the Official Account the delegate wrote to, when it names its counties (null: every studio).
+    private IReadOnlySet<string>? OwnCounties(FlowContext ctx) => areas.OwnCounties(ctx.Turn.Activity.ChannelId);
+
     // 「12月2日下午」 means the slots starting that afternoon; a range or a moment, the slots it touches.
-    private IReadOnlyList<SlotAvailability> Within(DateTimeOffset from, DateTimeOffset to, bool partOfDay) =>
-        partOfDay ? booking.SlotsStartingBetween(from, to) : booking.SlotsBetween(from, to);
+    private IReadOnlyList<SlotAvailability> Within(DateTimeOffset from, DateTimeOffset to, bool partOfDay, IReadOnlySet<string>? counties) =>
+        partOfDay ? booking.SlotsStartingBetween(from, to, counties: counties) : booking.SlotsBetween(from, to, counties: counties);
 
     private static void Remember(FlowContext ctx, string mode, DateTimeOffset from, DateTimeOffset to, bool partOfDay = false)
     {

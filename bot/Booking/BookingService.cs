@@ -26,14 +26,14 @@ public sealed class BookingService(
     /// Slots overlapping [<paramref name="from"/>, <paramref name="to"/>) that have not started and start before
     /// the <see cref="Horizon"/>, with their occupancy.
     /// </summary>
-    public IReadOnlyList<SlotAvailability> SlotsBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null)
+    public IReadOnlyList<SlotAvailability> SlotsBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null, IReadOnlySet<string>? counties = null)
     {
         var now = clock.Now;
         var horizon = Horizon;
         if (to > horizon) to = horizon;
         if (from > to) return [];
         var result = new List<SlotAvailability>();
-        foreach (var studio in StudiosFor(studioId))
+        foreach (var studio in StudiosFor(studioId, counties))
         {
             // A point in time ("下午3点") matches the slot that contains it.
             var slots = calendar.Slots(studio, calendar.DayOf(from), calendar.DayOf(to))
@@ -52,8 +52,8 @@ public sealed class BookingService(
     /// Slots starting in [<paramref name="from"/>, <paramref name="to"/>) that have not started and start before the
     /// <see cref="Horizon"/>: the slots of a part of the day ("12月2日下午" → those starting 12:00–18:00).
     /// </summary>
-    public IReadOnlyList<SlotAvailability> SlotsStartingBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null) =>
-        SlotsBetween(from, to, studioId).Where(s => s.Slot.Start >= from && s.Slot.Start < to).ToList();
+    public IReadOnlyList<SlotAvailability> SlotsStartingBetween(DateTimeOffset from, DateTimeOffset to, int? studioId = null, IReadOnlySet<string>? counties = null) =>
+        SlotsBetween(from, to, studioId, counties).Where(s => s.Slot.Start >= from && s.Slot.Start < to).ToList();
 
     /// <summary>
     /// Whether <paramref name="slot"/> can be offered to a delegate whose bookings still to come are
@@ -70,7 +70,7 @@ public sealed class BookingService(
     /// The next free slots from now on, earliest first; with <paramref name="theirs"/> (a delegate's bookings still to
     /// come) only those open to that delegate (<see cref="OpenTo"/>).
     /// </summary>
-    public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null)
+    public IReadOnlyList<SlotAvailability> NextFree(int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null, IReadOnlySet<string>? counties = null)
     {
         var now = clock.Now;
         var horizon = Horizon;
@@ -82,7 +82,7 @@ public sealed class BookingService(
         for (var from = now; from < horizon && found.Count < count; from = from.AddDays(7))
         {
             var to = from.AddDays(7) < horizon ? from.AddDays(7) : horizon;
-            found.AddRange(SlotsBetween(from, to, studioId)
+            found.AddRange(SlotsBetween(from, to, studioId, counties)
                 .Where(s => OpenTo(s, theirs) && s.Slot.Start >= from && s.Slot.Start < to).Take(count - found.Count));
         }
         return found;
@@ -92,12 +92,12 @@ public sealed class BookingService(
     /// Free slots closest in time to <paramref name="target"/> (before or after), in order of start; with
     /// <paramref name="theirs"/> only those open to that delegate (<see cref="OpenTo"/>).
     /// </summary>
-    public IReadOnlyList<SlotAvailability> NearestFree(DateTimeOffset target, int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null)
+    public IReadOnlyList<SlotAvailability> NearestFree(DateTimeOffset target, int count, int? studioId = null, IReadOnlyList<DutyBooking>? theirs = null, IReadOnlySet<string>? counties = null)
     {
         var now = clock.Now;
         var from = target.AddDays(-14) > now ? target.AddDays(-14) : now;
         theirs ??= [];
-        return SlotsBetween(from, target.AddDays(28), studioId).Where(s => OpenTo(s, theirs))
+        return SlotsBetween(from, target.AddDays(28), studioId, counties).Where(s => OpenTo(s, theirs))
             .OrderBy(s => (s.Slot.Start - target).Duration()).Take(count).OrderBy(s => s.Slot.Start).ToList();
     }
 
@@ -260,6 +260,9 @@ public sealed class BookingService(
         return true;
     }
 
-    private IEnumerable<Studio> StudiosFor(int? studioId) =>
-        studioId is null ? studios.Active() : studios.Read(studioId.Value) is { Active: true } s ? [s] : [];
+    // One studio, or every active one — of the given counties only when an Official Account names its own (a city's
+    // account offers its studios; an account without Counties, or the web chat, offers them all).
+    private IEnumerable<Studio> StudiosFor(int? studioId, IReadOnlySet<string>? counties) =>
+        (studioId is null ? studios.Active() : studios.Read(studioId.Value) is { Active: true } s ? [s] : [])
+            .Where(studio => counties is null || counties.Contains(studio.County));
 }

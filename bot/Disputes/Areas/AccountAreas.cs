@@ -33,6 +33,15 @@ public sealed class AccountAreas : IScopeAreas
     /// <summary>Every configured county: the list of channels without their own.</summary>
     public CountyDirectory All { get; }
 
+    /// <summary>
+    /// The counties an account of <paramref name="channelId"/> names itself (<c>Counties</c>), or null when it names none
+    /// (it serves every county): what a feature filters by when things belong to an account (its studios).
+    /// </summary>
+    public IReadOnlySet<string>? OwnCounties(string? channelId) =>
+        channelId is not null && _byChannel.TryGetValue(channelId, out var own)
+            ? own.Groups.SelectMany(g => g.Counties).Select(c => c.Label).ToHashSet(StringComparer.Ordinal)
+            : null;
+
     /// <summary>The counties of the channel <paramref name="channelId"/>.</summary>
     public CountyDirectory For(string? channelId) => channelId is not null && _byChannel.TryGetValue(channelId, out var own) ? own : All;
 
