@@ -77,6 +77,9 @@ public sealed class WeChatOptions
     /// <summary>A folder of guide content laid over the shared guide for this account's users (entries added, replaced, hidden).</summary>
     public string? GuideOverlay { get; set; }
 
+    /// <summary>The account's own 爱心超市 catalogue file (YAML, as <c>Hours:CatalogueFile</c>); unset: the shared one.</summary>
+    public string? Catalogue { get; set; }
+
     /// <summary>
     /// True when any identifying setting is present. With none, the server still starts (the embedded
     /// demo default) and <c>/api/wechat</c> answers 503: a made-up token would let anyone post as WeChat.
@@ -110,7 +113,7 @@ public sealed class WeChatOptions
 
     /// <summary>
     /// The settings of the account <paramref name="name"/> of <see cref="Accounts"/>: its own identity (AppId, Token,
-    /// AppSecret, EncodingAESKey, Mode, Templates) and content (DisplayName, Counties, GuideOverlay) over this section's shared settings.
+    /// AppSecret, EncodingAESKey, Mode, Templates) and content (DisplayName, Counties, GuideOverlay, Catalogue) over this section's shared settings.
     /// </summary>
     public WeChatOptions ForAccount(string name)
     {
@@ -125,6 +128,7 @@ public sealed class WeChatOptions
         merged.DisplayName = own.DisplayName;
         merged.Counties = [.. own.Counties];
         merged.GuideOverlay = own.GuideOverlay;
+        merged.Catalogue = own.Catalogue;
         merged.Accounts = new(StringComparer.Ordinal);
         return merged;
     }

@@ -53,7 +53,7 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
         Mode(o, prefix, errors);
     }
 
-    /// <summary>What the account's users are shown: its name, counties and guide overlay.</summary>
+    /// <summary>What the account's users are shown: its name, counties, guide overlay and catalogue.</summary>
     private static void Content(WeChatOptions o, string prefix, List<string> errors)
     {
         if (o.DisplayName is { } display && (display.Trim().Length == 0 || display.Length > 30))
@@ -62,6 +62,8 @@ public sealed partial class WeChatOptionsValidator : IValidateOptions<WeChatOpti
             errors.Add($"{prefix}Counties must not have an empty entry.");
         if (!string.IsNullOrWhiteSpace(o.GuideOverlay) && !Directory.Exists(o.GuideOverlay))
             errors.Add($"{prefix}GuideOverlay: the folder {Path.GetFullPath(o.GuideOverlay)} does not exist. Give the folder of the account's guide overlay, or leave it unset.");
+        if (!string.IsNullOrWhiteSpace(o.Catalogue) && !File.Exists(o.Catalogue))
+            errors.Add($"{prefix}Catalogue: the file {Path.GetFullPath(o.Catalogue)} does not exist. Give the account's 爱心超市 catalogue file, or leave it unset for the shared one.");
     }
 
     private static void Mode(WeChatOptions o, string prefix, List<string> errors)

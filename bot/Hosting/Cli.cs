@@ -75,6 +75,7 @@ public static class Cli
             if (Storage.RecordsRegistration.UsesPostgres(app.Services)) _ = app.Services.GetRequiredService<Storage.Postgres.PostgresRecords>();
             Guide.GuideWarmup.Check(app.Services);
             _ = app.Services.GetRequiredService<Disputes.AccountAreas>(); // an account's unknown county stops the start-up
+            _ = app.Services.GetRequiredService<Hours.CatalogueLibrary>(); // an account's broken catalogue stops the start-up
             await app.RunAsync();
             return 0;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
 using ChatAssistant.Conversation.Routing;
@@ -21,6 +22,8 @@ public static class HoursRegistration
         services.AddSingleton<HoursImporter>();
         services.AddSingleton<HoursReview>();
         services.AddSingleton<CatalogueProvider>();
+        services.AddSingleton(sp => new CatalogueLibrary(sp.GetRequiredService<CatalogueProvider>(),
+            sp.GetService<IOptions<Adapters.WeChat.WeChatOptions>>(), sp.GetRequiredService<ILogger<CatalogueProvider>>()));
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<HoursCorrections>();
         services.AddFeature<MyHoursFlow>(new Intent

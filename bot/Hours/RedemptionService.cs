@@ -11,7 +11,7 @@ namespace ChatAssistant.Hours;
 /// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs under one lock
 /// and one LiteDB transaction with no await inside, so concurrent redemptions cannot overspend.
 /// </summary>
-public sealed class RedemptionService(HoursStore store, AuditLog audit, CatalogueProvider catalogue, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
+public sealed class RedemptionService(HoursStore store, AuditLog audit, CatalogueLibrary catalogues, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
 {
     // One gate per volunteer (the roster bounds how many). LiteDB is one file in one process (see DESIGN.md),
     // so an in-process lock is the whole story; the ledger's unique keys guard against replays.
@@ -22,10 +22,11 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
     /// <paramref name="confirmedPoints"/> is given, the item still costs what the volunteer confirmed (staff may
     /// edit the catalogue between the question and the "是"). With <paramref name="openId"/> (the chat), that WeChat
     /// user must still be bound to the volunteer: staff may have unbound them between the question and the "是".
+    /// The item is looked up in the catalogue of <paramref name="channelId"/>'s account (null: the shared one).
     /// </summary>
-    public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null, string? openId = null)
+    public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null, string? openId = null, string? channelId = null)
     {
-        var item = catalogue.Current.Find(itemId);
+        var item = catalogues.For(channelId).Current.Find(itemId);
         lock (Gate(volunteerId))
         {
             var balance = HoursLedger.PointsOf(store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));

@@ -5,7 +5,7 @@ using ChatAssistant.Identity;
 namespace ChatAssistant.Hours.Chat;
 
 /// <summary>兑换: the 爱心超市 catalogue by point tier → choose by number → confirm → order number and pickup.</summary>
-public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledger, CatalogueProvider catalogue, RedemptionService redemptions) : Flow
+public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledger, CatalogueLibrary catalogues, RedemptionService redemptions) : Flow
 {
     public const string FlowId = "hours.redeem";
 
@@ -36,7 +36,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
                 await ctx.SendAsync(IdentityTexts.NotBound(RosterKind.Volunteer), ct);
                 return StepResult.End();
             }
-            var items = catalogue.Current.Items;
+            var items = CatalogueFor(ctx).Current.Items;
             if (items.Count == 0)
             {
                 await ctx.SendAsync(HoursTexts.CatalogueUnavailable, ct);
@@ -59,11 +59,11 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             var confirmed = int.Parse(ctx.Slot(Slots.Confirmed) ?? "-1", CultureInfo.InvariantCulture);
             // The binding is checked again with the order (under the volunteer's lock): staff may have unbound this
             // account since the flow began, and whoever holds it now must not spend that volunteer's points.
-            var result = redemptions.Redeem(ctx.Slot(Slots.Volunteer)!, ctx.Slot(Slots.Item)!, confirmed, ctx.UserId);
+            var result = redemptions.Redeem(ctx.Slot(Slots.Volunteer)!, ctx.Slot(Slots.Item)!, confirmed, ctx.UserId, ctx.Turn.Activity.ChannelId);
             if (result.Status == RedeemStatus.PriceChanged) return StepResult.GoTo("confirm"); // ask again at the new price
             await ctx.SendAsync(result.Status switch
             {
-                RedeemStatus.Placed => HoursTexts.Redeemed(result.Order!, catalogue.Current.Pickup, result.Balance.Available),
+                RedeemStatus.Placed => HoursTexts.Redeemed(result.Order!, CatalogueFor(ctx).Current.Pickup, result.Balance.Available),
                 RedeemStatus.InsufficientPoints => HoursTexts.RedeemRefused(result.Balance.Available),
                 RedeemStatus.NotBound => HoursTexts.RedeemNotBound,
                 _ => HoursTexts.ItemGone,
@@ -78,7 +78,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
     // redemption is refused and this asks again, saying what changed.
     private string Confirmation(FlowContext ctx)
     {
-        if (catalogue.Current.Find(ctx.Slot(Slots.Item)!) is not { } item) return HoursTexts.ItemGone;
+        if (CatalogueFor(ctx).Current.Find(ctx.Slot(Slots.Item)!) is not { } item) return HoursTexts.ItemGone;
         var shown = ctx.Slot(Slots.Confirmed);
         ctx.Slots[Slots.Confirmed] = item.Points.ToString(CultureInfo.InvariantCulture);
         var question = HoursTexts.ConfirmRedeem(item, Available(ctx));
@@ -97,7 +97,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             var available = Available(ctx);
             var lines = new List<string> { HoursTexts.CatalogueHeading(available) };
             var ids = new List<string>();
-            var items = catalogue.Current.Items;
+            var items = CatalogueFor(ctx).Current.Items;
             foreach (var (heading, part) in new[] { (HoursTexts.AffordableHeading, items.Where(i => i.Points <= available)), (HoursTexts.LaterHeading, items.Where(i => i.Points > available)) })
             {
                 var tiers = part.GroupBy(i => i.Points).OrderBy(g => g.Key).ToList();
@@ -122,7 +122,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             var ids = (ctx.Slot(Slots.Items) ?? "").Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
             var n = Replies.Number(input);
             if (n is null || n < 1 || n > ids.Length) return StepResult.Retry(FlowTexts.PickANumber(ids.Length));
-            var item = catalogue.Current.Find(ids[n.Value - 1]);
+            var item = CatalogueFor(ctx).Current.Find(ids[n.Value - 1]);
             if (item is null)
             {
                 await ctx.SendAsync(HoursTexts.ItemGone, ct);
@@ -132,7 +132,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             if (item.Points > available)
             {
                 // Said and answered with what the points do cover (their numbers in the list shown): no failed attempt.
-                var affordable = ids.Select((id, i) => (Number: i + 1, Item: catalogue.Current.Find(id)))
+                var affordable = ids.Select((id, i) => (Number: i + 1, Item: CatalogueFor(ctx).Current.Find(id)))
                     .Where(x => x.Item is not null && x.Item.Points <= available).Select(x => (x.Number, x.Item!)).ToList();
                 await ctx.SendAsync(HoursTexts.InsufficientFor(item, available, affordable), ct);
                 return StepResult.Wait();
@@ -143,4 +143,7 @@ public sealed class RedeemFlow(IVolunteerDirectory volunteers, HoursLedger ledge
             return StepResult.Next();
         },
     };
+
+    // The catalogue of the account the volunteer wrote to (its own file, or the shared one).
+    private CatalogueProvider CatalogueFor(FlowContext ctx) => catalogues.For(ctx.Turn.Activity.ChannelId);
 }
