@@ -32,6 +32,21 @@ public interface IKeyValueCache
     /// </summary>
     Task<bool?> TryTakeAsync(string key, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds one to the counter at <paramref name="key"/> (an absent or expired key counts from 0) and sets the key's
+    /// expiry to <paramref name="ttl"/>, renewed by every increment; returns the new count. Atomic and one round trip
+    /// (Redis: INCR and PEXPIRE in one script), so two instances counting at once both count. A fixed window is a
+    /// key named after the window's start. Issued into <paramref name="batch"/> when this store can join it (then the
+    /// task does not complete before the batch is sent).
+    /// </summary>
+    Task<long> IncrementAsync(string key, TimeSpan ttl, StoreBatch? batch = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when every instance of the deployment sees this store's keys (Redis): a count kept here is the
+    /// deployment's. False for the in-process store, whose keys only this process sees.
+    /// </summary>
+    bool IsShared => false;
+
     /// <summary>Removes a key if present.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace ChatAssistant.Adapters.Coordination;
 
@@ -51,6 +52,25 @@ public sealed class InMemoryKeyValueCache(TimeProvider time) : IKeyValueCache
             if (_items.TryUpdate(key, (next, e.Expires), e)) return Task.FromResult<bool?>(true);
         }
     }
+
+    public Task<long> IncrementAsync(string key, TimeSpan ttl, StoreBatch? batch = null, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        // AddOrUpdate swaps atomically (its factory may run again on a race, never counting twice).
+        var entry = _items.AddOrUpdate(key,
+            static (_, expires) => ("1", expires),
+            (_, e, expires) => ((Count(e, now) + 1).ToString(CultureInfo.InvariantCulture), expires),
+            now + ttl);
+        Sweep(now);
+        return Task.FromResult(long.Parse(entry.Value, CultureInfo.InvariantCulture));
+    }
+
+    // A live entry's count; an expired one counts from nothing. A value that holds no count is a caller's bug, as INCR
+    // on it is in Redis.
+    private static long Count((string Value, DateTimeOffset Expires) entry, DateTimeOffset now) =>
+        entry.Expires <= now ? 0
+        : long.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) ? count
+        : throw new InvalidOperationException("The key holds no counter.");
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -52,6 +52,14 @@ internal static class WeChatKeys
 
     public static string MessageWindow(string openId) => $"wechat:window:msg:{Hash(openId)}";
     public static string EventWindow(string openId) => $"wechat:window:evt:{Hash(openId)}";
+    /// <summary>
+    /// The count of what <paramref name="openId"/> sent to the account of <paramref name="channelId"/> in the minute
+    /// starting at <paramref name="minuteStart"/> (Unix seconds): the channel id names the account (OpenIDs are per
+    /// AppId, so the same OpenID under two accounts is two senders), the OpenID is hashed as in every other key.
+    /// </summary>
+    public static string UserMinute(string channelId, string openId, long minuteStart) =>
+        $"wechat:flood:{channelId}:{Hash(openId)}:{minuteStart.ToString(CultureInfo.InvariantCulture)}";
+
     public static string Token(string appId) => $"wechat:token:{appId}";
     public static string TokenRefused(string appId) => $"wechat:token-refused:{appId}";
     public static string TokenLock(string appId) => $"wechat:token-refresh:{appId}";

@@ -9,9 +9,10 @@ namespace ChatAssistant.Staff;
 /// <see cref="StaffSignIn.LockoutDuration"/>. Names without an account count the same way, so a lock-out does not
 /// tell which names exist. Records are dropped by age (a lock that ended, failures older than the memory), so they
 /// stay as few as the clients of the last hour; a restart forgets them, which gives a guesser five more tries.
-/// Its own short lock only: the password hash never runs under it.
+/// Its own short lock only: the password hash never runs under it. The embedded store, and the shared one's stand-in
+/// while Redis is down (<see cref="SharedSignInFailures"/>).
 /// </summary>
-internal sealed class SignInFailures(TimeProvider time)
+internal sealed class SignInFailures(TimeProvider time) : ISignInFailures
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private readonly Dictionary<(string Name, string Network), Entry> _entries = [];
@@ -24,6 +25,24 @@ internal sealed class SignInFailures(TimeProvider time)
     public int Count
     {
         get { lock (_lock) return _entries.Count; }
+    }
+
+    public int TrackedHere => Count;
+
+    public Task<bool> IsLockedOutAsync(string name, string network, CancellationToken cancellationToken) => Task.FromResult(IsLockedOut(name, network));
+
+    public Task<bool> AddAsync(string name, string network, CancellationToken cancellationToken) => Task.FromResult(Add(name, network));
+
+    public Task ClearAsync(string name, string network, CancellationToken cancellationToken)
+    {
+        Clear(name, network);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearAsync(string name, CancellationToken cancellationToken)
+    {
+        Clear(name);
+        return Task.CompletedTask;
     }
 
     /// <summary>Whether <paramref name="network"/> is locked out of <paramref name="name"/> now.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using ChatAssistant.Adapters.Coordination;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +33,10 @@ public static class StaffAuthentication
     {
         services.TryAddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<StaffStore>();
+        // Wrong passwords are counted where the short-lived keys are: in Redis for every instance, else in this process.
+        services.AddSingleton<ISignInFailures>(sp => sp.GetRequiredService<IKeyValueCache>().IsShared
+            ? ActivatorUtilities.CreateInstance<SharedSignInFailures>(sp)
+            : new SignInFailures(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSessions>();
         services.AddSingleton<StaffTokens>();

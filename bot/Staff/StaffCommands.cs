@@ -142,7 +142,8 @@ public static class StaffCommands
         var command = new Command("unlock", "Clear a sign-in lockout.") { name };
         command.SetAction((r, _) => Run(false, (_, _, services) =>
         {
-            services.GetRequiredService<StaffSignIn>().Unlock(r.GetValue(name)!);
+            // A console command with no synchronization context: waiting here blocks nothing else.
+            services.GetRequiredService<StaffSignIn>().UnlockAsync(r.GetValue(name)!).GetAwaiter().GetResult();
             Console.WriteLine("Unlocked.");
         }));
         return command;

@@ -1,3 +1,5 @@
+using ChatAssistant.Adapters;
+using ChatAssistant.Adapters.Coordination;
 using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Time;
 using Microsoft.AspNetCore.Antiforgery;
@@ -68,15 +70,17 @@ public static class StaffEndpoints
             }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
         });
-        admin.MapPost("/{userName}/unlock", (string userName, HttpContext http, StaffStore store, StaffSignIn signIn, AuditLog audit) =>
+        admin.MapPost("/{userName}/unlock", async (string userName, HttpContext http, StaffStore store, StaffSignIn signIn, AuditLog audit) =>
         {
             try
             {
-                signIn.Unlock(userName);
+                await signIn.UnlockAsync(userName, http.RequestAborted);
                 audit.Record(http.User.Actor(), "staff.unlocked", StaffUser.Actor(store.Find(userName)!.UserName));
                 return Results.NoContent();
             }
             catch (ArgumentException) { return Results.NotFound(new { error = StaffTexts.UnknownAccount }); }
+            // Redis is down: the account's own lock is cleared, the addresses' lock-outs are not; the admin tries again.
+            catch (StorageUnavailableException) { return Results.Json(new { error = ChannelTexts.Busy }, statusCode: StatusCodes.Status503ServiceUnavailable); }
         });
         // Someone moves to another district, changes role, or their name was mistyped. A new role or scope ends
         // their sessions (they carry the old ones); they sign in again.
@@ -128,7 +132,7 @@ public static class StaffEndpoints
     private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, StaffSignIn signIn, IAntiforgery antiforgery, ILoggerFactory logs)
     {
         // The client's address (the proxy's forwarded one, see Proxy:KnownProxies): failures lock that address out.
-        var outcome = signIn.SignIn(request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "");
+        var outcome = await signIn.SignInAsync(request.UserName ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "", http.RequestAborted);
         var log = logs.CreateLogger("ChatAssistant.Staff.Login");
         switch (outcome.Status)
         {

@@ -50,6 +50,13 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         return 1
         """;
 
+    // A counter: one more, and the key's expiry set anew (INCR alone would leave a key made by it without one).
+    private const string IncrementScript = """
+        local n = redis.call('INCR', KEYS[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        return n
+        """;
+
     private readonly RedisKeyspace _keys;
     private IDatabase _db => _keys.Db;
     private readonly RedisTopology _topology;
@@ -157,6 +164,20 @@ public sealed class RedisKeyValueCache : IKeyValueCache
         var taken = await Run(async () => (int)await _db.ScriptEvaluateAsync(TakeScript, [(RedisKey)key], [limit]).ConfigureAwait(false), "take", cancellationToken).ConfigureAwait(false);
         return taken < 0 ? null : taken == 1;
     }
+
+    /// <summary>
+    /// One script, so the count and its expiry are one step: no key is left counting for ever if the connection drops
+    /// between the two. Joins <paramref name="batch"/> (a WeChat message's claim) on one standalone server.
+    /// </summary>
+    public Task<long> IncrementAsync(string key, TimeSpan ttl, StoreBatch? batch = null, CancellationToken cancellationToken = default)
+    {
+        var (target, prefix, _) = _keys.Target(batch);
+        var args = new RedisValue[] { (long)Positive(ttl).TotalMilliseconds };
+        return Run(async () => (long)await target.ScriptEvaluateAsync(IncrementScript, [(RedisKey)(prefix + key)], args).ConfigureAwait(false), "increment", cancellationToken);
+    }
+
+    /// <summary>Every instance sharing this Redis and key prefix sees the same keys.</summary>
+    public bool IsShared => true;
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Run(() => _db.KeyDeleteAsync(key), "remove", cancellationToken);

@@ -73,7 +73,7 @@ public static class WebChatEndpoints
         var max = options.Value.MaxLength;
         if (text.Length > max) return Results.BadRequest(new ErrorResponse(WebChatTexts.TooLong(max)));
         var id = visitor.ReadOrIssue(http);
-        if (!limit.TryAdmit(id, http.Connection.RemoteIpAddress?.ToString()))
+        if (!await limit.TryAdmitAsync(id, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted))
             return Results.Json(new ErrorResponse(WebChatTexts.TooFast), statusCode: StatusCodes.Status429TooManyRequests);
         // The turn finishes even when the page goes away (its state is saved at the end), within a bound.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));

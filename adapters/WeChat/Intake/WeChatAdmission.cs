@@ -9,8 +9,9 @@ namespace ChatAssistant.Adapters.WeChat;
 /// Decides whether a verified message runs a turn: its replay claim (the signed query once, or again only with the
 /// same body: WeChat's retry), in the same round trip its dedupe claim (WeChat's retries never run a turn twice),
 /// and, for a message that would run one, the turn's first store commands (the lock attempt and the session read,
-/// <see cref="IBotPipeline.BeginTurn"/>) issued into the same <see cref="StoreBatch"/>; then the sender's rate
-/// limit. Every message that does not run its turn undoes that head (a lock it won is released at once).
+/// <see cref="IBotPipeline.BeginTurn"/>) and, with a shared cache, the sender's count for the flood guard issued into
+/// the same <see cref="StoreBatch"/>; then the sender's rate limit. Every message that does not run its turn undoes
+/// that head (a lock it won is released at once).
 /// </summary>
 public sealed class WeChatAdmission(
     IKeyValueCache cache, IBotPipeline pipeline, [FromKeyedServices] WeChatReplyCache replies,
@@ -34,6 +35,7 @@ public sealed class WeChatAdmission(
         var replay = new KeyClaim(WeChatKeys.Replay(inbound.Query.Timestamp!, inbound.Query.ReplaySignature), inbound.BodyHash, inbound.PassesFor, SameValueCounts: true);
         KeyClaim[] claims = turn is null ? [replay] : [replay, new KeyClaim(turn.DedupeKey, "1", inbound.PassesFor + RetrySpread)];
         TurnHead? head = null;
+        Task<long>? counted = null;
         try
         {
             int claimed;
@@ -48,6 +50,8 @@ public sealed class WeChatAdmission(
                 using (var batch = cache.BeginBatch())
                 {
                     head = turn is null ? null : pipeline.BeginTurn(turn.Activity, batch);
+                    // An unsubscribe is never refused, so it is not counted either.
+                    if (turn is not null && turn.Activity.Name != ChannelEvents.Unsubscribe) counted = rateLimit.Count(turn.Activity.From.Id, batch);
                     claiming = cache.ClaimInOrderAsync(claims, batch, CancellationToken.None);
                 }
                 claimed = await claiming.ConfigureAwait(false);
@@ -66,7 +70,9 @@ public sealed class WeChatAdmission(
             if (action is null) return new Admission.Refused(StatusCodes.Status400BadRequest, "message");
             if (turn is null) return new Admission.Answered((action as InboundAction.Reply)?.Text);
             if (claimed == 1) return new Admission.Retry(turn.ReplyKey);
-            if (turn.Activity.Name != ChannelEvents.Unsubscribe && !rateLimit.TryTake(turn.Activity.From.Id))
+            var allowed = turn.Activity.Name == ChannelEvents.Unsubscribe || await rateLimit.AllowsAsync(turn.Activity.From.Id, counted).ConfigureAwait(false);
+            counted = null; // observed
+            if (!allowed)
             {
                 // Claimed, so WeChat's retries of it get the same answer and run nothing either.
                 logger.LogInformation("WeChat message not handled: its sender is over {PerMinute} messages a minute", account.Options.UserMessagesPerMinute);
@@ -79,6 +85,7 @@ public sealed class WeChatAdmission(
         }
         finally
         {
+            WeChatUserRateLimit.Forget(counted);
             if (head is not null) await head.DisposeAsync().ConfigureAwait(false);
         }
     }

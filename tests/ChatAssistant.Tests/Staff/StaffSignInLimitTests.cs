@@ -46,7 +46,7 @@ public sealed class StaffSignInLimitTests
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, "10.1.50.9", "admin", "guess"));
         Assert.NotNull(store.Find("admin")!.LockedUntil);
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom(server, "198.51.100.21", "admin", Password));
-        server.Get<StaffSignIn>().Unlock("admin"); // until it expires or an admin unlocks it
+        await server.Get<StaffSignIn>().UnlockAsync("admin"); // until it expires or an admin unlocks it
         Assert.Equal(HttpStatusCode.OK, await LoginFrom(server, "198.51.100.21", "admin", Password));
     }
 
@@ -105,18 +105,18 @@ public sealed class StaffSignInLimitTests
         store.Create("bob", Password, StaffRoles.Staff, "天台县");
         var signIn = server.Get<StaffSignIn>();
 
-        var first = Task.Run(() => signIn.SignIn("alice", "wrong password", "192.0.2.1"));
+        var first = Task.Run(() => signIn.SignInAsync("alice", "wrong password", "192.0.2.1"));
         Assert.True(await hasher.WaitForAsync(1), "the first sign-in should be hashing");
         // While it hashes: another sign-in reaches its own hash, and an admin's change goes through.
-        var second = Task.Run(() => signIn.SignIn("bob", "wrong password", "192.0.2.2"));
+        var second = Task.Run(() => signIn.SignInAsync("bob", "wrong password", "192.0.2.2"));
         Assert.True(await hasher.WaitForAsync(2), "a second sign-in waited for the first one's hash");
-        var unlock = Task.Run(() => signIn.Unlock("bob"));
+        var unlock = Task.Run(() => signIn.UnlockAsync("bob"));
         Assert.Same(unlock, await Task.WhenAny(unlock, Task.Delay(TimeSpan.FromSeconds(5))));
 
         hasher.Release();
         Assert.Equal(SignInStatus.Failed, (await first).Status);
         Assert.Equal(SignInStatus.Failed, (await second).Status);
-        Assert.Equal(SignInStatus.Succeeded, signIn.SignIn("alice", Password, "192.0.2.1").Status);
+        Assert.Equal(SignInStatus.Succeeded, (await signIn.SignInAsync("alice", Password, "192.0.2.1")).Status);
     }
 
     [Fact]
@@ -128,17 +128,17 @@ public sealed class StaffSignInLimitTests
         var store = bot.Get<StaffSignIn>();
 
         // Four wrong passwords (one short of a lock-out), then a quiet afternoon: they no longer count.
-        for (var i = 0; i < StaffSignIn.MaxFailedSignIns - 1; i++) Assert.Equal(SignInStatus.Failed, store.SignIn("alice", "guess", "192.0.2.1").Status);
+        for (var i = 0; i < StaffSignIn.MaxFailedSignIns - 1; i++) Assert.Equal(SignInStatus.Failed, (await store.SignInAsync("alice", "guess", "192.0.2.1")).Status);
         time.Advance(StaffSignIn.FailureMemory + TimeSpan.FromMinutes(1));
-        Assert.Equal(SignInStatus.Failed, store.SignIn("alice", "guess", "192.0.2.1").Status);
-        Assert.Equal(SignInStatus.Succeeded, store.SignIn("alice", Password, "192.0.2.1").Status);
+        Assert.Equal(SignInStatus.Failed, (await store.SignInAsync("alice", "guess", "192.0.2.1")).Status);
+        Assert.Equal(SignInStatus.Succeeded, (await store.SignInAsync("alice", Password, "192.0.2.1")).Status);
 
         // Records of strangers' failures (any names) are dropped once old, however few there are.
-        for (var i = 0; i < 20; i++) store.SignIn("name-" + i, "guess", "192.0.2." + i);
-        for (var i = 0; i < 3; i++) store.SignIn("locked", "guess", "192.0.2.200");
+        for (var i = 0; i < 20; i++) await store.SignInAsync("name-" + i, "guess", "192.0.2." + i);
+        for (var i = 0; i < 3; i++) await store.SignInAsync("locked", "guess", "192.0.2.200");
         Assert.Equal(21, store.TrackedFailures);
         time.Advance(StaffSignIn.FailureMemory + TimeSpan.FromMinutes(1));
-        store.SignIn("someone", "guess", "192.0.2.201");
+        await store.SignInAsync("someone", "guess", "192.0.2.201");
         Assert.Equal(1, store.TrackedFailures);
     }
 

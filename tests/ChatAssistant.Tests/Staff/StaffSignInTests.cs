@@ -119,7 +119,7 @@ public sealed class StaffSignInTests : IAsyncLifetime
         // One wrong password from each of fifty addresses: each stays far below its own lock-out.
         for (var a = 0; a < StaffSignIn.MaxFailingAddresses; a++) await LoginFrom($"10.9.{a}.1", "zhou", "guess " + a);
         Assert.Equal(HttpStatusCode.Locked, await LoginFrom("198.51.100.21", "zhou", Password));
-        _server.Get<StaffSignIn>().Unlock("zhou"); // an admin's unlock ends it
+        await _server.Get<StaffSignIn>().UnlockAsync("zhou"); // an admin's unlock ends it
         Assert.Equal(HttpStatusCode.OK, await LoginFrom("198.51.100.21", "zhou", Password));
     }
 
@@ -342,9 +342,9 @@ public sealed class StaffSignInTests : IAsyncLifetime
         var store = _server.Get<StaffStore>();
         store.Create("kai", "a long enough password", StaffRoles.Staff, "金东区");
         // Wrong passwords (anyone can send them) write the failure counters back while an admin disables the account.
-        var signIns = Task.Run(() =>
+        var signIns = Task.Run(async () =>
         {
-            for (var i = 0; i < 40; i++) _server.Get<StaffSignIn>().SignIn("kai", i % 5 == 4 ? "a long enough password" : "wrong password " + i);
+            for (var i = 0; i < 40; i++) await _server.Get<StaffSignIn>().SignInAsync("kai", i % 5 == 4 ? "a long enough password" : "wrong password " + i);
         });
         var toggles = Task.Run(() =>
         {

@@ -179,6 +179,34 @@ public abstract class KeyValueCacheContractTests
     }
 
     [SkippableFact]
+    public async Task Increment_CountsFromOne_EachIncrementRenewsTheExpiry_AndAnExpiredCounterStartsAgain()
+    {
+        var cache = CreateCache();
+        var ttl = ShortTtl * 2;
+        Assert.Equal(1, await cache.IncrementAsync("count", ttl));
+        Assert.Equal(2, await cache.IncrementAsync("count", ttl));
+        Assert.Equal("2", await cache.GetAsync("count"));
+        await ElapseAsync(ShortTtl * 1.5);
+        Assert.Equal(3, await cache.IncrementAsync("count", ttl));
+        await ElapseAsync(ShortTtl * 1.5); // past the first expiry: the third increment renewed it
+        Assert.Equal(4, await cache.IncrementAsync("count", ttl));
+
+        await ElapseAsync(ttl * 1.5);
+        Assert.Null(await cache.GetAsync("count"));
+        Assert.Equal(1, await cache.IncrementAsync("count", ttl));
+    }
+
+    [SkippableFact]
+    public async Task Increment_ParallelCallers_EachGetsItsOwnCount()
+    {
+        var cache = CreateCache();
+        var counts = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => cache.IncrementAsync("flood", TimeSpan.FromMinutes(1)))));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => (long)n), counts.Order());
+        Assert.Equal("50", await cache.GetAsync("flood"));
+    }
+
+    [SkippableFact]
     public async Task Remove_DeletesTheKey_AndMissingKeysReadNull()
     {
         var cache = CreateCache();

@@ -42,11 +42,13 @@ public sealed class WeChatKeyGroupsTests(RedisServer redis) : IClassFixture<Redi
         using var connection = redis.Connect();
         var server = connection.GetServer(redis.ConnectionString);
         var cacheKeys = server.Keys(pattern: prefix + "kv:*").Select(k => ((string)k!)[(prefix.Length + 3)..]).ToList();
-        // One group per kind for the one second, and the 20 users' 48-hour windows: 3 + 20, not 3 × 60.
+        // One group per kind for the one second, and per user of the 20 their 48-hour window and their flood-guard
+        // minute: 3 + 2 × 20, not 3 × 60.
         Assert.Equal(
             new[] { "wechat:dedupe:" + timestamp, "wechat:replay:" + timestamp, "wechat:reply:" + timestamp },
-            cacheKeys.Where(k => !k.StartsWith("wechat:window:", StringComparison.Ordinal)).Order().ToArray());
+            cacheKeys.Where(k => !k.StartsWith("wechat:window:", StringComparison.Ordinal) && !k.StartsWith("wechat:flood:", StringComparison.Ordinal)).Order().ToArray());
         Assert.Equal(20, cacheKeys.Count(k => k.StartsWith("wechat:window:msg:", StringComparison.Ordinal)));
+        Assert.InRange(cacheKeys.Count(k => k.StartsWith("wechat:flood:", StringComparison.Ordinal)), 20, 40); // 40 if the minute turned meanwhile
         var db = connection.GetDatabase();
         Assert.Equal(Messages + 1, await db.HashLengthAsync(prefix + "kv:wechat:replay:" + timestamp)); // the retry's query too
         Assert.Equal(Messages, await db.HashLengthAsync(prefix + "kv:wechat:dedupe:" + timestamp));
