@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatAssistant.Knowledge.Retrieval;
 
 namespace ChatAssistant.Conversation.Routing;
@@ -39,12 +40,17 @@ public sealed class IntentRouter
     // Each intent's keywords, compacted once here rather than for every message (they never change).
     private readonly IReadOnlyList<(string Compact, string Said)[]> _compactKeywords;
 
+    // Each intent's patterns, compiled: every new message is tried against all of them, and the interpreted forms of
+    // patterns such as 「^(?!.*(怎么|…)).*我…」 cost most of the route (RoutingBenchmark, docs/PERFORMANCE.md step 38).
+    private readonly IReadOnlyList<Regex[]> _patterns;
+
     public IntentRouter(IEnumerable<Intent> intents)
     {
         _intents = intents.ToList();
         var duplicate = _intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Intent '{duplicate.Key}' is registered twice.");
         _compactKeywords = _intents.Select(i => i.Keywords.Select(k => (Compact: Compact(k), Said: k)).Where(k => k.Compact.Length > 0).ToArray()).ToList();
+        _patterns = _intents.Select(i => i.Patterns.Select(Compiled).ToArray()).ToList();
         Menu = _intents.Where(i => i.MenuTitle is not null).OrderBy(i => i.MenuOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -65,33 +71,35 @@ public sealed class IntentRouter
         _intents.FirstOrDefault(i => i.MenuKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The best keyword or pattern match for <paramref name="text"/>, or null.</summary>
-    public IntentMatch? Match(string text) => Find(text, honourQuestions: true);
+    public IntentMatch? Match(string text) => Read(text).Match;
 
     /// <summary>
     /// Why <see cref="Match"/> found nothing although a keyword is there: the question word that leaves the message to
     /// the guide (「积分兑换需要什么条件」 → 什么) and the intent it would otherwise start; null when no keyword is there.
     /// </summary>
-    public (string Cue, Intent Intent)? LeftToGuide(string text)
-    {
-        if (Find(text, honourQuestions: true) is not null || Find(text, honourQuestions: false) is not { } held) return null;
-        return (QuestionCue(ChineseScript.ToSimplified(text)) ?? "?", held.Intent);
-    }
+    public (string Cue, Intent Intent)? LeftToGuide(string text) => Read(text).LeftToGuide;
 
-    private IntentMatch? Find(string text, bool honourQuestions)
+    /// <summary>
+    /// Both readings of <paramref name="text"/> in one pass over the intents: the match (keywords inside a question
+    /// left out) and, when a question word held a keyword back, the intent it held back and that word.
+    /// </summary>
+    public IntentReading Read(string text)
     {
         var length = text.Trim().Length;
         text = ChineseScript.ToSimplified(text); // "預約值班" is "预约值班"
         var compact = CompactSimplified(text);
-        if (compact.Length == 0) return null;
-        var asksHow = honourQuestions && QuestionCue(text) is not null;
-        IntentMatch? best = null;
+        if (compact.Length == 0) return IntentReading.Nothing;
+        var cue = QuestionCue(text);
+        IntentMatch? best = null, held = null;
         for (var i = 0; i < _intents.Count; i++)
         {
-            var (score, reason) = Score(_intents[i], _compactKeywords[i], text, compact, asksHow);
-            if (score > 0 && (best is null || score > best.Score))
-                best = new IntentMatch(_intents[i], score) { MessageLength = length, Reason = reason };
+            var (honoured, unheld) = Score(_compactKeywords[i], _patterns[i], text, compact, asksHow: cue is not null);
+            if (honoured.Score > 0 && (best is null || honoured.Score > best.Score))
+                best = new IntentMatch(_intents[i], honoured.Score) { MessageLength = length, Reason = honoured.Reason };
+            if (unheld.Score > 0 && (held is null || unheld.Score > held.Score))
+                held = new IntentMatch(_intents[i], unheld.Score) { MessageLength = length, Reason = unheld.Reason };
         }
-        return best;
+        return new IntentReading(best, best is null && held is not null ? (cue ?? "?", held.Intent) : null);
     }
 
     // A keyword inside a question about how things work ("志愿时长怎么记录", "求助会保密吗", "老娘舅是什么") is a
@@ -136,20 +144,38 @@ public sealed class IntentRouter
 
     private static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 
-    private static (int Score, string Reason) Score(Intent intent, (string Compact, string Said)[] keywords, string text, string compact, bool asksHow)
+    // The intent's score for the message with a question's contained keywords left out (honoured) and counted
+    // (unheld): its whole text as a keyword scores most, then a contained keyword 10 per character, then a pattern.
+    private static ((int Score, string Reason) Honoured, (int Score, string Reason) Unheld) Score(
+        (string Compact, string Said)[] keywords, Regex[] patterns, string text, string compact, bool asksHow)
     {
-        var score = 0;
-        var reason = "";
-        foreach (var (keyword, said) in keywords)
+        var keyword = (Score: 0, Reason: "");
+        foreach (var (compactKeyword, said) in keywords)
         {
-            if (compact == keyword) return (IntentMatch.WholeMessage, $"the whole message is its keyword 「{said}」");
-            if (!asksHow && compact.Contains(keyword, StringComparison.Ordinal) && 10 * keyword.Length > score)
-                (score, reason) = (10 * keyword.Length, $"keyword 「{said}」");
+            if (compact == compactKeyword)
+            {
+                var whole = (IntentMatch.WholeMessage, $"the whole message is its keyword 「{said}」");
+                return (whole, whole);
+            }
+            if (compact.Contains(compactKeyword, StringComparison.Ordinal) && 10 * compactKeyword.Length > keyword.Score)
+                keyword = (10 * compactKeyword.Length, $"keyword 「{said}」");
         }
-        foreach (var pattern in intent.Patterns)
-            if (IntentMatch.PatternScore > score && pattern.IsMatch(text)) (score, reason) = (IntentMatch.PatternScore, "pattern " + pattern);
-        return (score, reason);
+        // A pattern counts where it beats the keywords that count; tried at most once, and only when it can.
+        (int, string)? pattern = null;
+        if (asksHow || keyword.Score < IntentMatch.PatternScore)
+            foreach (var p in patterns)
+                if (p.IsMatch(text))
+                {
+                    pattern = (IntentMatch.PatternScore, "pattern " + p);
+                    break;
+                }
+        var unheld = keyword.Score < IntentMatch.PatternScore && pattern is { } matched ? matched : keyword;
+        var honoured = asksHow ? pattern ?? (0, "") : unheld;
+        return (honoured, unheld);
     }
+
+    private static Regex Compiled(Regex pattern) =>
+        (pattern.Options & RegexOptions.Compiled) != 0 ? pattern : new Regex(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout);
 
     // Lower-case, simplified characters, no spaces or punctuation: "我的 時長？" and "我的时长" match alike (the
     // crisis words are matched this way too, so 自殺 is caught like 自杀).

@@ -60,12 +60,13 @@ public sealed class MessageRouter(IntentRouter intents, GuideLibrary guides, Dat
                 : new Route(RouteKind.Guide, $"a number that is no menu entry ({number}): the guide");
         }
 
-        if (intents.Match(text) is { } match)
+        var reading = intents.Read(text);
+        if (reading.Match is { } match)
             return new Route(RouteKind.Intent, $"{match.Reason} of {match.Intent.Id}") { Intent = match.Intent };
 
         var time = TimeRoute(text, roles, guides.For(channelId));
         if (time?.Kind == RouteKind.Time) return time;
-        if (intents.LeftToGuide(text) is var (cue, asked))
+        if (reading.LeftToGuide is var (cue, asked))
             return new Route(RouteKind.Guide, $"a question (「{cue}」) about {asked.Id}: the guide answers, the feature is offered after");
         return time ?? new Route(RouteKind.Guide, "no command or request: the guide answers");
     }
