@@ -79,9 +79,14 @@ internal static partial class CrisisEvalCommand
             output.WriteLine($"  [{m.Register}{(m.Trap ? ", trap" : "")}] {m.Text} → {r.Category} {r.Signal}");
     }
 
+    // 2 % on the development half came out at 3.7–5.0 % on unseen messages (the held-out half and two fresh sets,
+    // 2026-12-04): the margin under the 3 % target is now 1 %.
+    internal const double DevFalseAlarms = 0.01;
+
     /// <summary>
-    /// The crisis threshold is the lowest that keeps false alarms on the development half at or below 2 % (a margin
-    /// under the 3 % target); the check threshold the lowest that keeps gentle checks on benign messages at or below 10 %.
+    /// The crisis threshold is the lowest that keeps false alarms on the development half at or below
+    /// <see cref="DevFalseAlarms"/> (a margin under the 3 % target); the check threshold the lowest that keeps gentle
+    /// checks on benign messages at or below 10 %.
     /// </summary>
     internal static CrisisThresholds Calibrate(CrisisClassifier classifier, CrisisMessageSet dev)
     {
@@ -98,7 +103,7 @@ internal static partial class CrisisEvalCommand
         for (var t = 0.30f; t <= 0.99f; t += 0.01f)
         {
             var alarms = benign.Count(s => s.Hit == CrisisLevel.Crisis || s.Score >= t);
-            if (alarms <= 0.02 * benign.Count) { crisis = t; break; }
+            if (alarms <= DevFalseAlarms * benign.Count) { crisis = t; break; }
         }
         float check = crisis;
         for (var t = 0.05f; t < crisis; t += 0.01f)

@@ -115,20 +115,20 @@ public sealed class CrisisConversationTests
             ["Safety:RecheckEvery"] = "00:00:01",
         });
         await bot.SayAsync("你好");
-        Assert.NotEqual(SafetyTexts.CrisisReply, (await bot.SayAsync("出现了紫色警报"))[0]);
+        Assert.NotEqual(SafetyTexts.CrisisReply, (await bot.SayAsync("看到了紫色气球"))[0]);
 
         var path = dir.File(CrisisLexiconLoader.FileName);
         var text = await File.ReadAllTextAsync(path);
-        await File.WriteAllTextAsync(path, text.Replace("entries:\n", "entries:\n  - {id: test-purple, level: crisis, category: danger, patterns: ['紫色警报'], examples: ['紫色警报']}\n", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(path, text.Replace("entries:\n", "entries:\n  - {id: test-purple, level: crisis, category: danger, patterns: ['紫色气球'], examples: ['紫色气球']}\n", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
         bot.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(SafetyTexts.CrisisReply, (await bot.SayAsync("出现了紫色 警报"))[0]);
+        Assert.Equal(SafetyTexts.CrisisReply, (await bot.SayAsync("看到了紫色 气球"))[0]);
 
         await File.WriteAllTextAsync(path, "entries: [ {id: broken");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(2));
         bot.Time.Advance(TimeSpan.FromSeconds(2));
         Assert.Contains(bot.Get<CrisisDetector>().Lexicon.Entries, e => e.Id == "test-purple");
-        Assert.Equal(SafetyTexts.CrisisAgain, (await bot.SayAsync("紫色警报"))[0]);
+        Assert.Equal(SafetyTexts.CrisisAgain, (await bot.SayAsync("紫色气球"))[0]);
     }
 
     [Fact]
