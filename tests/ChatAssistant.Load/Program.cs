@@ -117,7 +117,7 @@ try
     Say("");
     foreach (var r in results) Say($"- {r.Name} ({r.Load}): {r.Mix()}; \"success\" bodies {r.SuccessBodies}");
     Say(suite.Ratio(results));
-    var metricsCheck = await MetricsCheck.CompareAsync(http, plain.CallbacksAnswered + (safe?.CallbacksAnswered ?? 0), ct);
+    var metricsCheck = await MetricsCheck.CompareAsync(http, plain.CallbacksAnswered + (safe?.CallbacksAnswered ?? 0), plain.CallbacksBusy + (safe?.CallbacksBusy ?? 0), ct);
     Say(metricsCheck.Line);
     Say($"Finished, load average {LoadAverage()}");
     if (options.Output is not null) await File.WriteAllTextAsync(options.Output, log.ToString(), ct);

@@ -14,7 +14,7 @@ public static class MetricsCheck
 {
     public sealed record Result(string Line, bool Agrees);
 
-    public static async Task<Result> CompareAsync(HttpClient http, long sent, CancellationToken ct)
+    public static async Task<Result> CompareAsync(HttpClient http, long sent, long busy, CancellationToken ct)
     {
         using var response = await http.GetAsync("/metrics", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return new("Metrics check: /metrics is off (OpenTelemetry:Enabled=false), nothing compared", true);
@@ -23,8 +23,11 @@ public static class MetricsCheck
         var counted = Sum(scrape, "chatassistant_messages_total", "channel=\"wechat"); // wechat and wechat:{AppId}
         var answers = Sum(scrape, "chatassistant_answers_total", "");
         var turns = Sum(scrape, "chatassistant_turn_duration_seconds_count", "channel=\"wechat\"");
-        var agrees = counted == sent && turns == sent;
-        return new($"Metrics check: the generator's callbacks answered {sent:N0}; /metrics counted {counted:N0} messages and {turns:N0} turns " +
+        var failures = Sum(scrape, "chatassistant_store_failures_total", "");
+        var ran = sent - busy;
+        var agrees = counted == ran && turns == ran && failures >= busy;
+        var busyNote = busy == 0 ? "" : $", {busy:N0} of them 「系统繁忙」 at admission without a turn ({failures:N0} store failures counted)";
+        return new($"Metrics check: the generator's callbacks answered {sent:N0}{busyNote}; /metrics counted {counted:N0} messages and {turns:N0} turns " +
             $"({answers:N0} answers to messages) — {(agrees ? "equal" : "NOT EQUAL")}", agrees);
     }
 

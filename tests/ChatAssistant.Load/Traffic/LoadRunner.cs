@@ -17,12 +17,20 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     private readonly ConcurrentDictionary<string, string?> _lastReply = new();
     private int _inFlight;
     private long _callbacksAnswered;
+    private long _callbacksBusy;
 
     /// <summary>
     /// Messages posted to the callback itself (not the baseline) and answered 2xx: with the flood guard off and every
     /// message new, each ran one turn, so the server's <c>chatassistant_messages_total</c> must come to the same.
     /// </summary>
     public long CallbacksAnswered => Interlocked.Read(ref _callbacksAnswered);
+
+    /// <summary>
+    /// Of <see cref="CallbacksAnswered"/>, those answered 「系统繁忙」 (in any phase, the warm-up and seeding included):
+    /// the server could not reach Redis at admission and ran no turn, so its metrics count them as a store failure,
+    /// not as a message.
+    /// </summary>
+    public long CallbacksBusy => Interlocked.Read(ref _callbacksBusy);
 
     /// <summary>Requests sent and not yet answered (the timeline reads it).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -116,8 +124,9 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
             }
             if (path == "/api/wechat") Interlocked.Increment(ref _callbacksAnswered);
             var text = signer.ReplyText(body);
-            recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody
-                : text.Contains("系统繁忙", StringComparison.Ordinal) ? Outcome.Busy : Outcome.Ok, recorder.At(plannedAt)));
+            var busy = text is not null && text.Contains("系统繁忙", StringComparison.Ordinal);
+            if (busy && path == "/api/wechat") Interlocked.Increment(ref _callbacksBusy);
+            recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody : busy ? Outcome.Busy : Outcome.Ok, recorder.At(plannedAt)));
             return text;
         }
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
