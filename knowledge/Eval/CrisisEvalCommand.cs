@@ -83,10 +83,14 @@ internal static partial class CrisisEvalCommand
     // 2026-12-04): the margin under the 3 % target is now 1 %.
     internal const double DevFalseAlarms = 0.01;
 
+    // 10 % let the model's weakest signals through (check 0.05 after training part 7): 「写信给我」 typed at a help
+    // request's list got 「你还好吗？」 instead of the list again. 7 % keeps dev recall with the check at 99.2 %.
+    internal const double DevGentleChecks = 0.07;
+
     /// <summary>
     /// The crisis threshold is the lowest that keeps false alarms on the development half at or below
     /// <see cref="DevFalseAlarms"/> (a margin under the 3 % target); the check threshold the lowest that keeps gentle
-    /// checks on benign messages at or below 10 %.
+    /// checks on benign messages at or below <see cref="DevGentleChecks"/>.
     /// </summary>
     internal static CrisisThresholds Calibrate(CrisisClassifier classifier, CrisisMessageSet dev)
     {
@@ -109,7 +113,7 @@ internal static partial class CrisisEvalCommand
         for (var t = 0.05f; t < crisis; t += 0.01f)
         {
             var checks = benign.Count(s => s.Hit != CrisisLevel.Crisis && s.Score < crisis && (s.Hit == CrisisLevel.Check || s.Score >= t));
-            if (checks <= 0.10 * benign.Count) { check = t; break; }
+            if (checks <= DevGentleChecks * benign.Count) { check = t; break; }
         }
         return new CrisisThresholds(MathF.Round(crisis, 2), MathF.Round(check, 2));
     }
