@@ -98,6 +98,13 @@ public sealed class KnowledgeBase
         }
 
         var result = policy.Decide(rank(text));
+        // Close entries the index cannot tell apart, where the second reader independently puts the first one first:
+        // the first one is answered (「活动结束后时长怎么登记上去」 is a question about recording hours, not a list).
+        if (result is GuideResult.Clarify clarify && snapshot.Classifier.Best(text) is var (id, probability)
+            && probability >= GuideClassifier.ConfirmAtLeast && string.Equals(clarify.Options[0].Id, id, StringComparison.OrdinalIgnoreCase))
+        {
+            return new GuideResult.Answer(clarify.Options[0]);
+        }
         if (result is GuideResult.NotSure && snapshot.SmallTalk.MatchLoose(text) is { } looseReply)
         {
             return new GuideResult.SmallTalk(looseReply);
@@ -108,7 +115,7 @@ public sealed class KnowledgeBase
 
     // Everything one load produces, swapped as a unit. An old snapshot is left to the GC rather than
     // disposed: a concurrent Ask may still be searching it, and a RAMDirectory holds no unmanaged resources.
-    private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById)
+    private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById, GuideClassifier Classifier)
     {
         public static Snapshot Build(string directory, string? overlay, AnalysisProfile profile)
         {
@@ -117,7 +124,8 @@ public sealed class KnowledgeBase
                 content,
                 GuideIndex.Build(content, profile),
                 new SmallTalkMatcher(content.SmallTalk),
-                content.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase));
+                content.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase),
+                GuideClassifier.For(content));
         }
     }
 }
