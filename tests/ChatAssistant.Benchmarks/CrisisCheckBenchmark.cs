@@ -30,7 +30,7 @@ public class CrisisCheckBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var knowledge = RepositoryKnowledgeDirectory();
+        var knowledge = BenchmarkFiles.KnowledgeDirectory();
         _check = CrisisClassifier.Load(Path.Combine(knowledge, "crisis"));
         _mix = CrisisMessageSet.Load(Path.Combine(knowledge, "eval", "crisis.yaml")).Messages.Select(m => m.Text).ToArray();
     }
@@ -46,16 +46,6 @@ public class CrisisCheckBenchmark
     [Benchmark]
     [ArgumentsSource(nameof(Samples))]
     public CrisisAssessment Assess(string text) => _check.Assess(text);
-
-    private static string RepositoryKnowledgeDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "knowledge");
-            if (File.Exists(Path.Combine(candidate, "eval", "crisis.yaml"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("knowledge/eval/crisis.yaml not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class Columns : ManualConfig
     {

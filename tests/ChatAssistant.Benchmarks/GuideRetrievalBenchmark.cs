@@ -35,7 +35,7 @@ public class GuideRetrievalBenchmark
     {
         // BenchmarkDotNet runs this in a child process inside the output folder, which holds a copy of the
         // guide but not the evaluation file: take both from the repository above it.
-        var knowledgeDir = RepositoryKnowledgeDirectory();
+        var knowledgeDir = BenchmarkFiles.KnowledgeDirectory();
         _knowledge = KnowledgeBase.Load(Path.Combine(knowledgeDir, "guide"));
         var eval = EvalSet.Load(Path.Combine(knowledgeDir, "eval", "questions.yaml"));
         _mix = eval.InScope.Select(q => q.Text).Concat(eval.OutOfScope.Select(q => q.Text)).ToArray();
@@ -53,20 +53,6 @@ public class GuideRetrievalBenchmark
     [Benchmark]
     [ArgumentsSource(nameof(Samples))]
     public GuideResult Ask(string question) => _knowledge.Ask(question);
-
-    private static string RepositoryKnowledgeDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "knowledge");
-            if (File.Exists(Path.Combine(candidate, "eval", "questions.yaml")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("knowledge/eval/questions.yaml not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class Columns : ManualConfig
     {

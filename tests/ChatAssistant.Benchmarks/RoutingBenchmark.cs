@@ -36,7 +36,7 @@ public class RoutingBenchmark
         _app = AppHost.Build([], b => b.Logging.SetMinimumLevel(LogLevel.Warning), new Dictionary<string, string?> { ["Storage:DataDirectory"] = data });
         _router = _app.Services.GetRequiredService<MessageRouter>();
         _guide = _app.Services.GetRequiredService<GuideLibrary>().Shared;
-        var eval = EvalSet.Load(Path.Combine(RepositoryKnowledgeDirectory(), "eval", "questions.yaml"));
+        var eval = EvalSet.Load(Path.Combine(BenchmarkFiles.KnowledgeDirectory(), "eval", "questions.yaml"));
         _mix = [.. eval.InScope.Select(q => q.Text), .. eval.OutOfScope.Select(q => q.Text), "预约值班", "下周三下午两点到四点去值班", "我的时长", "我的积分", "求助", "取消"];
     }
 
@@ -61,16 +61,6 @@ public class RoutingBenchmark
         var text = _mix[_next];
         _next = (_next + 1) % _mix.Length;
         return text;
-    }
-
-    private static string RepositoryKnowledgeDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "knowledge");
-            if (File.Exists(Path.Combine(candidate, "eval", "questions.yaml"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("knowledge/eval/questions.yaml not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class Columns : ManualConfig
