@@ -50,6 +50,7 @@ public sealed class MessageRouter(IntentRouter intents, GuideLibrary guides, Dat
     /// <summary>The route of <paramref name="text"/> from a user of <paramref name="roles"/> on the channel <paramref name="channelId"/> (whose guide answers).</summary>
     public Route Decide(string text, UserRoles roles, string? channelId = null)
     {
+        text = PinyinInitials.Expand(text); // 「wd sc」 is 我的时长
         var command = GlobalCommands.Parse(text);
         if (command != GlobalCommand.None) return new Route(RouteKind.Command, $"the whole message is the command {command}") { Command = command };
 
