@@ -57,8 +57,8 @@ internal static class WeChatKeys
     /// starting at <paramref name="minuteStart"/> (Unix seconds): the channel id names the account (OpenIDs are per
     /// AppId, so the same OpenID under two accounts is two senders), the OpenID is hashed as in every other key.
     /// </summary>
-    public static string UserMinute(string channelId, string openId, long minuteStart) =>
-        $"wechat:flood:{channelId}:{Hash(openId)}:{minuteStart.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The flood guard's counter of one user of one account (<see cref="Coordination.MinuteCounter"/> adds the minute).</summary>
+    public static string UserFlood(string channelId, string openId) => $"wechat:flood:{channelId}:{Hash(openId)}";
 
     public static string Token(string appId) => $"wechat:token:{appId}";
     public static string TokenRefused(string appId) => $"wechat:token-refused:{appId}";

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ChatAssistant.Adapters.Coordination;
 
 namespace ChatAssistant.Staff;
@@ -100,12 +98,10 @@ internal sealed class SharedSignInFailures(IKeyValueCache cache, TimeProvider ti
         Adapters.Telemetry.AssistantTelemetry.StoreFailure("redis");
     }
 
-    private static string FailuresKey(string name, string network) => $"staff:signin:{Digest(name)}:{Digest(network)}:failures";
+    // Names and networks as the account record keeps a failing network (StaffSignIn.CountFailingAddress).
+    private static string FailuresKey(string name, string network) => $"staff:signin:{KeyDigest.Of(name)}:{KeyDigest.Of(network)}:failures";
 
-    private static string LockKey(string name, string network) => $"staff:signin:{Digest(name)}:{Digest(network)}:locked";
+    private static string LockKey(string name, string network) => $"staff:signin:{KeyDigest.Of(name)}:{KeyDigest.Of(network)}:locked";
 
-    private static string UnlockKey(string name) => $"staff:signin:{Digest(name)}:unlocked";
-
-    // As the account record keeps a failing network (StaffSignIn.CountFailingAddress): 16 hex digits of its SHA-256.
-    private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
+    private static string UnlockKey(string name) => $"staff:signin:{KeyDigest.Of(name)}:unlocked";
 }

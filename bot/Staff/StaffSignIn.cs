@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using ChatAssistant.Adapters.Coordination;
 using Microsoft.AspNetCore.Identity;
 
 namespace ChatAssistant.Staff;
@@ -107,7 +106,7 @@ public sealed class StaffSignIn
     // account last signed in; the MaxFailingAddresses-th locks the account. Under the accounts' gate.
     private static bool CountFailingAddress(StaffAccount account, string network, DateTimeOffset now)
     {
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(network)))[..16];
+        var digest = KeyDigest.Of(network);
         if (!account.FailedFrom.Contains(digest)) account.FailedFrom.Add(digest);
         account.FailedSignIns = account.FailedFrom.Count;
         if (account.FailedFrom.Count < MaxFailingAddresses) return false;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using ChatAssistant.Adapters.Coordination;
 using Microsoft.Extensions.Options;
@@ -15,11 +12,6 @@ namespace ChatAssistant.WebChat;
 /// </summary>
 public sealed class WebChatRateLimit : IDisposable
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
-    // A window's key outlives its minute by one: instances whose clocks differ by seconds still find it.
-    private static readonly TimeSpan WindowKeyLifetime = 2 * Window;
-
     private readonly PartitionedRateLimiter<string>? _limiter;
     private readonly IKeyValueCache _cache;
     private readonly TimeProvider _time;
@@ -38,7 +30,7 @@ public sealed class WebChatRateLimit : IDisposable
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
         {
             PermitLimit = k.StartsWith("ip:", StringComparison.Ordinal) ? _perVisitor * 5 : _perVisitor,
-            Window = Window,
+            Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));
     }
@@ -53,14 +45,12 @@ public sealed class WebChatRateLimit : IDisposable
             return ip.IsAcquired;
         }
 
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var minute = (now - now % (long)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         try
         {
             // The address only counts messages its visitor was allowed, as in memory: one visitor's flood must not use
             // up the budget of everyone behind the same address (a school's or an office's one public address).
-            if (await _cache.IncrementAsync($"webchat:rate:v:{Digest(visitorId)}:{minute}", WindowKeyLifetime, null, cancellationToken).ConfigureAwait(false) > _perVisitor) return false;
-            return await _cache.IncrementAsync($"webchat:rate:ip:{Digest(address ?? "unknown")}:{minute}", WindowKeyLifetime, null, cancellationToken).ConfigureAwait(false) <= _perVisitor * 5L;
+            if (await _cache.CountThisMinuteAsync("webchat:rate:v:" + KeyDigest.Of(visitorId), _time, null, cancellationToken).ConfigureAwait(false) > _perVisitor) return false;
+            return await _cache.CountThisMinuteAsync("webchat:rate:ip:" + KeyDigest.Of(address ?? "unknown"), _time, null, cancellationToken).ConfigureAwait(false) <= _perVisitor * 5L;
         }
         catch (StorageUnavailableException e)
         {
@@ -71,9 +61,6 @@ public sealed class WebChatRateLimit : IDisposable
             return true;
         }
     }
-
-    // Neither the visitor's id nor the address goes into a key in clear.
-    private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
 
     public void Dispose() => _limiter?.Dispose();
 }

@@ -22,11 +22,6 @@ namespace ChatAssistant.Adapters.WeChat;
 /// </summary>
 public sealed class WeChatUserRateLimit : IDisposable
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
-    // A window's key outlives its minute by one: instances whose clocks differ by seconds still find it.
-    private static readonly TimeSpan WindowKeyLifetime = 2 * Window;
-
     private readonly PartitionedRateLimiter<string>? _limiter;
     private readonly IKeyValueCache _cache;
     private readonly TimeProvider _time;
@@ -62,11 +57,7 @@ public sealed class WeChatUserRateLimit : IDisposable
     internal Task<long>? Count(string openId, StoreBatch? batch)
     {
         if (_perMinute <= 0 || !_cache.IsShared) return null;
-        // The window's start on the injected clock, in whole minutes since the Unix epoch: every instance names the
-        // same minute alike (their clocks are kept by NTP; a few seconds apart only move a message to the next window).
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var minuteStart = now - now % (long)Window.TotalSeconds;
-        return _cache.IncrementAsync(WeChatKeys.UserMinute(_account.ChannelId, openId, minuteStart), WindowKeyLifetime, batch, CancellationToken.None);
+        return _cache.CountThisMinuteAsync(WeChatKeys.UserFlood(_account.ChannelId, openId), _time, batch, CancellationToken.None);
     }
 
     /// <summary>True when <paramref name="openId"/> may start another turn now; <paramref name="counted"/> is what <see cref="Count"/> gave.</summary>

@@ -74,12 +74,6 @@ public sealed class IntentRouter
     public IntentMatch? Match(string text) => Read(text).Match;
 
     /// <summary>
-    /// Why <see cref="Match"/> found nothing although a keyword is there: the question word that leaves the message to
-    /// the guide (「积分兑换需要什么条件」 → 什么) and the intent it would otherwise start; null when no keyword is there.
-    /// </summary>
-    public (string Cue, Intent Intent)? LeftToGuide(string text) => Read(text).LeftToGuide;
-
-    /// <summary>
     /// Both readings of <paramref name="text"/> in one pass over the intents: the match (keywords inside a question
     /// left out) and, when a question word held a keyword back, the intent it held back and that word.
     /// </summary>

@@ -105,10 +105,10 @@ public sealed class IntentRouterTests
     [Fact]
     public void A_keyword_left_to_the_guide_says_which_question_word_left_it()
     {
-        var left = Router.LeftToGuide("预约值班需要什么条件");
+        var left = Router.Read("预约值班需要什么条件").LeftToGuide;
         Assert.Equal(("什么", "book"), (left?.Cue, left?.Intent.Id));
-        Assert.Null(Router.LeftToGuide("预约值班"));
-        Assert.Null(Router.LeftToGuide("今天天气怎么样"));
+        Assert.Null(Router.Read("预约值班").LeftToGuide);
+        Assert.Null(Router.Read("今天天气怎么样").LeftToGuide);
     }
 
     [Fact]
