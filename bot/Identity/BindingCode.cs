@@ -1,12 +1,8 @@
-using LiteDB;
-
 namespace ChatAssistant.Identity;
 
-/// <summary>A one-time binding code; only its keyed hash is stored (<see cref="BindingCodeHasher"/>).</summary>
+/// <summary>A one-time binding code; only its keyed hash is stored (<see cref="BindingCodeHasher"/>), and it names the code.</summary>
 public sealed class BindingCode
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
     public string CodeHash { get; set; } = "";
 
     /// <summary>

@@ -4,6 +4,9 @@ using ChatAssistant.Audit;
 using ChatAssistant.Conversation.Routing;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Hosting;
+using ChatAssistant.Identity.LiteDb;
+using ChatAssistant.Identity.Postgres;
+using ChatAssistant.Storage;
 using ChatAssistant.Staff;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +25,10 @@ public static class IdentityRegistration
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CodeSecretSource).FullName!))));
         services.AddSingleton<WrongCodeLimit>();
+        services.AddRecordStore<IRosterStore, LiteRosterStore, PostgresRosterStore>();
+        services.AddSingleton<IRecordsTableCopy>(PostgresRosterStore.CopyMembers());
+        services.AddSingleton<IRecordsTableCopy>(PostgresRosterStore.CopyCodes());
+        services.AddSingleton<IRecordsTableCopy>(PostgresRosterStore.CopyAttempts());
         services.AddSingleton<IdentityService>();
         services.AddSingleton<IUserRoles, IdentityUserRoles>();
         services.AddFeature<IdentityFlow>(

@@ -2,7 +2,6 @@ using ChatAssistant.Staff;
 using ChatAssistant.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace ChatAssistant.Identity;
@@ -19,34 +18,19 @@ public sealed class IdentityService
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromHours(72);
     public static readonly TimeSpan Lockout = TimeSpan.FromHours(1);
 
-    private readonly ILiteDatabase _db;
-    private readonly ILiteCollection<RosterMember> _members;
-    private readonly ILiteCollection<BindingCode> _codes;
-    private readonly ILiteCollection<BindingAttempts> _attempts;
+    private readonly IRosterStore _store;
     private readonly TimeProvider _time;
     private readonly BindingCodeHasher _hasher;
     private readonly WrongCodeLimit _wrongCodes;
     private readonly ILogger<IdentityService> _log;
-    private readonly object _bindGate = new();
 
-    // Every booking, hours and county look-up asks who an OpenID is; the rosters change only through this
-    // service (imports, bindings), so the bound members are read once per change (a LiteDB query saved per turn).
-    private readonly CachedUntilWrite<Dictionary<(RosterKind, string), RosterMember>> _bound;
-
-    public IdentityService(ILiteDatabase db, TimeProvider time, BindingCodeHasher hasher, WrongCodeLimit wrongCodes, ILogger<IdentityService> log)
+    public IdentityService(IRosterStore store, TimeProvider time, BindingCodeHasher hasher, WrongCodeLimit wrongCodes, ILogger<IdentityService> log)
     {
-        _db = db;
+        _store = store;
         _time = time;
         _hasher = hasher;
         _wrongCodes = wrongCodes;
         _log = log;
-        _members = db.GetCollection<RosterMember>("roster");
-        _members.EnsureIndex(m => m.Key, unique: true);
-        _members.EnsureIndex(m => m.OpenId);
-        _codes = db.GetCollection<BindingCode>("binding_codes");
-        _codes.EnsureIndex(c => c.CodeHash, unique: true);
-        _attempts = db.GetCollection<BindingAttempts>("binding_attempts");
-        _bound = new(ReadBound);
         RetireLegacyCodes();
     }
 
@@ -55,41 +39,30 @@ public sealed class IdentityService
     // new codes to whoever still has to bind.
     private void RetireLegacyCodes()
     {
-        var now = _time.GetUtcNow();
-        // Read in full before updating (an open LiteDB query over the collection would see its own updates).
-        var live = _codes.FindAll().Where(c => c.Scheme != BindingCodeHasher.HmacScheme && c.UsedAt is null && c.ExpiresAt > now).ToList();
-        foreach (var code in live)
-        {
-            code.ExpiresAt = now;
-            _codes.Update(code);
-        }
-        if (live.Count > 0)
-            _log.LogWarning("{Count} binding codes issued before this version no longer work (codes are now keyed with Identity:CodeSecret); issue new ones (roster code) to the people who have not bound yet", live.Count);
+        var retired = _store.Exclusively(() => _store.ExpireCodesNotOf(BindingCodeHasher.HmacScheme, _time.GetUtcNow()));
+        if (retired > 0)
+            _log.LogWarning("{Count} binding codes issued before this version no longer work (codes are now keyed with Identity:CodeSecret); issue new ones (roster code) to the people who have not bound yet", retired);
     }
 
     /// <summary>The member of <paramref name="kind"/> bound to <paramref name="openId"/>, or null. Shared: do not change it.</summary>
     public RosterMember? FindByOpenId(RosterKind kind, string openId) =>
-        string.IsNullOrEmpty(openId) ? null : _bound.Get().GetValueOrDefault((kind, openId));
+        string.IsNullOrEmpty(openId) ? null : _store.BoundTo(openId).FirstOrDefault(m => m.Kind == kind);
 
     /// <summary>The member (volunteer first, then delegate) <paramref name="openId"/> is bound to, or null.</summary>
-    public RosterMember? BoundMember(string openId) => FindByOpenId(RosterKind.Volunteer, openId) ?? FindByOpenId(RosterKind.Delegate, openId);
-
-    private Dictionary<(RosterKind, string), RosterMember> ReadBound()
+    public RosterMember? BoundMember(string openId)
     {
-        var bound = new Dictionary<(RosterKind, string), RosterMember>();
-        foreach (var member in _members.FindWhere(LiteQuery.IsNot(nameof(RosterMember.OpenId), BsonValue.Null)))
-            if (!string.IsNullOrEmpty(member.OpenId)) bound[(member.Kind, member.OpenId)] = member;
-        return bound;
+        if (string.IsNullOrEmpty(openId)) return null;
+        var bound = _store.BoundTo(openId);
+        return bound.FirstOrDefault(m => m.Kind == RosterKind.Volunteer) ?? bound.FirstOrDefault(m => m.Kind == RosterKind.Delegate);
     }
 
-    public RosterMember? FindByMemberId(RosterKind kind, string memberId) =>
-        _members.FindOneWhere(LiteQuery.Is(nameof(RosterMember.Key), RosterMember.KeyOf(kind, memberId)));
+    public RosterMember? FindByMemberId(RosterKind kind, string memberId) => _store.FindMember(kind, memberId);
 
     public IReadOnlyList<RosterMember> Members(RosterKind kind) => Members(kind, StaffScope.Everything);
 
     /// <summary>The members whose district is within <paramref name="scope"/>.</summary>
     public IReadOnlyList<RosterMember> Members(RosterKind kind, StaffScope scope) =>
-        _members.Find(m => m.Kind == kind).Where(m => scope.Covers(m.District))
+        _store.Members(kind).Where(m => scope.Covers(m.District))
             .OrderBy(m => m.MemberId, StringComparer.Ordinal).ToList();
 
     /// <summary>
@@ -105,32 +78,29 @@ public sealed class IdentityService
     {
         var (rows, errors) = RosterCsv.Read(csv);
         int added = 0, updated = 0;
-        // Under the binding gate: a binding running meanwhile would write back its older copy of a member, and
-        // two districts' imports of one new id must not both pass the scope check before either writes.
-        lock (_bindGate)
+        // Exclusively: a binding running meanwhile would write back its older copy of a member, and two districts'
+        // imports of one new id must not both pass the scope check before either writes (on any instance).
+        var outcome = _store.Exclusively(() =>
         {
             var all = errors.Concat(scope.IsEverything ? [] : ScopeErrors(kind, rows, scope)).ToList();
             if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
             if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, IdentityTexts.ImportNoRows)]);
-
-            LiteTransaction.Run(_db, () =>
+            foreach (var row in rows)
             {
-                foreach (var row in rows)
-                {
-                    var existing = FindByMemberId(kind, row.MemberId);
-                    var member = existing ?? new RosterMember { Kind = kind, MemberId = row.MemberId, Key = RosterMember.KeyOf(kind, row.MemberId) };
-                    member.Name = row.Name;
-                    member.District = row.District;
-                    member.Phone = row.Phone;
-                    if (existing is null) { _members.Insert(member); added++; }
-                    else { _members.Update(member); updated++; }
-                }
-            });
-            _bound.Drop();
-        }
+                var existing = FindByMemberId(kind, row.MemberId);
+                var member = existing ?? new RosterMember { Kind = kind, MemberId = row.MemberId, Key = RosterMember.KeyOf(kind, row.MemberId) };
+                member.Name = row.Name;
+                member.District = row.District;
+                member.Phone = row.Phone;
+                if (existing is null) { _store.Add(member); added++; }
+                else { _store.Update(member); updated++; }
+            }
+            return new RosterImportResult(true, added, updated, []);
+        });
+        if (!outcome.Ok) return outcome;
         _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
         ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Import("roster");
-        return new RosterImportResult(true, added, updated, []);
+        return outcome;
     }
 
     // A district's staff may write only rows of their district, and only about people who are not on another
@@ -155,28 +125,19 @@ public sealed class IdentityService
         if (FindByMemberId(kind, memberId) is null) throw new ArgumentException($"名单中没有编号 {memberId}。");
         var now = _time.GetUtcNow();
         var expires = now + CodeLifetime;
-        lock (_bindGate)
+        return _store.Exclusively(() =>
         {
-            return LiteTransaction.Run(_db, () =>
+            _store.ExpireCodesOf(kind, memberId, now);
+            while (true)
             {
-                // Read in full before updating (an open LiteDB query over the collection fails the transaction).
-                var earlier = _codes.Find(c => c.MemberId == memberId).Where(c => c.Kind == kind && c.UsedAt is null && c.ExpiresAt > now).ToList();
-                foreach (var old in earlier)
-                {
-                    old.ExpiresAt = now;
-                    _codes.Update(old);
-                }
-                while (true)
-                {
-                    var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-                    var hash = _hasher.Hash(code);
-                    // The same 8 digits were issued before (any member, any time): draw again.
-                    if (_codes.Exists(c => c.CodeHash == hash)) continue;
-                    _codes.Insert(new BindingCode { CodeHash = hash, Scheme = BindingCodeHasher.HmacScheme, Kind = kind, MemberId = memberId, ExpiresAt = expires });
-                    return new IssuedCode(code, expires);
-                }
-            });
-        }
+                var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+                var hash = _hasher.Hash(code);
+                // The same 8 digits were issued before (any member, any time): draw again.
+                if (_store.FindCode(hash) is not null) continue;
+                _store.AddCode(new BindingCode { CodeHash = hash, Scheme = BindingCodeHasher.HmacScheme, Kind = kind, MemberId = memberId, ExpiresAt = expires });
+                return new IssuedCode(code, expires);
+            }
+        });
     }
 
     /// <summary>
@@ -197,20 +158,18 @@ public sealed class IdentityService
         return result;
     }
 
-    // The check itself, under the gate and without awaiting; Wrong: a code was checked and did not bind.
-    private (BindResult Result, bool Wrong) BindChecked(string openId, string code)
-    {
-        lock (_bindGate)
+    // The check itself, exclusively and without awaiting; Wrong: a code was checked and did not bind.
+    private (BindResult Result, bool Wrong) BindChecked(string openId, string code) => _store.Exclusively(() =>
         {
             var now = _time.GetUtcNow();
-            var attempts = _attempts.FindById(openId) ?? new BindingAttempts { Id = openId };
+            var attempts = _store.FindAttempts(openId) ?? new BindingAttempts { Id = openId };
             if (attempts.LockedUntil is { } until && until > now) return (new BindResult(BindStatus.LockedOut, null), false);
 
             var digits = BindingCodeText.Normalize(code);
-            var record = digits is null ? null : _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), _hasher.Hash(digits)));
+            var record = digits is null ? null : _store.FindCode(_hasher.Hash(digits));
             // A code of the version before keyed codes: it no longer works, and the person hears it expired.
             var legacy = record is null && digits is not null
-                && _codes.FindOneWhere(LiteQuery.Is(nameof(BindingCode.CodeHash), BindingCodeHasher.LegacyHash(digits))) is { Scheme: not BindingCodeHasher.HmacScheme };
+                && _store.FindCode(BindingCodeHasher.LegacyHash(digits)) is { Scheme: not BindingCodeHasher.HmacScheme };
             var status = record is null ? (legacy ? BindStatus.Expired : BindStatus.WrongCode)
                 : record.UsedAt is not null ? BindStatus.AlreadyUsed
                 : record.ExpiresAt <= now ? BindStatus.Expired
@@ -245,35 +204,29 @@ public sealed class IdentityService
                     attempts.Failures = 0;
                     status = BindStatus.LockedOut;
                 }
-                _attempts.Upsert(attempts);
+                _store.SaveAttempts(attempts);
                 _log.LogInformation("Binding refused: {Status}", status);
                 return (new BindResult(status, null, Math.Max(left, 0)), true);
             }
 
-            var (bound, used) = (member!, record!);
-            LiteTransaction.Run(_db, () =>
+            var bound = member!;
+            // Marked used by a conditional write, so the records themselves keep a code to one binding.
+            if (!_store.MarkUsed(record!.CodeHash, now)) return (new BindResult(BindStatus.AlreadyUsed, null, Math.Max(MaxWrongCodes - attempts.Failures, 0)), true);
+            // One OpenID is one person per roster: drop an older binding of this account.
+            foreach (var previous in _store.BoundTo(openId).Where(m => m.Kind == bound.Kind && m.Id != bound.Id).ToList())
             {
-                // One OpenID is one person per roster: drop an older binding of this account. (Read in full first:
-                // updating a collection while a LiteDB query over it is still open fails the transaction.)
-                var older = _members.FindWhere(LiteQuery.Is(nameof(RosterMember.OpenId), openId), LiteQuery.Is(nameof(RosterMember.Kind), LiteQuery.Name(bound.Kind)));
-                foreach (var previous in older.Where(m => m.Id != bound.Id))
-                {
-                    previous.OpenId = null;
-                    previous.BoundAt = null;
-                    _members.Update(previous);
-                }
-                bound.OpenId = openId;
-                bound.BoundAt = now;
-                _members.Update(bound);
-                used.UsedAt = now;
-                _codes.Update(used);
-                _attempts.Delete(openId);
-            });
-            _bound.Drop();
+                var unbound = FindByMemberId(previous.Kind, previous.MemberId)!;
+                unbound.OpenId = null;
+                unbound.BoundAt = null;
+                _store.Update(unbound);
+            }
+            bound.OpenId = openId;
+            bound.BoundAt = now;
+            _store.Update(bound);
+            _store.DeleteAttempts(openId);
             _log.LogInformation("Roster member {MemberKey} bound", bound.Id);
             return (new BindResult(BindStatus.Bound, bound), false);
-        }
-    }
+        });
 
     /// <summary>
     /// Removes a person's binding (staff, e.g. when someone changed WeChat account). A valid code they hold keeps
@@ -281,16 +234,15 @@ public sealed class IdentityService
     /// </summary>
     public bool Unbind(RosterKind kind, string memberId)
     {
-        lock (_bindGate)
+        return _store.Exclusively(() =>
         {
             var member = FindByMemberId(kind, memberId);
             if (member?.OpenId is null) return false;
             member.OpenId = null;
             member.BoundAt = null;
-            _members.Update(member);
-            _bound.Drop();
+            _store.Update(member);
             _log.LogInformation("Roster member {MemberKey} unbound by staff", member.Id);
             return true;
-        }
+        });
     }
 }

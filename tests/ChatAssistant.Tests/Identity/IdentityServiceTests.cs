@@ -3,20 +3,24 @@ using ChatAssistant.Tests.Support;
 
 namespace ChatAssistant.Tests.Identity;
 
-public sealed class IdentityServiceTests : IAsyncLifetime
+/// <summary>The rules of rosters and binding with the records in LiteDB; <see cref="IdentityServiceOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+public class IdentityServiceTests : IAsyncLifetime
 {
     private BotHarness _bot = null!;
     private IdentityService Identity => _bot.Get<IdentityService>();
 
+    /// <summary>The settings of the records (none: LiteDB).</summary>
+    protected virtual Dictionary<string, string?> Records() => [];
+
     public Task InitializeAsync()
     {
-        _bot = BotHarness.Create();
+        _bot = BotHarness.Create(settings: Records());
         var result = Identity.Import(RosterKind.Delegate, new StringReader("id,name,district,phone\nD001,张三,天台县,13800000001\nD002,李四,天台县,\n"));
         Assert.True(result.Ok);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public virtual async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public void A_file_with_bad_lines_imports_nothing_and_names_every_bad_line()
@@ -174,5 +178,22 @@ public sealed class IdentityServiceTests : IAsyncLifetime
         await stop.CancelAsync();
         await Task.WhenAll(readers);
         Assert.All(Enumerable.Range(0, 40), i => Assert.Equal($"V{i + 1:D3}", Identity.FindByOpenId(RosterKind.Volunteer, $"racer-{i}")!.MemberId));
+    }
+}
+
+public sealed class IdentityServiceOnPostgresTests : IdentityServiceTests
+{
+    private PostgresDatabase? _database;
+
+    protected override Dictionary<string, string?> Records()
+    {
+        _database = PostgresServer.CreateDatabase();
+        return _database.Settings();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database?.Dispose();
     }
 }

@@ -175,6 +175,8 @@ public sealed class PostgresDatabase(PostgresServer server, string name) : IDisp
     {
         ["Records:Provider"] = "postgres",
         ["Records:ConnectionString"] = ConnectionString,
+        // Required with shared records: every instance keys the binding codes alike.
+        ["Identity:CodeSecret"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     };
 
     public void Dispose() => server.Drop(Name);

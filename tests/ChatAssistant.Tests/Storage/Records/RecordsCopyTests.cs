@@ -1,6 +1,7 @@
 using ChatAssistant.Booking;
 using ChatAssistant.Booking.Door;
 using ChatAssistant.Feedback;
+using ChatAssistant.Identity;
 using ChatAssistant.Tests.Booking;
 using ChatAssistant.Tests.Support;
 
@@ -18,8 +19,16 @@ public sealed class RecordsCopyTests
         using var liteData = new TempDirectory("copy-from");
         int studioId, keyId, feedbackId;
         List<int> bookings;
-        await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: liteData.Path))
+        string unusedCode;
+        var liteSettings = BookingTestData.NoDemo();
+        liteSettings["Identity:CodeSecret"] = database.Settings()["Identity:CodeSecret"]; // the codes must still bind on PostgreSQL
+        await using (var bot = BotHarness.Create(settings: liteSettings, dataDirectory: liteData.Path))
         {
+            var identity = bot.Get<IdentityService>();
+            Assert.True(identity.Import(RosterKind.Volunteer, new StringReader("id,name,district\nV1,甲,天台县\nV2,乙,天台县\n")).Ok);
+            Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-v1", identity.IssueCode(RosterKind.Volunteer, "V1").Code)).Status);
+            unusedCode = identity.IssueCode(RosterKind.Volunteer, "V2").Code;
+            Assert.Equal(BindStatus.WrongCode, (await identity.BindWithCodeAsync("openid-guess", "00000000")).Status);
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
             bookings = [service.Book(BookingTestData.Who("D001"), studioId, At(11, 28, 9)).Booking!.Id,
@@ -38,6 +47,9 @@ public sealed class RecordsCopyTests
         Assert.Contains("duty_studios: 1 → 1", copy.StdOut);
         Assert.Contains("door_display_keys: 1 → 1", copy.StdOut);
         Assert.Contains("feedback: 1 → 1", copy.StdOut);
+        Assert.Contains("roster: 2 → 2", copy.StdOut);
+        Assert.Contains("binding_codes: 2 → 2", copy.StdOut);
+        Assert.Contains("binding_attempts: 1 → 1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
         var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
@@ -57,6 +69,9 @@ public sealed class RecordsCopyTests
             Assert.Equal("测试工作室", bot.Get<IStudioStore>().Find(studioId)!.Name);
             Assert.Equal(keyId, Assert.Single(bot.Get<IDoorKeyStore>().OfStudio(studioId)).Id);
             Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);
+            var identity = bot.Get<IdentityService>();
+            Assert.Equal("V1", identity.FindByOpenId(RosterKind.Volunteer, "openid-v1")!.MemberId);
+            Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-v2", unusedCode)).Status); // issued before the move
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
@@ -69,8 +84,10 @@ public sealed class RecordsCopyTests
         Assert.True(home.Code == 0, home.StdErr + home.StdOut);
         Assert.Contains("duty_bookings: 4 → 4", home.StdOut);
         Assert.Contains("feedback: 2 → 2", home.StdOut);
+        Assert.Contains("roster: 2 → 2", home.StdOut);
         await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: back.Path))
         {
+            Assert.Equal("V2", bot.Get<IdentityService>().FindByOpenId(RosterKind.Volunteer, "openid-v2")!.MemberId);
             Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
             Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
             Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);

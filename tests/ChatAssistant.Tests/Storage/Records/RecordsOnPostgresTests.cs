@@ -20,6 +20,7 @@ public sealed class RecordsOnPostgresTests
     [InlineData("postgres", null, "Records:ConnectionString")]
     [InlineData("postgres", "Host=;Database=x", "Records:ConnectionString")]
     [InlineData("postgres", "Hots=db1;Pasword=secret-1", "Records:ConnectionString")]
+    [InlineData("postgres", "Host=db1;Database=x;Password=secret-1", "Identity:CodeSecret")] // shared codes need one key on every instance
     public async Task A_bad_records_setting_stops_start_up_naming_it(string provider, string? connection, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => AssistantServer.StartAsync(new Dictionary<string, string?>
@@ -39,6 +40,7 @@ public sealed class RecordsOnPostgresTests
         {
             ["Records__Provider"] = "postgres",
             ["Records__ConnectionString"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=assistant;Username=assistant;Password=hunter2-secret;Timeout=3",
+            ["Identity__CodeSecret"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         }, "--urls", "http://127.0.0.1:0");
         Assert.Equal(2, code);
         Assert.Contains("Records:ConnectionString", stderr);
@@ -157,6 +159,7 @@ public sealed class RecordsOnPostgresTests
     {
         ["Records__Provider"] = "postgres",
         ["Records__ConnectionString"] = database.ConnectionString,
+        ["Identity__CodeSecret"] = database.Settings()["Identity:CodeSecret"]!,
     };
 
     private static int ClosedPort()
