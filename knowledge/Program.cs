@@ -45,9 +45,14 @@ public static class Program
         var fileArgument = new Argument<string>("file") { Description = "labelled messages (YAML: crisis, benign, distress)" };
         var splitOption = new Option<string>("--split") { Description = "test (held-out half), dev, or all (default)", DefaultValueFactory = _ => "all" };
         var calibrateOption = new Option<bool>("--calibrate") { Description = "set the model thresholds from the development half and write them to the lexicon" };
-        var eval = new Command("eval", "Recall per category, false alarms, gentle checks, and every miss.") { fileArgument, dirOption, splitOption, calibrateOption };
+        var alsoOption = new Option<string[]>("--calibrate-also")
+        {
+            Description = "with --calibrate, whole sets added to the development half (sets already reported once, never the ones kept for measuring)",
+            DefaultValueFactory = _ => [],
+        };
+        var eval = new Command("eval", "Recall per category, false alarms, gentle checks, and every miss.") { fileArgument, dirOption, splitOption, calibrateOption, alsoOption };
         eval.SetAction(parse => CrisisEvalCommand.Run(parse.GetValue(fileArgument)!, parse.GetValue(dirOption) ?? CrisisDirectory.Resolve(),
-            parse.GetValue(splitOption)!, parse.GetValue(calibrateOption), Console.Out));
+            parse.GetValue(splitOption)!, parse.GetValue(calibrateOption), Console.Out, parse.GetValue(alsoOption) ?? []));
 
         var train = new Command("train", "Train the model on crisis-train*.yaml, the lexicon's examples and the guide's phrasings; writes crisis-model.zip.") { dirOption };
         train.SetAction(parse => CrisisTrainCommand.Run(parse.GetValue(dirOption) ?? CrisisDirectory.Resolve(), ContentDirectory.Resolve(), Console.Out));

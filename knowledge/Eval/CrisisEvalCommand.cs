@@ -11,18 +11,21 @@ namespace ChatAssistant.Knowledge.Eval;
 /// </summary>
 internal static partial class CrisisEvalCommand
 {
-    public static int Run(string file, string directory, string split, bool calibrate, TextWriter output)
+    public static int Run(string file, string directory, string split, bool calibrate, TextWriter output, IReadOnlyList<string>? calibrateAlso = null)
     {
         var set = CrisisMessageSet.Load(file);
         var classifier = CrisisClassifier.Load(directory);
         if (calibrate)
         {
-            var thresholds = Calibrate(classifier, set.Dev());
+            // 242 benign messages make 1 % two messages: sets already reported once widen the pool the thresholds are read from.
+            var pool = set.Dev().Messages.Concat((calibrateAlso ?? []).SelectMany(f => CrisisMessageSet.Load(f).Messages)).ToList();
+            var thresholds = Calibrate(classifier, new CrisisMessageSet(pool), output);
+            output.WriteLine($"Calibrating on {pool.Count(m => m.Category is null && !m.Distress)} benign and {pool.Count(m => m.Category is not null)} crisis messages");
             var lexiconPath = Path.Combine(directory, CrisisLexiconLoader.FileName);
             var text = File.ReadAllText(lexiconPath);
             File.WriteAllText(lexiconPath, ThresholdLine().Replace(text,
                 string.Create(CultureInfo.InvariantCulture, $"model_thresholds: {{crisis: {thresholds.Crisis:0.00}, check: {thresholds.Check:0.00}}}"), 1));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Calibrated on the development half: crisis {thresholds.Crisis:0.00}, check {thresholds.Check:0.00} (written to {lexiconPath})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Calibrated: crisis {thresholds.Crisis:0.00}, check {thresholds.Check:0.00} (written to {lexiconPath})"));
             classifier = CrisisClassifier.Load(directory);
         }
 
@@ -79,8 +82,14 @@ internal static partial class CrisisEvalCommand
             output.WriteLine($"  [{m.Register}{(m.Trap ? ", trap" : "")}] {m.Text} → {r.Category} {r.Signal}");
     }
 
-    // 2 % on the development half came out at 3.7–5.0 % on unseen messages (the held-out half and two fresh sets,
-    // 2026-12-04): the margin under the 3 % target is now 1 %.
+    // The model's own false alarms (benign messages no crisis entry matched), as a share of the calibration pool's
+    // benign messages. History (2026-12-04): 2 % of all alarms on the development half alone (242 benign messages)
+    // came out at 3.7–5.0 % on unseen messages, 1 % at 3.8 % on a third fresh set — two or three messages decided the
+    // threshold. Then a pool five times larger (the development half with the first two fresh sets, --calibrate-also)
+    // and 2 % of all alarms: fresh sets 3 and 4 came to 2.8 % at first, and to 3.0 % and 3.3 % once a lexicon fix had
+    // removed two alarms and the model was handed them back by the lower threshold that followed. So the budget is the
+    // model's alone: a lexicon fix lowers the false alarms instead of being spent on the model, and 1 % of the pool
+    // (about 12 messages) plus the lexicon's few leaves a point of margin under the 3 % target.
     internal const double DevFalseAlarms = 0.01;
 
     // 10 % let the model's weakest signals through (check 0.05 after training part 7): 「写信给我」 typed at a help
@@ -88,11 +97,11 @@ internal static partial class CrisisEvalCommand
     internal const double DevGentleChecks = 0.07;
 
     /// <summary>
-    /// The crisis threshold is the lowest that keeps false alarms on the development half at or below
-    /// <see cref="DevFalseAlarms"/> (a margin under the 3 % target); the check threshold the lowest that keeps gentle
+    /// The crisis threshold is the lowest that keeps the model's own false alarms (where no crisis entry matched) at or
+    /// below <see cref="DevFalseAlarms"/> of the benign messages (a margin under the 3 % target); the check threshold the lowest that keeps gentle
     /// checks on benign messages at or below <see cref="DevGentleChecks"/>.
     /// </summary>
-    internal static CrisisThresholds Calibrate(CrisisClassifier classifier, CrisisMessageSet dev)
+    internal static CrisisThresholds Calibrate(CrisisClassifier classifier, CrisisMessageSet dev, TextWriter? curve = null)
     {
         var lexicon = classifier.Lexicon;
         var model = classifier.Model ?? throw new InvalidOperationException("No model to calibrate: run 'crisis train' first.");
@@ -103,11 +112,19 @@ internal static partial class CrisisEvalCommand
             return (m, Hit: hit?.Level ?? CrisisLevel.None, Score: masked.Length == 0 ? 0f : model.Score(masked).Crisis);
         }).ToList();
         var benign = scored.Where(s => s.m.Category is null && !s.m.Distress).ToList();
+        var crises = scored.Where(s => s.m.Category is not null).ToList();
+        if (curve is not null)
+        {
+            curve.WriteLine($"Lexicon alone: {benign.Count(s => s.Hit == CrisisLevel.Crisis)} of {benign.Count} benign, {crises.Count(s => s.Hit == CrisisLevel.Crisis)} of {crises.Count} crisis");
+            for (var t = 0.30f; t <= 0.99f; t += 0.05f)
+                curve.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  crisis threshold {t:0.00}: false alarms {benign.Count(s => s.Hit == CrisisLevel.Crisis || s.Score >= t)}, crises answered {crises.Count(s => s.Hit == CrisisLevel.Crisis || s.Score >= t)}"));
+        }
         float crisis = 0.99f;
         for (var t = 0.30f; t <= 0.99f; t += 0.01f)
         {
-            var alarms = benign.Count(s => s.Hit == CrisisLevel.Crisis || s.Score >= t);
-            if (alarms <= DevFalseAlarms * benign.Count) { crisis = t; break; }
+            var modelAlarms = benign.Count(s => s.Hit != CrisisLevel.Crisis && s.Score >= t);
+            if (modelAlarms <= DevFalseAlarms * benign.Count) { crisis = t; break; }
         }
         float check = crisis;
         for (var t = 0.05f; t < crisis; t += 0.01f)
