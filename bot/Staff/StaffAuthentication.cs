@@ -1,3 +1,6 @@
+using ChatAssistant.Staff.LiteDb;
+using ChatAssistant.Staff.Postgres;
+using ChatAssistant.Storage;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using ChatAssistant.Adapters.Coordination;
@@ -32,6 +35,10 @@ public static class StaffAuthentication
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
     {
         services.TryAddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddRecordStore<IStaffRecords, LiteStaffRecords, PostgresStaffRecords>();
+        services.AddSingleton<IRecordsTableCopy>(PostgresStaffRecords.CopyAccounts());
+        services.AddSingleton<IRecordsTableCopy>(PostgresStaffRecords.CopyEndedSessions());
+        services.AddSingleton<IRecordsTableCopy>(PostgresStaffRecords.CopyTokens());
         services.AddSingleton<StaffStore>();
         // Wrong passwords are counted where the short-lived keys are: in Redis for every instance, else in this process.
         services.AddSingleton<ISignInFailures>(sp => sp.GetRequiredService<IKeyValueCache>().IsShared

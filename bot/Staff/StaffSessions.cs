@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using LiteDB;
 
 namespace ChatAssistant.Staff;
 
@@ -10,15 +9,13 @@ namespace ChatAssistant.Staff;
 /// </summary>
 public sealed class StaffSessions
 {
-    public const string Collection = "staff_sessions_ended";
-
-    private readonly ILiteCollection<EndedSession> _ended;
+    private readonly IStaffRecords _records;
     private readonly StaffStore _accounts;
     private readonly TimeProvider _time;
 
-    public StaffSessions(ILiteDatabase db, StaffStore accounts, TimeProvider time)
+    public StaffSessions(IStaffRecords records, StaffStore accounts, TimeProvider time)
     {
-        _ended = db.GetCollection<EndedSession>(Collection);
+        _records = records;
         _accounts = accounts;
         _time = time;
     }
@@ -28,15 +25,10 @@ public sealed class StaffSessions
     /// held (another tab's event stream, a stolen cookie). Kept until <paramref name="until"/>, when the cookie
     /// would have expired anyway.
     /// </summary>
-    public void End(string sessionId, DateTimeOffset until)
-    {
-        var now = _time.GetUtcNow();
-        _ended.DeleteMany(e => e.Until < now);
-        _ended.Upsert(new EndedSession { Id = sessionId, Until = until });
-    }
+    public void End(string sessionId, DateTimeOffset until) => _records.EndSession(sessionId, until, _time.GetUtcNow());
 
     /// <summary>Whether the console session <paramref name="sessionId"/> was signed out.</summary>
-    public bool Ended(string sessionId) => _ended.FindById(sessionId) is not null;
+    public bool Ended(string sessionId) => _records.SessionEnded(sessionId);
 
     /// <summary>Whether the account behind <paramref name="principal"/> is enabled and unchanged since it signed in.</summary>
     public bool StillSignedIn(ClaimsPrincipal principal)

@@ -1,32 +1,28 @@
 using ChatAssistant.Storage;
-using LiteDB;
 using Microsoft.AspNetCore.Identity;
 
 namespace ChatAssistant.Staff;
 
 /// <summary>
-/// Staff accounts in LiteDB: created, found, given a new password, role, scope or name, disabled and enabled, their
+/// Staff accounts (in <see cref="IStaffRecords"/>: LiteDB or PostgreSQL): created, found, given a new password, role, scope or name, disabled and enabled, their
 /// lock-out cleared. Signing in is <see cref="StaffSignIn"/>'s, console sessions <see cref="StaffSessions"/>', bearer
 /// tokens <see cref="StaffTokens"/>'.
 /// </summary>
 public sealed class StaffStore
 {
-    public const string Collection = "staff";
-
-    private readonly ILiteCollection<StaffAccount> _accounts;
+    // Every change to an account reads it again inside IStaffRecords.Exclusively: a sign-in (which writes its
+    // counters back) and a disable or a new password never overwrite each other with a stale copy, on any instance.
+    // Never held while hashing a password (tens of milliseconds each): that made every sign-in and account change
+    // wait in one line.
+    private readonly IStaffRecords _records;
     private readonly IPasswordHasher<StaffAccount> _hasher;
     private readonly TimeProvider _time;
-    // Every change to an account reads it again under this gate: a sign-in (which writes its counters back) and
-    // a disable or a new password never overwrite each other with a stale copy. Never held while hashing a
-    // password (tens of milliseconds each): that made every sign-in and account change wait in one line.
-    private readonly Lock _gate = new();
 
-    public StaffStore(ILiteDatabase db, TimeProvider time, IPasswordHasher<StaffAccount> hasher)
+    public StaffStore(IStaffRecords records, TimeProvider time, IPasswordHasher<StaffAccount> hasher)
     {
+        _records = records;
         _time = time;
         _hasher = hasher;
-        _accounts = db.GetCollection<StaffAccount>(Collection);
-        _accounts.EnsureIndex(a => a.UserName, unique: true);
     }
 
     /// <summary>Creates an account. Throws <see cref="ArgumentException"/> with a message for the operator.</summary>
@@ -46,22 +42,15 @@ public sealed class StaffStore
             CreatedAt = _time.GetUtcNow(),
         };
         account.PasswordHash = _hasher.HashPassword(account, password);
-        try
-        {
-            _accounts.Insert(account);
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new StaffInputException($"An account named '{name}' already exists.", StaffTexts.NameTaken);
-        }
+        if (!_records.TryAdd(account)) throw new StaffInputException($"An account named '{name}' already exists.", StaffTexts.NameTaken);
         return account;
     }
 
-    public StaffAccount? Find(string userName) => _accounts.FindOneWhere(LiteQuery.Is(nameof(StaffAccount.UserName), NormalizeName(userName)));
+    public StaffAccount? Find(string userName) => _records.Find(NormalizeName(userName));
 
-    public StaffAccount? FindById(int id) => _accounts.FindById(id);
+    public StaffAccount? FindById(int id) => _records.FindById(id);
 
-    public IReadOnlyList<StaffAccount> All() => _accounts.FindAll().OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<StaffAccount> All() => _records.All();
 
     /// <summary>The account named <paramref name="userName"/>; throws <see cref="ArgumentException"/> when there is none.</summary>
     public StaffAccount Get(string userName) => Find(userName) ?? throw new ArgumentException($"No account named '{userName}'.");
@@ -70,23 +59,22 @@ public sealed class StaffStore
     {
         CheckPassword(password);
         var hash = _hasher.HashPassword(new StaffAccount(), password); // outside the gate: hashing is slow
-        lock (_gate)
+        _records.Exclusively(() =>
         {
             var account = Get(userName);
             account.PasswordHash = hash;
             account.ClearLockOut();
             account.SessionVersion++; // whoever signed in with the old password, and its tokens, are signed out
-            _accounts.Update(account);
-        }
+            _records.Update(account);
+            return account;
+        });
     }
 
     /// <summary>
     /// Disables (or enables again) an account: a disabled one cannot sign in, its bearer tokens stop working, and
     /// its console sessions end on their next request. Returns the account.
     /// </summary>
-    public (StaffAccount Account, DisableOutcome Outcome) SetDisabled(string userName, bool disabled)
-    {
-        lock (_gate)
+    public (StaffAccount Account, DisableOutcome Outcome) SetDisabled(string userName, bool disabled) => _records.Exclusively(() =>
         {
             var account = Get(userName);
             if (account.Disabled == disabled) return (account, DisableOutcome.Unchanged);
@@ -94,10 +82,9 @@ public sealed class StaffStore
             if (disabled && account.Role == StaffRoles.Admin && IsLastEnabledAdmin(account)) return (account, DisableOutcome.LastAdmin);
             account.Disabled = disabled;
             account.SessionVersion++;
-            _accounts.Update(account);
+            _records.Update(account);
             return (account, DisableOutcome.Changed);
-        }
-    }
+        });
 
     /// <summary>
     /// Changes an account's role, scope or display name (null leaves each as it is). A new role or scope ends the
@@ -107,7 +94,7 @@ public sealed class StaffStore
     public (StaffAccount Account, UpdateOutcome Outcome) Update(string userName, string? role, string? scope, string? displayName)
     {
         if (role is not null && !StaffRoles.IsValid(role.Trim())) throw new StaffInputException($"Unknown role '{role}'; use '{StaffRoles.Admin}' or '{StaffRoles.Staff}'.", StaffTexts.UnknownRole);
-        lock (_gate)
+        return _records.Exclusively(() =>
         {
             var account = Get(userName);
             var newRole = role?.Trim() ?? account.Role;
@@ -123,39 +110,33 @@ public sealed class StaffStore
             account.Scope = newScope;
             account.DisplayName = newName;
             if (signsOut) account.SessionVersion++;
-            _accounts.Update(account);
+            _records.Update(account);
             return (account, signsOut ? UpdateOutcome.ChangedSignedOut : UpdateOutcome.Changed);
-        }
+        });
     }
 
     /// <summary>Clears the account's own lock-out and its count of failing addresses (<see cref="StaffSignIn.Unlock"/>).</summary>
-    internal void ClearLockOut(string userName)
+    internal void ClearLockOut(string userName) => _records.Exclusively(() =>
     {
-        lock (_gate)
-        {
-            var account = Get(userName);
-            account.ClearLockOut();
-            _accounts.Update(account);
-        }
-    }
+        var account = Get(userName);
+        account.ClearLockOut();
+        _records.Update(account);
+        return account;
+    });
 
     /// <summary>
     /// Reads the account <paramref name="id"/> again and hands it to <paramref name="change"/> under the gate every
     /// account change takes (null: it is gone); what <paramref name="change"/> returns with <c>Save</c> true is written.
     /// </summary>
-    internal T Change<T>(int id, Func<StaffAccount?, (T Result, bool Save)> change)
+    internal T Change<T>(int id, Func<StaffAccount?, (T Result, bool Save)> change) => _records.Exclusively(() =>
     {
-        lock (_gate)
-        {
-            var account = FindById(id);
-            var (result, save) = change(account);
-            if (save && account is not null) _accounts.Update(account);
-            return result;
-        }
-    }
+        var account = FindById(id);
+        var (result, save) = change(account);
+        if (save && account is not null) _records.Update(account);
+        return result;
+    });
 
-    private bool IsLastEnabledAdmin(StaffAccount account) =>
-        !_accounts.FindAll().Any(a => a.Id != account.Id && a.Role == StaffRoles.Admin && !a.Disabled);
+    private bool IsLastEnabledAdmin(StaffAccount account) => !_records.AnyOtherEnabledAdmin(account.Id);
 
     internal static string NormalizeName(string name) => name.Trim().ToLowerInvariant();
 

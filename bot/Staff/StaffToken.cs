@@ -1,11 +1,10 @@
-using LiteDB;
-
 namespace ChatAssistant.Staff;
 
 /// <summary>A bearer token for scripts; only its SHA-256 is stored.</summary>
 public sealed class StaffToken
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    /// <summary>24 hex digits, given when stored; staff name a token by it to revoke it.</summary>
+    public string Id { get; set; } = "";
 
     public string Hash { get; set; } = "";
 

@@ -1,26 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatAssistant.Storage;
-using LiteDB;
 
 namespace ChatAssistant.Staff;
 
 /// <summary>Bearer tokens for scripts (<c>staff token</c>): issued, listed, revoked and checked; only their SHA-256 is stored.</summary>
 public sealed class StaffTokens
 {
-    public const string Collection = "staff_tokens";
-
     /// <summary>How long a bearer token works unless issued for another length.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(365);
 
-    private readonly ILiteCollection<StaffToken> _tokens;
+    private readonly IStaffRecords _records;
     private readonly StaffStore _accounts;
     private readonly TimeProvider _time;
 
-    public StaffTokens(ILiteDatabase db, StaffStore accounts, TimeProvider time)
+    public StaffTokens(IStaffRecords records, StaffStore accounts, TimeProvider time)
     {
-        _tokens = db.GetCollection<StaffToken>(Collection);
-        _tokens.EnsureIndex(t => t.Hash, unique: true);
+        _records = records;
         _accounts = accounts;
         _time = time;
     }
@@ -34,7 +30,7 @@ public sealed class StaffTokens
         if (account.Disabled) throw new ArgumentException($"'{account.UserName}' is disabled; run 'staff enable {account.UserName}' first, then issue the token.");
         var token = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = _time.GetUtcNow();
-        _tokens.Insert(new StaffToken
+        _records.AddToken(new StaffToken
         {
             Hash = Hash(token), StaffId = account.Id, Label = label, CreatedAt = now, ExpiresAt = now + (validFor ?? DefaultLifetime),
             SessionVersion = account.SessionVersion,
@@ -46,16 +42,14 @@ public sealed class StaffTokens
     public IReadOnlyList<StaffToken> Of(string userName)
     {
         var account = _accounts.Get(userName);
-        return _tokens.FindWhere(LiteQuery.Is(nameof(StaffToken.StaffId), account.Id)).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList();
+        return _records.TokensOf(account.Id);
     }
 
     /// <summary>Ends one of the account's tokens (a script retired, a token leaked); false when it has no such token.</summary>
     public bool Revoke(string userName, string tokenId)
     {
         var account = _accounts.Get(userName);
-        if (!LiteQuery.TryParseId(tokenId, out var id)) return false;
-        var token = _tokens.FindById(id);
-        return token is not null && token.StaffId == account.Id && _tokens.Delete(id);
+        return _records.DeleteToken(account.Id, tokenId);
     }
 
     /// <summary>
@@ -64,7 +58,7 @@ public sealed class StaffTokens
     /// </summary>
     public StaffAccount? AccountOf(string token)
     {
-        var record = _tokens.FindOneWhere(LiteQuery.Is(nameof(StaffToken.Hash), Hash(token)));
+        var record = _records.FindToken(Hash(token));
         if (record?.ExpiresAt <= _time.GetUtcNow()) return null;
         var account = record is null ? null : _accounts.FindById(record.StaffId);
         return account is { Disabled: false } && account.SessionVersion == record!.SessionVersion ? account : null;
