@@ -2,6 +2,7 @@ using ChatAssistant.Booking;
 using ChatAssistant.Booking.Door;
 using ChatAssistant.Feedback;
 using ChatAssistant.Identity;
+using ChatAssistant.Staff;
 using ChatAssistant.Tests.Booking;
 using ChatAssistant.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class RecordsCopyTests
         using var liteData = new TempDirectory("copy-from");
         int studioId, keyId, feedbackId;
         List<int> bookings;
-        string unusedCode;
+        string unusedCode, token, tokenId;
         var liteSettings = BookingTestData.NoDemo();
         liteSettings["Identity:CodeSecret"] = database.Settings()["Identity:CodeSecret"]; // the codes must still bind on PostgreSQL
         await using (var bot = BotHarness.Create(settings: liteSettings, dataDirectory: liteData.Path))
@@ -29,6 +30,10 @@ public sealed class RecordsCopyTests
             Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-v1", identity.IssueCode(RosterKind.Volunteer, "V1").Code)).Status);
             unusedCode = identity.IssueCode(RosterKind.Volunteer, "V2").Code;
             Assert.Equal(BindStatus.WrongCode, (await identity.BindWithCodeAsync("openid-guess", "00000000")).Status);
+            bot.Get<StaffStore>().Create("lin", "correct horse battery", StaffRoles.Staff, "婺城区");
+            token = bot.Get<StaffTokens>().Issue("lin", "nightly export");
+            tokenId = Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id;
+            bot.Get<StaffSessions>().End("sid-1", At(12, 31, 0));
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
             bookings = [service.Book(BookingTestData.Who("D001"), studioId, At(11, 28, 9)).Booking!.Id,
@@ -50,6 +55,9 @@ public sealed class RecordsCopyTests
         Assert.Contains("roster: 2 → 2", copy.StdOut);
         Assert.Contains("binding_codes: 2 → 2", copy.StdOut);
         Assert.Contains("binding_attempts: 1 → 1", copy.StdOut);
+        Assert.Contains("staff: 1 → 1", copy.StdOut);
+        Assert.Contains("staff_tokens: 1 → 1", copy.StdOut);
+        Assert.Contains("staff_sessions_ended: 1 → 1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
         var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
@@ -72,6 +80,9 @@ public sealed class RecordsCopyTests
             var identity = bot.Get<IdentityService>();
             Assert.Equal("V1", identity.FindByOpenId(RosterKind.Volunteer, "openid-v1")!.MemberId);
             Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-v2", unusedCode)).Status); // issued before the move
+            Assert.Equal("lin", bot.Get<StaffTokens>().AccountOf(token)!.UserName); // a script's token goes on working
+            Assert.Equal(tokenId, Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id); // and keeps its id
+            Assert.True(bot.Get<StaffSessions>().Ended("sid-1"));
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
@@ -85,9 +96,12 @@ public sealed class RecordsCopyTests
         Assert.Contains("duty_bookings: 4 → 4", home.StdOut);
         Assert.Contains("feedback: 2 → 2", home.StdOut);
         Assert.Contains("roster: 2 → 2", home.StdOut);
+        Assert.Contains("staff_tokens: 1 → 1", home.StdOut);
         await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: back.Path))
         {
             Assert.Equal("V2", bot.Get<IdentityService>().FindByOpenId(RosterKind.Volunteer, "openid-v2")!.MemberId);
+            Assert.Equal(tokenId, Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id);
+            Assert.Equal("lin", bot.Get<StaffTokens>().AccountOf(token)!.UserName);
             Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
             Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
             Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);
