@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Routing;
@@ -29,6 +30,7 @@ public static class EscalationRegistration
         services.AddSingleton<IEscalationCountySource>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<IUserCountyRecord>(sp => sp.GetRequiredService<BoundMemberCountySource>());
         services.AddSingleton<PickUpPolicy>();
+        services.AddRecordList<OnCall.OnCallShift>(OnCall.OnCallStore.Collection);
         services.AddSingleton<OnCall.OnCallStore>();
         services.AddSingleton<OnCall.OnCallRota>();
         services.AddSingleton<HandoffService>();

@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddBooking();
         services.AddWeChatChannel(configuration);
         services.AddStaffPhone();
+        services.AddRecordList<QuickReplies.QuickReply>(QuickReplies.QuickReplyStore.Collection);
         services.AddSingleton<QuickReplies.QuickReplyStore>();
         services.AddWebChat();
         services.AddFeedback();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatAssistant.Storage;
 using LiteDB;
 
 namespace ChatAssistant.OnCall;
@@ -11,7 +12,7 @@ namespace ChatAssistant.OnCall;
 /// configuration (<c>Escalation:OnCall:0:County</c>, <c>:Staff</c>, <c>:Days</c>, <c>:From</c>, <c>:To</c>) and from the
 /// console (<see cref="OnCallStore"/>).
 /// </summary>
-public sealed class OnCallShift
+public sealed class OnCallShift : IListedRecord
 {
     /// <summary>The stored line's number (0 for a line from configuration, which the console cannot change).</summary>
     public int Id { get; set; }
@@ -28,6 +29,7 @@ public sealed class OnCallShift
 
     /// <summary>True for a line from configuration (<c>Escalation:OnCall</c>).</summary>
     [BsonIgnore]
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool FromConfiguration { get; set; }
 
     /// <summary>What is wrong with the line, in Chinese for the console (null: nothing).</summary>

@@ -46,6 +46,19 @@ public static class RecordsRegistration
         return services;
     }
 
+    /// <summary>
+    /// Registers the list of <typeparamref name="T"/> kept in the LiteDB collection or PostgreSQL table
+    /// <paramref name="name"/> (<see cref="IRecordList{T}"/>), and how <c>records copy</c> moves it.
+    /// </summary>
+    public static IServiceCollection AddRecordList<T>(this IServiceCollection services, string name) where T : class, IListedRecord
+    {
+        services.AddSingleton<IRecordList<T>>(sp => sp.UsesPostgres()
+            ? new PostgresRecordList<T>(sp.GetRequiredService<PostgresRecords>(), name)
+            : new LiteRecordList<T>(sp.GetRequiredService<LiteDB.ILiteDatabase>(), name));
+        services.AddSingleton<IRecordsTableCopy>(PostgresRecordList<T>.Copy(name));
+        return services;
+    }
+
     /// <summary>True when the records are on PostgreSQL.</summary>
     public static bool UsesPostgres(this IServiceProvider services) => services.GetRequiredService<IOptions<RecordsOptions>>().Value.UsesPostgres;
 }

@@ -34,6 +34,8 @@ public sealed class RecordsCopyTests
             token = bot.Get<StaffTokens>().Issue("lin", "nightly export");
             tokenId = Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id;
             bot.Get<StaffSessions>().End("sid-1", At(12, 31, 0));
+            bot.Get<ChatAssistant.QuickReplies.QuickReplyStore>().Add("热线", "请拨打12355。");
+            bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
             bookings = [service.Book(BookingTestData.Who("D001"), studioId, At(11, 28, 9)).Booking!.Id,
@@ -58,6 +60,8 @@ public sealed class RecordsCopyTests
         Assert.Contains("staff: 1 → 1", copy.StdOut);
         Assert.Contains("staff_tokens: 1 → 1", copy.StdOut);
         Assert.Contains("staff_sessions_ended: 1 → 1", copy.StdOut);
+        Assert.Contains("quick_replies: 1 → 1", copy.StdOut);
+        Assert.Contains("oncall_shifts: 1 → 1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
         var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
@@ -83,6 +87,7 @@ public sealed class RecordsCopyTests
             Assert.Equal("lin", bot.Get<StaffTokens>().AccountOf(token)!.UserName); // a script's token goes on working
             Assert.Equal(tokenId, Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id); // and keeps its id
             Assert.True(bot.Get<StaffSessions>().Ended("sid-1"));
+            Assert.Equal("lin", Assert.Single(bot.Get<ChatAssistant.OnCall.OnCallStore>().All()).Staff);
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
