@@ -1,11 +1,10 @@
-using LiteDB;
-
 namespace ChatAssistant.Audit;
 
 /// <summary>One line of the audit log: who did what to which record, and when. Never holds personal data.</summary>
 public sealed class AuditEntry
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    /// <summary>24 hex digits, given when the line is appended.</summary>
+    public string Id { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
 

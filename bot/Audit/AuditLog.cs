@@ -1,9 +1,8 @@
-using LiteDB;
 
 namespace ChatAssistant.Audit;
 
 /// <summary>
-/// The append-only audit log in LiteDB (who looked at or changed what): the only one. Features record views of
+/// The append-only audit log (who looked at or changed what), kept in <see cref="IAuditStore"/> (LiteDB or PostgreSQL): the only one. Features record views of
 /// personal data and every staff change here; admins read it through <c>GET /api/staff/audit</c>.
 /// </summary>
 /// <remarks>
@@ -12,17 +11,13 @@ namespace ChatAssistant.Audit;
 /// </remarks>
 public sealed class AuditLog
 {
-    public const string Collection = "audit_log";
-
-    private readonly ILiteCollection<AuditEntry> _entries;
+    private readonly IAuditStore _store;
     private readonly TimeProvider _time;
 
-    public AuditLog(ILiteDatabase db, TimeProvider time)
+    public AuditLog(IAuditStore store, TimeProvider time)
     {
+        _store = store;
         _time = time;
-        _entries = db.GetCollection<AuditEntry>(Collection);
-        _entries.EnsureIndex(e => e.At);
-        _entries.EnsureIndex(e => e.Subject);
     }
 
     /// <summary>
@@ -32,28 +27,19 @@ public sealed class AuditLog
     public AuditEntry Record(string actor, string action, string subject, string? detail = null, string? owner = null)
     {
         var entry = new AuditEntry { At = _time.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Detail = detail, Owner = owner };
-        _entries.Insert(entry);
+        _store.Append(entry);
         return entry;
     }
 
     /// <summary>The newest entries first, optionally only those about <paramref name="subject"/> or by <paramref name="actor"/>.</summary>
     public IReadOnlyList<AuditEntry> Recent(int limit = 100, string? subject = null, string? actor = null)
-    {
-        var query = _entries.Query();
-        if (!string.IsNullOrEmpty(subject)) query = query.Where(e => e.Subject == subject);
-        if (!string.IsNullOrEmpty(actor)) query = query.Where(e => e.Actor == actor);
-        return query.OrderByDescending(e => e.At).Limit(Math.Clamp(limit, 1, 1000)).ToList();
-    }
+        => _store.Recent(Math.Clamp(limit, 1, 1000), subject, actor);
 
     /// <summary>Every entry about <paramref name="subject"/>, oldest first: the record's trail.</summary>
-    public IReadOnlyList<AuditEntry> Trail(string subject) =>
-        _entries.Find(e => e.Subject == subject).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+    public IReadOnlyList<AuditEntry> Trail(string subject) => _store.Trail(subject);
 
     /// <summary>
     /// Takes in entries of a log kept elsewhere before (with their ids and times): moving them twice keeps one copy.
     /// </summary>
-    internal void Keep(IEnumerable<AuditEntry> entries)
-    {
-        foreach (var entry in entries) _entries.Upsert(entry);
-    }
+    internal void Keep(IEnumerable<AuditEntry> entries) => _store.Keep(entries);
 }

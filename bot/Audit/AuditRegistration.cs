@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 namespace ChatAssistant.Audit;
 
 /// <summary>
@@ -6,5 +7,10 @@ namespace ChatAssistant.Audit;
 /// </summary>
 public static class AuditRegistration
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<AuditLog>();
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddRecordStore<IAuditStore, LiteDb.LiteAuditStore, Postgres.PostgresAuditStore>();
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresAuditStore.Copy());
+        return services.AddSingleton<AuditLog>();
+    }
 }

@@ -34,16 +34,16 @@ public static class HoursAudit
         entry.Action.StartsWith(Prefix, StringComparison.Ordinal) ? entry.Action[Prefix.Length..] : entry.Action;
 
     /// <summary>
-    /// Moves the rows of the feature's earlier own audit log (<see cref="HoursStore.LegacyAudit"/>) into the one audit
+    /// Moves the rows of the feature's earlier own audit log (<see cref="LiteDb.LiteHoursStore.LegacyAudit"/>) into the one audit
     /// log, keeping their ids and times, and drops it: once; afterwards there is none. A move cut short is
     /// finished at the next start without doubling a row.
     /// </summary>
     internal static void MoveLegacyLog(ILiteDatabase db, AuditLog audit)
     {
-        if (!db.CollectionExists(HoursStore.LegacyAudit)) return;
-        var rows = db.GetCollection(HoursStore.LegacyAudit).FindAll().ToList();
+        if (!db.CollectionExists(LiteDb.LiteHoursStore.LegacyAudit)) return;
+        var rows = db.GetCollection(LiteDb.LiteHoursStore.LegacyAudit).FindAll().ToList();
         LiteTransaction.Run(db, () => audit.Keep(rows.Select(FromLegacy)));
-        db.DropCollection(HoursStore.LegacyAudit);
+        db.DropCollection(LiteDb.LiteHoursStore.LegacyAudit);
     }
 
     private static AuditEntry FromLegacy(BsonDocument row)
@@ -53,7 +53,7 @@ public static class HoursAudit
         var volunteer = row["VolunteerId"].AsString ?? "";
         return new AuditEntry
         {
-            Id = row["_id"].AsObjectId,
+            Id = row["_id"].AsObjectId.ToString(),
             At = new DateTimeOffset(row["At"].AsDateTime.ToUniversalTime()),
             Actor = row["Who"].AsString ?? "",
             Action = Prefix + action,

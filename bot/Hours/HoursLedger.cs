@@ -9,7 +9,7 @@ namespace ChatAssistant.Hours;
 /// Points are fixed when hours are credited, so changing <see cref="HoursOptions.PointsPerHour"/> changes
 /// future credits only and a balance never shifts under a volunteer.
 /// </summary>
-public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions<HoursOptions> options)
+public sealed class HoursLedger(IHoursStore store, AssistantClock clock, IOptions<HoursOptions> options)
 {
     /// <summary>The credit entry for a counted record.</summary>
     public static LedgerEntry Credit(HourRecord record, decimal pointsPerHour, DateTimeOffset at, string by) => new()
@@ -29,8 +29,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
     public decimal PointsPerHour => options.Value.PointsPerHour;
 
     /// <summary>Every ledger entry of a volunteer.</summary>
-    public IReadOnlyList<LedgerEntry> Entries(string volunteerId) =>
-        store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId));
+    public IReadOnlyList<LedgerEntry> Entries(string volunteerId) => store.LedgerOf(volunteerId);
 
     /// <summary>The volunteer's points, summed from the ledger.</summary>
     public PointsBalance Points(string volunteerId) => PointsOf(Entries(volunteerId));
@@ -55,7 +54,7 @@ public sealed class HoursLedger(HoursStore store, AssistantClock clock, IOptions
         var hourEntries = Entries(volunteerId).Where(e => e.Kind is LedgerKind.HoursCredit or LedgerKind.HoursReversal).ToList();
         var total = hourEntries.Sum(e => e.Hours);
         var thisYear = hourEntries.Where(e => (e.ActivityDate ?? "").StartsWith(yearPrefix, StringComparison.Ordinal)).Sum(e => e.Hours);
-        var records = store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.VolunteerId), volunteerId), LiteQuery.IsNot(nameof(HourRecord.Status), LiteQuery.Name(RecordStatus.Revoked)));
+        var records = store.RecordsOf(volunteerId).Where(r => r.Status != RecordStatus.Revoked).ToList();
         var pending = records.Where(r => r.Status == RecordStatus.Flagged).Sum(r => r.Hours);
         var recent = records.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.StartMinute)
             .Take(options.Value.RecentActivities).ToList();

@@ -1,3 +1,6 @@
+using ChatAssistant.Hours.LiteDb;
+using ChatAssistant.Hours.Postgres;
+using ChatAssistant.Storage;
 using Microsoft.Extensions.Logging;
 using ChatAssistant.Adapters;
 using System.Text.RegularExpressions;
@@ -17,7 +20,8 @@ public static class HoursRegistration
     {
         services.AddSettings<HoursOptions, HoursOptionsValidator>(HoursOptions.Section);
         services.AddSingleton<IVolunteerDirectory, RosterVolunteerDirectory>();
-        services.AddSingleton<HoursStore>();
+        services.AddRecordStore<IHoursStore, LiteHoursStore, PostgresHoursStore>();
+        foreach (var copy in PostgresHoursStore.Copies()) services.AddSingleton(copy);
         services.AddSingleton<HoursLedger>();
         services.AddSingleton<HoursImporter>();
         services.AddSingleton<HoursReview>();

@@ -11,14 +11,11 @@ namespace ChatAssistant.Hours;
 /// The review queue of flagged records: staff approve (the hours count from then on) or revoke (they never
 /// count; a record that already counted is reversed in the ledger). Every decision is audited.
 /// </summary>
-public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursReview> log)
+public sealed class HoursReview(IHoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursReview> log)
 {
-    // Decisions are rare; one at a time means approve and revoke of one record cannot interleave.
-    private readonly Lock _gate = new();
-
     /// <summary>Flagged records the caller may decide, oldest activity first.</summary>
     public IReadOnlyList<HourRecord> Queue(StaffScope scope) =>
-        store.RecordsCollection.Find(r => r.Status == RecordStatus.Flagged).Where(r => volunteers.InScope(r.VolunteerId, scope))
+        store.FlaggedRecords().Where(r => volunteers.InScope(r.VolunteerId, scope))
             .OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
 
     /// <summary>
@@ -29,7 +26,7 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     /// </summary>
     public (HourRecord? Record, Decision Refusal) Find(string recordId, StaffScope scope, string? district = null)
     {
-        var found = store.FindRecords(recordId, scope, volunteers, district);
+        var found = store.RecordsWithId(recordId).Where(r => volunteers.InScope(r.VolunteerId, scope) && (district is null || r.District == district)).ToList();
         return found.Count switch
         {
             1 => (found[0], new Decision(DecisionOutcome.Done)),
@@ -43,8 +40,8 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     {
         if (record.Status != RecordStatus.Flagged) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(record.Status));
         record.Status = RecordStatus.Approved;
-        store.RecordsCollection.Update(record);
-        store.LedgerCollection.Insert(HoursLedger.Credit(record, options.Value.PointsPerHour, now, who));
+        store.UpdateRecord(record);
+        store.AddEntry(HoursLedger.Credit(record, options.Value.PointsPerHour, now, who));
         return new Decision(DecisionOutcome.Done);
     });
 
@@ -52,13 +49,13 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     public Decision Revoke(string recordId, string who, string? reason, StaffScope scope, string? district = null) => Decide(recordId, district, who, reason, scope, "revoke", (record, now) =>
     {
         if (record.Status == RecordStatus.Revoked) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffAlreadyRevoked);
-        // The record before the ledger (HoursStore): the importer and Approve write in that order too.
+        // The record before the ledger (IHoursStore): the importer and Approve write in that order too.
         record.Status = RecordStatus.Revoked;
-        store.RecordsCollection.Update(record);
-        var credit = store.LedgerCollection.FindById(LedgerEntry.CreditKey(record.Key));
+        store.UpdateRecord(record);
+        var credit = store.FindEntry(LedgerEntry.CreditKey(record.Key));
         if (credit is not null)
         {
-            store.LedgerCollection.Insert(new LedgerEntry
+            store.AddEntry(new LedgerEntry
             {
                 Key = LedgerEntry.ReversalKey(record.Key),
                 VolunteerId = record.VolunteerId,
@@ -77,30 +74,27 @@ public sealed class HoursReview(HoursStore store, AuditLog audit, IVolunteerDire
     private Decision Decide(string recordId, string? district, string who, string? reason, StaffScope scope, string action, Func<HourRecord, DateTimeOffset, Decision> apply)
     {
         if (string.IsNullOrWhiteSpace(reason)) return new Decision(DecisionOutcome.ReasonRequired, HoursTexts.StaffReasonRequired);
-        lock (_gate)
+        // Decisions are rare; one at a time (on every instance) means approve and revoke of one record cannot interleave.
+        RecordStatus? before = null; // apply changes the record before its ledger entry can fail
+        try
         {
-            var (record, refusal) = Find(recordId, scope, district);
-            if (record is null) return refusal;
-            var now = clock.Now;
-            var before = record.Status; // apply changes the record before its ledger entry can fail
-            Decision decision;
-            try
+            var (decision, decided) = store.Exclusively("review", () =>
             {
+                var (record, refusal) = Find(recordId, scope, district);
+                if (record is null) return (refusal, (string?)null);
+                before = record.Status;
                 // apply refuses (Conflict) before it writes anything; what it did is audited last, in its transaction.
-                decision = LiteTransaction.Run(store.Db, () =>
-                {
-                    var done = apply(record, now);
-                    if (done.Outcome == DecisionOutcome.Done) audit.Decision(who, action, HoursAudit.RecordSubject(record.Key), record.VolunteerId, reason.Trim());
-                    return done;
-                });
-            }
-            catch (LiteException e) when (HoursStore.IsDuplicateKey(e))
-            {
-                // The ledger already holds this source key: the decision was taken before.
-                return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(before));
-            }
-            if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", record.RecordId, action);
+                var done = apply(record, clock.Now);
+                if (done.Outcome == DecisionOutcome.Done) audit.Decision(who, action, HoursAudit.RecordSubject(record.Key), record.VolunteerId, reason.Trim());
+                return (done, record.RecordId);
+            });
+            if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", decided, action);
             return decision;
+        }
+        catch (DuplicateRecordException)
+        {
+            // The ledger already holds this source key: the decision was taken before.
+            return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffNotFlagged(before!.Value));
         }
     }
 }

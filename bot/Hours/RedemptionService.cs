@@ -1,21 +1,18 @@
 using ChatAssistant.Staff;
 using ChatAssistant.Audit;
 using ChatAssistant.Storage;
-using System.Collections.Concurrent;
 using ChatAssistant.Conversation.Time;
 
 namespace ChatAssistant.Hours;
 
 /// <summary>
 /// Exchanges points for catalogue items and lets staff fulfil or cancel the orders. Points are reserved
-/// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs under one lock
-/// and one LiteDB transaction with no await inside, so concurrent redemptions cannot overspend.
+/// atomically: per volunteer, "read the balance, insert the order and its ledger entry" runs in one transaction
+/// exclusive to that volunteer on every instance (<see cref="IHoursStore.Exclusively{T}"/>), with no await inside,
+/// so concurrent redemptions cannot overspend; the ledger's unique keys guard against replays.
 /// </summary>
-public sealed class RedemptionService(HoursStore store, AuditLog audit, CatalogueLibrary catalogues, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
+public sealed class RedemptionService(IHoursStore store, AuditLog audit, CatalogueLibrary catalogues, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<RedemptionService> log)
 {
-    // One gate per volunteer (the roster bounds how many). LiteDB is one file in one process (see DESIGN.md),
-    // so an in-process lock is the whole story; the ledger's unique keys guard against replays.
-    private readonly ConcurrentDictionary<string, Lock> _gates = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Places an order for one <paramref name="itemId"/> if the volunteer's available points cover it and, when
@@ -27,9 +24,9 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
     public RedeemResult Redeem(string volunteerId, string itemId, int? confirmedPoints = null, string? openId = null, string? channelId = null)
     {
         var item = catalogues.For(channelId).Current.Find(itemId);
-        lock (Gate(volunteerId))
+        var result = store.Exclusively(VolunteerLock(volunteerId), () =>
         {
-            var balance = HoursLedger.PointsOf(store.LedgerCollection.FindWhere(LiteQuery.Is(nameof(LedgerEntry.VolunteerId), volunteerId)));
+            var balance = HoursLedger.PointsOf(store.LedgerOf(volunteerId));
             if (openId is not null && volunteers.VolunteerIdFor(openId) != volunteerId)
             {
                 log.LogInformation("Redemption refused: the chat user is no longer bound to the volunteer");
@@ -49,34 +46,34 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
                 Status = OrderStatus.Placed,
                 PlacedAt = now,
             };
-            // Orders, then ledger, then audit: the order every hours transaction writes in (HoursStore).
-            LiteTransaction.Run(store.Db, () =>
+            // Orders, then ledger, then audit: the order every hours transaction writes in (IHoursStore).
+            store.AddOrder(order);
+            order.OrderNo = $"DH{now:yyMMdd}{order.Id:D4}";
+            store.UpdateOrder(order);
+            store.AddEntry(new LedgerEntry
             {
-                store.OrdersCollection.Insert(order);
-                order.OrderNo = $"DH{now:yyMMdd}{order.Id:D4}";
-                store.OrdersCollection.Update(order);
-                store.LedgerCollection.Insert(new LedgerEntry
-                {
-                    Key = LedgerEntry.OrderKey(order.OrderNo),
-                    VolunteerId = volunteerId,
-                    Kind = LedgerKind.Redemption,
-                    Points = -item.Points,
-                    Ref = order.OrderNo,
-                    At = now,
-                    By = "wechat",
-                });
-                audit.Decision("wechat", "redeem", HoursAudit.OrderSubject(order.OrderNo), volunteerId, item.Id);
+                Key = LedgerEntry.OrderKey(order.OrderNo),
+                VolunteerId = volunteerId,
+                Kind = LedgerKind.Redemption,
+                Points = -item.Points,
+                Ref = order.OrderNo,
+                At = now,
+                By = "wechat",
             });
-            log.LogInformation("Order {OrderNo} placed for {Points} points", order.OrderNo, item.Points);
-            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Redemption();
+            audit.Decision("wechat", "redeem", HoursAudit.OrderSubject(order.OrderNo), volunteerId, item.Id);
             return new RedeemResult(RedeemStatus.Placed, order, balance with { Spent = balance.Spent + item.Points });
+        });
+        if (result.Status == RedeemStatus.Placed)
+        {
+            log.LogInformation("Order {OrderNo} placed for {Points} points", result.Order!.OrderNo, result.Order.Points);
+            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Redemption();
         }
+        return result;
     }
 
     /// <summary>Orders the caller may see, newest first, optionally of one status.</summary>
     public IReadOnlyList<RedemptionOrder> Orders(StaffScope scope, OrderStatus? status) =>
-        (status is null ? store.OrdersCollection.FindAll() : store.OrdersCollection.Find(o => o.Status == status.Value))
-            .Where(o => volunteers.InScope(o.VolunteerId, scope)).OrderByDescending(o => o.Id).ToList();
+        store.Orders(status).Where(o => volunteers.InScope(o.VolunteerId, scope)).ToList();
 
     /// <summary>Marks an order as handed over.</summary>
     public Decision Fulfil(string orderNo, string who, StaffScope scope) => Close(orderNo, who, "已领取", scope, OrderStatus.Fulfilled);
@@ -89,40 +86,39 @@ public sealed class RedemptionService(HoursStore store, AuditLog audit, Catalogu
 
     private Decision Close(string orderNo, string who, string reason, StaffScope scope, OrderStatus to)
     {
-        var found = store.OrdersCollection.FindOne(o => o.OrderNo == orderNo);
+        var found = store.FindOrder(orderNo);
         if (found is null || !volunteers.InScope(found.VolunteerId, scope)) return new Decision(DecisionOutcome.NotFound, HoursTexts.StaffOrderNotFound(orderNo));
-        lock (Gate(found.VolunteerId))
+        var decision = store.Exclusively(VolunteerLock(found.VolunteerId), () =>
         {
-            var order = store.OrdersCollection.FindById(found.Id);
+            var order = store.FindOrder(orderNo)!;
             if (order.Status != OrderStatus.Placed) return new Decision(DecisionOutcome.Conflict, HoursTexts.StaffOrderClosed(order.Status));
             var now = clock.Now;
-            // Orders before the ledger (HoursStore): Redeem writes them in that order too.
-            LiteTransaction.Run(store.Db, () =>
+            // Orders before the ledger (IHoursStore): Redeem writes them in that order too.
+            order.Status = to;
+            order.ClosedAt = now;
+            order.ClosedBy = who;
+            if (to == OrderStatus.Cancelled) order.CancelReason = reason;
+            store.UpdateOrder(order);
+            if (to == OrderStatus.Cancelled)
             {
-                order.Status = to;
-                order.ClosedAt = now;
-                order.ClosedBy = who;
-                if (to == OrderStatus.Cancelled) order.CancelReason = reason;
-                store.OrdersCollection.Update(order);
-                if (to == OrderStatus.Cancelled)
+                store.AddEntry(new LedgerEntry
                 {
-                    store.LedgerCollection.Insert(new LedgerEntry
-                    {
-                        Key = LedgerEntry.ReturnKey(order.OrderNo),
-                        VolunteerId = order.VolunteerId,
-                        Kind = LedgerKind.RedemptionReturn,
-                        Points = order.Points,
-                        Ref = order.OrderNo,
-                        At = now,
-                        By = who,
-                    });
-                }
-                audit.Decision(who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", HoursAudit.OrderSubject(order.OrderNo), order.VolunteerId, reason);
-            });
-            log.LogInformation("Order {OrderNo} {Status} by staff", order.OrderNo, to);
+                    Key = LedgerEntry.ReturnKey(order.OrderNo),
+                    VolunteerId = order.VolunteerId,
+                    Kind = LedgerKind.RedemptionReturn,
+                    Points = order.Points,
+                    Ref = order.OrderNo,
+                    At = now,
+                    By = who,
+                });
+            }
+            audit.Decision(who, to == OrderStatus.Cancelled ? "cancel" : "fulfil", HoursAudit.OrderSubject(order.OrderNo), order.VolunteerId, reason);
             return new Decision(DecisionOutcome.Done);
-        }
+        });
+        if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Order {OrderNo} {Status} by staff", orderNo, to);
+        return decision;
     }
 
-    private Lock Gate(string volunteerId) => _gates.GetOrAdd(volunteerId, _ => new Lock());
+    // A volunteer's points change one order at a time, on every instance.
+    private static string VolunteerLock(string volunteerId) => "volunteer:" + volunteerId;
 }

@@ -18,7 +18,7 @@ namespace ChatAssistant.Operations;
 /// volunteers' hours and redemptions. Nothing about any one person.
 /// </summary>
 public sealed class DashboardReport(
-    ILiteDatabase db, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, HoursStore hours,
+    ILiteDatabase db, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, IHoursStore hours,
     IVolunteerDirectory volunteers, IOptions<EscalationOptions> escalation, IOptions<BookingOptions> booking)
 {
     /// <summary>The longest period one report covers.</summary>
@@ -58,8 +58,8 @@ public sealed class DashboardReport(
 
         var duty = Duty(to.Year, scope);
 
-        var imported = hours.RecordsCollection.FindAll().Where(r => r.ImportedAt >= start && r.ImportedAt < end && r.Counts && InScope(r.District)).ToList();
-        var orders = hours.OrdersCollection.FindAll().Where(o => o.PlacedAt >= start && o.PlacedAt < end && o.Status != OrderStatus.Cancelled).ToList()
+        var imported = hours.ImportedBetween(start, end).Where(r => r.Counts && InScope(r.District)).ToList();
+        var orders = hours.PlacedBetween(start, end).Where(o => o.Status != OrderStatus.Cancelled).ToList()
             .Select(o => (Order: o, County: volunteers.DistrictOf(o.VolunteerId))).Where(o => InScope(o.County)).ToList();
         var hoursByCounty = imported.Select(r => CountyName(r.District)).Concat(orders.Select(o => CountyName(o.County))).Distinct()
             .OrderBy(c => c, StringComparer.Ordinal)

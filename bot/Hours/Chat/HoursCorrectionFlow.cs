@@ -15,7 +15,7 @@ namespace ChatAssistant.Hours.Chat;
 /// </summary>
 public sealed class HoursCorrectionFlow(
     IVolunteerDirectory volunteers,
-    HoursStore store,
+    IHoursStore store,
     HoursCorrections corrections,
     DateTimeReader dates,
     AssistantClock clock,
@@ -63,7 +63,7 @@ public sealed class HoursCorrectionFlow(
             }
             ctx.Slots[Slots.Volunteer] = volunteerId;
             var day = PastDay(utterance);
-            var records = store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.VolunteerId), volunteerId));
+            var records = store.RecordsOf(volunteerId);
             var onDay = day is null ? [] : records.Where(r => r.Day == day).OrderBy(r => r.StartMinute).ToList();
             var shown = onDay.Count > 0 ? onDay
                 : records.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.StartMinute).Take(5).ToList();
@@ -128,10 +128,10 @@ public sealed class HoursCorrectionFlow(
     private static string[] Keys(FlowContext ctx) => (ctx.Slot(Slots.Records) ?? "").Split(Sep, StringSplitOptions.RemoveEmptyEntries);
 
     private List<HourRecord> Shown(FlowContext ctx) =>
-        Keys(ctx).Select(k => store.RecordsCollection.FindById(k)).Where(r => r is not null).ToList();
+        Keys(ctx).Select(store.FindRecord).OfType<HourRecord>().ToList();
 
     private HourRecord? Chosen(FlowContext ctx) =>
-        ctx.Slot(Slots.Record) is { } key && key != Missing ? store.RecordsCollection.FindById(key) : null;
+        ctx.Slot(Slots.Record) is { } key && key != Missing ? store.FindRecord(key) : null;
 
     private string What(FlowContext ctx)
     {

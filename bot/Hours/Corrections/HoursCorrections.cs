@@ -10,10 +10,8 @@ namespace ChatAssistant.Hours;
 /// Correction requests of volunteers about their hours: filed from the chat, listed with the flagged records in the
 /// review queue, resolved by staff with an answer (the words are deleted then). Every step is in the hours audit.
 /// </summary>
-public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCipher cipher, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<HoursCorrections> log)
+public sealed class HoursCorrections(IHoursStore store, AuditLog audit, FieldCipher cipher, IVolunteerDirectory volunteers, AssistantClock clock, ILogger<HoursCorrections> log)
 {
-    private readonly Lock _gate = new();
-
     /// <summary>Files a request; the words are encrypted for it (bound to its number) in the same transaction.</summary>
     public HoursCorrection File(NewCorrection draft)
     {
@@ -30,12 +28,13 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
             Status = CorrectionStatus.Open,
             CreatedAt = now,
         };
-        LiteTransaction.Run(store.Db, () =>
+        store.Exclusively("corrections", () =>
         {
-            store.CorrectionsCollection.Insert(correction);
+            store.AddCorrection(correction);
             correction.Text = cipher.Protect(draft.Text, HoursCorrection.Binding(correction.Id));
-            store.CorrectionsCollection.Update(correction);
+            store.UpdateCorrection(correction);
             audit.Decision("volunteer", "correction", HoursAudit.CorrectionSubject(correction.Number), correction.VolunteerId, draft.Record is null ? "missing record" : "record " + draft.Record.RecordId);
+            return correction;
         });
         log.LogInformation("Hours correction {Number} filed", correction.Number);
         return correction;
@@ -43,17 +42,15 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
 
     /// <summary>Open requests of the volunteers the caller may see (null: admins), oldest first.</summary>
     public IReadOnlyList<HoursCorrection> Open(StaffScope scope) =>
-        store.CorrectionsCollection.FindWhere(LiteQuery.Is(nameof(HoursCorrection.Status), LiteQuery.Name(CorrectionStatus.Open)))
-            .Where(c => volunteers.InScope(c.VolunteerId, scope)).OrderBy(c => c.Id).ToList();
+        store.OpenCorrections().Where(c => volunteers.InScope(c.VolunteerId, scope)).OrderBy(c => c.Id).ToList();
 
     /// <summary>A volunteer's open requests (for the chat).</summary>
     public IReadOnlyList<HoursCorrection> OpenOf(string volunteerId) =>
-        store.CorrectionsCollection.FindWhere(LiteQuery.Is(nameof(HoursCorrection.VolunteerId), volunteerId))
-            .Where(c => c.Status == CorrectionStatus.Open).OrderBy(c => c.Id).ToList();
+        store.CorrectionsOf(volunteerId).Where(c => c.Status == CorrectionStatus.Open).OrderBy(c => c.Id).ToList();
 
     /// <summary>The request <paramref name="number"/> if the caller may see it, else null (as if it did not exist).</summary>
     public HoursCorrection? Find(string number, StaffScope scope) =>
-        HoursCorrection.Parse(number) is { } id && store.CorrectionsCollection.FindById(id) is { } c && volunteers.InScope(c.VolunteerId, scope) ? c : null;
+        HoursCorrection.Parse(number) is { } id && store.FindCorrection(id) is { } c && volunteers.InScope(c.VolunteerId, scope) ? c : null;
 
     /// <summary>The volunteer's words, or null once deleted (or unreadable: logged).</summary>
     public string? TextOf(HoursCorrection correction)
@@ -68,7 +65,7 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
     public (HoursCorrection? Correction, Decision Decision) Resolve(string number, string who, string? reply, StaffScope scope)
     {
         if (string.IsNullOrWhiteSpace(reply)) return (null, new Decision(DecisionOutcome.ReasonRequired, HoursCorrectionTexts.StaffReplyRequired));
-        lock (_gate)
+        var outcome = store.Exclusively<(HoursCorrection? Correction, Decision Decision)>("corrections", () =>
         {
             var correction = Find(number, scope);
             if (correction is null) return (null, new Decision(DecisionOutcome.NotFound, HoursCorrectionTexts.StaffNotFound(number)));
@@ -79,13 +76,11 @@ public sealed class HoursCorrections(HoursStore store, AuditLog audit, FieldCiph
             correction.ResolvedBy = who;
             correction.Reply = reply.Trim();
             correction.Text = null;
-            LiteTransaction.Run(store.Db, () =>
-            {
-                store.CorrectionsCollection.Update(correction);
-                audit.Decision(who, "correction.resolve", HoursAudit.CorrectionSubject(correction.Number), correction.VolunteerId, correction.Reply);
-            });
-            log.LogInformation("Hours correction {Number} resolved by staff", correction.Number);
+            store.UpdateCorrection(correction);
+            audit.Decision(who, "correction.resolve", HoursAudit.CorrectionSubject(correction.Number), correction.VolunteerId, correction.Reply);
             return (correction, new Decision(DecisionOutcome.Done));
-        }
+        });
+        if (outcome.Decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hours correction {Number} resolved by staff", outcome.Correction!.Number);
+        return outcome;
     }
 }

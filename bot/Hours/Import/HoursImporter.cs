@@ -12,11 +12,8 @@ namespace ChatAssistant.Hours.Import;
 /// every record checked by <see cref="IntegrityRules"/>; clean records are credited to the ledger at once, flagged
 /// ones wait.
 /// </summary>
-public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
+public sealed class HoursImporter(IHoursStore store, AuditLog audit, IVolunteerDirectory volunteers, AssistantClock clock, IOptions<HoursOptions> options, ILogger<HoursImporter> log)
 {
-    // Imports are rare and short; one at a time keeps "check the rules, then insert" consistent.
-    private readonly Lock _gate = new();
-
     /// <summary>
     /// Imports <paramref name="csv"/> on behalf of <paramref name="by"/>. A non-null <paramref name="scope"/>
     /// (a district) refuses volunteers of other districts.
@@ -33,7 +30,8 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
             return new ImportResult(false, "", 0, 0, 0, errors.OrderBy(e => e.Line).ToList(), [], []);
         }
 
-        lock (_gate)
+        // Imports are rare and short; one at a time (on every instance) keeps "check the rules, then insert" consistent.
+        return store.Exclusively("import", () =>
         {
             var now = clock.Now;
             var importId = $"IMP{now:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -47,23 +45,20 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
             }
 
             var stored = fresh.Select(r => r.VolunteerId).Distinct()
-                .SelectMany(v => store.RecordsCollection.Find(r => r.VolunteerId == v && r.Status != RecordStatus.Revoked))
+                .SelectMany(v => store.RecordsOf(v).Where(r => r.Status != RecordStatus.Revoked))
                 .Select(RuleSubject.From).ToList();
             var flags = IntegrityRules.Check(fresh.Select(RuleSubject.From).ToList(), stored, now, o.HoursTolerance, o.MaxHoursPerDay);
 
-            // Records, then ledger, then audit (the lock order of HoursStore).
-            LiteTransaction.Run(store.Db, () =>
-            {
-                foreach (var row in fresh) Insert(row, districts[row.VolunteerId], flags.GetValueOrDefault(row.RecordId), importId, now);
-                audit.Decision(by, "import", HoursAudit.ImportSubject(importId), "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
-            });
+            // Records, then ledger, then audit (the write order of IHoursStore).
+            foreach (var row in fresh) Insert(row, districts[row.VolunteerId], flags.GetValueOrDefault(row.RecordId), importId, now);
+            audit.Decision(by, "import", HoursAudit.ImportSubject(importId), "", HoursTexts.ImportAuditSummary(fresh.Count, rows.Count - fresh.Count, flags.Count));
 
             var reports = fresh.Where(r => flags.ContainsKey(r.RecordId))
                 .SelectMany(r => flags[r.RecordId].Select(f => new FlagReport(r.Line, r.RecordId, f.Rule, f.Reason))).ToList();
             log.LogInformation("Hours import {ImportId}: {Added} added, {Skipped} already present, {Flagged} flagged", importId, fresh.Count, rows.Count - fresh.Count, flags.Count);
             ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Import("hours");
             return new ImportResult(true, importId, fresh.Count, rows.Count - fresh.Count, flags.Count, [], reports, warnings);
-        }
+        });
     }
 
     // The record this row is already stored as: the same id in the volunteer's district, or the same id of the same
@@ -71,8 +66,7 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
     // them twice would double their hours). Either way a record of a volunteer the importer may see: nothing is
     // learnt about another district's ids.
     private HourRecord? Existing(ImportRow row, string district) =>
-        store.RecordsCollection.FindWhere(LiteQuery.Is(nameof(HourRecord.RecordId), row.RecordId))
-            .FirstOrDefault(r => r.District == district || r.VolunteerId == row.VolunteerId);
+        store.RecordsWithId(row.RecordId).FirstOrDefault(r => r.District == district || r.VolunteerId == row.VolunteerId);
 
     private void Insert(ImportRow row, string district, List<RuleFlag>? flags, string importId, DateTimeOffset now)
     {
@@ -93,8 +87,8 @@ public sealed class HoursImporter(HoursStore store, AuditLog audit, IVolunteerDi
             ImportId = importId,
             ImportedAt = now,
         };
-        store.RecordsCollection.Insert(record);
-        if (record.Counts) store.LedgerCollection.Insert(HoursLedger.Credit(record, options.Value.PointsPerHour, now, "import"));
+        store.AddRecord(record);
+        if (record.Counts) store.AddEntry(HoursLedger.Credit(record, options.Value.PointsPerHour, now, "import"));
     }
 
     // Form is fine; now the roster, the caller's district and repeated ids inside the file.

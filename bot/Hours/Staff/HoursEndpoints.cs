@@ -51,16 +51,16 @@ public static class HoursEndpoints
                 points = new { earned = points.Earned, spent = points.Spent, available = points.Available },
             });
         });
-        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, HoursStore store, AssistantClock clock, AuditLog audit) =>
+        group.MapGet("/volunteers/{volunteerId}/statement", (string volunteerId, HttpContext http, IVolunteerDirectory volunteers, IHoursStore store, AssistantClock clock, AuditLog audit) =>
         {
             if (volunteers.DistrictOf(volunteerId) is null || !volunteers.InScope(volunteerId, http.User.StaffScope())) return VolunteerNotFound();
             // One person's whole record of service and redemptions leaves the system as a file: on record.
             audit.Record(http.User.Actor(), "hours.statement", HoursAudit.VolunteerSubject(volunteerId));
             var bytes = HoursStatement.Build(
                 volunteerId,
-                store.LedgerCollection.Find(e => e.VolunteerId == volunteerId).ToList(),
-                store.RecordsCollection.Find(r => r.VolunteerId == volunteerId).ToList(),
-                store.OrdersCollection.Find(o => o.VolunteerId == volunteerId).ToList(),
+                store.LedgerOf(volunteerId).ToList(),
+                store.RecordsOf(volunteerId).ToList(),
+                store.OrdersOf(volunteerId).ToList(),
                 clock);
             return Results.File(bytes, "text/csv; charset=utf-8", $"statement-{volunteerId}.csv");
         });

@@ -17,7 +17,7 @@ public sealed class LiteRosterStore : IRosterStore
 
     private readonly ILiteDatabase _db;
     private readonly ILiteCollection<RosterMember> _members;
-    private readonly ILiteCollection<StoredCode> _codes;
+    private readonly ILiteCollection<LiteBindingCode> _codes;
     private readonly ILiteCollection<BindingAttempts> _attempts;
     private readonly Lock _gate = new();
     private readonly CachedUntilWrite<Dictionary<string, RosterMember[]>> _bound;
@@ -28,7 +28,7 @@ public sealed class LiteRosterStore : IRosterStore
         _members = db.GetCollection<RosterMember>(Members);
         _members.EnsureIndex(m => m.Key, unique: true);
         _members.EnsureIndex(m => m.OpenId);
-        _codes = db.GetCollection<StoredCode>(Codes);
+        _codes = db.GetCollection<LiteBindingCode>(Codes);
         _codes.EnsureIndex(c => c.CodeHash, unique: true);
         _attempts = db.GetCollection<BindingAttempts>(Attempts);
         _bound = new(ReadBound);
@@ -77,9 +77,9 @@ public sealed class LiteRosterStore : IRosterStore
 
     public BindingCode? FindCode(string codeHash) => FindStored(codeHash)?.ToCode();
 
-    private StoredCode? FindStored(string codeHash) => _codes.FindOneWhere(LiteQuery.Is(nameof(StoredCode.CodeHash), codeHash));
+    private LiteBindingCode? FindStored(string codeHash) => _codes.FindOneWhere(LiteQuery.Is(nameof(LiteBindingCode.CodeHash), codeHash));
 
-    public void AddCode(BindingCode code) => _codes.Insert(StoredCode.Of(code));
+    public void AddCode(BindingCode code) => _codes.Insert(LiteBindingCode.Of(code));
 
     public bool MarkUsed(string codeHash, DateTimeOffset at)
     {
@@ -93,7 +93,7 @@ public sealed class LiteRosterStore : IRosterStore
 
     public int ExpireCodesNotOf(int scheme, DateTimeOffset now) => Expire(_codes.FindAll().Where(c => c.Scheme != scheme), now);
 
-    private int Expire(IEnumerable<StoredCode> codes, DateTimeOffset now)
+    private int Expire(IEnumerable<LiteBindingCode> codes, DateTimeOffset now)
     {
         // Read in full before updating (an open LiteDB query over the collection would see its own updates).
         var live = codes.Where(c => c.UsedAt is null && c.ExpiresAt > now).ToList();
@@ -110,35 +110,35 @@ public sealed class LiteRosterStore : IRosterStore
     public void SaveAttempts(BindingAttempts attempts) => _attempts.Upsert(attempts);
 
     public void DeleteAttempts(string openId) => _attempts.Delete(openId);
+}
 
-    /// <summary>
-    /// A code as the file keeps it: with the document id LiteDB gave it (files written before the stores were split
-    /// keep theirs), which <see cref="BindingCode"/> does not carry because PostgreSQL keys codes by their hash.
-    /// </summary>
-    private sealed class StoredCode
+/// <summary>
+/// A code as the file keeps it: with the document id LiteDB gave it (files written before the stores were split
+/// keep theirs), which <see cref="BindingCode"/> does not carry because PostgreSQL keys codes by their hash.
+/// </summary>
+public sealed class LiteBindingCode
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string CodeHash { get; set; } = "";
+
+    public int Scheme { get; set; }
+
+    public RosterKind Kind { get; set; }
+
+    public string MemberId { get; set; } = "";
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+
+    public static LiteBindingCode Of(BindingCode code) => new()
     {
-        public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+        CodeHash = code.CodeHash, Scheme = code.Scheme, Kind = code.Kind, MemberId = code.MemberId, ExpiresAt = code.ExpiresAt, UsedAt = code.UsedAt,
+    };
 
-        public string CodeHash { get; set; } = "";
-
-        public int Scheme { get; set; }
-
-        public RosterKind Kind { get; set; }
-
-        public string MemberId { get; set; } = "";
-
-        public DateTimeOffset ExpiresAt { get; set; }
-
-        public DateTimeOffset? UsedAt { get; set; }
-
-        public static StoredCode Of(BindingCode code) => new()
-        {
-            CodeHash = code.CodeHash, Scheme = code.Scheme, Kind = code.Kind, MemberId = code.MemberId, ExpiresAt = code.ExpiresAt, UsedAt = code.UsedAt,
-        };
-
-        public BindingCode ToCode() => new()
-        {
-            CodeHash = CodeHash, Scheme = Scheme, Kind = Kind, MemberId = MemberId, ExpiresAt = ExpiresAt, UsedAt = UsedAt,
-        };
-    }
+    public BindingCode ToCode() => new()
+    {
+        CodeHash = CodeHash, Scheme = Scheme, Kind = Kind, MemberId = MemberId, ExpiresAt = ExpiresAt, UsedAt = UsedAt,
+    };
 }

@@ -16,7 +16,7 @@ public sealed class LiteStaffRecords : IStaffRecords
     private readonly ILiteDatabase _db;
     private readonly ILiteCollection<StaffAccount> _accounts;
     private readonly ILiteCollection<EndedSession> _ended;
-    private readonly ILiteCollection<StoredToken> _tokens;
+    private readonly ILiteCollection<LiteStaffToken> _tokens;
     private readonly Lock _gate = new();
 
     public LiteStaffRecords(ILiteDatabase db)
@@ -25,7 +25,7 @@ public sealed class LiteStaffRecords : IStaffRecords
         _accounts = db.GetCollection<StaffAccount>(Accounts);
         _accounts.EnsureIndex(a => a.UserName, unique: true);
         _ended = db.GetCollection<EndedSession>(EndedSessions);
-        _tokens = db.GetCollection<StoredToken>(Tokens);
+        _tokens = db.GetCollection<LiteStaffToken>(Tokens);
         _tokens.EnsureIndex(t => t.Hash, unique: true);
     }
 
@@ -67,15 +67,15 @@ public sealed class LiteStaffRecords : IStaffRecords
 
     public void AddToken(StaffToken token)
     {
-        var stored = StoredToken.Of(token);
+        var stored = LiteStaffToken.Of(token);
         _tokens.Insert(stored);
         token.Id = stored.Id.ToString();
     }
 
     public IReadOnlyList<StaffToken> TokensOf(int staffId) =>
-        _tokens.FindWhere(LiteQuery.Is(nameof(StoredToken.StaffId), staffId)).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => t.ToToken()).ToList();
+        _tokens.FindWhere(LiteQuery.Is(nameof(LiteStaffToken.StaffId), staffId)).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => t.ToToken()).ToList();
 
-    public StaffToken? FindToken(string hash) => _tokens.FindOneWhere(LiteQuery.Is(nameof(StoredToken.Hash), hash))?.ToToken();
+    public StaffToken? FindToken(string hash) => _tokens.FindOneWhere(LiteQuery.Is(nameof(LiteStaffToken.Hash), hash))?.ToToken();
 
     public bool DeleteToken(int staffId, string tokenId)
     {
@@ -84,41 +84,41 @@ public sealed class LiteStaffRecords : IStaffRecords
     }
 
     /// <summary>Every token of the file, for <c>records copy</c>.</summary>
-    public static IEnumerable<StaffToken> ReadTokens(ILiteDatabase db) => db.GetCollection<StoredToken>(Tokens).FindAll().Select(t => t.ToToken());
+    public static IEnumerable<StaffToken> ReadTokens(ILiteDatabase db) => db.GetCollection<LiteStaffToken>(Tokens).FindAll().Select(t => t.ToToken());
 
     /// <summary>Writes a copied token with its id, for <c>records copy</c>.</summary>
     public static void WriteToken(ILiteDatabase db, StaffToken token)
     {
-        var stored = StoredToken.Of(token);
+        var stored = LiteStaffToken.Of(token);
         if (LiteQuery.TryParseId(token.Id, out var id)) stored.Id = id;
-        db.GetCollection<StoredToken>(Tokens).Insert(stored);
+        db.GetCollection<LiteStaffToken>(Tokens).Insert(stored);
     }
+}
 
-    /// <summary>A token as the file keeps it: with its LiteDB document id, which <see cref="StaffToken"/> carries as text.</summary>
-    private sealed class StoredToken
+/// <summary>A bearer token as the LiteDB file keeps it (<see cref="LiteStaffRecords"/>): with its LiteDB document id, which <see cref="StaffToken"/> carries as text.</summary>
+public sealed class LiteStaffToken
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string Hash { get; set; } = "";
+
+    public int StaffId { get; set; }
+
+    public string Label { get; set; } = "";
+
+    public int SessionVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public static LiteStaffToken Of(StaffToken t) => new()
     {
-        public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+        Hash = t.Hash, StaffId = t.StaffId, Label = t.Label, SessionVersion = t.SessionVersion, CreatedAt = t.CreatedAt, ExpiresAt = t.ExpiresAt,
+    };
 
-        public string Hash { get; set; } = "";
-
-        public int StaffId { get; set; }
-
-        public string Label { get; set; } = "";
-
-        public int SessionVersion { get; set; }
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset? ExpiresAt { get; set; }
-
-        public static StoredToken Of(StaffToken t) => new()
-        {
-            Hash = t.Hash, StaffId = t.StaffId, Label = t.Label, SessionVersion = t.SessionVersion, CreatedAt = t.CreatedAt, ExpiresAt = t.ExpiresAt,
-        };
-
-        public StaffToken ToToken() => new()
-        {
-            Id = Id.ToString(), Hash = Hash, StaffId = StaffId, Label = Label, SessionVersion = SessionVersion, CreatedAt = CreatedAt, ExpiresAt = ExpiresAt,
-        };
-    }
+    public StaffToken ToToken() => new()
+    {
+        Id = Id.ToString(), Hash = Hash, StaffId = StaffId, Label = Label, SessionVersion = SessionVersion, CreatedAt = CreatedAt, ExpiresAt = ExpiresAt,
+    };
 }

@@ -80,7 +80,7 @@ public sealed class CataloguePerAccountTests : IDisposable
         Assert.Contains("越剧主题书签", await SayAsync(s, "shengzhou", shengzhou, "1", 6));
         var placed = await SayAsync(s, "shengzhou", shengzhou, "是", 7);
         Assert.Contains("嵊州市邻舍+爱心超市", placed);
-        var order = Assert.Single(s.Server.Get<HoursStore>().OrdersCollection.FindAll());
+        var order = Assert.Single(s.Server.Get<IHoursStore>().Orders(null));
         Assert.Equal(("SZ005", 5), (order.ItemId, order.Points));
     }
 

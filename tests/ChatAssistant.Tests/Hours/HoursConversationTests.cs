@@ -82,7 +82,7 @@ public sealed class HoursConversationTests
         Assert.Contains("兑换后还剩 2 积分", confirm);
 
         var done = Assert.Single(await kit.Bot.SayAsync("是"));
-        var order = Assert.Single(kit.Store.OrdersCollection.FindAll());
+        var order = Assert.Single(kit.Store.Orders(null));
         Assert.Contains($"订单号 {order.OrderNo}", done);
         Assert.Contains("测试爱心超市，测试路 1 号", done);
         Assert.Contains("凭订单号领取", done);
@@ -106,7 +106,7 @@ public sealed class HoursConversationTests
         Assert.Contains("还差 23 分", reply);
         var confirm = Assert.Single(await kit.Bot.SayAsync("1"));
         Assert.Contains("兑换后还剩 2 积分", confirm);
-        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Empty(kit.Store.Orders(null));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class HoursConversationTests
         await kit.Bot.SayAsync("兑换");
         await kit.Bot.SayAsync("1");
         await kit.Bot.SayAsync("否");
-        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Empty(kit.Store.Orders(null));
         Assert.Equal(10m, kit.Ledger.Points("V001").Available);
     }
 
@@ -150,11 +150,11 @@ public sealed class HoursConversationTests
         var again = Assert.Single(await kit.Bot.SayAsync("是"));
         Assert.StartsWith(HoursTexts.PriceChanged("笔记本", 10, 12), again);
         Assert.Contains("需要 12 积分，兑换后还剩 8 积分", again);
-        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Empty(kit.Store.Orders(null));
         Assert.Equal(20m, kit.Ledger.Points("V001").Available);
 
         await kit.Bot.SayAsync("是");
-        Assert.Equal(12m, Assert.Single(kit.Store.OrdersCollection.FindAll()).Points);
+        Assert.Equal(12m, Assert.Single(kit.Store.Orders(null)).Points);
         Assert.Equal(8m, kit.Ledger.Points("V001").Available);
     }
 }

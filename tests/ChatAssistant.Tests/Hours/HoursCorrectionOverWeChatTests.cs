@@ -30,7 +30,7 @@ public sealed class HoursCorrectionOverWeChatTests(HoursAssistant assistant) : I
     }
 
     private HoursCorrection CorrectionOf(string volunteerId) =>
-        Assert.Single(assistant.Get<HoursStore>().CorrectionsCollection.FindAll(), c => c.VolunteerId == volunteerId);
+        Assert.Single(assistant.Get<IHoursStore>().CorrectionsOf(volunteerId));
 
     private static async Task<JsonElement[]> ReviewAsync(HttpClient staff) =>
         JsonDocument.Parse(await staff.GetStringAsync("/api/staff/hours/review")).RootElement.EnumerateArray().ToArray();
@@ -110,7 +110,7 @@ public sealed class HoursCorrectionOverWeChatTests(HoursAssistant assistant) : I
         // Its own words inside the flow are the answer, not a new start.
         Assert.Contains(HoursCorrectionTexts.Confirm(Sorting, "应该是3小时，时长少算了1小时"), await volunteer.SayAsync("应该是3小时，时长少算了1小时"));
         Assert.Contains(HoursCorrectionTexts.NotFiled, await volunteer.SayAsync("否"));
-        Assert.DoesNotContain(assistant.Get<HoursStore>().CorrectionsCollection.FindAll(), c => c.VolunteerId == "V304");
+        Assert.Empty(assistant.Get<IHoursStore>().CorrectionsOf("V304"));
     }
 
     [Fact]

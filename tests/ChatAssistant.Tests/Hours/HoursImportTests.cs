@@ -15,14 +15,14 @@ public sealed class HoursImportTests
 
         Assert.True(result.Ok);
         Assert.Equal((3, 0, 0), (result.Added, result.Skipped, result.Flagged));
-        Assert.All(kit.Store.RecordsCollection.FindAll(), r => Assert.Equal(RecordStatus.Verified, r.Status));
+        Assert.All(kit.AllRecords, r => Assert.Equal(RecordStatus.Verified, r.Status));
         var v1 = kit.Ledger.Hours("V001");
         Assert.Equal(5.5m, v1.TotalHours);
         Assert.Equal(5.5m, v1.YearHours);
         Assert.Equal(5.5m, kit.Ledger.Points("V001").Available);
         Assert.Equal(2m, kit.Ledger.Hours("V002").TotalHours);
         Assert.Equal(0m, kit.Ledger.Hours("V002").YearHours); // 2025, and "now" is 2026 in Beijing
-        Assert.Equal(3, kit.Store.LedgerCollection.Count());
+        Assert.Equal(3, kit.LedgerCount);
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class HoursImportTests
         Assert.Contains("V404", result.Errors[3].Message);
         Assert.Contains("两小时", result.Errors[4].Message);
         Assert.Contains("第 2 行", result.Errors[5].Message);
-        Assert.Equal(0, kit.Store.RecordsCollection.Count());
-        Assert.Equal(0, kit.Store.LedgerCollection.Count());
+        Assert.Equal(0, kit.RecordCount);
+        Assert.Equal(0, kit.LedgerCount);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class HoursImportTests
         Assert.Equal(0, changed.Added);
         Assert.Contains("R1", Assert.Single(changed.Warnings).Message);
         Assert.Equal(4m, kit.Ledger.Hours("V001").TotalHours);
-        Assert.Equal(2, kit.Store.LedgerCollection.Count());
+        Assert.Equal(2, kit.LedgerCount);
     }
 
     [Fact]
@@ -118,6 +118,6 @@ public sealed class HoursImportTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(3, error.Line);
         Assert.Contains("嵊州市", error.Message);
-        Assert.Equal(0, kit.Store.RecordsCollection.Count());
+        Assert.Equal(0, kit.RecordCount);
     }
 }

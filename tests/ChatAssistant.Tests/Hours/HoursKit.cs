@@ -43,7 +43,10 @@ internal sealed class HoursKit : IAsyncDisposable
 
     public HoursLedger Ledger => Bot.Get<HoursLedger>();
 
-    public HoursStore Store => Bot.Get<HoursStore>();
+    public IHoursStore Store => Bot.Get<IHoursStore>();
+
+    /// <summary>The LiteDB file the kit's records are in (for tests of what the file holds).</summary>
+    public LiteDB.ILiteDatabase Db => Bot.Get<LiteDB.ILiteDatabase>();
 
     /// <summary>The hours feature's decisions in the one audit log, oldest first (action without its "hours." prefix).</summary>
     public IReadOnlyList<ChatAssistant.Audit.AuditEntry> Decisions =>
@@ -94,7 +97,16 @@ internal sealed class HoursKit : IAsyncDisposable
     public static string Key(string recordId, string district = "嵊州市") => HourRecord.KeyOf(district, recordId);
 
     /// <summary>The stored record <paramref name="recordId"/> of <paramref name="district"/>.</summary>
-    public HourRecord Record(string recordId, string district = "嵊州市") => Store.RecordsCollection.FindById(Key(recordId, district));
+    public HourRecord Record(string recordId, string district = "嵊州市") => Store.FindRecord(Key(recordId, district))!;
+
+    /// <summary>How many hour records the LiteDB file holds.</summary>
+    public int RecordCount => Db.GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Count();
+
+    /// <summary>How many ledger entries the LiteDB file holds.</summary>
+    public int LedgerCount => Db.GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.LedgerCollection).Count();
+
+    /// <summary>Every hour record of the LiteDB file.</summary>
+    public IReadOnlyList<HourRecord> AllRecords => Db.GetCollection<HourRecord>(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).FindAll().ToList();
 
     public T Get<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 

@@ -45,7 +45,7 @@ public sealed class IntegrityRuleTests
         var hours = kit.Ledger.Hours("V001");
         Assert.Equal(4.2m, hours.TotalHours); // R0 + C1; X1 does not count yet
         Assert.Equal(x1.Hours, hours.PendingHours);
-        Assert.Null(kit.Store.LedgerCollection.FindById(LedgerEntry.CreditKey(HoursKit.Key("X1"))));
+        Assert.Null(kit.Store.FindEntry(LedgerEntry.CreditKey(HoursKit.Key("X1"))));
     }
 
     [Fact]

@@ -21,13 +21,13 @@ public sealed class LegacyHourRecordTests
             Assert.True(before.Get<IdentityService>().Import(RosterKind.Volunteer, new StringReader("id,name,district\nV001,李四,嵊州市\nV900,赵六,金华市\n")).Ok);
             var db = before.Get<ILiteDatabase>();
             // As the previous version wrote them: the record under its platform id, credited as "hours:R1".
-            db.GetCollection(HoursStore.Records).Insert(new BsonDocument
+            db.GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Insert(new BsonDocument
             {
                 ["_id"] = "R1", ["VolunteerId"] = "V001", ["Activity"] = "垃圾分类宣传", ["Organiser"] = "嵊州团市委", ["Date"] = "2024-05-01",
                 ["StartMinute"] = 540, ["EndMinute"] = 660, ["Hours"] = 2m, ["Status"] = "Verified", ["ImportId"] = "IMP-OLD",
                 ["ImportedAt"] = BotHarness.DefaultNow.UtcDateTime,
             });
-            db.GetCollection(HoursStore.Ledger).Insert(new BsonDocument
+            db.GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.LedgerCollection).Insert(new BsonDocument
             {
                 ["_id"] = "hours:R1", ["VolunteerId"] = "V001", ["Kind"] = "HoursCredit", ["Hours"] = 2m, ["Points"] = 2m,
                 ["ActivityDate"] = "2024-05-01", ["Ref"] = "R1", ["At"] = BotHarness.DefaultNow.UtcDateTime, ["By"] = "import",
@@ -48,7 +48,7 @@ public sealed class LegacyHourRecordTests
         // Revoking it takes back the credit it had.
         Assert.Equal(DecisionOutcome.Done, review.Revoke("R1", "tester", "重复登记", ChatAssistant.Staff.StaffScope.County("嵊州市")).Outcome);
         Assert.Equal(0m, after.Get<HoursLedger>().Hours("V001").TotalHours);
-        Assert.NotNull(after.Get<HoursStore>().LedgerCollection.FindById("revoke:R1"));
+        Assert.NotNull(after.Get<IHoursStore>().FindEntry("revoke:R1"));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class LegacyHourRecordTests
         await using (var before = BotHarness.Create(dataDirectory: data.Path))
         {
             // As the previous version wrote its own log, beside the one audit log.
-            var rows = before.Get<ILiteDatabase>().GetCollection(HoursStore.LegacyAudit);
+            var rows = before.Get<ILiteDatabase>().GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.LegacyAudit);
             rows.Insert(new BsonDocument
             {
                 ["_id"] = revoke, ["At"] = at.UtcDateTime, ["Who"] = "sz", ["Action"] = "revoke", ["Target"] = "嵊州市/R1",
@@ -76,12 +76,12 @@ public sealed class LegacyHourRecordTests
         for (var start = 0; start < 2; start++)
         {
             await using var after = BotHarness.Create(dataDirectory: data.Path);
-            _ = after.Get<HoursStore>(); // the hours feature's records open: the move runs then, like the records' own
+            _ = after.Get<IHoursStore>(); // the hours feature's records open: the move runs then, like the records' own
             var audit = after.Get<ChatAssistant.Audit.AuditLog>();
             var trail = Assert.Single(audit.Trail(HoursAudit.RecordSubject("嵊州市/R1")));
-            Assert.Equal((revoke, at, "sz", "hours.revoke", "重复登记", "volunteer:V001"), (trail.Id, trail.At, trail.Actor, trail.Action, trail.Detail, trail.Owner));
+            Assert.Equal((revoke.ToString(), at, "sz", "hours.revoke", "重复登记", "volunteer:V001"), (trail.Id, trail.At, trail.Actor, trail.Action, trail.Detail, trail.Owner));
             Assert.Equal("redeem", HoursAudit.DecisionOf(Assert.Single(audit.Trail(HoursAudit.OrderSubject("DH2611230001")))));
-            Assert.False(after.Get<ILiteDatabase>().CollectionExists(HoursStore.LegacyAudit));
+            Assert.False(after.Get<ILiteDatabase>().CollectionExists(ChatAssistant.Hours.LiteDb.LiteHoursStore.LegacyAudit));
         }
     }
 }

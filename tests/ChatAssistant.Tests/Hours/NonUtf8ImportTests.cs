@@ -36,11 +36,11 @@ public sealed class NonUtf8ImportTests
         var refused = await admin.PostAsync("/api/staff/hours/import", new ByteArrayContent(Gbk(Csv)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(StaffTexts.NotUtf8, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
-        Assert.Equal(0, server.Get<HoursStore>().RecordsCollection.Count());
+        Assert.Equal(0, server.Get<LiteDB.ILiteDatabase>().GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Count());
 
         var withBom = await admin.PostAsync("/api/staff/hours/import", new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Csv)]));
         Assert.Equal(HttpStatusCode.OK, withBom.StatusCode);
-        Assert.Equal("垃圾分类宣传", server.Get<HoursStore>().RecordsCollection.FindById(HourRecord.KeyOf("嵊州市", "R1")).Activity);
+        Assert.Equal("垃圾分类宣传", server.Get<IHoursStore>().FindRecord(HourRecord.KeyOf("嵊州市", "R1"))!.Activity);
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class NonUtf8ImportTests
         Assert.Equal(1, code);
         Assert.Contains(StaffTexts.NotUtf8, error);
         await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))
-            Assert.Equal(0, server.Get<HoursStore>().RecordsCollection.Count());
+            Assert.Equal(0, server.Get<LiteDB.ILiteDatabase>().GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Count());
     }
 }

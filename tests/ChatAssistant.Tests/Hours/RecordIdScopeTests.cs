@@ -64,7 +64,7 @@ public sealed class RecordIdScopeTests : IAsyncLifetime
         Assert.Equal((1, 0), (first.GetProperty("added").GetInt32(), first.GetProperty("skipped").GetInt32()));
         Assert.Equal((1, 0), (second.GetProperty("added").GetInt32(), second.GetProperty("skipped").GetInt32()));
         Assert.Equal(0, second.GetProperty("warnings").GetArrayLength());
-        Assert.Equal(2, _server.Get<HoursStore>().RecordsCollection.Count());
+        Assert.Equal(2, _server.Get<LiteDB.ILiteDatabase>().GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Count());
 
         // Each district reads its own record under the id; hours and points went to each volunteer.
         var mine = (await Json(await sz.GetAsync("/api/staff/hours/records/R1"))).GetProperty("record");
@@ -76,7 +76,7 @@ public sealed class RecordIdScopeTests : IAsyncLifetime
 
         // Re-importing is still idempotent within a district.
         Assert.Equal(1, (await ImportAsync(sz, "R1,V001,垃圾分类宣传,嵊州团市委,2024-05-01,09:00,11:00,2")).GetProperty("skipped").GetInt32());
-        Assert.Equal(2, _server.Get<HoursStore>().RecordsCollection.Count());
+        Assert.Equal(2, _server.Get<LiteDB.ILiteDatabase>().GetCollection(ChatAssistant.Hours.LiteDb.LiteHoursStore.RecordCollection).Count());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RedeemAfterUnbindTests
         var answer = string.Join("\n", await kit.Bot.SayAsync("是"));
         Assert.Contains("已解除绑定", answer); // HoursTexts.RedeemNotBound
         Assert.Contains("积分没有扣除", answer);
-        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Empty(kit.Store.Orders(null));
         Assert.Equal(12m, kit.Ledger.Points("V001").Available);
         Assert.DoesNotContain(kit.Decisions, a => a.Action == "hours.redeem");
     }
@@ -45,7 +45,7 @@ public sealed class RedeemAfterUnbindTests
         kit.Bind("V002");
 
         Assert.Contains("已解除绑定", string.Join("\n", await kit.Bot.SayAsync("是")));
-        Assert.Equal(0, kit.Store.OrdersCollection.Count());
+        Assert.Empty(kit.Store.Orders(null));
         Assert.Equal((12m, 12m), (kit.Ledger.Points("V001").Available, kit.Ledger.Points("V002").Available));
     }
 }

@@ -229,8 +229,8 @@ public sealed class DashboardBrowserTests
         Duty("D2", 5);
         Duty("D3", 3);
 
-        var hours = server.Get<HoursStore>();
-        void Hours(string id, string district, string volunteer, decimal h) => hours.RecordsCollection.Insert(new HourRecord
+        var hours = server.Get<IHoursStore>();
+        void Hours(string id, string district, string volunteer, decimal h) => hours.AddRecord(new HourRecord
         {
             Key = HourRecord.KeyOf(district, id), RecordId = id, District = district, VolunteerId = volunteer, Activity = "社区服务", Organiser = "团区委",
             Date = "2026-11-18", StartMinute = 540, EndMinute = 540 + (int)(h * 60), Hours = h, Status = RecordStatus.Verified, ImportId = "seed", ImportedAt = now.AddDays(-1),
@@ -238,7 +238,7 @@ public sealed class DashboardBrowserTests
         Hours("R1", "婺城区", "V1", 3);
         Hours("R2", "婺城区", "V1", 2.5m);
         Hours("R3", "金东区", "V2", 4);
-        hours.OrdersCollection.Insert(new RedemptionOrder { OrderNo = "O1", VolunteerId = "V1", ItemId = "i1", ItemName = "文具", Points = 3, Status = OrderStatus.Placed, PlacedAt = now.AddDays(-1) });
-        hours.OrdersCollection.Insert(new RedemptionOrder { OrderNo = "O2", VolunteerId = "V2", ItemId = "i1", ItemName = "文具", Points = 2, Status = OrderStatus.Cancelled, PlacedAt = now.AddDays(-1) });
+        hours.AddOrder(new RedemptionOrder { OrderNo = "O1", VolunteerId = "V1", ItemId = "i1", ItemName = "文具", Points = 3, Status = OrderStatus.Placed, PlacedAt = now.AddDays(-1) });
+        hours.AddOrder(new RedemptionOrder { OrderNo = "O2", VolunteerId = "V2", ItemId = "i1", ItemName = "文具", Points = 2, Status = OrderStatus.Cancelled, PlacedAt = now.AddDays(-1) });
     }
 }

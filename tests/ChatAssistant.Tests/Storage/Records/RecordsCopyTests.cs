@@ -35,6 +35,10 @@ public sealed class RecordsCopyTests
             tokenId = Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id;
             bot.Get<StaffSessions>().End("sid-1", At(12, 31, 0));
             bot.Get<ChatAssistant.QuickReplies.QuickReplyStore>().Add("热线", "请拨打12355。");
+            var hours = bot.Get<ChatAssistant.Hours.Import.HoursImporter>().Import(new StringReader(
+                "record_id,volunteer_id,activity,organiser,date,start,end,hours\nR1,V1,社区服务,团县委,2026-10-01,09:00,11:00,2\nR2,V1,社区服务,团县委,2026-10-02,09:00,10:00,1\n"),
+                "tester", StaffScope.Everything);
+            Assert.True(hours.Ok);
             bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
@@ -62,6 +66,9 @@ public sealed class RecordsCopyTests
         Assert.Contains("staff_sessions_ended: 1 → 1", copy.StdOut);
         Assert.Contains("quick_replies: 1 → 1", copy.StdOut);
         Assert.Contains("oncall_shifts: 1 → 1", copy.StdOut);
+        Assert.Contains("hour_records: 2 → 2", copy.StdOut);
+        Assert.Contains("hour_ledger: 2 → 2", copy.StdOut);
+        Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
         var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
@@ -88,6 +95,8 @@ public sealed class RecordsCopyTests
             Assert.Equal(tokenId, Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id); // and keeps its id
             Assert.True(bot.Get<StaffSessions>().Ended("sid-1"));
             Assert.Equal("lin", Assert.Single(bot.Get<ChatAssistant.OnCall.OnCallStore>().All()).Staff);
+            Assert.Equal(new ChatAssistant.Hours.PointsBalance(3m, 0m), bot.Get<ChatAssistant.Hours.HoursLedger>().Points("V1"));
+            Assert.Single(bot.Get<ChatAssistant.Audit.AuditLog>().Recent(100), e => e.Action == "hours.import");
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
