@@ -1,35 +1,29 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using ChatAssistant.Conversation.Time;
-using ChatAssistant.Storage;
-using LiteDB;
 
 namespace ChatAssistant.Operations;
 
 /// <summary>
 /// The per-day history the dashboard needs and metrics do not keep: messages and answer kinds by Beijing day and
-/// county, counted in memory on the chat path (no write per message) and added to <c>daily_counts</c> by
+/// county, counted in memory on the chat path (no write per message) and added to the stored tallies
+/// (<see cref="IDailyCountStore"/>, <c>daily_counts</c>) by
 /// <see cref="Flush"/> — once a minute (<see cref="DailyTallyFlushService"/>), at shutdown and before the dashboard
 /// reads. A crash loses at most the last minute's counts.
 /// </summary>
 public sealed class DailyTally
 {
-    public const string Collection = "daily_counts";
-
     /// <summary>The kind under which every message (and menu tap) is counted.</summary>
     public const string Messages = "message";
 
-    private readonly ILiteDatabase _db;
-    private readonly ILiteCollection<DailyCount> _counts;
+    private readonly IDailyCountStore _store;
     private readonly AssistantClock _clock;
     private readonly object _flushing = new();
     private ConcurrentDictionary<(DateOnly Day, string County, string Kind, string Topic), long> _pending = new();
 
-    public DailyTally(ILiteDatabase db, AssistantClock clock)
+    public DailyTally(IDailyCountStore store, AssistantClock clock)
     {
-        _db = db;
-        _counts = db.GetCollection<DailyCount>(Collection);
-        _counts.EnsureIndex(c => c.Day);
+        _store = store;
         _clock = clock;
     }
 
@@ -49,16 +43,11 @@ public sealed class DailyTally
             if (taken.IsEmpty) return;
             try
             {
-                LiteTransaction.Run(_db, () =>
+                _store.Add(taken.Select(p => new DailyCount
                 {
-                    foreach (var ((day, county, kind, topic), n) in taken)
-                    {
-                        var id = string.Join('|', Day(day), county, kind, topic);
-                        var stored = _counts.FindById(id) ?? new DailyCount { Id = id, Day = Day(day), County = county, Kind = kind, Topic = topic };
-                        stored.Count += n;
-                        _counts.Upsert(stored);
-                    }
-                });
+                    Id = string.Join('|', Day(p.Key.Day), p.Key.County, p.Key.Kind, p.Key.Topic),
+                    Day = Day(p.Key.Day), County = p.Key.County, Kind = p.Key.Kind, Topic = p.Key.Topic, Count = p.Value,
+                }).ToList());
             }
             catch
             {
@@ -73,9 +62,7 @@ public sealed class DailyTally
     public IReadOnlyList<DailyCount> Between(DateOnly from, DateOnly to)
     {
         Flush();
-        var low = Day(from);
-        var high = Day(to);
-        return _counts.Find(Query.And(Query.GTE(nameof(DailyCount.Day), low), Query.LTE(nameof(DailyCount.Day), high))).ToList();
+        return _store.Between(Day(from), Day(to));
     }
 
     /// <summary>A day as stored: <c>yyyy-MM-dd</c>.</summary>

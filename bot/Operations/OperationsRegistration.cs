@@ -24,6 +24,8 @@ public static class OperationsRegistration
         services.AddSettings<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSettings<OperationsOptions, OperationsOptionsValidator>(OperationsOptions.Section);
         services.AddSingleton<MetricsAccess>();
+        services.AddRecordStore<IDailyCountStore, LiteDb.LiteDailyCountStore, Postgres.PostgresDailyCountStore>();
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresDailyCountStore.Copy());
         services.AddSingleton<DailyTally>();
         services.AddSingleton<ITurnOutcomeListener, DailyTallyListener>();
         services.AddHostedService<DailyTallyFlushService>();

@@ -19,7 +19,7 @@ public sealed class PostgresAuditStore(PostgresRecords records) : IAuditStore
 
     /// <summary>How <c>records copy</c> moves the log (ids kept).</summary>
     public static RecordsTableCopy<AuditEntry> Copy() => new(
-        "audit_log", Insert, e => e,
+        "audit_log", Insert, e => new { e.Id, e.At, Actor = e.Actor ?? "", Action = e.Action ?? "", Subject = e.Subject ?? "", e.Detail, e.Owner },
         (c, t) => c.Query<AuditEntry>($"SELECT {Columns} FROM audit_log ORDER BY seq", transaction: t),
         identity: false,
         readLite: LiteDb.LiteAuditStore.ReadAll,

@@ -18,9 +18,12 @@ namespace ChatAssistant.Hours.Postgres;
 /// </summary>
 public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
 {
+    // The rules that fired on a record are one jsonb column, read straight into HourRecord.Flags.
+    static PostgresHoursStore() => SqlMapper.AddTypeHandler(new FlagsHandler());
+
     private const string RecordColumns =
         "key AS Key, record_id AS RecordId, district AS District, volunteer_id AS VolunteerId, activity AS Activity, organiser AS Organiser, " +
-        "date AS Date, start_minute AS StartMinute, end_minute AS EndMinute, hours AS Hours, status AS Status, flags::text AS FlagsJson, " +
+        "date AS Date, start_minute AS StartMinute, end_minute AS EndMinute, hours AS Hours, status AS Status, flags::text AS Flags, " +
         "import_id AS ImportId, imported_at AS ImportedAt";
 
     private const string EntryColumns =
@@ -59,7 +62,7 @@ public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
     public static IEnumerable<IRecordsTableCopy> Copies() =>
     [
         new RecordsTableCopy<HourRecord>("hour_records", InsertRecord, RecordRow,
-            (c, t) => c.Query<RecordRead>($"SELECT {RecordColumns} FROM hour_records ORDER BY key", transaction: t).Select(r => r.ToRecord()), identity: false),
+            (c, t) => c.Query<HourRecord>($"SELECT {RecordColumns} FROM hour_records ORDER BY key", transaction: t), identity: false),
         new RecordsTableCopy<LedgerEntry>("hour_ledger", InsertEntry, EntryRow,
             (c, t) => c.Query<LedgerEntry>($"SELECT {EntryColumns} FROM hour_ledger ORDER BY key", transaction: t), identity: false),
         new RecordsTableCopy<RedemptionOrder>("hour_orders", Format(InsertOrder, "id, ", "@Id, "), OrderRow,
@@ -70,23 +73,25 @@ public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
 
     private static string Format(string sql, string column, string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, column, value);
 
-    // Enums by name (Dapper would send the number), the rules that fired as JSON.
+    // Enums by name (Dapper would send the number), the rules that fired as JSON; texts that may be empty as "" (a
+    // record copied from LiteDB reads an empty text back as null).
     private static object RecordRow(HourRecord r) => new
     {
-        r.Key, r.RecordId, r.District, r.VolunteerId, r.Activity, r.Organiser, r.Date, r.StartMinute, r.EndMinute, r.Hours,
-        Status = r.Status.ToString(), Flags = JsonSerializer.Serialize(r.Flags), r.ImportId, r.ImportedAt,
+        r.Key, r.RecordId, r.District, r.VolunteerId, Activity = r.Activity ?? "", Organiser = r.Organiser ?? "", r.Date, r.StartMinute, r.EndMinute, r.Hours,
+        Status = r.Status.ToString(), Flags = JsonSerializer.Serialize(r.Flags ?? []), ImportId = r.ImportId ?? "", r.ImportedAt,
     };
 
-    private static object EntryRow(LedgerEntry e) => new { e.Key, e.VolunteerId, Kind = e.Kind.ToString(), e.Hours, e.Points, e.ActivityDate, e.Ref, e.At, e.By };
+    private static object EntryRow(LedgerEntry e) =>
+        new { e.Key, e.VolunteerId, Kind = e.Kind.ToString(), e.Hours, e.Points, e.ActivityDate, Ref = e.Ref ?? "", e.At, By = e.By ?? "" };
 
     private static object OrderRow(RedemptionOrder o) => new
     {
-        o.Id, o.OrderNo, o.VolunteerId, o.ItemId, o.ItemName, o.Points, Status = o.Status.ToString(), o.PlacedAt, o.ClosedAt, o.ClosedBy, o.CancelReason,
+        o.Id, OrderNo = o.OrderNo ?? "", o.VolunteerId, ItemId = o.ItemId ?? "", ItemName = o.ItemName ?? "", o.Points, Status = o.Status.ToString(), o.PlacedAt, o.ClosedAt, o.ClosedBy, o.CancelReason,
     };
 
     private static object CorrectionRow(HoursCorrection c) => new
     {
-        c.Id, c.VolunteerId, c.District, c.ChannelId, c.UserId, c.RecordKey, c.RecordId, c.Date, c.Text, Status = c.Status.ToString(),
+        c.Id, c.VolunteerId, c.District, ChannelId = c.ChannelId ?? "", UserId = c.UserId ?? "", c.RecordKey, c.RecordId, c.Date, c.Text, Status = c.Status.ToString(),
         c.CreatedAt, c.ResolvedAt, c.ResolvedBy, c.Reply,
     };
 
@@ -111,7 +116,7 @@ public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
         QueryRecords("WHERE imported_at >= @from AND imported_at < @to", new { from = PostgresLimits.Clamp(from), to = PostgresLimits.Clamp(to) });
 
     private List<HourRecord> QueryRecords(string where, object? parameters) => records.Use((c, t) =>
-        c.Query<RecordRead>($"SELECT {RecordColumns} FROM hour_records {where}", parameters, t).Select(r => r.ToRecord()).ToList());
+        c.Query<HourRecord>($"SELECT {RecordColumns} FROM hour_records {where}", parameters, t).AsList());
 
     public void AddRecord(HourRecord record) => Unique(() => records.Use((c, t) => c.Execute(InsertRecord, RecordRow(record), t)));
 
@@ -177,28 +182,10 @@ public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
         }
     }
 
-    private sealed class RecordRead
+    private sealed class FlagsHandler : SqlMapper.TypeHandler<List<RuleFlag>>
     {
-        public string Key { get; set; } = "";
-        public string RecordId { get; set; } = "";
-        public string? District { get; set; }
-        public string VolunteerId { get; set; } = "";
-        public string Activity { get; set; } = "";
-        public string Organiser { get; set; } = "";
-        public string Date { get; set; } = "";
-        public int StartMinute { get; set; }
-        public int EndMinute { get; set; }
-        public decimal Hours { get; set; }
-        public RecordStatus Status { get; set; }
-        public string FlagsJson { get; set; } = "[]";
-        public string ImportId { get; set; } = "";
-        public DateTimeOffset ImportedAt { get; set; }
+        public override void SetValue(System.Data.IDbDataParameter parameter, List<RuleFlag>? value) => parameter.Value = JsonSerializer.Serialize(value ?? []);
 
-        public HourRecord ToRecord() => new()
-        {
-            Key = Key, RecordId = RecordId, District = District, VolunteerId = VolunteerId, Activity = Activity, Organiser = Organiser,
-            Date = Date, StartMinute = StartMinute, EndMinute = EndMinute, Hours = Hours, Status = Status,
-            Flags = JsonSerializer.Deserialize<List<RuleFlag>>(FlagsJson) ?? [], ImportId = ImportId, ImportedAt = ImportedAt,
-        };
+        public override List<RuleFlag> Parse(object value) => JsonSerializer.Deserialize<List<RuleFlag>>((string)value) ?? [];
     }
 }

@@ -46,7 +46,7 @@ public sealed class PostgresStaffRecords(PostgresRecords records) : IStaffRecord
 
     /// <summary>How <c>records copy</c> moves the tokens (ids kept: the LiteDB document ids, as text).</summary>
     public static RecordsTableCopy<StaffToken> CopyTokens() => new(
-        "staff_tokens", InsertToken, t => t,
+        "staff_tokens", InsertToken, t => new { t.Id, t.Hash, t.StaffId, Label = t.Label ?? "", t.SessionVersion, t.CreatedAt, t.ExpiresAt },
         (c, t) => c.Query<StaffToken>($"SELECT {TokenColumns} FROM staff_tokens ORDER BY seq", transaction: t),
         identity: false,
         readLite: LiteDb.LiteStaffRecords.ReadTokens,
@@ -55,7 +55,7 @@ public sealed class PostgresStaffRecords(PostgresRecords records) : IStaffRecord
     // The addresses that failed go as a text[] (Npgsql takes a string array as one).
     private static object AccountRow(StaffAccount a) => new
     {
-        a.Id, a.UserName, a.DisplayName, a.Role, a.Scope, a.PasswordHash, a.FailedSignIns, FailedFrom = a.FailedFrom.ToArray(),
+        a.Id, a.UserName, DisplayName = a.DisplayName ?? "", a.Role, a.Scope, PasswordHash = a.PasswordHash ?? "", a.FailedSignIns, FailedFrom = (a.FailedFrom ?? []).ToArray(),
         a.LockedUntil, a.Disabled, a.SessionVersion, a.CreatedAt,
     };
 

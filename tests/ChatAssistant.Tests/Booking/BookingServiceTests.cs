@@ -370,17 +370,13 @@ public class BookingServiceTests : IAsyncLifetime
 /// <summary>Every booking rule of <see cref="BookingServiceTests"/> with the studios, bookings and reminders in PostgreSQL.</summary>
 public sealed class BookingServiceOnPostgresTests : BookingServiceTests
 {
-    private PostgresDatabase? _database;
+    private readonly PostgresDatabases _databases = new();
 
-    protected override Dictionary<string, string?> Records()
-    {
-        _database = PostgresServer.CreateDatabase();
-        return _database.Settings();
-    }
+    protected override Dictionary<string, string?> Records() => _databases.NewSettings();
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _database?.Dispose();
+        _databases.Dispose();
     }
 }

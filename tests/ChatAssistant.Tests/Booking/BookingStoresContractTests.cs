@@ -20,27 +20,17 @@ namespace ChatAssistant.Tests.Booking;
 /// "Another instance" is a second set of stores over the same records: a second process's on PostgreSQL, the same
 /// file's on LiteDB (which one process owns).
 /// </summary>
-public abstract class BookingStoresContractTests : IDisposable
+public abstract class BookingStoresContractTests : OwnsDisposables
 {
     protected static readonly DateTimeOffset Monday = new(2026, 12, 7, 6, 0, 0, TimeSpan.Zero); // 14:00 Beijing
-
-    private readonly List<IDisposable> _owned = [];
 
     protected record Stores(IStudioStore Studios, IBookingStore Bookings, IReminderStore Reminders, IDoorKeyStore DoorKeys);
 
     /// <summary>The stores of one instance over this test's records; a second call is another instance.</summary>
     protected abstract Stores Instance(bool seedDemoStudio = false);
 
-    protected void Own(IDisposable disposable) => _owned.Add(disposable);
-
     /// <summary>The clock of the door keys' times (created, revoked, last used).</summary>
     protected FakeTimeProvider Time { get; } = new(Monday);
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     protected static IOptions<BookingOptions> Options(bool seed) => Microsoft.Extensions.Options.Options.Create(new BookingOptions { SeedDemoStudio = seed });
 

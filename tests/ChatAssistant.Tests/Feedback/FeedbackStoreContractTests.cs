@@ -10,25 +10,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Feedback;
 
 /// <summary>What every suggestion store does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class FeedbackStoreContractTests : IDisposable
+public abstract class FeedbackStoreContractTests : OwnsDisposables
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
 
-    private readonly List<IDisposable> _owned = [];
-
     protected abstract IFeedbackStore Store();
-
-    protected T Own<T>(T disposable) where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private static FeedbackRecord Suggestion(string content, DateTimeOffset at) =>
         new() { ChannelId = "wechat", UserId = "openid-1", Topic = "活动", Content = content, At = at };

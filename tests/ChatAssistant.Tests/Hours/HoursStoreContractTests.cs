@@ -14,29 +14,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatAssistant.Tests.Hours;
 
 /// <summary>What every hours store and audit store do: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class HoursStoreContractTests : IDisposable
+public abstract class HoursStoreContractTests : OwnsDisposables
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    private readonly List<IDisposable> _owned = [];
 
     /// <summary>The hours store and the audit store of one set of records.</summary>
     protected abstract (IHoursStore Hours, IAuditStore Audit) Stores();
 
     /// <summary>A second hours store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
     protected abstract IHoursStore SameRecords(IHoursStore store);
-
-    protected T Own<T>(T disposable) where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private static HourRecord Record(string id, string volunteer, RecordStatus status = RecordStatus.Verified, DateTimeOffset? imported = null) => new()
     {

@@ -126,18 +126,13 @@ public class ReviewAndRedemptionTests : IDisposable
 
 public sealed class ReviewAndRedemptionOnPostgresTests : ReviewAndRedemptionTests
 {
-    private readonly List<PostgresDatabase> _databases = [];
+    private readonly PostgresDatabases _databases = new();
 
-    protected override Dictionary<string, string?> Records()
-    {
-        var database = PostgresServer.CreateDatabase();
-        _databases.Add(database);
-        return database.Settings();
-    }
+    protected override Dictionary<string, string?> Records() => _databases.NewSettings();
 
     public override void Dispose()
     {
-        foreach (var database in _databases) database.Dispose();
+        _databases.Dispose();
         base.Dispose();
     }
 }

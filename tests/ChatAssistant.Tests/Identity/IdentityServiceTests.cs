@@ -183,17 +183,13 @@ public class IdentityServiceTests : IAsyncLifetime
 
 public sealed class IdentityServiceOnPostgresTests : IdentityServiceTests
 {
-    private PostgresDatabase? _database;
+    private readonly PostgresDatabases _databases = new();
 
-    protected override Dictionary<string, string?> Records()
-    {
-        _database = PostgresServer.CreateDatabase();
-        return _database.Settings();
-    }
+    protected override Dictionary<string, string?> Records() => _databases.NewSettings();
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _database?.Dispose();
+        _databases.Dispose();
     }
 }

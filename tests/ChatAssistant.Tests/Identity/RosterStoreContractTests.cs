@@ -9,28 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Identity;
 
 /// <summary>What every roster store does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class RosterStoreContractTests : IDisposable
+public abstract class RosterStoreContractTests : OwnsDisposables
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    private readonly List<IDisposable> _owned = [];
 
     protected abstract IRosterStore Store();
 
     /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
     protected abstract IRosterStore SameRecords(IRosterStore store);
-
-    protected T Own<T>(T disposable) where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private static RosterMember Member(RosterKind kind, string id, string district = "天台县") =>
         new() { Kind = kind, MemberId = id, Name = "名" + id, District = district, Phone = "13800000000", Key = RosterMember.KeyOf(kind, id) };

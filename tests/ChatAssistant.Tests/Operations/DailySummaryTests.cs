@@ -23,7 +23,7 @@ public sealed class DailySummaryTests
             s => s.AddSingleton<TimeProvider>(time));
         var db = server.Get<ILiteDatabase>();
         var tally = server.Get<DailyTally>();
-        var counts = db.GetCollection<DailyCount>(DailyTally.Collection);
+        var counts = db.GetCollection<DailyCount>(ChatAssistant.Operations.LiteDb.LiteDailyCountStore.Collection);
         foreach (var (kind, n) in new[] { (DailyTally.Messages, 40L), (AssistantTelemetry.Kinds.Answered, 15L), (AssistantTelemetry.Kinds.Clarified, 3L), (AssistantTelemetry.Kinds.NotSure, 2L) })
             counts.Insert(new DailyCount { Id = $"2026-11-25|婺城区|{kind}|", Day = "2026-11-25", County = "婺城区", Kind = kind, Count = n });
         db.GetCollection<EscalationRecord>(EscalationStore.Collection).Insert(new EscalationRecord

@@ -189,7 +189,7 @@ public sealed class DashboardBrowserTests
     private static void Seed(AssistantServer server, FakeTimeProvider time)
     {
         var db = server.Get<ILiteDatabase>();
-        var counts = db.GetCollection<DailyCount>(DailyTally.Collection);
+        var counts = db.GetCollection<DailyCount>(ChatAssistant.Operations.LiteDb.LiteDailyCountStore.Collection);
         void Count(string day, string county, string kind, long n, string topic = "") =>
             counts.Upsert(new DailyCount { Id = $"{day}|{county}|{kind}|{topic}", Day = day, County = county, Kind = kind, Topic = topic, Count = n });
         Count("2026-11-20", "婺城区", DailyTally.Messages, 5);

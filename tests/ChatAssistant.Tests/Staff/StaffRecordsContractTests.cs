@@ -9,28 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Staff;
 
 /// <summary>What every staff record store does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class StaffRecordsContractTests : IDisposable
+public abstract class StaffRecordsContractTests : OwnsDisposables
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    private readonly List<IDisposable> _owned = [];
 
     protected abstract IStaffRecords Store();
 
     /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
     protected abstract IStaffRecords SameRecords(IStaffRecords store);
-
-    protected T Own<T>(T disposable) where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private static StaffAccount Account(string name, string role = StaffRoles.Staff, string? scope = "婺城区") =>
         new() { UserName = name, DisplayName = name.ToUpperInvariant(), Role = role, Scope = role == StaffRoles.Admin ? null : scope, PasswordHash = "hash-" + name, CreatedAt = Noon };

@@ -181,3 +181,25 @@ public sealed class PostgresDatabase(PostgresServer server, string name) : IDisp
 
     public void Dispose() => server.Drop(Name);
 }
+
+/// <summary>
+/// The databases a test class made on the shared cluster (one per test, as xunit makes one instance per test), all
+/// dropped on dispose: what a suite's PostgreSQL variant hands its base as the records' settings.
+/// </summary>
+public sealed class PostgresDatabases : IDisposable
+{
+    private readonly List<PostgresDatabase> _made = [];
+
+    /// <summary>A new empty database's deployment settings (<see cref="PostgresDatabase.Settings"/>).</summary>
+    public Dictionary<string, string?> NewSettings()
+    {
+        var database = PostgresServer.CreateDatabase();
+        _made.Add(database);
+        return database.Settings();
+    }
+
+    public void Dispose()
+    {
+        foreach (var database in _made) database.Dispose();
+    }
+}

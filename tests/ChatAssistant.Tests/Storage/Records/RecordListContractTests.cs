@@ -8,26 +8,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Storage.Records;
 
 /// <summary>What every list staff keep in the console does (quick replies, on-call lines): run on LiteDB and PostgreSQL alike.</summary>
-public abstract class RecordListContractTests : IDisposable
+public abstract class RecordListContractTests : OwnsDisposables
 {
-    private readonly List<IDisposable> _owned = [];
-
     protected abstract IRecordList<T> List<T>(string name) where T : class, IListedRecord;
 
     /// <summary>The same list as another instance reads it (LiteDB: one process owns the file, so the same).</summary>
     protected abstract IRecordList<T> SameRecords<T>(IRecordList<T> list, string name) where T : class, IListedRecord;
-
-    protected T Own<T>(T disposable) where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [SkippableFact]
     public void Records_are_numbered_in_order_read_back_whole_edited_and_deleted()

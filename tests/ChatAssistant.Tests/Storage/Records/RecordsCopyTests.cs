@@ -39,6 +39,9 @@ public sealed class RecordsCopyTests
                 "record_id,volunteer_id,activity,organiser,date,start,end,hours\nR1,V1,社区服务,团县委,2026-10-01,09:00,11:00,2\nR2,V1,社区服务,团县委,2026-10-02,09:00,10:00,1\n"),
                 "tester", StaffScope.Everything);
             Assert.True(hours.Ok);
+            var tally = bot.Get<ChatAssistant.Operations.DailyTally>();
+            tally.Count(ChatAssistant.Operations.DailyTally.Messages, "天台县");
+            tally.Flush();
             bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
@@ -68,6 +71,7 @@ public sealed class RecordsCopyTests
         Assert.Contains("oncall_shifts: 1 → 1", copy.StdOut);
         Assert.Contains("hour_records: 2 → 2", copy.StdOut);
         Assert.Contains("hour_ledger: 2 → 2", copy.StdOut);
+        Assert.Contains("daily_counts: 1 → 1", copy.StdOut);
         Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
