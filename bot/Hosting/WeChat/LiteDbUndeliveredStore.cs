@@ -12,7 +12,7 @@ namespace ChatAssistant.Hosting.WeChat;
 /// as on tickets and hand-offs, so staff know whom to reach; every row is deleted after
 /// <c>WeChat:UndeliveredRetentionDays</c> (<see cref="UndeliveredRetentionService"/>).
 /// </summary>
-public sealed class LiteDbUndeliveredStore : IUndeliveredMessageStore
+public sealed class LiteDbUndeliveredStore : IUndeliveredRecords
 {
     public const string Collection = "wechat_undelivered";
 
@@ -97,5 +97,20 @@ public sealed class LiteDbUndeliveredStore : IUndeliveredMessageStore
     }
 
     // Bound to the row: a sealed text copied onto another row does not open there.
-    private static FieldBinding Purpose(string id) => new("wechat.undelivered.text", "undelivered:" + id);
+    internal static FieldBinding Purpose(string id) => new("wechat.undelivered.text", "undelivered:" + id);
+
+    /// <summary>Every row of the file as stored (text sealed; null for a row an earlier version kept in clear), for <c>records copy</c>.</summary>
+    public static IEnumerable<Postgres.SealedUndelivered> ReadSealed(ILiteDatabase db) => db.GetCollection(Collection).FindAll().Select(d => new Postgres.SealedUndelivered
+    {
+        Id = d["_id"].AsString, OpenId = d["OpenId"].AsString ?? "", Kind = d["Kind"].AsString ?? "", SealedText = d[SealedText].IsString ? d[SealedText].AsString : null,
+        ErrCode = d["ErrCode"].AsInt32, Reason = d["Reason"].AsString ?? "",
+        At = new DateTimeOffset(DateTime.SpecifyKind(d["At"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)), Resolved = d["Resolved"].AsBoolean,
+    });
+
+    /// <summary>Writes a copied row as stored, for <c>records copy</c>.</summary>
+    public static void WriteSealed(ILiteDatabase db, Postgres.SealedUndelivered r) => db.GetCollection(Collection).Insert(new BsonDocument
+    {
+        ["_id"] = r.Id, ["OpenId"] = r.OpenId, ["Kind"] = r.Kind, [SealedText] = r.SealedText is null ? BsonValue.Null : r.SealedText,
+        ["ErrCode"] = r.ErrCode, ["Reason"] = r.Reason, ["At"] = r.At.UtcDateTime, ["Resolved"] = r.Resolved,
+    });
 }

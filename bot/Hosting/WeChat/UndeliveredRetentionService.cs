@@ -8,7 +8,7 @@ namespace ChatAssistant.Hosting.WeChat;
 /// <see cref="WeChatOptions.UndeliveredRetentionDays"/> ago, and seals the text of rows an earlier version kept in clear.
 /// </summary>
 internal sealed class UndeliveredRetentionService(
-    LiteDbUndeliveredStore store, IOptions<WeChatOptions> options, TimeProvider time, ILogger<UndeliveredRetentionService> log)
+    IUndeliveredRecords store, IOptions<WeChatOptions> options, TimeProvider time, ILogger<UndeliveredRetentionService> log)
     : RetentionSweep(time, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(6);

@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.WeChat;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,9 @@ public static class WeChatServiceCollectionExtensions
     {
         services.AddWeChatApi(configuration);
         services.AddWeChatIntake();
-        services.AddSingleton<LiteDbUndeliveredStore>();
-        services.AddSingleton<IUndeliveredMessageStore>(sp => sp.GetRequiredService<LiteDbUndeliveredStore>());
+        services.AddRecordStore<IUndeliveredRecords, LiteDbUndeliveredStore, Postgres.PostgresUndeliveredStore>();
+        services.AddSingleton<IUndeliveredMessageStore>(sp => sp.GetRequiredService<IUndeliveredRecords>());
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresUndeliveredStore.Copy());
         services.AddHostedService<UndeliveredRetentionService>();
         services.AddHostedService<WeChatModeNotice>();
         services.AddSingleton<WeChatBackgroundWork>();

@@ -42,6 +42,7 @@ public sealed class RecordsCopyTests
             var tally = bot.Get<ChatAssistant.Operations.DailyTally>();
             tally.Count(ChatAssistant.Operations.DailyTally.Messages, "天台县");
             tally.Flush();
+            bot.Get<ChatAssistant.Adapters.WeChat.IUndeliveredMessageStore>().Add(new("u1", "oUser", "text", "您好", 45015, "timeout", At(11, 26, 9)));
             bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
             var service = bot.Get<BookingService>();
@@ -72,6 +73,7 @@ public sealed class RecordsCopyTests
         Assert.Contains("hour_records: 2 → 2", copy.StdOut);
         Assert.Contains("hour_ledger: 2 → 2", copy.StdOut);
         Assert.Contains("daily_counts: 1 → 1", copy.StdOut);
+        Assert.Contains("wechat_undelivered: 1 → 1", copy.StdOut);
         Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
