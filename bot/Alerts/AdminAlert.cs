@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ChatAssistant.Alerts;
 
 /// <summary>
@@ -9,7 +7,8 @@ namespace ChatAssistant.Alerts;
 /// </summary>
 public sealed class AdminAlert
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    /// <summary>24 hex digits, given when the alert is stored.</summary>
+    public string Id { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
 

@@ -1,27 +1,23 @@
-using LiteDB;
 
 namespace ChatAssistant.Alerts;
 
 /// <summary>
-/// Raises alerts for admins: stores them in LiteDB (<c>admin_alerts</c>, the list the console reads) and hands them
+/// Raises alerts for admins: stores them (<see cref="IAdminAlertStore"/>, the list the console reads) and hands them
 /// to every <see cref="IAdminAlertChannel"/>. Alerts older than <see cref="Retention"/> are deleted on the next raise.
 /// </summary>
 public sealed class AdminAlerts
 {
-    public const string Collection = "admin_alerts";
-
     /// <summary>How long an alert stays listed.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
 
-    private readonly ILiteCollection<AdminAlert> _alerts;
+    private readonly IAdminAlertStore _alerts;
     private readonly IEnumerable<IAdminAlertChannel> _channels;
     private readonly TimeProvider _time;
     private readonly ILogger<AdminAlerts> _log;
 
-    public AdminAlerts(ILiteDatabase db, IEnumerable<IAdminAlertChannel> channels, TimeProvider time, ILogger<AdminAlerts> log)
+    public AdminAlerts(IAdminAlertStore store, IEnumerable<IAdminAlertChannel> channels, TimeProvider time, ILogger<AdminAlerts> log)
     {
-        _alerts = db.GetCollection<AdminAlert>(Collection);
-        _alerts.EnsureIndex(a => a.At);
+        _alerts = store;
         _channels = channels;
         _time = time;
         _log = log;
@@ -32,8 +28,8 @@ public sealed class AdminAlerts
     {
         var now = _time.GetUtcNow();
         var alert = new AdminAlert { At = now, Kind = kind, Message = message, Until = until };
-        _alerts.DeleteMany(a => a.At < now - Retention);
-        _alerts.Insert(alert);
+        _alerts.DeleteBefore(now - Retention);
+        _alerts.Add(alert);
         _log.LogWarning("Admin alert {AlertKind} raised", kind);
         ChatAssistant.Adapters.Telemetry.AssistantTelemetry.AlertSent(kind);
         foreach (var channel in _channels)
@@ -52,6 +48,8 @@ public sealed class AdminAlerts
     }
 
     /// <summary>The newest alerts first.</summary>
-    public IReadOnlyList<AdminAlert> Recent(int limit = 50) =>
-        _alerts.Query().OrderByDescending(a => a.At).Limit(Math.Clamp(limit, 1, 500)).ToList();
+    public IReadOnlyList<AdminAlert> Recent(int limit = 50) => _alerts.Recent(Math.Clamp(limit, 1, 500));
+
+    /// <summary>Whether an alert of <paramref name="kind"/> was raised at or after <paramref name="since"/>, by any instance.</summary>
+    public bool RaisedSince(string kind, DateTimeOffset since) => _alerts.RaisedSince(kind, since);
 }

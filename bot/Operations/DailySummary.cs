@@ -73,7 +73,7 @@ public sealed class DailySummary(
         if (options.Value.SummaryTime is not { } at || TimeOnly.FromDateTime(clock.Now.DateTime) < at) return null;
         var today = clock.Today;
         var todayStart = clock.FromWallClock(today.ToDateTime(TimeOnly.MinValue));
-        if (db.GetCollection<AdminAlert>(AdminAlerts.Collection).Exists(a => a.Kind == Kind && a.At >= todayStart)) return null;
+        if (alerts.RaisedSince(Kind, todayStart)) return null;
 
         var yesterday = today.AddDays(-1);
         var start = todayStart.AddDays(-1);

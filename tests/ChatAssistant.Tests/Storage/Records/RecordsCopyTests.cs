@@ -42,6 +42,7 @@ public sealed class RecordsCopyTests
             var tally = bot.Get<ChatAssistant.Operations.DailyTally>();
             tally.Count(ChatAssistant.Operations.DailyTally.Messages, "天台县");
             tally.Flush();
+            await bot.Get<ChatAssistant.Alerts.AdminAlerts>().RaiseAsync("test.alert", "测试提醒", null, CancellationToken.None);
             bot.Get<ChatAssistant.Adapters.WeChat.IUndeliveredMessageStore>().Add(new("u1", "oUser", "text", "您好", 45015, "timeout", At(11, 26, 9)));
             bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
             studioId = BookingTestData.Studio(bot.Get<IStudioStore>(), places: 2).Id;
@@ -74,6 +75,7 @@ public sealed class RecordsCopyTests
         Assert.Contains("hour_ledger: 2 → 2", copy.StdOut);
         Assert.Contains("daily_counts: 1 → 1", copy.StdOut);
         Assert.Contains("wechat_undelivered: 1 → 1", copy.StdOut);
+        Assert.Contains("admin_alerts: 1 → 1", copy.StdOut);
         Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
@@ -103,6 +105,7 @@ public sealed class RecordsCopyTests
             Assert.Equal("lin", Assert.Single(bot.Get<ChatAssistant.OnCall.OnCallStore>().All()).Staff);
             Assert.Equal(new ChatAssistant.Hours.PointsBalance(3m, 0m), bot.Get<ChatAssistant.Hours.HoursLedger>().Points("V1"));
             Assert.Single(bot.Get<ChatAssistant.Audit.AuditLog>().Recent(100), e => e.Action == "hours.import");
+            Assert.Equal("测试提醒", Assert.Single(bot.Get<ChatAssistant.Alerts.AdminAlerts>().Recent()).Message);
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
