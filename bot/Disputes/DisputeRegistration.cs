@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation.Routing;
@@ -20,6 +21,8 @@ public static partial class DisputeRegistration
         services.AddSingleton(sp => AccountAreas.Build(sp.GetRequiredService<CountyDirectory>(), sp.GetService<IOptions<WeChatOptions>>()?.Value));
         services.AddSingleton<Staff.IScopeAreas>(sp => sp.GetRequiredService<AccountAreas>()); // a city's staff see its counties
         services.AddSingleton<TicketScope>();
+        services.AddRecordStore<ITicketStore, LiteDb.LiteTicketStore, Postgres.PostgresTicketStore>();
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresTicketStore.Copy());
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketFieldReader>();
         services.AddSingleton<IFieldRebinding, TicketFieldRebinding>();

@@ -1,7 +1,6 @@
 using ChatAssistant.Security;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Disputes;
@@ -13,7 +12,7 @@ namespace ChatAssistant.Disputes;
 /// </summary>
 public sealed class TicketService
 {
-    public const string Collection = "dispute_tickets";
+    public const string Collection = LiteDb.LiteTicketStore.Collection;
 
     private static readonly Dictionary<TicketStatus, TicketStatus[]> Allowed = new()
     {
@@ -25,22 +24,17 @@ public sealed class TicketService
         [TicketStatus.Withdrawn] = [],
     };
 
-    private readonly ILiteDatabase _db;
-    private readonly ILiteCollection<Ticket> _tickets;
+    private readonly ITicketStore _tickets;
     private readonly FieldCipher _cipher;
     private readonly AuditLog _audit;
     private readonly TicketEvents _events;
     private readonly TimeProvider _time;
     private readonly DisputeOptions _options;
     private readonly ILogger<TicketService> _log;
-    private readonly Lock _gate = new();
 
-    public TicketService(ILiteDatabase db, FieldCipher cipher, AuditLog audit, TicketEvents events, TimeProvider time, IOptions<DisputeOptions> options, ILogger<TicketService> log)
+    public TicketService(ITicketStore tickets, FieldCipher cipher, AuditLog audit, TicketEvents events, TimeProvider time, IOptions<DisputeOptions> options, ILogger<TicketService> log)
     {
-        _db = db;
-        _tickets = db.GetCollection<Ticket>(Collection);
-        _tickets.EnsureIndex(t => t.UserId);
-        _tickets.EnsureIndex(t => t.County);
+        _tickets = tickets;
         _cipher = cipher;
         _audit = audit;
         _events = events;
@@ -73,31 +67,28 @@ public sealed class TicketService
             CreatedAt = now,
         };
         // The id the fields are bound to comes with the insert: insert, encrypt, update, as one transaction.
-        lock (_gate)
+        _tickets.Exclusively(() =>
         {
-            LiteTransaction.Run(_db, () =>
-            {
-                _tickets.Insert(ticket);
-                ticket.Description = _cipher.Protect(draft.Description, TicketFields.Of(ticket.Id, TicketFields.Description));
-                ticket.Phone = draft.Phone is null ? null : _cipher.Protect(draft.Phone, TicketFields.Of(ticket.Id, TicketFields.Phone));
-                ticket.Name = draft.Name is null ? null : _cipher.Protect(draft.Name, TicketFields.Of(ticket.Id, TicketFields.Name));
-                _tickets.Update(ticket);
-            });
-        }
+            _tickets.Add(ticket);
+            ticket.Description = _cipher.Protect(draft.Description, TicketFields.Of(ticket.Id, TicketFields.Description));
+            ticket.Phone = draft.Phone is null ? null : _cipher.Protect(draft.Phone, TicketFields.Of(ticket.Id, TicketFields.Phone));
+            ticket.Name = draft.Name is null ? null : _cipher.Protect(draft.Name, TicketFields.Of(ticket.Id, TicketFields.Name));
+            _tickets.Update(ticket);
+            return ticket;
+        });
         _log.LogInformation("Help request {Number} filed ({Category}, {County})", ticket.Number, ticket.Category, ticket.County);
         Changed(ticket, "user", "created", null);
         return ticket;
     }
 
-    public Ticket? Find(int id) => _tickets.FindById(id);
+    public Ticket? Find(int id) => _tickets.Find(id);
 
     /// <summary>A user's own requests, newest first.</summary>
-    public IReadOnlyList<Ticket> ForUser(string userId) =>
-        _tickets.FindWhere(LiteQuery.Is(nameof(Ticket.UserId), userId)).OrderByDescending(t => t.Id).ToList();
+    public IReadOnlyList<Ticket> ForUser(string userId) => _tickets.OfUser(userId);
 
     /// <summary>Requests <paramref name="canSee"/> allows, oldest open first.</summary>
     public IReadOnlyList<Ticket> List(Func<Ticket, bool> canSee, TicketStatus? status = null) =>
-        _tickets.FindAll()
+        _tickets.All()
             .Where(t => canSee(t) && (status is null || t.Status == status))
             .OrderBy(t => t.IsOpen ? 0 : 1).ThenBy(t => t.CreatedAt)
             .ToList();
@@ -164,7 +155,7 @@ public sealed class TicketService
     public int PurgeExpired()
     {
         var cutoff = Now - TimeSpan.FromDays(_options.RetentionDays);
-        var due = _tickets.Find(t => t.PersonalDataDeletedAt == null && t.FinishedAt != null && t.FinishedAt < cutoff)
+        var due = _tickets.FinishedBefore(cutoff)
             .Where(t => t.Status is TicketStatus.Resolved or TicketStatus.Closed)
             .Select(t => t.Id).ToList();
         var purged = due.Count(id => Mutate(id, "system:retention", "purged", t =>
@@ -191,23 +182,22 @@ public sealed class TicketService
         t.PersonalDataDeletedAt = Now;
     }
 
-    // Read-modify-write under one lock: LiteDB is one file in one process, and two staff acting on the same
-    // ticket must not lose each other's change. No await inside.
+    // Read-modify-write exclusively (on every instance): two staff acting on the same ticket must not lose each
+    // other's change. No await inside.
     private TicketOutcome Mutate(int id, string actor, string change, Func<Ticket, string?> apply, string? detail = null)
     {
-        Ticket ticket;
-        lock (_gate)
+        var outcome = _tickets.Exclusively(() =>
         {
-            var found = _tickets.FindById(id);
+            var found = _tickets.Find(id);
             if (found is null) return TicketOutcome.NotFound;
             var error = apply(found);
             if (error is not null) return TicketOutcome.Conflict(error);
             found.UpdatedAt = Now;
             _tickets.Update(found);
-            ticket = found;
-        }
-        Changed(ticket, actor, change, detail);
-        return TicketOutcome.Ok(ticket);
+            return TicketOutcome.Ok(found);
+        });
+        if (outcome.Kind == TicketOutcomeKind.Ok) Changed(outcome.Ticket!, actor, change, detail);
+        return outcome;
     }
 
     private void Changed(Ticket t, string actor, string change, string? detail)

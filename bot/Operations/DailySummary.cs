@@ -15,7 +15,7 @@ namespace ChatAssistant.Operations;
 /// once a day — with figures of all counties and whatever is overdue now.
 /// </summary>
 public sealed class DailySummary(
-    ILiteDatabase db, DailyTally tally, AssistantClock clock, AdminAlerts alerts, IOptions<EscalationOptions> escalation,
+    ILiteDatabase db, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, AdminAlerts alerts, IOptions<EscalationOptions> escalation,
     IOptions<DisputeOptions> disputes, IOptions<OperationsOptions> options, ILogger<DailySummary> log) : BackgroundService
 {
     /// <summary>The admin alert's kind.</summary>
@@ -82,9 +82,9 @@ public sealed class DailySummary(
         var questions = Of(AssistantTelemetry.Kinds.Answered) + Of(AssistantTelemetry.Kinds.Clarified) + Of(AssistantTelemetry.Kinds.NotSure);
         var answeredShare = questions == 0 ? 0 : (double)Of(AssistantTelemetry.Kinds.Answered) / questions;
         var opened = handoffs.Count(r => r.CreatedAt >= start && r.CreatedAt < todayStart);
-        var tickets = db.GetCollection<Ticket>(TicketService.Collection);
+        var tickets = ticketStore.All();
         var newTickets = tickets.Count(t => t.CreatedAt >= start && t.CreatedAt < todayStart);
-        var overdueTickets = tickets.Find(t => t.Status == TicketStatus.New).Count(t => TicketSla.Of(t, disputes.Value, now).AcknowledgeOverdue);
+        var overdueTickets = tickets.Where(t => t.Status == TicketStatus.New).Count(t => TicketSla.Of(t, disputes.Value, now).AcknowledgeOverdue);
         var message = OperationsTexts.DailySummary(yesterday, Of(DailyTally.Messages), answeredShare, opened, waiting.Count,
             waiting.Count(r => now > r.CreatedAt + limit), newTickets, overdueTickets);
         return await alerts.RaiseAsync(Kind, message, todayStart.AddDays(1), cancellationToken);

@@ -18,7 +18,7 @@ namespace ChatAssistant.Operations;
 /// volunteers' hours and redemptions. Nothing about any one person.
 /// </summary>
 public sealed class DashboardReport(
-    ILiteDatabase db, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, IHoursStore hours,
+    ILiteDatabase db, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, IHoursStore hours,
     IVolunteerDirectory volunteers, IOptions<EscalationOptions> escalation, IOptions<BookingOptions> booking)
 {
     /// <summary>The longest period one report covers.</summary>
@@ -51,7 +51,7 @@ public sealed class DashboardReport(
         var waiting = handoffs.Where(r => r.Status == EscalationStatus.Waiting).ToList();
         var handoff = new HandoffFigures(opened.Count, inTime, waiting.Count, waiting.Count(r => now > r.CreatedAt + limit));
 
-        var tickets = db.GetCollection<Ticket>(TicketService.Collection).FindAll()
+        var tickets = ticketStore.All()
             .Where(t => t.CreatedAt >= start && t.CreatedAt < end && InScope(t.County)).ToList();
         var byCategory = tickets.GroupBy(t => t.Category).Select(g => new NamedCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var byCounty = tickets.GroupBy(t => CountyName(t.County)).Select(g => new NamedCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();

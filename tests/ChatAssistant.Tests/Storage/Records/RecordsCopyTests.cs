@@ -21,6 +21,7 @@ public sealed class RecordsCopyTests
         int studioId, keyId, feedbackId;
         List<int> bookings;
         string unusedCode, token, tokenId;
+        int ticketId;
         var liteSettings = BookingTestData.NoDemo();
         liteSettings["Identity:CodeSecret"] = database.Settings()["Identity:CodeSecret"]; // the codes must still bind on PostgreSQL
         await using (var bot = BotHarness.Create(settings: liteSettings, dataDirectory: liteData.Path))
@@ -42,6 +43,7 @@ public sealed class RecordsCopyTests
             var tally = bot.Get<ChatAssistant.Operations.DailyTally>();
             tally.Count(ChatAssistant.Operations.DailyTally.Messages, "天台县");
             tally.Flush();
+            ticketId = ChatAssistant.Tests.Disputes.DisputeFixtures.File(bot.Services, "天台县").Id;
             await bot.Get<ChatAssistant.Alerts.AdminAlerts>().RaiseAsync("test.alert", "测试提醒", null, CancellationToken.None);
             bot.Get<ChatAssistant.Adapters.WeChat.IUndeliveredMessageStore>().Add(new("u1", "oUser", "text", "您好", 45015, "timeout", At(11, 26, 9)));
             bot.Get<ChatAssistant.OnCall.OnCallStore>().Add(new ChatAssistant.OnCall.OnCallShift { County = "婺城区", Staff = "lin" });
@@ -76,6 +78,7 @@ public sealed class RecordsCopyTests
         Assert.Contains("daily_counts: 1 → 1", copy.StdOut);
         Assert.Contains("wechat_undelivered: 1 → 1", copy.StdOut);
         Assert.Contains("admin_alerts: 1 → 1", copy.StdOut);
+        Assert.Contains("dispute_tickets: 1 → 1", copy.StdOut);
         Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
@@ -106,6 +109,9 @@ public sealed class RecordsCopyTests
             Assert.Equal(new ChatAssistant.Hours.PointsBalance(3m, 0m), bot.Get<ChatAssistant.Hours.HoursLedger>().Points("V1"));
             Assert.Single(bot.Get<ChatAssistant.Audit.AuditLog>().Recent(100), e => e.Action == "hours.import");
             Assert.Equal("测试提醒", Assert.Single(bot.Get<ChatAssistant.Alerts.AdminAlerts>().Recent()).Message);
+            var tickets = bot.Get<ChatAssistant.Disputes.TicketService>();
+            Assert.Equal(ChatAssistant.Disputes.TicketOutcomeKind.Ok, tickets.Acknowledge(ticketId, "staff:lin").Kind); // the number is kept
+            Assert.Equal(ChatAssistant.Disputes.TicketStatus.Acknowledged, tickets.Find(ticketId)!.Status);
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
