@@ -9,14 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Alerts;
 
 /// <summary>What every store of admin alerts does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class AdminAlertStoreContractTests : OwnsDisposables
+public abstract class AdminAlertStoreContractTests : StoreContract<IAdminAlertStore>
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    protected abstract IAdminAlertStore Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract IAdminAlertStore SameRecords(IAdminAlertStore store);
 
     [SkippableFact]
     public void Alerts_get_ids_are_listed_newest_first_found_by_kind_and_deleted_by_age()
@@ -42,22 +37,14 @@ public abstract class AdminAlertStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbAdminAlertStoreContractTests : AdminAlertStoreContractTests
 {
-    protected override IAdminAlertStore Store() =>
-        new LiteAdminAlertStore(Own(RecordsDatabase.Open(Own(new TempDirectory("alerts-contract")).File("assistant.db"))));
+    protected override IAdminAlertStore Store() => new LiteAdminAlertStore(NewLiteRecords("alerts-contract"));
 
     protected override IAdminAlertStore SameRecords(IAdminAlertStore store) => store;
 }
 
 public sealed class PostgresAdminAlertStoreContractTests : AdminAlertStoreContractTests
 {
-    private string? _connectionString;
+    protected override IAdminAlertStore Store() => new PostgresAdminAlertStore(NewPostgresRecords());
 
-    protected override IAdminAlertStore Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresAdminAlertStore(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)));
-    }
-
-    protected override IAdminAlertStore SameRecords(IAdminAlertStore store) =>
-        new PostgresAdminAlertStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override IAdminAlertStore SameRecords(IAdminAlertStore store) => new PostgresAdminAlertStore(SamePostgresRecords());
 }

@@ -9,14 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Disputes;
 
 /// <summary>What every store of help requests does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class TicketStoreContractTests : OwnsDisposables
+public abstract class TicketStoreContractTests : StoreContract<ITicketStore>
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    protected abstract ITicketStore Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract ITicketStore SameRecords(ITicketStore store);
 
     private static Ticket Ticket(string user, int hoursAgo) => new()
     {
@@ -78,22 +73,14 @@ public abstract class TicketStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbTicketStoreContractTests : TicketStoreContractTests
 {
-    protected override ITicketStore Store() =>
-        new LiteTicketStore(Own(RecordsDatabase.Open(Own(new TempDirectory("tickets-contract")).File("assistant.db"))));
+    protected override ITicketStore Store() => new LiteTicketStore(NewLiteRecords("tickets-contract"));
 
     protected override ITicketStore SameRecords(ITicketStore store) => store;
 }
 
 public sealed class PostgresTicketStoreContractTests : TicketStoreContractTests
 {
-    private string? _connectionString;
+    protected override ITicketStore Store() => new PostgresTicketStore(NewPostgresRecords());
 
-    protected override ITicketStore Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresTicketStore(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)));
-    }
-
-    protected override ITicketStore SameRecords(ITicketStore store) =>
-        new PostgresTicketStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override ITicketStore SameRecords(ITicketStore store) => new PostgresTicketStore(SamePostgresRecords());
 }

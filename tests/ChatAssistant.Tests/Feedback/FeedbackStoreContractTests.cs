@@ -56,18 +56,10 @@ public abstract class FeedbackStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbFeedbackStoreContractTests : FeedbackStoreContractTests
 {
-    protected override IFeedbackStore Store()
-    {
-        var folder = Own(new TempDirectory("feedback-contract"));
-        return new LiteFeedbackStore(Own(RecordsDatabase.Open(folder.File("assistant.db"))));
-    }
+    protected override IFeedbackStore Store() => new LiteFeedbackStore(NewLiteRecords("feedback-contract"));
 }
 
 public sealed class PostgresFeedbackStoreContractTests : FeedbackStoreContractTests
 {
-    protected override IFeedbackStore Store()
-    {
-        var database = Own(PostgresServer.CreateDatabase());
-        return new PostgresFeedbackStore(Own(PostgresRecords.Open(database.ConnectionString, NullLogger.Instance)));
-    }
+    protected override IFeedbackStore Store() => new PostgresFeedbackStore(NewPostgresRecords());
 }

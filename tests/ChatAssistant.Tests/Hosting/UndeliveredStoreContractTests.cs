@@ -11,16 +11,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Hosting;
 
 /// <summary>What every store of undelivered WeChat messages does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class UndeliveredStoreContractTests : OwnsDisposables
+public abstract class UndeliveredStoreContractTests : StoreContract<IUndeliveredRecords>
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
 
     protected static readonly FieldCipher Cipher = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-
-    protected abstract IUndeliveredRecords Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract IUndeliveredRecords SameRecords(IUndeliveredRecords store);
 
     private static UndeliveredMessage Message(string id, int minutesAgo) =>
         new(id, "oUser" + id, "text", "您的求助已提交，电话 13800000000", 45015, "user has not interacted", Noon.AddMinutes(-minutesAgo));
@@ -52,31 +47,23 @@ public abstract class UndeliveredStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbUndeliveredStoreContractTests : UndeliveredStoreContractTests
 {
-    protected override IUndeliveredRecords Store() =>
-        new LiteDbUndeliveredStore(Own(RecordsDatabase.Open(Own(new TempDirectory("undelivered-contract")).File("assistant.db"))), Cipher);
+    protected override IUndeliveredRecords Store() => new LiteDbUndeliveredStore(NewLiteRecords("undelivered-contract"), Cipher);
 
     protected override IUndeliveredRecords SameRecords(IUndeliveredRecords store) => store;
 }
 
 public sealed class PostgresUndeliveredStoreContractTests : UndeliveredStoreContractTests
 {
-    private string? _connectionString;
+    protected override IUndeliveredRecords Store() => new PostgresUndeliveredStore(NewPostgresRecords(), Cipher);
 
-    protected override IUndeliveredRecords Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresUndeliveredStore(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)), Cipher);
-    }
-
-    protected override IUndeliveredRecords SameRecords(IUndeliveredRecords store) =>
-        new PostgresUndeliveredStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)), Cipher);
+    protected override IUndeliveredRecords SameRecords(IUndeliveredRecords store) => new PostgresUndeliveredStore(SamePostgresRecords(), Cipher);
 
     [SkippableFact]
     public void The_text_is_sealed_in_the_table()
     {
         var store = Store();
         store.Add(new UndeliveredMessage("m1", "oUser", "text", "电话 13800000000", 45015, "timeout", DateTimeOffset.UtcNow));
-        using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionString);
         var stored = connection.ExecuteScalar<string>("SELECT sealed_text FROM wechat_undelivered WHERE id = 'm1'")!;
         Assert.DoesNotContain("13800000000", stored);
         Assert.Equal("电话 13800000000", Assert.Single(store.List()).Text);

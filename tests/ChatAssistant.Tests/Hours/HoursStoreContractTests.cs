@@ -183,7 +183,7 @@ public sealed class LiteDbHoursStoreContractTests : HoursStoreContractTests
 {
     protected override (IHoursStore Hours, IAuditStore Audit) Stores()
     {
-        var db = Own(RecordsDatabase.Open(Own(new TempDirectory("hours-contract")).File("assistant.db")));
+        var db = NewLiteRecords("hours-contract");
         var audit = new LiteAuditStore(db);
         var log = new AuditLog(audit, new FakeTimeProvider());
         return (new LiteHoursStore(db, new NoVolunteers(), log), audit);
@@ -194,24 +194,20 @@ public sealed class LiteDbHoursStoreContractTests : HoursStoreContractTests
 
 public sealed class PostgresHoursStoreContractTests : HoursStoreContractTests
 {
-    private string? _connectionString;
-
     protected override (IHoursStore Hours, IAuditStore Audit) Stores()
     {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        var records = Own(PostgresRecords.Open(_connectionString, NullLogger.Instance));
+        var records = NewPostgresRecords();
         return (new PostgresHoursStore(records), new PostgresAuditStore(records));
     }
 
-    protected override IHoursStore SameRecords(IHoursStore store) =>
-        new PostgresHoursStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override IHoursStore SameRecords(IHoursStore store) => new PostgresHoursStore(SamePostgresRecords());
 
     [SkippableFact]
     public void The_audit_table_refuses_an_update_or_a_delete_whoever_tries()
     {
         var (_, audit) = Stores();
         audit.Append(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "staff:lin", Action = "ticket.view", Subject = "ticket:QQ1" });
-        using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionString);
         connection.Open();
         Assert.Contains("append-only", Assert.Throws<Npgsql.PostgresException>(() => connection.Execute("UPDATE audit_log SET actor = 'someone else'")).MessageText);
         Assert.Contains("append-only", Assert.Throws<Npgsql.PostgresException>(() => connection.Execute("DELETE FROM audit_log")).MessageText);

@@ -9,14 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Identity;
 
 /// <summary>What every roster store does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class RosterStoreContractTests : OwnsDisposables
+public abstract class RosterStoreContractTests : StoreContract<IRosterStore>
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    protected abstract IRosterStore Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract IRosterStore SameRecords(IRosterStore store);
 
     private static RosterMember Member(RosterKind kind, string id, string district = "天台县") =>
         new() { Kind = kind, MemberId = id, Name = "名" + id, District = district, Phone = "13800000000", Key = RosterMember.KeyOf(kind, id) };
@@ -144,25 +139,14 @@ public abstract class RosterStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbRosterStoreContractTests : RosterStoreContractTests
 {
-    protected override IRosterStore Store()
-    {
-        var folder = Own(new TempDirectory("roster-contract"));
-        return new LiteRosterStore(Own(RecordsDatabase.Open(folder.File("assistant.db"))));
-    }
+    protected override IRosterStore Store() => new LiteRosterStore(NewLiteRecords("roster-contract"));
 
     protected override IRosterStore SameRecords(IRosterStore store) => store;
 }
 
 public sealed class PostgresRosterStoreContractTests : RosterStoreContractTests
 {
-    private string? _connectionString;
+    protected override IRosterStore Store() => new PostgresRosterStore(NewPostgresRecords());
 
-    protected override IRosterStore Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresRosterStore(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)));
-    }
-
-    protected override IRosterStore SameRecords(IRosterStore store) =>
-        new PostgresRosterStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override IRosterStore SameRecords(IRosterStore store) => new PostgresRosterStore(SamePostgresRecords());
 }

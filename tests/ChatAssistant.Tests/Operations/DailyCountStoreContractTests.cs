@@ -9,12 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Operations;
 
 /// <summary>What every store of the daily tallies does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class DailyCountStoreContractTests : OwnsDisposables
+public abstract class DailyCountStoreContractTests : StoreContract<IDailyCountStore>
 {
-    protected abstract IDailyCountStore Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract IDailyCountStore SameRecords(IDailyCountStore store);
 
     private static DailyCount Count(string day, string county, string kind, long n, string topic = "") =>
         new() { Id = string.Join('|', day, county, kind, topic), Day = day, County = county, Kind = kind, Topic = topic, Count = n };
@@ -45,22 +41,14 @@ public abstract class DailyCountStoreContractTests : OwnsDisposables
 
 public sealed class LiteDbDailyCountStoreContractTests : DailyCountStoreContractTests
 {
-    protected override IDailyCountStore Store() =>
-        new LiteDailyCountStore(Own(RecordsDatabase.Open(Own(new TempDirectory("counts-contract")).File("assistant.db"))));
+    protected override IDailyCountStore Store() => new LiteDailyCountStore(NewLiteRecords("counts-contract"));
 
     protected override IDailyCountStore SameRecords(IDailyCountStore store) => store;
 }
 
 public sealed class PostgresDailyCountStoreContractTests : DailyCountStoreContractTests
 {
-    private string? _connectionString;
+    protected override IDailyCountStore Store() => new PostgresDailyCountStore(NewPostgresRecords());
 
-    protected override IDailyCountStore Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresDailyCountStore(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)));
-    }
-
-    protected override IDailyCountStore SameRecords(IDailyCountStore store) =>
-        new PostgresDailyCountStore(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override IDailyCountStore SameRecords(IDailyCountStore store) => new PostgresDailyCountStore(SamePostgresRecords());
 }

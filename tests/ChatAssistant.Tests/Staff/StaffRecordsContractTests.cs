@@ -9,14 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatAssistant.Tests.Staff;
 
 /// <summary>What every staff record store does: run on LiteDB and PostgreSQL alike.</summary>
-public abstract class StaffRecordsContractTests : OwnsDisposables
+public abstract class StaffRecordsContractTests : StoreContract<IStaffRecords>
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 4, 4, 0, 0, TimeSpan.Zero);
-
-    protected abstract IStaffRecords Store();
-
-    /// <summary>A second store on the same records, as another instance would have (LiteDB: one process owns the file, so the same).</summary>
-    protected abstract IStaffRecords SameRecords(IStaffRecords store);
 
     private static StaffAccount Account(string name, string role = StaffRoles.Staff, string? scope = "婺城区") =>
         new() { UserName = name, DisplayName = name.ToUpperInvariant(), Role = role, Scope = role == StaffRoles.Admin ? null : scope, PasswordHash = "hash-" + name, CreatedAt = Noon };
@@ -139,25 +134,14 @@ public abstract class StaffRecordsContractTests : OwnsDisposables
 
 public sealed class LiteDbStaffRecordsContractTests : StaffRecordsContractTests
 {
-    protected override IStaffRecords Store()
-    {
-        var folder = Own(new TempDirectory("staff-contract"));
-        return new LiteStaffRecords(Own(RecordsDatabase.Open(folder.File("assistant.db"))));
-    }
+    protected override IStaffRecords Store() => new LiteStaffRecords(NewLiteRecords("staff-contract"));
 
     protected override IStaffRecords SameRecords(IStaffRecords store) => store;
 }
 
 public sealed class PostgresStaffRecordsContractTests : StaffRecordsContractTests
 {
-    private string? _connectionString;
+    protected override IStaffRecords Store() => new PostgresStaffRecords(NewPostgresRecords());
 
-    protected override IStaffRecords Store()
-    {
-        _connectionString = Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresStaffRecords(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)));
-    }
-
-    protected override IStaffRecords SameRecords(IStaffRecords store) =>
-        new PostgresStaffRecords(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)));
+    protected override IStaffRecords SameRecords(IStaffRecords store) => new PostgresStaffRecords(SamePostgresRecords());
 }

@@ -49,25 +49,16 @@ public sealed class LiteDbRecordListContractTests : RecordListContractTests
 {
     private LiteDB.ILiteDatabase? _db;
 
-    protected override IRecordList<T> List<T>(string name)
-    {
-        _db ??= Own(RecordsDatabase.Open(Own(new TempDirectory("list-contract")).File("assistant.db")));
-        return new LiteRecordList<T>(_db, name);
-    }
+    protected override IRecordList<T> List<T>(string name) => new LiteRecordList<T>(_db ??= NewLiteRecords("list-contract"), name);
 
     protected override IRecordList<T> SameRecords<T>(IRecordList<T> list, string name) => list;
 }
 
 public sealed class PostgresRecordListContractTests : RecordListContractTests
 {
-    private string? _connectionString;
+    private PostgresRecords? _records;
 
-    protected override IRecordList<T> List<T>(string name)
-    {
-        _connectionString ??= Own(PostgresServer.CreateDatabase()).ConnectionString;
-        return new PostgresRecordList<T>(Own(PostgresRecords.Open(_connectionString, NullLogger.Instance)), name);
-    }
+    protected override IRecordList<T> List<T>(string name) => new PostgresRecordList<T>(_records ??= NewPostgresRecords(), name);
 
-    protected override IRecordList<T> SameRecords<T>(IRecordList<T> list, string name) =>
-        new PostgresRecordList<T>(Own(PostgresRecords.Open(_connectionString!, NullLogger.Instance)), name);
+    protected override IRecordList<T> SameRecords<T>(IRecordList<T> list, string name) => new PostgresRecordList<T>(SamePostgresRecords(), name);
 }
