@@ -136,17 +136,7 @@ public sealed class BookingOverWeChatTests(ITestOutputHelper output) : IAsyncLif
     }
 
     /// <summary>Runs one call per delegate, released together, and returns their results in delegate order.</summary>
-    private static async Task<string[]> AllAtOnceAsync(Func<int, Task<string>> call)
-    {
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = Enumerable.Range(1, Delegates).Select(async i =>
-        {
-            await go.Task;
-            return await call(i);
-        }).ToList();
-        go.SetResult();
-        return await Task.WhenAll(tasks);
-    }
+    private static Task<string[]> AllAtOnceAsync(Func<int, Task<string>> call) => BookingTestData.AllAtOnceAsync(Delegates, call);
 
     /// <summary>Posts a signed, encrypted text message and returns the passive reply's text ("" when answered "success").</summary>
     private async Task<string> SayAsync(string openId, string text)

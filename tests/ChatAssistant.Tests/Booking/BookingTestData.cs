@@ -35,6 +35,19 @@ internal static class BookingTestData
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Beijing);
 
     /// <summary>Puts delegates on the roster and binds each to the OpenID of the same name.</summary>
+    /// <summary>Runs one call for each of 1…<paramref name="count"/>, released together, and returns their results in that order.</summary>
+    public static async Task<T[]> AllAtOnceAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(1, count).Select(async i =>
+        {
+            await go.Task;
+            return await call(i);
+        }).ToList();
+        go.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
     public static void Bind(IdentityService identity, params (string MemberId, string Name, string OpenId)[] people)
     {
         var csv = "id,name,district\n" + string.Join("\n", people.Select(p => $"{p.MemberId},{p.Name},天台县"));
