@@ -78,17 +78,17 @@ public sealed class HoursReview(IHoursStore store, AuditLog audit, IVolunteerDir
         RecordStatus? before = null; // apply changes the record before its ledger entry can fail
         try
         {
-            var (decision, decided) = store.Exclusively("review", () =>
+            var decision = store.Exclusively("review", () =>
             {
                 var (record, refusal) = Find(recordId, scope, district);
-                if (record is null) return (refusal, (string?)null);
+                if (record is null) return refusal;
                 before = record.Status;
                 // apply refuses (Conflict) before it writes anything; what it did is audited last, in its transaction.
                 var done = apply(record, clock.Now);
                 if (done.Outcome == DecisionOutcome.Done) audit.Decision(who, action, HoursAudit.RecordSubject(record.Key), record.VolunteerId, reason.Trim());
-                return (done, record.RecordId);
+                return done;
             });
-            if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", decided, action);
+            if (decision.Outcome == DecisionOutcome.Done) log.LogInformation("Hour record {RecordId}: {Action} by staff", recordId, action);
             return decision;
         }
         catch (DuplicateRecordException)

@@ -77,7 +77,6 @@ public sealed class IdentityService
     public RosterImportResult Import(RosterKind kind, TextReader csv, StaffScope scope)
     {
         var (rows, errors) = RosterCsv.Read(csv);
-        int added = 0, updated = 0;
         // Exclusively: a binding running meanwhile would write back its older copy of a member, and two districts'
         // imports of one new id must not both pass the scope check before either writes (on any instance).
         var outcome = _store.Exclusively(() =>
@@ -85,6 +84,7 @@ public sealed class IdentityService
             var all = errors.Concat(scope.IsEverything ? [] : ScopeErrors(kind, rows, scope)).ToList();
             if (all.Count > 0) return new RosterImportResult(false, 0, 0, all.OrderBy(e => e.Line).ToList());
             if (rows.Count == 0) return new RosterImportResult(false, 0, 0, [new LineError(2, IdentityTexts.ImportNoRows)]);
+            int added = 0, updated = 0;
             foreach (var row in rows)
             {
                 var existing = FindByMemberId(kind, row.MemberId);
@@ -98,7 +98,7 @@ public sealed class IdentityService
             return new RosterImportResult(true, added, updated, []);
         });
         if (!outcome.Ok) return outcome;
-        _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, added, updated);
+        _log.LogInformation("Roster {Kind} imported: {Added} added, {Updated} updated", kind, outcome.Added, outcome.Updated);
         ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Import("roster");
         return outcome;
     }

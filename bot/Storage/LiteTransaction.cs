@@ -29,6 +29,16 @@ public static class LiteTransaction
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction while holding <paramref name="gate"/>: a store's changes that read
+    /// before they write take turns (one process owns the file, so a lock of this process is all it takes). The gate is
+    /// taken first, then the transaction, in every caller, so two of them cannot deadlock.
+    /// </summary>
+    public static T Exclusively<T>(ILiteDatabase db, Lock gate, Func<T> work)
+    {
+        lock (gate) return Run(db, work);
+    }
+
     public static void Run(ILiteDatabase db, Action work) => Run(db, () =>
     {
         work();

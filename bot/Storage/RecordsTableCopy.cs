@@ -30,7 +30,7 @@ public sealed class RecordsTableCopy<T>(
 
     public int Copy(ILiteDatabase from, PostgresRecords to)
     {
-        var records = (readLite?.Invoke(from) ?? from.GetCollection<T>(name).FindAll()).ToList();
+        var records = (readLite?.Invoke(from) ?? from.GetCollection<T>(name).FindAll()).Select(LiteEmptyTexts.Restore).ToList();
         return to.Use((c, t) =>
         {
             foreach (var record in records) c.Execute(insert, row(record), t);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -14,7 +13,7 @@ public sealed class PostgresAdminAlertStore(PostgresRecords records) : IAdminAle
 
     /// <summary>How <c>records copy</c> moves the alerts (ids kept).</summary>
     public static RecordsTableCopy<AdminAlert> Copy() => new(
-        LiteDb.LiteAdminAlertStore.Collection, Insert, a => new { a.Id, a.At, Kind = a.Kind ?? "", Message = a.Message ?? "", a.Until },
+        LiteDb.LiteAdminAlertStore.Collection, Insert, a => a,
         (c, t) => c.Query<AdminAlert>($"SELECT {Columns} FROM admin_alerts ORDER BY at, id", transaction: t),
         identity: false,
         readLite: LiteDb.LiteAdminAlertStore.ReadAll,
@@ -22,8 +21,7 @@ public sealed class PostgresAdminAlertStore(PostgresRecords records) : IAdminAle
 
     public void Add(AdminAlert alert)
     {
-        // 24 hex digits like the LiteDB ids: the time first.
-        alert.Id = ((uint)alert.At.ToUnixTimeSeconds()).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        alert.Id = RecordIds.New(alert.At);
         records.Use((c, t) => c.Execute(Insert, alert, t));
     }
 

@@ -65,7 +65,7 @@ public sealed class LiteAuditEntry
 
     public static LiteAuditEntry Of(AuditEntry e) => new()
     {
-        Id = e.Id.Length == 24 && e.Id.All(Uri.IsHexDigit) ? new ObjectId(e.Id) : ObjectId.NewObjectId(),
+        Id = Storage.LiteQuery.TryParseId(e.Id, out var id) ? id : ObjectId.NewObjectId(),
         At = e.At, Actor = e.Actor, Action = e.Action, Subject = e.Subject, Detail = e.Detail, Owner = e.Owner,
     };
 

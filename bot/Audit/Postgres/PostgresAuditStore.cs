@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -19,7 +18,7 @@ public sealed class PostgresAuditStore(PostgresRecords records) : IAuditStore
 
     /// <summary>How <c>records copy</c> moves the log (ids kept).</summary>
     public static RecordsTableCopy<AuditEntry> Copy() => new(
-        "audit_log", Insert, e => new { e.Id, e.At, Actor = e.Actor ?? "", Action = e.Action ?? "", Subject = e.Subject ?? "", e.Detail, e.Owner },
+        "audit_log", Insert, e => e,
         (c, t) => c.Query<AuditEntry>($"SELECT {Columns} FROM audit_log ORDER BY seq", transaction: t),
         identity: false,
         readLite: LiteDb.LiteAuditStore.ReadAll,
@@ -27,9 +26,7 @@ public sealed class PostgresAuditStore(PostgresRecords records) : IAuditStore
 
     public void Append(AuditEntry entry)
     {
-        // 24 hex digits like the LiteDB ids: the time first, so ids sort as they were made (seq orders ties).
-        entry.Id = ((uint)entry.At.ToUnixTimeSeconds()).ToString("x8", System.Globalization.CultureInfo.InvariantCulture)
-            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        entry.Id = RecordIds.New(entry.At); // seq orders lines of one second
         records.Use((c, t) => c.Execute(Insert, entry, t));
     }
 

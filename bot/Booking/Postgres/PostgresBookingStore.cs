@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -129,19 +126,12 @@ public sealed class PostgresBookingStore(PostgresRecords records) : IBookingStor
     /// stores' calls on this thread join the transaction). The lock ends with the transaction, or with the connection
     /// if this process dies.
     /// </summary>
-    public T ForMember<T>(string memberId, Func<T> action) => records.InTransaction((c, t) =>
-    {
-        c.Execute("SELECT pg_advisory_xact_lock(@space, @key)", new { space = MemberLockSpace, key = MemberLockKey(memberId) }, t);
-        return action();
-    });
+    public T ForMember<T>(string memberId, Func<T> action) => records.Exclusively(MemberLockSpace, memberId, action);
 
     public int CountOfStudio(int studioId) => records.Use((c, t) => c.ExecuteScalar<int>(
         "SELECT count(*) FROM duty_bookings WHERE studio_id = @studioId AND status = @booked", new { studioId, booked = Booked }, t));
 
     private List<DutyBooking> Query(string sql, object parameters) => records.Use((c, t) => c.Query<DutyBooking>(sql, parameters, t).AsList());
-
-    // A hash stable across processes (string.GetHashCode is not): the first four bytes of the id's SHA-256.
-    private static int MemberLockKey(string memberId) => BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(memberId)));
 
     private sealed class StoredAttendance
     {

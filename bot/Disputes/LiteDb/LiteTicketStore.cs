@@ -20,10 +20,7 @@ public sealed class LiteTicketStore : ITicketStore
         _tickets.EnsureIndex(t => t.County);
     }
 
-    public T Exclusively<T>(Func<T> work)
-    {
-        lock (_gate) return LiteTransaction.Run(_db, work);
-    }
+    public T Exclusively<T>(Func<T> work) => LiteTransaction.Exclusively(_db, _gate, work);
 
     public void Add(Ticket ticket) => _tickets.Insert(ticket);
 

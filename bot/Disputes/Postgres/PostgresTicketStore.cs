@@ -29,13 +29,9 @@ public sealed class PostgresTicketStore(PostgresRecords records) : ITicketStore
         (c, t) => c.Query<DocRow>($"{Select} ORDER BY id", transaction: t).Select(r => r.ToTicket()),
         identity: true);
 
-    private static object Row(Ticket t) => new { t.Id, UserId = t.UserId ?? "", t.CreatedAt, t.FinishedAt, t.PersonalDataDeletedAt, doc = JsonSerializer.Serialize(t, Json) };
+    private static object Row(Ticket t) => new { t.Id, t.UserId, t.CreatedAt, t.FinishedAt, t.PersonalDataDeletedAt, doc = JsonSerializer.Serialize(t, Json) };
 
-    public T Exclusively<T>(Func<T> work) => records.InTransaction((c, t) =>
-    {
-        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = TicketLock }, t);
-        return work();
-    });
+    public T Exclusively<T>(Func<T> work) => records.Exclusively(TicketLock, work);
 
     public void Add(Ticket ticket) => ticket.Id = records.Use((c, t) => c.ExecuteScalar<int>(
         "INSERT INTO dispute_tickets (user_id, created_at, finished_at, personal_data_deleted_at, doc) " +

@@ -42,11 +42,11 @@ public sealed class HoursCorrections(IHoursStore store, AuditLog audit, FieldCip
 
     /// <summary>Open requests of the volunteers the caller may see (null: admins), oldest first.</summary>
     public IReadOnlyList<HoursCorrection> Open(StaffScope scope) =>
-        store.OpenCorrections().Where(c => volunteers.InScope(c.VolunteerId, scope)).OrderBy(c => c.Id).ToList();
+        store.OpenCorrections().Where(c => volunteers.InScope(c.VolunteerId, scope)).ToList();
 
     /// <summary>A volunteer's open requests (for the chat).</summary>
     public IReadOnlyList<HoursCorrection> OpenOf(string volunteerId) =>
-        store.CorrectionsOf(volunteerId).Where(c => c.Status == CorrectionStatus.Open).OrderBy(c => c.Id).ToList();
+        store.CorrectionsOf(volunteerId).Where(c => c.Status == CorrectionStatus.Open).ToList();
 
     /// <summary>The request <paramref name="number"/> if the caller may see it, else null (as if it did not exist).</summary>
     public HoursCorrection? Find(string number, StaffScope scope) =>

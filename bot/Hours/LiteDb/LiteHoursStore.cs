@@ -61,10 +61,7 @@ public sealed class LiteHoursStore : IHoursStore
         }
     }
 
-    public T Exclusively<T>(string name, Func<T> work)
-    {
-        lock (_gates.GetOrAdd(name, _ => new Lock())) return LiteTransaction.Run(_db, work);
-    }
+    public T Exclusively<T>(string name, Func<T> work) => LiteTransaction.Exclusively(_db, _gates.GetOrAdd(name, _ => new Lock()), work);
 
     public HourRecord? FindRecord(string key) => _records.FindById(key);
 

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
@@ -73,36 +70,28 @@ public sealed class PostgresHoursStore(PostgresRecords records) : IHoursStore
 
     private static string Format(string sql, string column, string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, column, value);
 
-    // Enums by name (Dapper would send the number), the rules that fired as JSON; texts that may be empty as "" (a
-    // record copied from LiteDB reads an empty text back as null).
+    // Enums by name (Dapper would send the number), the rules that fired as JSON.
     private static object RecordRow(HourRecord r) => new
     {
-        r.Key, r.RecordId, r.District, r.VolunteerId, Activity = r.Activity ?? "", Organiser = r.Organiser ?? "", r.Date, r.StartMinute, r.EndMinute, r.Hours,
-        Status = r.Status.ToString(), Flags = JsonSerializer.Serialize(r.Flags ?? []), ImportId = r.ImportId ?? "", r.ImportedAt,
+        r.Key, r.RecordId, r.District, r.VolunteerId, r.Activity, r.Organiser, r.Date, r.StartMinute, r.EndMinute, r.Hours,
+        Status = r.Status.ToString(), Flags = JsonSerializer.Serialize(r.Flags), r.ImportId, r.ImportedAt,
     };
 
     private static object EntryRow(LedgerEntry e) =>
-        new { e.Key, e.VolunteerId, Kind = e.Kind.ToString(), e.Hours, e.Points, e.ActivityDate, Ref = e.Ref ?? "", e.At, By = e.By ?? "" };
+        new { e.Key, e.VolunteerId, Kind = e.Kind.ToString(), e.Hours, e.Points, e.ActivityDate, e.Ref, e.At, e.By };
 
     private static object OrderRow(RedemptionOrder o) => new
     {
-        o.Id, OrderNo = o.OrderNo ?? "", o.VolunteerId, ItemId = o.ItemId ?? "", ItemName = o.ItemName ?? "", o.Points, Status = o.Status.ToString(), o.PlacedAt, o.ClosedAt, o.ClosedBy, o.CancelReason,
+        o.Id, o.OrderNo, o.VolunteerId, o.ItemId, o.ItemName, o.Points, Status = o.Status.ToString(), o.PlacedAt, o.ClosedAt, o.ClosedBy, o.CancelReason,
     };
 
     private static object CorrectionRow(HoursCorrection c) => new
     {
-        c.Id, c.VolunteerId, c.District, ChannelId = c.ChannelId ?? "", UserId = c.UserId ?? "", c.RecordKey, c.RecordId, c.Date, c.Text, Status = c.Status.ToString(),
+        c.Id, c.VolunteerId, c.District, c.ChannelId, c.UserId, c.RecordKey, c.RecordId, c.Date, c.Text, Status = c.Status.ToString(),
         c.CreatedAt, c.ResolvedAt, c.ResolvedBy, c.Reply,
     };
 
-    public T Exclusively<T>(string name, Func<T> work) => records.InTransaction((c, t) =>
-    {
-        c.Execute("SELECT pg_advisory_xact_lock(@space, @key)", new { space = LockSpace, key = LockKey(name) }, t);
-        return work();
-    });
-
-    // A hash stable across processes (string.GetHashCode is not): the first four bytes of the name's SHA-256.
-    private static int LockKey(string name) => BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+    public T Exclusively<T>(string name, Func<T> work) => records.Exclusively(LockSpace, name, work);
 
     public HourRecord? FindRecord(string key) => QueryRecords("WHERE key = @key", new { key }).SingleOrDefault();
 

@@ -36,17 +36,14 @@ public sealed class LiteRosterStore : IRosterStore
 
     public T Exclusively<T>(Func<T> action)
     {
-        lock (_gate)
+        try
         {
-            try
-            {
-                return LiteTransaction.Run(_db, action);
-            }
-            finally
-            {
-                // After the commit (or the rollback): a read meanwhile saw the old rows and is read again.
-                _bound.Drop();
-            }
+            return LiteTransaction.Exclusively(_db, _gate, action);
+        }
+        finally
+        {
+            // After the commit (or the rollback): a read meanwhile saw the old rows and is read again.
+            _bound.Drop();
         }
     }
 

@@ -54,11 +54,7 @@ public sealed class PostgresRosterStore(PostgresRecords records) : IRosterStore
     private static object CodeRow(BindingCode c) =>
         new { c.CodeHash, c.Scheme, Kind = c.Kind.ToString(), c.MemberId, c.ExpiresAt, c.UsedAt };
 
-    public T Exclusively<T>(Func<T> action) => records.InTransaction((c, t) =>
-    {
-        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = RosterLock }, t);
-        return action();
-    });
+    public T Exclusively<T>(Func<T> action) => records.Exclusively(RosterLock, action);
 
     public RosterMember? FindMember(RosterKind kind, string memberId) => records.Use((c, t) =>
         c.QuerySingleOrDefault<RosterMember>($"SELECT {MemberColumns} FROM roster WHERE key = @key", new { key = RosterMember.KeyOf(kind, memberId) }, t));

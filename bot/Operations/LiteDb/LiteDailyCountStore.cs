@@ -20,21 +20,16 @@ public sealed class LiteDailyCountStore : IDailyCountStore
         _counts.EnsureIndex(c => c.Day);
     }
 
-    public void Add(IReadOnlyCollection<DailyCount> counts)
+    public void Add(IReadOnlyCollection<DailyCount> counts) => LiteTransaction.Exclusively(_db, _adding, () =>
     {
-        lock (_adding)
+        foreach (var count in counts)
         {
-            LiteTransaction.Run(_db, () =>
-            {
-                foreach (var count in counts)
-                {
-                    var stored = _counts.FindById(count.Id) ?? new DailyCount { Id = count.Id, Day = count.Day, County = count.County, Kind = count.Kind, Topic = count.Topic };
-                    stored.Count += count.Count;
-                    _counts.Upsert(stored);
-                }
-            });
+            var stored = _counts.FindById(count.Id) ?? new DailyCount { Id = count.Id, Day = count.Day, County = count.County, Kind = count.Kind, Topic = count.Topic };
+            stored.Count += count.Count;
+            _counts.Upsert(stored);
         }
-    }
+        return counts.Count;
+    });
 
     public IReadOnlyList<DailyCount> Between(string low, string high)
     {

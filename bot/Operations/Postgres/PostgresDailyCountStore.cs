@@ -14,9 +14,9 @@ public sealed class PostgresDailyCountStore(PostgresRecords records) : IDailyCou
 
     private const string Insert = "INSERT INTO daily_counts (id, day, county, kind, topic, count) VALUES (@Id, @Day, @County, @Kind, @Topic, @Count)";
 
-    /// <summary>How <c>records copy</c> moves the tallies (LiteDB reads an empty text back as null).</summary>
+    /// <summary>How <c>records copy</c> moves the tallies.</summary>
     public static RecordsTableCopy<DailyCount> Copy() => new(
-        "daily_counts", Insert, c => new { c.Id, c.Day, County = c.County ?? "", Kind = c.Kind ?? "", Topic = c.Topic ?? "", c.Count },
+        "daily_counts", Insert, c => c,
         (c, t) => c.Query<DailyCount>($"SELECT {Columns} FROM daily_counts ORDER BY id", transaction: t),
         identity: false);
 

@@ -29,10 +29,7 @@ public sealed class LiteStaffRecords : IStaffRecords
         _tokens.EnsureIndex(t => t.Hash, unique: true);
     }
 
-    public T Exclusively<T>(Func<T> action)
-    {
-        lock (_gate) return LiteTransaction.Run(_db, action);
-    }
+    public T Exclusively<T>(Func<T> action) => LiteTransaction.Exclusively(_db, _gate, action);
 
     public bool TryAdd(StaffAccount account)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -46,7 +45,7 @@ public sealed class PostgresStaffRecords(PostgresRecords records) : IStaffRecord
 
     /// <summary>How <c>records copy</c> moves the tokens (ids kept: the LiteDB document ids, as text).</summary>
     public static RecordsTableCopy<StaffToken> CopyTokens() => new(
-        "staff_tokens", InsertToken, t => new { t.Id, t.Hash, t.StaffId, Label = t.Label ?? "", t.SessionVersion, t.CreatedAt, t.ExpiresAt },
+        "staff_tokens", InsertToken, t => t,
         (c, t) => c.Query<StaffToken>($"SELECT {TokenColumns} FROM staff_tokens ORDER BY seq", transaction: t),
         identity: false,
         readLite: LiteDb.LiteStaffRecords.ReadTokens,
@@ -55,15 +54,11 @@ public sealed class PostgresStaffRecords(PostgresRecords records) : IStaffRecord
     // The addresses that failed go as a text[] (Npgsql takes a string array as one).
     private static object AccountRow(StaffAccount a) => new
     {
-        a.Id, a.UserName, DisplayName = a.DisplayName ?? "", a.Role, a.Scope, PasswordHash = a.PasswordHash ?? "", a.FailedSignIns, FailedFrom = (a.FailedFrom ?? []).ToArray(),
+        a.Id, a.UserName, a.DisplayName, a.Role, a.Scope, a.PasswordHash, a.FailedSignIns, FailedFrom = a.FailedFrom.ToArray(),
         a.LockedUntil, a.Disabled, a.SessionVersion, a.CreatedAt,
     };
 
-    public T Exclusively<T>(Func<T> action) => records.InTransaction((c, t) =>
-    {
-        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AccountLock }, t);
-        return action();
-    });
+    public T Exclusively<T>(Func<T> action) => records.Exclusively(AccountLock, action);
 
     public bool TryAdd(StaffAccount account)
     {
@@ -104,8 +99,7 @@ public sealed class PostgresStaffRecords(PostgresRecords records) : IStaffRecord
 
     public void AddToken(StaffToken token)
     {
-        // 24 hex digits, the shape of the LiteDB ids tokens had (and keep when copied).
-        token.Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        token.Id = RecordIds.New(token.CreatedAt);
         records.Use((c, t) => c.Execute(InsertToken, token, t));
     }
 

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Data;
+using System.Security.Cryptography;
+using System.Text;
 using ChatAssistant.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -93,6 +96,29 @@ public sealed class PostgresRecords : IDisposable
             _ambient = null;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (<see cref="InTransaction{T}"/>) holding the transaction-scoped
+    /// advisory lock <paramref name="key"/>: calls with the same key take turns on every instance; the lock goes with
+    /// the commit or the rollback.
+    /// </summary>
+    public T Exclusively<T>(long key, Func<T> work) => InTransaction((c, t) =>
+    {
+        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key }, t);
+        return work();
+    });
+
+    /// <summary>
+    /// The same with a two-key lock: <paramref name="space"/> names what is locked (a store's changes), and
+    /// <paramref name="name"/> which one ("volunteer:V001", a delegate's id).
+    /// </summary>
+    public T Exclusively<T>(int space, string name, Func<T> work) => InTransaction((c, t) =>
+    {
+        // A hash stable across processes (string.GetHashCode is not): the first four bytes of the name's SHA-256.
+        var key = BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+        c.Execute("SELECT pg_advisory_xact_lock(@space, @key)", new { space, key }, t);
+        return work();
+    });
 
     [ThreadStatic]
     private static Ambient? _ambient;
