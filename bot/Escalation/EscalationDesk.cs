@@ -1,7 +1,6 @@
 using ChatAssistant.Conversation;
 using ChatAssistant.Adapters;
 using ChatAssistant.Staff;
-using LiteDB;
 
 namespace ChatAssistant.Escalation;
 
@@ -16,7 +15,7 @@ public sealed class EscalationDesk(
     ILogger<EscalationDesk> log)
 {
     /// <summary>Takes an unclaimed escalation (or one already yours); puts the user in hand-off if they are not.</summary>
-    public async Task<ChangeOutcome> ClaimAsync(ObjectId id, StaffAccount staff, CancellationToken ct)
+    public async Task<ChangeOutcome> ClaimAsync(string id, StaffAccount staff, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var outcome = store.Change(id, r =>
@@ -31,7 +30,7 @@ public sealed class EscalationDesk(
     }
 
     /// <summary>Gives an open escalation to <paramref name="assignee"/> (who must be able to see it; the caller checks).</summary>
-    public async Task<ChangeOutcome> AssignAsync(ObjectId id, StaffAccount assignee, CancellationToken ct)
+    public async Task<ChangeOutcome> AssignAsync(string id, StaffAccount assignee, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var outcome = store.Change(id, r =>
@@ -45,7 +44,7 @@ public sealed class EscalationDesk(
     }
 
     /// <summary>Sends a reply to the user. A refusal by the channel is kept on the transcript and returned.</summary>
-    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ReplyAsync(ObjectId id, StaffAccount staff, string text, CancellationToken ct)
+    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ReplyAsync(string id, StaffAccount staff, string text, CancellationToken ct)
     {
         var record = store.Get(id);
         if (record is null) return (new ChangeOutcome(null, DeskRefusals.NotFound), null);
@@ -69,7 +68,7 @@ public sealed class EscalationDesk(
         return (outcome, delivery);
     }
 
-    public ChangeOutcome AddNote(ObjectId id, StaffAccount staff, string text)
+    public ChangeOutcome AddNote(string id, StaffAccount staff, string text)
     {
         var record = store.Get(id);
         if (record is null) return new ChangeOutcome(null, DeskRefusals.NotFound);
@@ -84,7 +83,7 @@ public sealed class EscalationDesk(
     /// Closes the escalation, returns the user to the bot and tells them so. An urgent (crisis) one needs
     /// <paramref name="note"/>, what was done, which is kept as an internal note with the closing.
     /// </summary>
-    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ResolveAsync(ObjectId id, StaffAccount staff, string? note, CancellationToken ct)
+    public async Task<(ChangeOutcome Outcome, DeliveryResult? Delivery)> ResolveAsync(string id, StaffAccount staff, string? note, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var outcome = store.Together(() =>
@@ -175,7 +174,7 @@ public sealed class EscalationDesk(
         r.LastStaffActionAt = now;
     }
 
-    private static EscalationEntry Sent(ObjectId id, EntryKind kind, string text, string? staffName, DeliveryResult delivery, DateTimeOffset at) => new()
+    private static EscalationEntry Sent(string id, EntryKind kind, string text, string? staffName, DeliveryResult delivery, DateTimeOffset at) => new()
     {
         EscalationId = id,
         Kind = kind,

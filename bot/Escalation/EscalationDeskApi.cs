@@ -2,7 +2,6 @@ using ChatAssistant.Adapters;
 using ChatAssistant.Audit;
 using ChatAssistant.Staff;
 using ChatAssistant.Storage;
-using LiteDB;
 
 namespace ChatAssistant.Escalation;
 
@@ -12,7 +11,7 @@ namespace ChatAssistant.Escalation;
 /// </summary>
 public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store, EscalationScope scope, PickUpPolicy pickUp, StaffStore staffStore, AuditLog audit)
 {
-    public delegate Task<ChangeOutcome> DeskAction(EscalationDesk desk, StaffAccount staff, ObjectId id, CancellationToken ct);
+    public delegate Task<ChangeOutcome> DeskAction(EscalationDesk desk, StaffAccount staff, string id, CancellationToken ct);
 
     public async Task<IResult> RunAsync(HttpContext http, string id, DeskAction action)
     {
@@ -82,13 +81,13 @@ public sealed class EscalationDeskApi(EscalationDesk desk, EscalationStore store
         return Results.Json(new { error = message }, statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private (StaffAccount? Staff, ObjectId Id, IResult? Error) Check(HttpContext http, string id)
+    private (StaffAccount? Staff, string Id, IResult? Error) Check(HttpContext http, string id)
     {
         var staff = staffStore.FindById(http.User.Id());
-        if (staff is null || staff.Disabled) return (null, ObjectId.Empty, Results.Json(new { error = EscalationApiTexts.NoAccount }, statusCode: StatusCodes.Status401Unauthorized));
-        if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return (staff, ObjectId.Empty, Results.NotFound(new { error = EscalationApiTexts.NotFound }));
-        if (!scope.CanSee(http.User, record.County)) return (staff, oid, Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden));
-        return (staff, oid, null);
+        if (staff is null || staff.Disabled) return (null, "", Results.Json(new { error = EscalationApiTexts.NoAccount }, statusCode: StatusCodes.Status401Unauthorized));
+        if (!RecordIds.IsWellFormed(id) || store.Get(id) is not { } record) return (staff, "", Results.NotFound(new { error = EscalationApiTexts.NotFound }));
+        if (!scope.CanSee(http.User, record.County)) return (staff, id, Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden));
+        return (staff, id, null);
     }
 
     private static IResult? TextError(string? text, int max)

@@ -3,7 +3,6 @@ using ChatAssistant.Conversation.Time;
 using ChatAssistant.Storage;
 using ChatAssistant.Audit;
 using ChatAssistant.Staff;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Escalation;
@@ -31,7 +30,7 @@ public static class EscalationEndpoints
             .RequireAuthorization(StaffAuthentication.StaffPolicy);
         group.MapGet("/{id}", Detail);
         group.MapPost("/{id}/claim", (string id, HttpContext http, EscalationDeskApi api) =>
-            api.RunAsync(http, id, (desk, staff, oid, ct) => desk.ClaimAsync(oid, staff, ct)));
+            api.RunAsync(http, id, (desk, staff, id, ct) => desk.ClaimAsync(id, staff, ct)));
         group.MapPost("/{id}/assign", (string id, AssignRequest body, HttpContext http, EscalationDeskApi api) => api.AssignAsync(http, id, body.UserName));
         group.MapPost("/{id}/reply", (string id, TextRequest body, HttpContext http, EscalationDeskApi api) => api.ReplyAsync(http, id, body.Text));
         group.MapPost("/{id}/notes", (string id, TextRequest body, HttpContext http, EscalationDeskApi api) => api.NoteAsync(http, id, body.Text));
@@ -73,14 +72,14 @@ public static class EscalationEndpoints
     private static IResult Detail(string id, HttpContext http, EscalationStore store, EscalationScope scope, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time,
         AssistantClock clock, AccountNames names)
     {
-        if (!LiteQuery.TryParseId(id, out var oid) || store.Get(oid) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
+        if (!RecordIds.IsWellFormed(id) || store.Get(id) is not { } record) return Results.NotFound(new { error = EscalationApiTexts.NotFound });
         if (!scope.CanSee(http.User, record.County))
         {
-            audit.Record(http.User.Actor(), "escalation.view.denied", "escalation:" + oid);
+            audit.Record(http.User.Actor(), "escalation.view.denied", "escalation:" + id);
             return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
         }
-        audit.Record(http.User.Actor(), "escalation.view", "escalation:" + oid);
-        var entries = store.Entries(oid);
+        audit.Record(http.User.Actor(), "escalation.view", "escalation:" + id);
+        var entries = store.Entries(id);
         return Results.Ok(new EscalationDetail(
             EscalationViews.Summary(record, options.Value, time.GetUtcNow(), clock) with
             {

@@ -1,13 +1,11 @@
-using LiteDB;
-
 namespace ChatAssistant.Escalation;
 
 /// <summary>One message of an escalation's transcript (both ways) or an internal note. Append-only.</summary>
 public sealed class EscalationEntry
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string Id { get; set; } = Storage.RecordIds.Next();
 
-    public ObjectId EscalationId { get; set; } = ObjectId.Empty;
+    public string EscalationId { get; set; } = "";
 
     public EntryKind Kind { get; set; }
 

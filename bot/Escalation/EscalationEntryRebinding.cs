@@ -13,12 +13,12 @@ public sealed class EscalationEntryRebinding(ILiteDatabase db) : IFieldRebinding
 {
     private const int BatchSize = 500;
 
-    public string Name => EscalationStore.EntriesCollection;
+    public string Name => LiteDb.LiteEscalationRecords.EntriesCollection;
 
     public void Run(LegacyFieldRebinder rebinder, CancellationToken cancellationToken)
     {
-        var entries = db.GetCollection<EscalationEntry>(EscalationStore.EntriesCollection);
-        var due = entries.FindAll().Where(e => FieldCipher.IsLegacy(e.Text)).Select(e => e.Id).ToList();
+        var entries = LiteDb.LiteEscalationRecords.Entries(db);
+        var due = entries.All().Where(e => FieldCipher.IsLegacy(e.Text)).Select(e => e.Id).ToList();
         foreach (var batch in due.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +26,7 @@ public sealed class EscalationEntryRebinding(ILiteDatabase db) : IFieldRebinding
             {
                 foreach (var id in batch)
                 {
-                    var entry = entries.FindById(id);
+                    var entry = entries.Get(id)!;
                     entry.Text = rebinder.Rebind(entry.Text, EscalationStore.EntryField, EscalationStore.EntryBinding(entry))!;
                     entries.Update(entry);
                 }

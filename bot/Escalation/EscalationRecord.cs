@@ -1,11 +1,9 @@
-using LiteDB;
-
 namespace ChatAssistant.Escalation;
 
 /// <summary>One conversation handed to a person, as staff see it in the console queue.</summary>
 public sealed class EscalationRecord
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string Id { get; set; } = Storage.RecordIds.Next();
 
     public string ChannelId { get; set; } = "";
 

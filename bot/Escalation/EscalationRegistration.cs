@@ -14,6 +14,9 @@ public static class EscalationRegistration
     public static IServiceCollection AddEscalation(this IServiceCollection services)
     {
         services.AddSettings<EscalationOptions, EscalationOptionsValidator>(EscalationOptions.Section);
+        services.AddRecordStore<IEscalationRecords, LiteDb.LiteEscalationRecords, Postgres.PostgresEscalationRecords>();
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresEscalationRecords.CopyRecords());
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresEscalationRecords.CopyEntries());
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<IFieldRebinding, EscalationEntryRebinding>();
         services.AddSingleton<EscalationEvents>();

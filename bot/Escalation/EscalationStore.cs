@@ -1,129 +1,78 @@
-using ChatAssistant.Storage;
 using ChatAssistant.Security;
-using LiteDB;
 
 namespace ChatAssistant.Escalation;
 
 /// <summary>
-/// Escalations and their transcripts in LiteDB. Record changes go through <see cref="Change"/>, which reads,
-/// checks and writes under one lock, so two staff members cannot both claim the same conversation.
-/// Transcript entries are only ever inserted, never rewritten.
+/// Escalations and their transcripts, on either provider (<see cref="IEscalationRecords"/>). Record changes go through
+/// <see cref="Change"/>, which reads, checks and writes while no other change of the record runs (in this process or,
+/// on PostgreSQL, any instance), so two staff members cannot both claim the same conversation. Transcript entries are
+/// only ever inserted, never rewritten; their texts are sealed here, bound to their line.
 /// </summary>
-public sealed class EscalationStore
+public sealed class EscalationStore(IEscalationRecords records, FieldCipher cipher, ILogger<EscalationStore> log)
 {
-    public const string Collection = "escalations";
-    public const string EntriesCollection = "escalation_entries";
-
-    private readonly ILiteDatabase _db;
-    private readonly ILiteCollection<EscalationRecord> _records;
-    private readonly ILiteCollection<EscalationEntry> _entries;
-    private readonly FieldCipher _cipher;
-    private readonly ILogger<EscalationStore> _log;
-    private readonly object _gate = new();
-
-    public EscalationStore(ILiteDatabase db, FieldCipher cipher, ILogger<EscalationStore> log)
-    {
-        _db = db;
-        _records = db.GetCollection<EscalationRecord>(Collection);
-        _records.EnsureIndex(r => r.ConversationKey);
-        _records.EnsureIndex(r => r.Status);
-        _cipher = cipher;
-        _log = log;
-        _entries = db.GetCollection<EscalationEntry>(EntriesCollection);
-        _entries.EnsureIndex(e => e.EscalationId);
-    }
-
     /// <summary>
     /// Runs the writes of one action (an escalation opened with the message that led to it and the wait notice;
-    /// ended with the user's last line and the goodbye) as one transaction: saved together or not at all, with
-    /// one commit in LiteDB's log instead of one per record. The store's lock is taken first, then the
-    /// transaction, the order <see cref="Open"/> and <see cref="Change"/> use, so the two cannot deadlock.
-    /// Synchronous only (LiteDB's transaction belongs to the thread).
+    /// ended with the user's last line and the goodbye) as one transaction: saved together or not at all.
+    /// Synchronous only (the transaction belongs to the thread).
     /// </summary>
-    public T Together<T>(Func<T> work)
-    {
-        lock (_gate) return LiteTransaction.Run(_db, work);
-    }
+    public T Together<T>(Func<T> work) => records.Together(work);
 
     /// <inheritdoc cref="Together{T}(Func{T})"/>
-    public void Together(Action work)
+    public void Together(Action work) => records.Together(() =>
     {
-        lock (_gate) LiteTransaction.Run(_db, work);
-    }
+        work();
+        return true;
+    });
 
     /// <summary>Puts a message of the user on the transcript and notes when they last wrote, together.</summary>
-    public void AddUserLine(ObjectId escalationId, string text, DateTimeOffset at, bool selfService = false) => Together(() =>
+    public void AddUserLine(string escalationId, string text, DateTimeOffset at, bool selfService = false) => Together(() =>
     {
         Add(new EscalationEntry { EscalationId = escalationId, Kind = EntryKind.User, At = at, Text = text, SelfService = selfService });
         Change(escalationId, r => { r.LastUserMessageAt = at; return null; });
     });
 
     /// <summary>The open (waiting or claimed) escalation of a conversation, if any.</summary>
-    public EscalationRecord? FindOpen(string channelId, string conversationId)
-    {
-        var key = EscalationRecord.KeyOf(channelId, conversationId);
-        return _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.ConversationKey), key)).FirstOrDefault(r => r.Status != EscalationStatus.Resolved);
-    }
+    public EscalationRecord? FindOpen(string channelId, string conversationId) => records.FindOpen(EscalationRecord.KeyOf(channelId, conversationId));
 
-    public EscalationRecord? Get(ObjectId id) => _records.FindById(id);
+    public EscalationRecord? Get(string id) => records.Get(id);
 
-    /// <summary>The user's most recent escalation on <paramref name="channelId"/>, open or resolved (for pick-up rights; rare, not indexed).</summary>
-    public EscalationRecord? Latest(string channelId, string userId) =>
-        _records.Find(r => r.UserId == userId && r.ChannelId == channelId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefault();
+    /// <summary>The user's most recent escalation on <paramref name="channelId"/>, open or resolved (for pick-up rights).</summary>
+    public EscalationRecord? Latest(string channelId, string userId) => records.Latest(channelId, userId);
+
+    /// <summary>Every escalation, oldest first.</summary>
+    public IReadOnlyList<EscalationRecord> All() => records.All();
 
     /// <summary>Opens an escalation unless the conversation already has an open one; returns the open one and whether it is new.</summary>
     public (EscalationRecord Record, bool Created) Open(EscalationRecord candidate)
     {
-        lock (_gate)
-        {
-            var existing = FindOpen(candidate.ChannelId, candidate.ConversationId);
-            if (existing is not null) return (existing, false);
-            candidate.ConversationKey = EscalationRecord.KeyOf(candidate.ChannelId, candidate.ConversationId);
-            _records.Insert(candidate);
-            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Handoff("opened");
-            return (candidate, true);
-        }
+        candidate.ConversationKey = EscalationRecord.KeyOf(candidate.ChannelId, candidate.ConversationId);
+        var opened = records.Open(candidate);
+        if (opened.Created) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.Handoff("opened");
+        return opened;
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the current record under the lock and saves it when the change
-    /// returns null; a non-null return is the reason it was refused (nothing saved).
+    /// Applies <paramref name="change"/> to the current record and saves it when the change returns null; a non-null
+    /// return is the reason it was refused (nothing saved).
     /// </summary>
-    public ChangeOutcome Change(ObjectId id, Func<EscalationRecord, string?> change)
-    {
-        lock (_gate)
-        {
-            var record = _records.FindById(id);
-            if (record is null) return new ChangeOutcome(null, "not-found");
-            var refusal = change(record);
-            if (refusal is not null) return new ChangeOutcome(record, refusal);
-            _records.Update(record);
-            return new ChangeOutcome(record, null);
-        }
-    }
+    public ChangeOutcome Change(string id, Func<EscalationRecord, string?> change) => records.Change(id, change);
 
     /// <summary>Open escalations, plus those resolved since <paramref name="resolvedSince"/>.</summary>
-    public IReadOnlyList<EscalationRecord> Queue(DateTimeOffset resolvedSince)
-    {
-        var open = _records.Find(r => r.Status != EscalationStatus.Resolved).ToList();
-        var resolved = _records.Find(r => r.Status == EscalationStatus.Resolved).Where(r => r.ResolvedAt >= resolvedSince);
-        return open.Concat(resolved).ToList();
-    }
+    public IReadOnlyList<EscalationRecord> Queue(DateTimeOffset resolvedSince) => records.Queue(resolvedSince);
 
     /// <summary>How many escalations nobody has taken yet were opened before <paramref name="record"/>.</summary>
-    public int WaitingAhead(EscalationRecord record) =>
-        _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Waiting))).Count(r => r.CreatedAt < record.CreatedAt && r.Id != record.Id);
+    public int WaitingAhead(EscalationRecord record) => records.WaitingAhead(record);
 
     /// <summary>
-    /// Appends a transcript line. The text is encrypted in the file (users in hand-off write phone numbers,
+    /// Appends a transcript line. The text is encrypted in the records (users in hand-off write phone numbers,
     /// addresses, what happened to them), like the help requests' personal fields, and bound to this line of this
     /// escalation (<see cref="EntryBinding"/>).
     /// </summary>
     public void Add(EscalationEntry entry)
     {
         var plain = entry.Text;
-        entry.Text = _cipher.Protect(plain, EntryBinding(entry));
-        try { _entries.Insert(entry); }
+        entry.Text = cipher.Protect(plain, EntryBinding(entry));
+        try { records.AddEntry(entry); }
         finally { entry.Text = plain; }
     }
 
@@ -131,19 +80,19 @@ public sealed class EscalationStore
     /// The transcript and notes of an escalation, oldest first, decrypted. A line whose text does not decrypt for
     /// it (copied from another line or escalation, tampered with, another key) reads <see cref="FieldTexts.Unreadable"/>.
     /// </summary>
-    public IReadOnlyList<EscalationEntry> Entries(ObjectId escalationId)
+    public IReadOnlyList<EscalationEntry> Entries(string escalationId)
     {
-        var entries = _entries.FindWhere(LiteQuery.Is(nameof(EscalationEntry.EscalationId), escalationId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var entries = records.Entries(escalationId);
         var unreadable = 0;
         foreach (var entry in entries)
         {
-            if (entry.Text is null) { entry.Text = ""; continue; }
-            if (_cipher.TryUnprotect(entry.Text, EntryBinding(entry), out var plain)) { entry.Text = plain; continue; }
+            if (string.IsNullOrEmpty(entry.Text)) { entry.Text = ""; continue; }
+            if (cipher.TryUnprotect(entry.Text, EntryBinding(entry), out var plain)) { entry.Text = plain; continue; }
             entry.Text = FieldTexts.Unreadable;
             unreadable++;
         }
         if (unreadable > 0)
-            _log.LogWarning("{Count} transcript lines of escalation {EscalationId} cannot be decrypted for it (moved from another record, tampered with, or another key)", unreadable, escalationId);
+            log.LogWarning("{Count} transcript lines of escalation {EscalationId} cannot be decrypted for it (moved from another record, tampered with, or another key)", unreadable, escalationId);
         return entries;
     }
 
@@ -160,20 +109,8 @@ public sealed class EscalationStore
     /// </summary>
     public int PurgeResolvedBefore(DateTimeOffset resolvedBefore, DateTimeOffset now)
     {
-        var due = _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)))
-            .Where(r => r.ResolvedAt < resolvedBefore && r.TranscriptDeletedAt is null).ToList();
-        foreach (var record in due)
-        {
-            Together(() =>
-            {
-                _entries.DeleteMany(e => e.EscalationId == record.Id);
-                record.UserId = "";
-                record.ConversationId = "";
-                record.ConversationKey = "purged:" + record.Id;
-                record.TranscriptDeletedAt = now;
-                _records.Update(record);
-            });
-        }
+        var due = records.ResolvedBefore(resolvedBefore);
+        foreach (var record in due) records.Purge(record, now);
         return due.Count;
     }
 }

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ChatAssistant.OnCall;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace ChatAssistant.OnCall;
 /// </summary>
 public sealed class EscalationAlert
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string Id { get; set; } = Storage.RecordIds.Next();
 
-    public ObjectId EscalationId { get; set; } = ObjectId.Empty;
+    public string EscalationId { get; set; } = "";
 
     /// <summary>For an alert about a new help request instead: its number (<c>QQ000012</c>); the escalation id is empty then.</summary>
     public string? TicketNumber { get; set; }

@@ -48,7 +48,7 @@ public static class OnCallEndpoints
 
         var accounts = StaffApi.Group(endpoints, "/accounts");
         accounts.RequireAuthorization(StaffAuthentication.AdminPolicy);
-        accounts.MapPut("/{userName}/wecom", (string userName, WeComRequest request, HttpContext http, StaffStore staff, StaffWeComLinks links, AuditLog audit) =>
+        accounts.MapPut("/{userName}/wecom", (string userName, WeComRequest request, HttpContext http, StaffStore staff, IStaffWeComLinks links, AuditLog audit) =>
         {
             if (staff.Find(userName) is not { } account) return Results.NotFound(new { error = OnCallTexts.UnknownStaff });
             if (request.Alerts is not null && !StaffAlertPreference.IsValid(request.Alerts)) return Results.BadRequest(new { error = OnCallTexts.BadPreference });

@@ -2,7 +2,6 @@ using ChatAssistant.Audit;
 using ChatAssistant.Escalation;
 using ChatAssistant.Staff;
 using ChatAssistant.StaffPhone;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.OnCall;
@@ -16,14 +15,14 @@ namespace ChatAssistant.OnCall;
 /// Runs on one queue (<see cref="StaffPhoneService"/>), never two at once.
 /// </summary>
 public sealed class UrgentAlertChain(
-    EscalationStore escalations, EscalationAlertStore alerts, OnCallRota rota, StaffStore staff, StaffWeComLinks links,
+    EscalationStore escalations, IEscalationAlertStore alerts, OnCallRota rota, StaffStore staff, IStaffWeComLinks links,
     EscalationScope scope, PhoneCards cards, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time,
     ILogger<UrgentAlertChain> log)
 {
     public const string Actor = "system:oncall";
 
     /// <summary>An escalation changed (opened, upgraded to a crisis, claimed, answered, resolved).</summary>
-    public async Task ChangedAsync(ObjectId id, CancellationToken ct)
+    public async Task ChangedAsync(string id, CancellationToken ct)
     {
         if (escalations.Get(id) is not { } record) return;
         var sent = alerts.Of(id);

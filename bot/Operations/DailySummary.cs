@@ -3,7 +3,6 @@ using ChatAssistant.Alerts;
 using ChatAssistant.Conversation.Time;
 using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Operations;
@@ -15,13 +14,13 @@ namespace ChatAssistant.Operations;
 /// once a day — with figures of all counties and whatever is overdue now.
 /// </summary>
 public sealed class DailySummary(
-    ILiteDatabase db, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, AdminAlerts alerts, IOptions<EscalationOptions> escalation,
+    EscalationStore escalations, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, AdminAlerts alerts, IOptions<EscalationOptions> escalation,
     IOptions<DisputeOptions> disputes, IOptions<OperationsOptions> options, ILogger<DailySummary> log) : BackgroundService
 {
     /// <summary>The admin alert's kind.</summary>
     public const string Kind = "daily_summary";
 
-    private readonly HashSet<ObjectId> _countedOverdue = [];
+    private readonly HashSet<string> _countedOverdue = [];
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +34,7 @@ public sealed class DailySummary(
                 {
                     await RunOnceAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is LiteException or IOException)
+                catch (Exception e) when (e is LiteDB.LiteException or IOException or Npgsql.NpgsqlException or Storage.RecordsDatabaseUnavailableException)
                 {
                     log.LogWarning(e, "Daily summary or overdue count skipped this minute");
                 }
@@ -65,8 +64,8 @@ public sealed class DailySummary(
     {
         var now = clock.Time.GetUtcNow();
         var limit = escalation.Value.AcknowledgeWithin;
-        var handoffs = db.GetCollection<EscalationRecord>(EscalationStore.Collection);
-        var waiting = handoffs.Find(r => r.Status == EscalationStatus.Waiting).ToList();
+        var handoffs = escalations.All();
+        var waiting = handoffs.Where(r => r.Status == EscalationStatus.Waiting).ToList();
         foreach (var overdue in waiting.Where(r => now > r.CreatedAt + limit))
             if (_countedOverdue.Add(overdue.Id)) AssistantTelemetry.Handoff("overdue");
 

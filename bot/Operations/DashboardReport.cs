@@ -6,7 +6,6 @@ using ChatAssistant.Disputes;
 using ChatAssistant.Escalation;
 using ChatAssistant.Hours;
 using ChatAssistant.Identity;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Operations;
@@ -18,7 +17,7 @@ namespace ChatAssistant.Operations;
 /// volunteers' hours and redemptions. Nothing about any one person.
 /// </summary>
 public sealed class DashboardReport(
-    ILiteDatabase db, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, IHoursStore hours,
+    EscalationStore escalations, ITicketStore ticketStore, DailyTally tally, AssistantClock clock, IdentityService identity, IBookingStore bookings, IHoursStore hours,
     IVolunteerDirectory volunteers, IOptions<EscalationOptions> escalation, IOptions<BookingOptions> booking)
 {
     /// <summary>The longest period one report covers.</summary>
@@ -45,7 +44,7 @@ public sealed class DashboardReport(
 
         var now = clock.Time.GetUtcNow();
         var limit = escalation.Value.AcknowledgeWithin;
-        var handoffs = db.GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().Where(r => InScope(r.County)).ToList();
+        var handoffs = escalations.All().Where(r => InScope(r.County)).ToList();
         var opened = handoffs.Where(r => r.CreatedAt >= start && r.CreatedAt < end).ToList();
         var inTime = opened.Count(r => (r.ClaimedAt ?? r.FirstReplyAt) is { } at && at <= r.CreatedAt + limit);
         var waiting = handoffs.Where(r => r.Status == EscalationStatus.Waiting).ToList();

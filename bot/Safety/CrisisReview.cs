@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ChatAssistant.Safety;
 
 /// <summary>
@@ -9,14 +7,14 @@ namespace ChatAssistant.Safety;
 /// </summary>
 public sealed class CrisisReview
 {
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string Id { get; set; } = Storage.RecordIds.Next();
 
     public DateTimeOffset At { get; set; }
 
     /// <summary><see cref="CrisisReviewVerdicts.FalseAlarm"/> or <see cref="CrisisReviewVerdicts.Missed"/>.</summary>
     public string Verdict { get; set; } = "";
 
-    public ObjectId EscalationId { get; set; } = ObjectId.Empty;
+    public string EscalationId { get; set; } = "";
 
     /// <summary>The message, encrypted (<see cref="Security.FieldCipher"/>), bound to this review.</summary>
     public string Text { get; set; } = "";

@@ -28,7 +28,7 @@ public static class CrisisReviewEndpoints
         CrisisReviewStore reviews, StaffStore staff, AuditLog audit, TimeProvider time)
     {
         if (!CrisisReviewVerdicts.IsKnown(body.Verdict)) return Results.BadRequest(new { error = SafetyApiTexts.UnknownVerdict });
-        if (body.EscalationId is null || !LiteQuery.TryParseId(body.EscalationId, out var id) || escalations.Get(id) is not { } record)
+        if (body.EscalationId is null || !RecordIds.IsWellFormed(body.EscalationId) || escalations.Get(body.EscalationId) is not { } record)
             return Results.NotFound(new { error = EscalationApiTexts.NotFound });
         if (!scope.CanSee(http.User, record.County)) return Results.Json(new { error = EscalationApiTexts.OutOfScope }, statusCode: StatusCodes.Status403Forbidden);
         var crisis = record.Reason == EscalationReason.Crisis;
@@ -38,7 +38,7 @@ public static class CrisisReviewEndpoints
             return Results.BadRequest(new { error = SafetyApiTexts.CategoryNeeded });
         if (body.Note is { Length: > MaxNoteLength }) return Results.BadRequest(new { error = EscalationApiTexts.TooLong });
         // The message judged: for a false alarm the one the safety message answered, for a miss the user's latest.
-        var entries = escalations.Entries(id);
+        var entries = escalations.Entries(record.Id);
         var safety = entries.ToList().FindIndex(e => e.Kind == EntryKind.Bot && (e.Text == SafetyTexts.CrisisReply || e.Text == SafetyTexts.CrisisAgain));
         var message = (crisis && safety > 0 ? entries.Take(safety) : entries).LastOrDefault(e => e.Kind == EntryKind.User);
         if (message is null) return Results.Conflict(new { error = SafetyApiTexts.NoMessage });
@@ -47,14 +47,14 @@ public static class CrisisReviewEndpoints
         {
             At = time.GetUtcNow(),
             Verdict = body.Verdict!,
-            EscalationId = id,
+            EscalationId = record.Id,
             CheckCategory = record.CrisisCategory,
             CheckSignal = record.CrisisSignal,
             Category = body.Verdict == CrisisReviewVerdicts.Missed ? body.Category : null,
             Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
             StaffName = member?.DisplayName ?? "",
         }, message.Text);
-        audit.Record(http.User.Actor(), "crisis.review." + body.Verdict, "escalation:" + id);
+        audit.Record(http.User.Actor(), "crisis.review." + body.Verdict, "escalation:" + record.Id);
         return Results.Ok(new { id = review.Id.ToString() });
     }
 

@@ -1,38 +1,24 @@
 using ChatAssistant.Security;
-using LiteDB;
 
 namespace ChatAssistant.Safety;
 
-/// <summary>The review list of the crisis check (LiteDB collection <c>crisis_reviews</c>), texts encrypted per review.</summary>
-public sealed class CrisisReviewStore
+/// <summary>The review list of the crisis check, on either provider (<see cref="ICrisisReviewRecords"/>), texts encrypted per review.</summary>
+public sealed class CrisisReviewStore(ICrisisReviewRecords reviews, FieldCipher cipher)
 {
-    public const string Collection = "crisis_reviews";
     private const string Field = "crisis.review.text";
-
-    private readonly ILiteCollection<CrisisReview> _reviews;
-    private readonly FieldCipher _cipher;
-
-    public CrisisReviewStore(ILiteDatabase database, FieldCipher cipher)
-    {
-        _cipher = cipher;
-        _reviews = database.GetCollection<CrisisReview>(Collection);
-        _reviews.EnsureIndex(r => r.At);
-    }
 
     public CrisisReview Add(CrisisReview review, string plainText)
     {
-        review.Text = _cipher.Protect(plainText, Binding(review.Id));
-        _reviews.Insert(review);
+        review.Text = cipher.Protect(plainText, Binding(review.Id));
+        reviews.Add(review);
         return review;
     }
 
     /// <summary>The newest reviews first, with their texts decrypted (a text that cannot be read shows a marker).</summary>
     public IReadOnlyList<(CrisisReview Review, string Text)> Recent(int limit) =>
-        _reviews.Query().OrderByDescending(r => r.At).Limit(limit).ToList()
-            .Select(r => (r, _cipher.TryUnprotect(r.Text, Binding(r.Id), out var text) ? text : FieldTexts.Unreadable))
-            .ToList();
+        reviews.Recent(limit).Select(r => (r, cipher.TryUnprotect(r.Text, Binding(r.Id), out var text) ? text : FieldTexts.Unreadable)).ToList();
 
-    public int DeleteBefore(DateTimeOffset cutoff) => _reviews.DeleteMany(r => r.At < cutoff);
+    public int DeleteBefore(DateTimeOffset cutoff) => reviews.DeleteBefore(cutoff);
 
-    private static FieldBinding Binding(ObjectId id) => new(Field, "crisis-review:" + id);
+    private static FieldBinding Binding(string id) => new(Field, "crisis-review:" + id);
 }

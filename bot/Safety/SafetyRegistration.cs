@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
 using ChatAssistant.Conversation;
 
@@ -11,6 +12,8 @@ public static class SafetyRegistration
         services.AddSettings<SafetyOptions, SafetyOptionsValidator>(SafetyOptions.Section);
         services.AddSingleton<CrisisDetector>();
         services.AddSingleton<IMessageInterceptor, CrisisInterceptor>();
+        services.AddRecordStore<ICrisisReviewRecords, LiteDb.LiteCrisisReviewRecords, Postgres.PostgresCrisisReviewRecords>();
+        services.AddSingleton<Storage.IRecordsTableCopy>(Postgres.PostgresCrisisReviewRecords.Copy());
         services.AddSingleton<CrisisReviewStore>();
         services.AddHostedService<CrisisReviewRetentionService>();
         return services;

@@ -6,7 +6,7 @@ namespace ChatAssistant.Security;
 
 /// <summary>
 /// The key is required with a WeChat account (<c>WeChat:Token</c> set) and for a declared production deployment
-/// (environment named explicitly, or Redis configured): a key generated beside the records would end up in every
+/// (environment named explicitly, or Redis configured), and with records on PostgreSQL, which several instances share: a key generated beside the records would end up in every
 /// backup of them. Only the embedded default generates a key file, with a warning. When such a file is already
 /// there, the message says to move its key into the setting (the records need that key).
 /// </summary>
@@ -47,6 +47,8 @@ internal sealed class FieldKeyOptionsValidator(IHostEnvironment environment, ICo
     {
         if (WeChatOptions.AnyAccountIn(configuration))
             return $"when the WeChat channel is configured ({WeChatOptions.Section}:Token or {WeChatOptions.Section}:Accounts set)";
+        if (string.Equals(configuration[$"{Storage.RecordsOptions.Section}:Provider"], "postgres", StringComparison.OrdinalIgnoreCase))
+            return "with records on PostgreSQL (Records:Provider=postgres): every instance must read the fields the others encrypted";
         return FieldKeySource.KeyRequired(environment, configuration) ? "in Production" : null;
     }
 }

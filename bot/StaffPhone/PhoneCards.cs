@@ -12,7 +12,7 @@ namespace ChatAssistant.StaffPhone;
 /// escalation) and their update once someone took it. Without WeCom settings nothing is sent (the alert is still
 /// recorded and audited by the caller).
 /// </summary>
-public sealed class PhoneCards(WeComCards cards, StaffWeComLinks links, IOptions<WeComOptions> options, TimeProvider time)
+public sealed class PhoneCards(WeComCards cards, IStaffWeComLinks links, IOptions<WeComOptions> options, TimeProvider time)
 {
     /// <summary>The button key of an escalation's 接手.</summary>
     public const string ClaimPrefix = "claim:";

@@ -11,7 +11,7 @@ public static class StaffPhoneCommands
     {
         var account = services.GetRequiredService<StaffStore>().Get(userName);
         if (alerts is not null && !StaffAlertPreference.IsValid(alerts)) throw new ArgumentException("--alerts must be urgent, all or none.");
-        var links = services.GetRequiredService<StaffWeComLinks>();
+        var links = services.GetRequiredService<IStaffWeComLinks>();
         if (!links.Set(account.Id, weComUserId?.Trim(), alerts)) throw new ArgumentException($"WeCom user '{weComUserId}' is already linked to another account.");
         services.GetRequiredService<AuditLog>().Record("operator:cli", "staff.wecom", StaffUser.Actor(account.UserName),
             $"linked {(string.IsNullOrEmpty(weComUserId) ? "no" : "a")} WeCom member, alerts {alerts ?? "unchanged"}");

@@ -1,3 +1,4 @@
+using ChatAssistant.Storage;
 using ChatAssistant.Adapters;
 using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Adapters.WeCom;
@@ -21,9 +22,11 @@ public static class StaffPhoneRegistration
             .Account(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
         services.AddWeChatIntake(WeComOptions.AccountName);
         services.AddSingleton<WeComCards>();
-        services.AddSingleton<StaffWeComLinks>();
+        services.AddRecordStore<IStaffWeComLinks, LiteDb.LiteStaffWeComLinks, Postgres.PostgresStaffWeComLinks>();
+        services.AddSingleton<IRecordsTableCopy>(Postgres.PostgresStaffWeComLinks.Copy());
         services.AddSingleton<PhoneCards>();
-        services.AddSingleton<EscalationAlertStore>();
+        services.AddRecordStore<IEscalationAlertStore, OnCall.LiteDb.LiteEscalationAlertStore, OnCall.Postgres.PostgresEscalationAlertStore>();
+        services.AddSingleton<IRecordsTableCopy>(OnCall.Postgres.PostgresEscalationAlertStore.Copy());
         services.AddSingleton<UrgentAlertChain>();
         services.AddSingleton<PhoneBridge>();
         services.AddSingleton<TicketPhoneAlerts>();

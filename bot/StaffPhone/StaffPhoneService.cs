@@ -29,7 +29,8 @@ public sealed class StaffPhoneService(
                 _work.Writer.TryWrite(ct => tickets.ChangedAsync(change.Id, ct));
                 return;
             }
-            if (change.Event != EscalationChange.Escalation || !LiteQuery.TryParseId(change.Id, out var id)) return;
+            if (change.Event != EscalationChange.Escalation || !RecordIds.IsWellFormed(change.Id)) return;
+            var id = change.Id;
             _work.Writer.TryWrite(async ct =>
             {
                 await chain.ChangedAsync(id, ct).ConfigureAwait(false);

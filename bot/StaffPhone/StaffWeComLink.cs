@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ChatAssistant.StaffPhone;
 
 /// <summary>
@@ -17,8 +15,8 @@ public sealed class StaffWeComLink
     public string Alerts { get; set; } = StaffAlertPreference.Urgent;
 
     /// <summary>The escalation this member took from the phone and answers there (null: none).</summary>
-    public ObjectId? ActiveEscalationId { get; set; }
+    public string? ActiveEscalationId { get; set; }
 
     /// <summary>The last transcript line of <see cref="ActiveEscalationId"/> already on the phone.</summary>
-    public ObjectId? ForwardedUpTo { get; set; }
+    public string? ForwardedUpTo { get; set; }
 }

@@ -11,7 +11,7 @@ namespace ChatAssistant.StaffPhone;
 /// or contact — and a 受理 button. Acknowledged anywhere, every card about it says by whom. Audited like the hand-offs'.
 /// </summary>
 public sealed class TicketPhoneAlerts(
-    TicketService tickets, TicketScope scope, EscalationAlertStore alerts, StaffStore staff, StaffWeComLinks links, PhoneCards cards,
+    TicketService tickets, TicketScope scope, IEscalationAlertStore alerts, StaffStore staff, IStaffWeComLinks links, PhoneCards cards,
     AuditLog audit, TimeProvider time)
 {
     /// <summary>A help request changed: a new one is announced, an acknowledged one closes its cards.</summary>

@@ -16,8 +16,8 @@ namespace ChatAssistant.StaffPhone;
 /// callbacks are verified, deduped and answered like the Official Account's.
 /// </summary>
 public sealed class WeComStaffBot(
-    StaffWeComLinks links, StaffStore staff, EscalationStore escalations, EscalationDesk desk, EscalationScope scope,
-    EscalationAlertStore alerts, PhoneBridge bridge, Disputes.TicketService tickets, TicketPhoneAlerts ticketAlerts, ILogger<WeComStaffBot> log) : IBot
+    IStaffWeComLinks links, StaffStore staff, EscalationStore escalations, EscalationDesk desk, EscalationScope scope,
+    IEscalationAlertStore alerts, PhoneBridge bridge, Disputes.TicketService tickets, TicketPhoneAlerts ticketAlerts, ILogger<WeComStaffBot> log) : IBot
 {
     /// <summary>What a member sends to end the hand-off (a crisis: followed by a note of what was done).</summary>
     public const string EndCommand = "/结束";
@@ -47,8 +47,8 @@ public sealed class WeComStaffBot(
 
     private async Task ClaimAsync(ITurnContext turn, StaffAccount member, string key, CancellationToken ct)
     {
-        if (!key.StartsWith(PhoneCards.ClaimPrefix, StringComparison.Ordinal) || !LiteQuery.TryParseId(key[PhoneCards.ClaimPrefix.Length..], out var id)
-            || escalations.Get(id) is not { } record) return;
+        if (!key.StartsWith(PhoneCards.ClaimPrefix, StringComparison.Ordinal) || key[PhoneCards.ClaimPrefix.Length..] is not { } id
+            || !RecordIds.IsWellFormed(id) || escalations.Get(id) is not { } record) return;
         if (!scope.CanSee(member, record.County))
         {
             await SayAsync(turn, StaffPhoneTexts.NotInScope, ct);

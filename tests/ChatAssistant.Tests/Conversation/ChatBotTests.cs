@@ -57,9 +57,9 @@ public sealed class ChatBotTests
         Assert.Equal([ConversationTexts.NotUnderstood], await bot.SayAsync("阿巴阿巴"));
         Assert.Equal([ConversationTexts.NotUnderstood], await bot.SayAsync("🙂")); // twice in a row is no reason by itself
         Assert.Equal([ConversationTexts.NotUnderstood], await bot.SayAsync("🙃"));
-        Assert.Equal(0, bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
+        Assert.Empty(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
         Assert.Equal([EscalationTexts.ConnectedInHours(0, 30)], await bot.SayAsync("可以"));
-        var requests = bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
+        var requests = bot.Get<ChatAssistant.Escalation.EscalationStore>().All().ToList();
         Assert.Single(requests);
         Assert.Equal(EscalationReason.NotUnderstood, requests[0].Reason);
     }
@@ -71,7 +71,7 @@ public sealed class ChatBotTests
         await bot.SayAsync("你好");
         await bot.SayAsync("测试下单");
         Assert.Equal([EscalationTexts.ConnectedInHours(0, 30)], await bot.SayAsync("转人工"));
-        Assert.Equal(1, bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
     }
 
     [Fact]

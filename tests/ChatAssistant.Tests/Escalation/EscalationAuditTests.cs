@@ -14,7 +14,7 @@ public sealed class EscalationAuditTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private ObjectId Open(string county) => _server.Get<EscalationStore>().Open(new EscalationRecord
+    private string Open(string county) => _server.Get<EscalationStore>().Open(new EscalationRecord
     {
         ChannelId = "test",
         UserId = "user-" + county,

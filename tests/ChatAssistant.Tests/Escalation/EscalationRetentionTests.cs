@@ -19,13 +19,13 @@ public sealed class EscalationRetentionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<ObjectId> HandOffAsync(string userId, string message, bool end)
+    private async Task<string> HandOffAsync(string userId, string message, bool end)
     {
         var user = new InProcessUser(_server, userId);
         await user.SayAsync("你好");
         await user.SayAsync("转人工");
         await user.SayAsync(message);
-        var id = new ObjectId(ConsoleServer.NewestEscalationId(_server));
+        var id = ConsoleServer.NewestEscalationId(_server);
         if (end) await user.SayAsync("结束人工");
         return id;
     }
@@ -57,6 +57,6 @@ public sealed class EscalationRetentionTests : IAsyncLifetime
         Assert.Equal(DeskRefusals.Purged, note.Refusal);
         Assert.Empty(store.Entries(old));
         // Nothing of it is left in the file either (the text was encrypted, the OpenID was not).
-        Assert.DoesNotContain(_server.Get<ILiteDatabase>().GetCollection(EscalationStore.Collection).FindAll(), d => d.ToString().Contains("wu1", StringComparison.Ordinal));
+        Assert.DoesNotContain(_server.Get<ILiteDatabase>().GetCollection(ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Collection).FindAll(), d => d.ToString().Contains("wu1", StringComparison.Ordinal));
     }
 }

@@ -31,7 +31,7 @@ public sealed class HandoffConversationTests
     private static readonly string Connected = EscalationTexts.ConnectedInHours(0, 30);
 
     private static EscalationRecord Only(BotHarness bot) =>
-        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
 
     private static IReadOnlyList<EscalationEntry> Entries(BotHarness bot, EscalationRecord record) =>
         bot.Get<EscalationStore>().Entries(record.Id);
@@ -70,7 +70,7 @@ public sealed class HandoffConversationTests
         Assert.Equal([Connected], await bot.SayAsync("转人工"));
         for (var i = 0; i < 5; i++) Assert.Empty(await bot.SayAsync($"在吗 {i}"));
         Assert.Equal([EscalationTexts.AlreadyWaiting], await bot.SayAsync("转人工"));
-        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("阿巴阿巴");
         var replies = await bot.SayAsync("嗯"); // the person offered, accepted: back in hand-off on the open escalation
         Assert.Equal(EscalationTexts.AlreadyWaiting, replies[^1]);
-        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
         Assert.Empty(await bot.SayAsync("有人吗"));
     }
 
@@ -256,7 +256,7 @@ public sealed class HandoffConversationTests
         await bot.SayAsync("你好");
         Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("阿巴阿巴"));
         Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("呜啦啦"));
-        Assert.Empty(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Empty(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
 
         Assert.Equal([Connected], await bot.SayAsync("好"));
         Assert.Equal(EscalationReason.NotUnderstood, Only(bot).Reason);
@@ -275,7 +275,7 @@ public sealed class HandoffConversationTests
         Assert.NotEqual([Connected], await bot.SayAsync("志愿指南")); // routed as usual
         await bot.SayAsync("取消");
         Assert.DoesNotContain(Connected, await bot.SayAsync("好"));
-        Assert.Empty(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Empty(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
 
         Assert.Equal([GuideTexts.NotSureOffer], await bot.SayAsync("呜啦啦呜啦啦"));
         Assert.False(await StoredState.ContainsAsync(bot.Get<IStorage>(), "user1", "呜啦啦呜啦啦"));

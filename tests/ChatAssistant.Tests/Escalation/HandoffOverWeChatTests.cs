@@ -43,9 +43,9 @@ public sealed class HandoffOverWeChatTests : IAsyncLifetime
     private T Get<T>() where T : notnull => _wechat.Server.Get<T>();
 
     private EscalationRecord Only() =>
-        Assert.Single(Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(Get<ChatAssistant.Escalation.EscalationStore>().All());
 
-    private int Escalations() => Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count();
+    private int Escalations() => Get<ChatAssistant.Escalation.EscalationStore>().All().Count;
 
     private IReadOnlyList<EscalationEntry> Transcript() => Get<EscalationStore>().Entries(Only().Id);
 

@@ -18,7 +18,7 @@ namespace ChatAssistant.Tests.Escalation;
 public sealed class HandoffSelfServiceTests
 {
     private static EscalationRecord Only(BotHarness bot) =>
-        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
 
     private static IReadOnlyList<(string Text, bool SelfService)> UserLines(BotHarness bot) =>
         bot.Get<EscalationStore>().Entries(Only(bot).Id).Where(e => e.Kind == EntryKind.User).Select(e => (e.Text, e.SelfService)).ToList();

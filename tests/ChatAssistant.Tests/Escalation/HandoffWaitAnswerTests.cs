@@ -14,7 +14,7 @@ public sealed class HandoffWaitAnswerTests
     private static DateTimeOffset Beijing(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     private static EscalationRecord Only(BotHarness bot) =>
-        Assert.Single(bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll());
+        Assert.Single(bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
 
     private static StaffAccount Staff(BotHarness bot) =>
         bot.Get<StaffStore>().Create("wang", "correct horse battery", StaffRoles.Staff, "婺城区", "小王");

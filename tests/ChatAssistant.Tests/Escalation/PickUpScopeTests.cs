@@ -35,7 +35,7 @@ public sealed class PickUpScopeTests : IAsyncLifetime
         staff.PostAsync("/api/staff/escalations", new { channelId = "test", userId });
 
     private List<EscalationRecord> EscalationsOf(string userId) =>
-        _server.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Find(r => r.UserId == userId).ToList();
+        _server.Get<ChatAssistant.Escalation.EscalationStore>().All().Where(r => r.UserId == userId).ToList();
 
     [Fact]
     public async Task A_member_cannot_pick_up_a_user_bound_to_another_district_and_the_refusal_is_audited_without_the_openid()

@@ -16,7 +16,7 @@ public sealed class TranscriptBindingTests
         await using var server = await AssistantServer.StartAsync();
         var store = server.Get<EscalationStore>();
         var now = server.Get<TimeProvider>().GetUtcNow();
-        ObjectId Open(string user)
+        string Open(string user)
         {
             var id = store.Open(new EscalationRecord
             {
@@ -29,9 +29,9 @@ public sealed class TranscriptBindingTests
         var first = Open("userA");
         var second = Open("userB");
 
-        var entries = server.Get<ILiteDatabase>().GetCollection<EscalationEntry>(EscalationStore.EntriesCollection);
-        var fromFirst = entries.FindOne(e => e.EscalationId == first);
-        var inSecond = entries.FindOne(e => e.EscalationId == second);
+        var entries = ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Entries(server.Get<ILiteDatabase>());
+        var fromFirst = entries.All().Single(e => e.EscalationId == first);
+        var inSecond = entries.All().Single(e => e.EscalationId == second);
         inSecond.Text = fromFirst.Text;
         Assert.True(entries.Update(inSecond));
 

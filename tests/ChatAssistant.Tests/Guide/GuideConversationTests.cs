@@ -59,7 +59,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
         Assert.Contains("转人工", GuideTexts.NotSureOffer);
         // A second miss in a row offers again; only the user's yes hands over (HandoffConversationTests).
         Assert.Equal([GuideTexts.NotSureOffer], await _bot.SayAsync("明天股票会涨吗"));
-        Assert.Equal(0, _bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
+        Assert.Empty(_bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
         await _bot.SayAsync("积分");
         Assert.Equal([ChatAssistant.Conversation.Flows.FlowTexts.ListLeft], await _bot.SayAsync(ack));
         // Not taken as a yes to a person either: nothing had offered one. The next unclear message does.
-        Assert.Equal(0, _bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).Count());
+        Assert.Empty(_bot.Get<ChatAssistant.Escalation.EscalationStore>().All());
         Assert.Equal([GuideTexts.NotSureOffer], await _bot.SayAsync("阿巴阿巴阿巴"));
     }
 

@@ -26,7 +26,7 @@ public sealed class DailySummaryTests
         var counts = db.GetCollection<DailyCount>(ChatAssistant.Operations.LiteDb.LiteDailyCountStore.Collection);
         foreach (var (kind, n) in new[] { (DailyTally.Messages, 40L), (AssistantTelemetry.Kinds.Answered, 15L), (AssistantTelemetry.Kinds.Clarified, 3L), (AssistantTelemetry.Kinds.NotSure, 2L) })
             counts.Insert(new DailyCount { Id = $"2026-11-25|婺城区|{kind}|", Day = "2026-11-25", County = "婺城区", Kind = kind, Count = n });
-        db.GetCollection<EscalationRecord>(EscalationStore.Collection).Insert(new EscalationRecord
+        server.Get<EscalationStore>().Open(new EscalationRecord
         {
             ChannelId = "wechat", UserId = "oLate", ConversationId = "oLate", ConversationKey = "wechat|oLate", Status = EscalationStatus.Waiting,
             CreatedAt = time.GetUtcNow().AddDays(-2),

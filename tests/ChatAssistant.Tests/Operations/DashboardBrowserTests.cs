@@ -203,10 +203,10 @@ public sealed class DashboardBrowserTests
         Count("2026-11-24", "金东区", AssistantTelemetry.Kinds.Flow, 3);
 
         var now = time.GetUtcNow();
-        var escalations = db.GetCollection<EscalationRecord>(EscalationStore.Collection);
-        escalations.Insert(new EscalationRecord { ChannelId = "wechat", UserId = "oA", ConversationId = "oA", ConversationKey = "wechat|oA", County = "婺城区",
+        var escalations = server.Get<EscalationStore>();
+        escalations.Open(new EscalationRecord { ChannelId = "wechat", UserId = "oA", ConversationId = "oA", ConversationKey = "wechat|oA", County = "婺城区",
             Status = EscalationStatus.Claimed, CreatedAt = now.AddDays(-2), ClaimedAt = now.AddDays(-2).AddHours(1) });
-        escalations.Insert(new EscalationRecord { ChannelId = "wechat", UserId = "oB", ConversationId = "oB", ConversationKey = "wechat|oB", County = "金东区",
+        escalations.Open(new EscalationRecord { ChannelId = "wechat", UserId = "oB", ConversationId = "oB", ConversationKey = "wechat|oB", County = "金东区",
             Status = EscalationStatus.Waiting, CreatedAt = now.AddDays(-3) });
 
         var tickets = db.GetCollection<Ticket>(TicketService.Collection);

@@ -72,7 +72,7 @@ public sealed class CrisisCaseOverWeChatTests(FastTypingAssistant assistant) : I
         Assert.Contains(DisputeTexts.AskIdentity, await chat.SayAsync("13800138000"));
         Assert.Contains("请确认你的求助", await chat.SayAsync("1"));
         Assert.Contains("已提交", await chat.SayAsync("是"));
-        Assert.DoesNotContain(assistant.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == openId);
+        Assert.DoesNotContain(assistant.Get<ChatAssistant.Escalation.EscalationStore>().All(), e => e.UserId == openId);
     }
 
     [Fact]

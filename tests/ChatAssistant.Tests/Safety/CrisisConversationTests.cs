@@ -17,7 +17,7 @@ namespace ChatAssistant.Tests.Safety;
 public sealed class CrisisConversationTests
 {
     private static List<EscalationRecord> Handoffs(BotHarness bot) =>
-        bot.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
+        bot.Get<ChatAssistant.Escalation.EscalationStore>().All().ToList();
 
     // A crisis is told what happens next, not the office-hours wait (issue #28); no on-call rota is configured here.
     private static readonly string Connected = EscalationTexts.ConnectedUrgentNobodyOnCall;

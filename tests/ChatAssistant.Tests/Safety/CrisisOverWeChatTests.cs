@@ -36,7 +36,7 @@ public sealed class CrisisOverWeChatTests : IAsyncLifetime
     private T Get<T>() where T : notnull => _wechat.Server.Get<T>();
 
     private List<EscalationRecord> Escalations() =>
-        Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
+        Get<ChatAssistant.Escalation.EscalationStore>().All().ToList();
 
     [Fact]
     public async Task A_crisis_inside_a_booking_is_answered_first_escalated_and_the_booking_waits()

@@ -59,7 +59,7 @@ public sealed class CrisisReviewApiTests : IAsyncLifetime
         Assert.Equal("在开玩笑", falseAlarm.GetProperty("note").GetString());
 
         // Stored encrypted, bound to the review: the records file does not hold the message in clear.
-        var stored = _server.Get<ILiteDatabase>().GetCollection<CrisisReview>(CrisisReviewStore.Collection).FindAll().ToList();
+        var stored = ChatAssistant.Safety.LiteDb.LiteCrisisReviewRecords.Documents(_server.Get<ILiteDatabase>()).All();
         Assert.All(stored, r => Assert.DoesNotContain("死磕", r.Text));
         var audit = await admin.GetJsonAsync("/api/staff/audit?limit=50");
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "crisis.review.list");

@@ -18,7 +18,7 @@ public sealed class FieldRebindingMigrationTests
 {
     private static readonly DateTimeOffset Then = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
 
-    private sealed record OldRecords(int TicketId, int AlreadyRebound, string AlreadyReboundValue, ObjectId EscalationId);
+    private sealed record OldRecords(int TicketId, int AlreadyRebound, string AlreadyReboundValue, string EscalationId);
 
     // Rows as the previous version's TicketService and EscalationStore saved them; plus one ticket that an
     // interrupted earlier run had already re-encrypted.
@@ -50,8 +50,8 @@ public sealed class FieldRebindingMigrationTests
             ChannelId = "wechat", UserId = "o6_old_user", ConversationId = "o6_old_user", ConversationKey = "wechat:o6_old_user",
             Reason = EscalationReason.UserAsked, County = "义乌市", Status = EscalationStatus.Waiting, CreatedAt = Then,
         };
-        db.GetCollection<EscalationRecord>(EscalationStore.Collection).Insert(escalation);
-        db.GetCollection<EscalationEntry>(EscalationStore.EntriesCollection).Insert(new EscalationEntry
+        ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Records(db).Insert(escalation);
+        ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Entries(db).Insert(new EscalationEntry
         {
             EscalationId = escalation.Id, Kind = EntryKind.User, At = Then, Text = LegacyFieldWriter.Protect(key, "旧版本的对话：我住在幸福路", EscalationStore.EntryField),
         });
@@ -73,10 +73,10 @@ public sealed class FieldRebindingMigrationTests
             var ticket = db.GetCollection<Ticket>(TicketService.Collection).FindById(old.TicketId);
             Assert.All(new[] { ticket.Description, ticket.Phone, ticket.Name, ticket.History[0].Text, ticket.History[1].Text }, v => Assert.StartsWith("v2.", v));
             Assert.Equal(old.AlreadyReboundValue, db.GetCollection<Ticket>(TicketService.Collection).FindById(old.AlreadyRebound).Description);
-            Assert.StartsWith("v2.", db.GetCollection<EscalationEntry>(EscalationStore.EntriesCollection).FindAll().Single().Text);
+            Assert.StartsWith("v2.", ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Entries(db).All().Single().Text);
             var completed = db.GetCollection<CompletedMigration>(FieldRebindingMigration.Collection).FindAll().ToList();
             Assert.Equal(
-                [FieldRebindingMigration.IdOf(TicketService.Collection), FieldRebindingMigration.IdOf(EscalationStore.EntriesCollection)],
+                [FieldRebindingMigration.IdOf(TicketService.Collection), FieldRebindingMigration.IdOf(ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.EntriesCollection)],
                 completed.Select(c => c.Id).Order(StringComparer.Ordinal).ToArray());
             Assert.Equal(5, completed.Single(c => c.Id == FieldRebindingMigration.IdOf(TicketService.Collection)).Changed);
 
@@ -117,7 +117,7 @@ public sealed class FieldRebindingMigrationTests
             Assert.StartsWith("v2.", ticket.Description);
             Assert.Contains(server.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("1 encrypted values in dispute_tickets", StringComparison.Ordinal));
             var completed = db.GetCollection<CompletedMigration>(FieldRebindingMigration.Collection).FindAll().Select(c => c.Id).ToList();
-            Assert.Equal([FieldRebindingMigration.IdOf(EscalationStore.EntriesCollection)], completed);
+            Assert.Equal([FieldRebindingMigration.IdOf(ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.EntriesCollection)], completed);
 
             using var staff = DisputeFixtures.StaffClient(server, "yiwu" + start, "义乌市");
             var detail = JsonDocument.Parse(await staff.GetStringAsync($"/api/staff/tickets/{TicketNumber.Format(old.TicketId)}")).RootElement;

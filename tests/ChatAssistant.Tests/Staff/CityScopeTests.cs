@@ -55,7 +55,7 @@ public sealed class CityScopeTests : IAsyncLifetime
         var theirs = DisputeFixtures.File(_server.Services, "天台县", userId: "tt-ticket");
         await new InProcessUser(_server, "jd1").SayAsync("转人工");
         await new InProcessUser(_server, "tt1").SayAsync("转人工");
-        var escalations = _server.Get<LiteDB.ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
+        var escalations = _server.Get<ChatAssistant.Escalation.EscalationStore>().All().ToList();
         var ourEscalation = Assert.Single(escalations, r => r.County == "金东区").Id.ToString();
         var theirEscalation = Assert.Single(escalations, r => r.County == "天台县").Id.ToString();
         Assert.True(_server.Get<IdentityService>().Import(RosterKind.Volunteer, new StringReader("id,name,district\nV100,金东志愿者,金东区\nV200,天台志愿者,天台县\n")).Ok);

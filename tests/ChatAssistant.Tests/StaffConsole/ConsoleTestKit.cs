@@ -141,6 +141,6 @@ public static class ConsoleServer
 
     /// <summary>The only escalation id in the store, or the newest.</summary>
     public static string NewestEscalationId(AssistantServer server) =>
-        server.Get<LiteDB.ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection)
-            .FindAll().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).First().Id.ToString();
+        server.Get<ChatAssistant.Escalation.EscalationStore>()
+            .All().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).First().Id;
 }

@@ -87,7 +87,7 @@ public sealed class CrisisOnCallOverWeComTests(RedisServer redis) : IClassFixtur
         Assert.StartsWith("危机求助", lines[StaffPhoneTexts.ReasonLabel]);
         Assert.EndsWith("分钟", lines[StaffPhoneTexts.WaitingLabel]);
         Assert.Equal(StaffPhoneTexts.ClaimButton, card.Card!.Value.GetProperty("button_list")[0].GetProperty("text").GetString());
-        var record = Assert.Single(wechat.Server.Get<LiteDB.ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll(), e => e.UserId == "oNight0306");
+        var record = Assert.Single(wechat.Server.Get<ChatAssistant.Escalation.EscalationStore>().All(), e => e.UserId == "oNight0306");
         Assert.Equal(PhoneCards.ClaimPrefix + record.Id, card.ButtonKey);
         Assert.True(record.Urgent);
         Assert.Empty(wecom.CardsTo("bob-wx"));

@@ -77,7 +77,7 @@ public sealed class StaffPhoneSettingsTests
         await using (var server = await AssistantServer.StartAsync(dataDirectory: data.Path))
         {
             var mei = server.Get<StaffStore>().Find("mei")!;
-            var link = server.Get<StaffWeComLinks>().ForWeComUser("MeiWang");
+            var link = server.Get<IStaffWeComLinks>().ForWeComUser("MeiWang");
             Assert.Equal((mei.Id, StaffAlertPreference.All), (link!.Id, link.Alerts));
         }
     }

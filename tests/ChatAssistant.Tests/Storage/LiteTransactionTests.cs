@@ -83,7 +83,7 @@ public sealed class LiteTransactionTests : IDisposable
         const int Rounds = 1000;
         using (var db = OpenDb())
         {
-            var store = new EscalationStore(db, new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
+            var store = new EscalationStore(new ChatAssistant.Escalation.LiteDb.LiteEscalationRecords(db), new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
             var shared = store.Open(Record("u-shared")).Record;
             var now = DateTimeOffset.UtcNow;
 
@@ -116,10 +116,10 @@ public sealed class LiteTransactionTests : IDisposable
         }
 
         using var reopened = OpenDb();
-        var check = new EscalationStore(reopened, new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
-        var opened = reopened.GetCollection<EscalationRecord>(EscalationStore.Collection).FindAll().ToList();
+        var check = new EscalationStore(new ChatAssistant.Escalation.LiteDb.LiteEscalationRecords(reopened), new FieldCipher(RandomNumberGenerator.GetBytes(32)), NullLogger<EscalationStore>.Instance);
+        var opened = check.All().ToList();
         Assert.Equal(Rounds + 1, opened.Count);
-        var entries = reopened.GetCollection<EscalationEntry>(EscalationStore.EntriesCollection).FindAll().ToList();
+        var entries = ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Entries(reopened).All();
         Assert.Equal(Rounds * 3, entries.Count);
         Assert.All(opened.Where(r => r.UserId != "u-shared"), r => Assert.Equal(2, entries.Count(e => e.EscalationId == r.Id)));
         Assert.NotNull(check.FindOpen("wechat", "u-shared")!.LastUserMessageAt);

@@ -177,6 +177,8 @@ public sealed class PostgresDatabase(PostgresServer server, string name) : IDisp
         ["Records:ConnectionString"] = ConnectionString,
         // Required with shared records: every instance keys the binding codes alike.
         ["Identity:CodeSecret"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        // Required with shared records too: every instance reads the fields (transcripts, help requests) the others sealed.
+        ["Disputes:EncryptionKey"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
     };
 
     public void Dispose() => server.Drop(Name);

@@ -126,8 +126,8 @@ public sealed class WebChatTests
         await SayAsync(client, "你好");
         var (_, body) = await SayAsync(client, "我不想活了");
         Assert.Contains(SafetyTexts.CrisisReply, Replies(body));
-        var record = server.Get<ILiteDatabase>().GetCollection<EscalationRecord>(EscalationStore.Collection)
-            .FindAll().Single(r => r.ChannelId == WebChatAdapter.ChannelId);
+        var record = server.Get<ChatAssistant.Escalation.EscalationStore>()
+            .All().Single(r => r.ChannelId == WebChatAdapter.ChannelId);
         Assert.True(record.Urgent);
         Assert.Equal(EscalationReason.Crisis, record.Reason);
 

@@ -22,8 +22,10 @@ public sealed class RecordsCopyTests
         List<int> bookings;
         string unusedCode, token, tokenId;
         int ticketId;
+        string escalationId;
         var liteSettings = BookingTestData.NoDemo();
         liteSettings["Identity:CodeSecret"] = database.Settings()["Identity:CodeSecret"]; // the codes must still bind on PostgreSQL
+        liteSettings["Disputes:EncryptionKey"] = database.Settings()["Disputes:EncryptionKey"]; // and the transcripts still open
         await using (var bot = BotHarness.Create(settings: liteSettings, dataDirectory: liteData.Path))
         {
             var identity = bot.Get<IdentityService>();
@@ -55,6 +57,7 @@ public sealed class RecordsCopyTests
             Assert.Equal(CancelStatus.Cancelled, service.Cancel("D001", bookings[2]).Status);
             keyId = bot.Get<IDoorKeyStore>().Create(studioId, "门口", "staff:1").Record.Id;
             feedbackId = bot.Get<IFeedbackStore>().Add(new FeedbackRecord { ChannelId = "wechat", UserId = "u1", Topic = "其他", Content = "谢谢", At = At(11, 26, 9) }).Id;
+            escalationId = HandOff(bot);
         }
         var environment = new Dictionary<string, string> { ["Records__ConnectionString"] = database.ConnectionString };
 
@@ -80,6 +83,8 @@ public sealed class RecordsCopyTests
         Assert.Contains("admin_alerts: 1 → 1", copy.StdOut);
         Assert.Contains("dispute_tickets: 1 → 1", copy.StdOut);
         Assert.Matches(@"audit_log: ([1-9][0-9]*) → \1", copy.StdOut);
+        foreach (var table in new[] { "escalations: 1 → 1", "escalation_entries: 3 → 3", "crisis_reviews: 1 → 1", "escalation_alerts: 1 → 1", "staff_wecom: 1 → 1" })
+            Assert.Contains(table, copy.StdOut);
 
         // Into records that are no longer empty: refused, nothing written.
         var again = await CliProcess.RunAsync(liteData.Path, environment, "records", "copy", "--from", "litedb", "--to", "postgres");
@@ -112,6 +117,7 @@ public sealed class RecordsCopyTests
             var tickets = bot.Get<ChatAssistant.Disputes.TicketService>();
             Assert.Equal(ChatAssistant.Disputes.TicketOutcomeKind.Ok, tickets.Acknowledge(ticketId, "staff:lin").Kind); // the number is kept
             Assert.Equal(ChatAssistant.Disputes.TicketStatus.Acknowledged, tickets.Find(ticketId)!.Status);
+            AssertHandOff(bot, escalationId);
             // New records get ids after the copied ones.
             var next = bot.Get<BookingService>().Book(BookingTestData.Who("D003"), studioId, At(12, 1, 14)).Booking!;
             Assert.True(next.Id > bookings.Max());
@@ -126,7 +132,9 @@ public sealed class RecordsCopyTests
         Assert.Contains("feedback: 2 → 2", home.StdOut);
         Assert.Contains("roster: 2 → 2", home.StdOut);
         Assert.Contains("staff_tokens: 1 → 1", home.StdOut);
-        await using (var bot = BotHarness.Create(settings: BookingTestData.NoDemo(), dataDirectory: back.Path))
+        var backSettings = BookingTestData.NoDemo();
+        backSettings["Disputes:EncryptionKey"] = database.Settings()["Disputes:EncryptionKey"];
+        await using (var bot = BotHarness.Create(settings: backSettings, dataDirectory: back.Path))
         {
             Assert.Equal("V2", bot.Get<IdentityService>().FindByOpenId(RosterKind.Volunteer, "openid-v2")!.MemberId);
             Assert.Equal(tokenId, Assert.Single(bot.Get<StaffTokens>().Of("lin")).Id);
@@ -134,6 +142,39 @@ public sealed class RecordsCopyTests
             Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
             Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
             Assert.Equal("谢谢", bot.Get<IFeedbackStore>().Find(feedbackId)!.Content);
+            AssertHandOff(bot, escalationId);
         }
+    }
+
+    // A hand-off with its transcript (sealed, bound to each line), a crisis review, a phone alert and a WeCom link.
+    private static string HandOff(BotHarness bot)
+    {
+        var escalations = bot.Get<ChatAssistant.Escalation.EscalationStore>();
+        var record = escalations.Open(new ChatAssistant.Escalation.EscalationRecord
+        {
+            ChannelId = "wechat", UserId = "oHelp", ConversationId = "oHelp", Reason = ChatAssistant.Escalation.EscalationReason.Crisis, Urgent = true,
+            County = "天台县", Status = ChatAssistant.Escalation.EscalationStatus.Waiting, CreatedAt = At(11, 26, 9),
+        }).Record;
+        escalations.AddUserLine(record.Id, "我想找人聊聊，电话13700001111", At(11, 26, 9));
+        escalations.Add(new ChatAssistant.Escalation.EscalationEntry { EscalationId = record.Id, Kind = ChatAssistant.Escalation.EntryKind.Bot, At = At(11, 26, 9), Text = "已为你转接", Delivered = true });
+        escalations.Add(new ChatAssistant.Escalation.EscalationEntry { EscalationId = record.Id, Kind = ChatAssistant.Escalation.EntryKind.Note, At = At(11, 26, 9), Text = "已电话联系", StaffName = "林" });
+        bot.Get<ChatAssistant.Safety.CrisisReviewStore>().Add(new ChatAssistant.Safety.CrisisReview
+        {
+            At = At(11, 26, 10), Verdict = ChatAssistant.Safety.CrisisReviewVerdicts.FalseAlarm, EscalationId = record.Id, StaffName = "林",
+        }, "我跟这道题死磕到底");
+        bot.Get<ChatAssistant.OnCall.IEscalationAlertStore>().Add(new ChatAssistant.OnCall.EscalationAlert { EscalationId = record.Id, Step = 1, Staff = ["lin"], TaskId = "task-1", SentAt = At(11, 26, 9) });
+        Assert.True(bot.Get<ChatAssistant.StaffPhone.IStaffWeComLinks>().Set(bot.Get<StaffStore>().Find("lin")!.Id, "LinWeCom", null));
+        return record.Id;
+    }
+
+    private static void AssertHandOff(BotHarness bot, string escalationId)
+    {
+        var escalations = bot.Get<ChatAssistant.Escalation.EscalationStore>();
+        Assert.Equal(escalationId, escalations.FindOpen("wechat", "oHelp")!.Id);
+        Assert.Equal(["我想找人聊聊，电话13700001111", "已为你转接", "已电话联系"], escalations.Entries(escalationId).Select(e => e.Text));
+        var review = Assert.Single(bot.Get<ChatAssistant.Safety.CrisisReviewStore>().Recent(10));
+        Assert.Equal(("我跟这道题死磕到底", escalationId), (review.Text, review.Review.EscalationId));
+        Assert.Equal(escalationId, bot.Get<ChatAssistant.OnCall.IEscalationAlertStore>().ByTask("task-1")!.EscalationId);
+        Assert.Equal("LinWeCom", bot.Get<ChatAssistant.StaffPhone.IStaffWeComLinks>().ForStaff(bot.Get<StaffStore>().Find("lin")!.Id)!.WeComUserId);
     }
 }

@@ -21,12 +21,14 @@ public sealed class RecordsOnPostgresTests
     [InlineData("postgres", "Host=;Database=x", "Records:ConnectionString")]
     [InlineData("postgres", "Hots=db1;Pasword=secret-1", "Records:ConnectionString")]
     [InlineData("postgres", "Host=db1;Database=x;Password=secret-1", "Identity:CodeSecret")] // shared codes need one key on every instance
-    public async Task A_bad_records_setting_stops_start_up_naming_it(string provider, string? connection, string named)
+    [InlineData("postgres", "Host=db1;Database=x;Password=secret-1", "Disputes:EncryptionKey", true)] // and so do the sealed fields
+    public async Task A_bad_records_setting_stops_start_up_naming_it(string provider, string? connection, string named, bool withCodeSecret = false)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => AssistantServer.StartAsync(new Dictionary<string, string?>
         {
             ["Records:Provider"] = provider,
             ["Records:ConnectionString"] = connection,
+            ["Identity:CodeSecret"] = withCodeSecret ? "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" : null,
         }));
         Assert.Contains(named, error.Message);
         Assert.DoesNotContain("secret-1", error.Message);
@@ -41,6 +43,7 @@ public sealed class RecordsOnPostgresTests
             ["Records__Provider"] = "postgres",
             ["Records__ConnectionString"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=assistant;Username=assistant;Password=hunter2-secret;Timeout=3",
             ["Identity__CodeSecret"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            ["Disputes__EncryptionKey"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
         }, "--urls", "http://127.0.0.1:0");
         Assert.Equal(2, code);
         Assert.Contains("Records:ConnectionString", stderr);
@@ -160,6 +163,7 @@ public sealed class RecordsOnPostgresTests
         ["Records__Provider"] = "postgres",
         ["Records__ConnectionString"] = database.ConnectionString,
         ["Identity__CodeSecret"] = database.Settings()["Identity:CodeSecret"]!,
+        ["Disputes__EncryptionKey"] = database.Settings()["Disputes:EncryptionKey"]!,
     };
 
     private static int ClosedPort()

@@ -45,7 +45,7 @@ public class WeChatAssistant : IAsyncLifetime
 
     /// <summary>The one hand-off of the user <paramref name="openId"/>.</summary>
     public ChatAssistant.Escalation.EscalationRecord Escalation(string openId) => Assert.Single(
-        Get<LiteDB.ILiteDatabase>().GetCollection<ChatAssistant.Escalation.EscalationRecord>(ChatAssistant.Escalation.EscalationStore.Collection).FindAll(),
+        Get<ChatAssistant.Escalation.EscalationStore>().All(),
         e => e.UserId == openId);
 
     /// <summary>GET <paramref name="path"/>, which must answer 200, as JSON.</summary>
