@@ -28,6 +28,9 @@ public sealed record LoadOptions
     public string? Timeline { get; init; }
     public (string Kind, int Weight)[]? Mix { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; } = [];
+    public bool Postgres { get; init; }
+    public int Instances { get; init; } = 1;
+    public TimeSpan? KillAfter { get; init; }
 
     public const string Usage = """
         dotnet run -c Release --project tests/ChatAssistant.Load -- [options]
@@ -53,6 +56,12 @@ public sealed record LoadOptions
                              and thread-pool queue, and the generator's own GC, queue and requests in flight
           --server-log FILE  write the server's console output there (to see why a turn failed)
           --server-env K=V   set an environment variable (or setting, e.g. Server__InlineScheduling=true) for the server only; repeatable
+          --records postgres records in a private PostgreSQL cluster the generator starts (default: the LiteDB file)
+          --instances N      N servers sharing the Redis (and with --records postgres the database), the requests spread
+                             over them in turn as nginx's round robin does, a refused connection tried on the next
+          --kill-after S     with --instances 2 or more and --users or --rate: kill the last server S seconds into the
+                             main phase; its failed requests are sent again as WeChat retries them, and the outcome is
+                             counted (failover, docs/DEPLOYMENT.md)
           --profile FILE     only profile: closed loop at the first level for --duration with an EventPipe CPU trace in FILE
         """;
 
@@ -83,12 +92,19 @@ public sealed record LoadOptions
                 "--samples" => o with { Samples = Value() },
                 "--timeline" => o with { Timeline = Value() },
                 "--mix" => o with { Mix = ParseMix(Value()) },
+                "--records" => o with { Postgres = Value() switch { "postgres" => true, "litedb" => false, var other => throw new ArgumentException($"--records: '{other}' is not litedb or postgres") } },
+                "--instances" => o with { Instances = (int)Number() },
+                "--kill-after" => o with { KillAfter = TimeSpan.FromSeconds(Number()) },
                 "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, ParsePair(Value())] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
         if (o.Pool < 1 || o.Pool > 5000) throw new ArgumentException("--pool must be 1..5000");
         if (o.Accounts < 1 || o.Accounts > 50) throw new ArgumentException("--accounts must be 1..50");
+        if (o.Instances < 1 || o.Instances > 8) throw new ArgumentException("--instances must be 1..8");
+        if (o.Instances > 1 && !o.Postgres) throw new ArgumentException("--instances above 1 needs --records postgres (a LiteDB file has one owner)");
+        if (o.KillAfter is not null && (o.Instances < 2 || (o.Users is null && o.Rate is null)))
+            throw new ArgumentException("--kill-after needs --instances 2 or more and --users or --rate");
         if (o.Duration > TimeSpan.FromHours(1)) throw new ArgumentException("--duration is at most 3600 s");
         if (o.Users > o.Pool) o = o with { Pool = o.Users.Value };
         if (o.Levels.Length > 0 && o.Levels.Max() > o.Pool) o = o with { Pool = o.Levels.Max() };

@@ -5,6 +5,7 @@ using ChatAssistant.Load;
 using ChatAssistant.Load.Infra;
 using ChatAssistant.Load.Report;
 using ChatAssistant.Load.Traffic;
+using ChatAssistant.Testing;
 
 // Load generator for the real WeChat webhook path; see docs/PERFORMANCE.md. Everything runs on 127.0.0.1.
 if (args is ["--analyse", var recorded])
@@ -36,6 +37,9 @@ const string Token = "loadtoken2026";
 const string AppId = "wx0123456789load";
 const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 using var redis = await RedisServer.StartAsync(ct);
+using var postgres = options.Postgres
+    ? PostgresCluster.TryStart("load-pg-") ?? throw new InvalidOperationException("--records postgres: PostgreSQL is not installed (apt-get install postgresql)")
+    : null;
 await using var api = await FakeWeChatApi.StartAsync(cancellationToken: ct);
 var data = Directory.CreateTempSubdirectory("load-data-");
 var settings = new Dictionary<string, string>
@@ -55,6 +59,11 @@ var settings = new Dictionary<string, string>
     ["Identity:CodeSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
 };
 foreach (var (name, value) in LoadAccounts.Settings(options.Accounts, AesKey)) settings[name] = value;
+if (postgres is not null)
+{
+    settings["Records:Provider"] = "postgres";
+    settings["Records:ConnectionString"] = postgres.ConnectionString("postgres", maxPoolSize: 100);
+}
 foreach (var (name, value) in options.ServerEnvironment) settings[name] = value;
 var log = new StringBuilder();
 void Say(string line) { Console.WriteLine(line); log.AppendLine(line); }
@@ -66,14 +75,28 @@ try
     if (options.ServerEnvironment.Count > 0) Say("Server environment: " + string.Join(", ", options.ServerEnvironment.Select(p => $"{p.Key}={p.Value}")));
     var token = await Seeder.CreateAdminTokenAsync(dll, settings, ct);
     await Seeder.ImportRostersAsync(dll, settings, options.Pool, ct);
-    await using var server = await BotServer.StartAsync(dll, settings, ct, options.ServerLog);
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    // Each instance its own data folder (a LiteDB file has one owner); with PostgreSQL the records are the database's.
+    var servers = new List<BotServer>();
+    for (var i = 0; i < options.Instances; i++)
+    {
+        var own = i == 0 ? settings : new Dictionary<string, string>(settings) { ["Storage:DataDirectory"] = data.CreateSubdirectory("instance" + i).FullName };
+        servers.Add(await BotServer.StartAsync(dll, own, ct, options.ServerLog is { } serverLog && i > 0 ? serverLog + "." + i : options.ServerLog));
+    }
+    await using var stopServers = new AsyncDisposables(servers);
+    var server = servers[0];
+    var balancer = options.Instances > 1 ? new RoundRobinHandler(servers.Select(s => s.Address).ToList()) : null;
+    using var http = new HttpClient(balancer ?? (HttpMessageHandler)new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30),
     };
+    Say($"Records: {(postgres is null ? "LiteDB file" : $"PostgreSQL (private cluster, port {postgres.Port})")}; {options.Instances} instance(s)"
+        + (balancer is null ? "" : ", requests spread over them in turn (round robin, a refused connection tried on the next)"));
     var questions = GuideQuestions.Load(Path.Combine(RepositoryRoot(), "knowledge", "eval", "questions.yaml"));
     var users = Enumerable.Range(1, options.Pool).Select(i => new SimUser($"oLoad{i:D5}", i, questions, options.Mix, account: i % options.Accounts)).ToList();
-    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: false));
+    var plain = new LoadRunner(http, new WeChatSigner(Token, AppId, AesKey, safeMode: false), users, api.TextsTo, LoadAccounts.Signers(options.Accounts, AesKey, safeMode: false))
+    {
+        RetryFailedAfter = options.KillAfter is null ? null : TimeSpan.FromSeconds(1),
+    };
     await Seeder.SeedAsync(server.Address, token, plain, users, ct);
     Say($"Seeded {users.Count} users (bound as delegates and volunteers), server pid {server.ProcessId}, RSS {server.RssMegabytes():F0} MB");
 
@@ -85,6 +108,8 @@ try
         () => { recordsLog.Refresh(); return recordsLog.Exists ? recordsLog.Length : 0; });
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
+    // A failover run kills the last instance this long into its main phase.
+    var killed = options.KillAfter is { } killAfter ? Failover.KillLater(servers[^1], killAfter, Say, ct) : null;
     if (options.Profile is { } traceFile)
     {
         var profiled = options.Users ?? options.Levels[0];
@@ -117,11 +142,21 @@ try
     Say("");
     foreach (var r in results) Say($"- {r.Name} ({r.Load}): {r.Mix()}; \"success\" bodies {r.SuccessBodies}");
     Say(suite.Ratio(results));
-    var metricsCheck = await MetricsCheck.CompareAsync(http, plain.CallbacksAnswered + (safe?.CallbacksAnswered ?? 0), plain.CallbacksBusy + (safe?.CallbacksBusy ?? 0), ct);
-    Say(metricsCheck.Line);
+    var failoverHeld = true;
+    if (killed is not null)
+    {
+        await killed;
+        failoverHeld = await Failover.ReportAsync(plain, balancer!, results, postgres!.ConnectionString("postgres", maxPoolSize: 2), Say, ct);
+    }
+    // The server's message count is per instance: compared only when there is one.
+    var metricsCheck = options.Instances == 1
+        ? await MetricsCheck.CompareAsync(http, plain.CallbacksAnswered + (safe?.CallbacksAnswered ?? 0), plain.CallbacksBusy + (safe?.CallbacksBusy ?? 0), ct)
+        : null;
+    if (metricsCheck is not null) Say(metricsCheck.Line);
     Say($"Finished, load average {LoadAverage()}");
     if (options.Output is not null) await File.WriteAllTextAsync(options.Output, log.ToString(), ct);
-    return results.Sum(r => r.Errors) == 0 && metricsCheck.Agrees ? 0 : 1;
+    // A failover run's errors are the requests in flight on the killed instance: judged by Failover, not as errors.
+    return (killed is not null ? failoverHeld : results.Sum(r => r.Errors) == 0) && (metricsCheck?.Agrees ?? true) ? 0 : 1;
 }
 finally
 {
@@ -137,6 +172,15 @@ static string RepositoryRoot()
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+/// <summary>Disposes the servers (stops them) when the run ends.</summary>
+internal sealed class AsyncDisposables(IEnumerable<IAsyncDisposable> items) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var item in items) await item.DisposeAsync();
+    }
+}
 
 /// <summary>Paths of the server.</summary>
 internal static class WeChatPaths

@@ -101,6 +101,14 @@ public sealed class BotServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>Kills the server outright (SIGKILL), as a crash or an out-of-memory kill would: no shutdown, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

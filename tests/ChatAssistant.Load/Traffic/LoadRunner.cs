@@ -32,6 +32,15 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     /// </summary>
     public long CallbacksBusy => Interlocked.Read(ref _callbacksBusy);
 
+    /// <summary>
+    /// When set (a failover run), a message whose request failed in transport is sent again after this long, with the
+    /// same MsgId, as WeChat retries a callback that did not answer; <see cref="Retries"/> counts how that went.
+    /// </summary>
+    public TimeSpan? RetryFailedAfter { get; init; }
+
+    /// <summary>The outcomes of the WeChat-style retries of a failover run.</summary>
+    public RetryCounts Retries { get; } = new();
+
     /// <summary>Requests sent and not yet answered (the timeline reads it).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -132,10 +141,46 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
         {
             recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception, recorder.At(plannedAt)));
-            return null;
+            return RetryFailedAfter is { } after ? await RetryAsync(to, signedBy, xml, after, ct) : null;
         }
         finally { Interlocked.Decrement(ref _inFlight); }
     }
 
+    // WeChat's retry of a callback that failed: the same message (its MsgId) again. Answered with a text: the killed
+    // instance had not taken it, the other ran it. Answered "success": the killed instance had taken it (its claim
+    // stands), so no second turn runs — the message is lost with the instance, never answered twice.
+    private async Task<string?> RetryAsync(string to, WeChatSigner signedBy, string xml, TimeSpan after, CancellationToken ct)
+    {
+        await Task.Delay(after, ct);
+        try
+        {
+            using var request = signedBy.Post(to, xml);
+            using var response = await http.SendAsync(request, ct);
+            var text = response.IsSuccessStatusCode ? signer.ReplyText(await response.Content.ReadAsStringAsync(ct)) : null;
+            Retries.Count(!response.IsSuccessStatusCode ? RetryOutcome.Failed : text is null ? RetryOutcome.Success : RetryOutcome.Answered);
+            return text;
+        }
+        catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
+        {
+            Retries.Count(RetryOutcome.Failed);
+            return null;
+        }
+    }
+
     private static string Shorten(string? text) => text is null ? "(success)" : text.Length <= 60 ? text : text[..60] + "…";
+}
+
+/// <summary>How a WeChat-style retry of a failed callback was answered.</summary>
+public enum RetryOutcome { Answered, Success, Failed }
+
+/// <summary>The retries of a failover run, by outcome (thread-safe).</summary>
+public sealed class RetryCounts
+{
+    private readonly int[] _counts = new int[3];
+
+    public void Count(RetryOutcome outcome) => Interlocked.Increment(ref _counts[(int)outcome]);
+
+    public int Of(RetryOutcome outcome) => Volatile.Read(ref _counts[(int)outcome]);
+
+    public int Total => _counts.Sum();
 }

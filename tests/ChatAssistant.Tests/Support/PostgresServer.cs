@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ChatAssistant.Tests.Support;
@@ -22,20 +18,12 @@ public sealed class PostgresServer
 
     private static readonly Lazy<PostgresServer?> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly string _bin;
-    private readonly string _directory;
-    private readonly string? _runAs;
+    private readonly ChatAssistant.Testing.PostgresCluster _cluster;
 
-    private PostgresServer(string bin, string directory, int port, string? runAs)
-    {
-        _bin = bin;
-        _directory = directory;
-        Port = port;
-        _runAs = runAs;
-    }
+    private PostgresServer(ChatAssistant.Testing.PostgresCluster cluster) => _cluster = cluster;
 
     /// <summary>The TCP port on 127.0.0.1.</summary>
-    public int Port { get; }
+    public int Port => _cluster.Port;
 
     /// <summary>A connection string to the maintenance database <c>postgres</c>.</summary>
     public string AdminConnectionString => ConnectionStringFor("postgres");
@@ -51,16 +39,7 @@ public sealed class PostgresServer
     }
 
     /// <summary>A connection string to <paramref name="database"/> on this cluster (small pools: many tests share it).</summary>
-    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Username = "postgres",
-        Database = database,
-        MaxPoolSize = 60,
-        Timeout = 30,
-        CommandTimeout = 60,
-    }.ConnectionString;
+    public string ConnectionStringFor(string database) => _cluster.ConnectionString(database, maxPoolSize: 60);
 
     /// <summary>A new empty database, dropped when the returned handle is disposed.</summary>
     public static PostgresDatabase CreateDatabase()
@@ -87,80 +66,11 @@ public sealed class PostgresServer
 
     private static PostgresServer? Start()
     {
-        var bin = FindBin();
-        if (bin is null) return null;
-        var runAs = Environment.UserName == "root" || geteuid() == 0 ? "postgres" : null;
-        var directory = Directory.CreateTempSubdirectory("pg-test-").FullName;
-        var data = Path.Combine(directory, "data");
-        if (runAs is not null) Run("chown", ["-R", runAs, directory]);
-        RunAs(runAs, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
-        var port = FreePort();
-        var options = string.Create(CultureInfo.InvariantCulture,
-            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB");
-        RunAs(runAs, Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
-        var server = new PostgresServer(bin, directory, port, runAs);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-        server.WatchOwner();
-        return server;
+        var cluster = ChatAssistant.Testing.PostgresCluster.TryStart("pg-test-");
+        if (cluster is null) return null;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        return new PostgresServer(cluster);
     }
-
-    private void Stop()
-    {
-        try
-        {
-            RunAs(_runAs, Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException) { /* the temp folder is harmless */ }
-    }
-
-    // A test process killed outright (a cancelled run) runs no exit handler: a watcher stops the cluster and removes its
-    // folder once this process is gone, so no server is left running.
-    private void WatchOwner()
-    {
-        var stop = _runAs is null
-            ? $"'{_bin}/pg_ctl' -D '{_directory}/data' -m immediate -w stop"
-            : $"runuser -u {_runAs} -- '{_bin}/pg_ctl' -D '{_directory}/data' -m immediate -w stop";
-        var script = string.Create(CultureInfo.InvariantCulture,
-            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{_directory}'");
-        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "sh", "-c", script }) start.ArgumentList.Add(argument);
-        Process.Start(start)?.Dispose();
-    }
-
-    private static string? FindBin() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
-                .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0)
-                .FirstOrDefault()
-            : null;
-
-    private static void RunAs(string? user, string program, string[] arguments) =>
-        Run(user is null ? program : "runuser", user is null ? arguments : ["-u", user, "--", program, .. arguments]);
-
-    private static void Run(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000)) { process.Kill(); throw new InvalidOperationException($"{program} did not finish in 2 minutes"); }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern uint geteuid();
 }
 
 /// <summary>One test's own database on the shared cluster; dropped on dispose.</summary>

@@ -1,0 +1,61 @@
+using ChatAssistant.Load.Infra;
+using ChatAssistant.Load.Report;
+using ChatAssistant.Load.Traffic;
+using Npgsql;
+
+namespace ChatAssistant.Load;
+
+/// <summary>
+/// A failover run (<c>--instances 2 --kill-after S</c>): one instance is killed outright mid-phase; the report says what
+/// the others kept answering, what was in flight on the killed one and how WeChat's retry of it went, and whether the
+/// database holds any half-written record.
+/// </summary>
+public static class Failover
+{
+    public static Task KillLater(BotServer victim, TimeSpan after, Action<string> say, CancellationToken ct) => Task.Run(async () =>
+    {
+        await Task.Delay(after, ct);
+        await victim.KillAsync();
+        say($"Killed the instance on {victim.Address} (SIGKILL) {after.TotalSeconds:F0} s into the phase");
+    }, ct);
+
+    /// <summary>Says what happened; true when the failover held (nothing lost but what was in flight, nothing half-written).</summary>
+    public static async Task<bool> ReportAsync(LoadRunner runner, RoundRobinHandler balancer, IReadOnlyList<PhaseResult> results, string connectionString,
+        Action<string> say, CancellationToken ct)
+    {
+        var failed = results.Sum(r => r.HttpErrors); // transport failures and non-2xx answers
+        var other = results.Sum(r => r.Errors) - failed;
+        var retries = runner.Retries;
+        say("");
+        say("Failover:");
+        say($"- requests answered {results.Sum(r => r.Requests) - failed}, other errors (unexpected \"success\", busy) {other}, failed {failed} (in flight on the killed instance when it died, or sent to it before the balancer saw it down); {balancer.MovedAfterRefusal} moved to the other instance after a refused connection; instances up at the end: {balancer.Up}");
+        say($"- WeChat-style retries of the failed ones (same MsgId, 1 s later): {retries.Total}: answered {retries.Of(RetryOutcome.Answered)} (the killed instance had not taken them), " +
+            $"\"success\" {retries.Of(RetryOutcome.Success)} (taken by the killed instance: lost with it, not run twice), failed again {retries.Of(RetryOutcome.Failed)}");
+        var halfWritten = await HalfWrittenAsync(connectionString, ct);
+        foreach (var (check, count) in halfWritten) say($"- {check}: {count}");
+        return other == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed && halfWritten.All(c => c.Count == 0);
+    }
+
+    // Records an action writes together (in one transaction): none may exist without the others.
+    private static readonly (string Check, string Sql)[] Checks =
+    [
+        ("bookings without their reminder", "SELECT count(*) FROM duty_bookings b WHERE NOT EXISTS (SELECT 1 FROM duty_reminders r WHERE r.booking_id = b.id)"),
+        ("reminders without their booking", "SELECT count(*) FROM duty_reminders r WHERE NOT EXISTS (SELECT 1 FROM duty_bookings b WHERE b.id = r.booking_id)"),
+        ("places held twice", "SELECT count(*) FROM (SELECT slot_key, place FROM duty_bookings WHERE status = 'Booked' GROUP BY slot_key, place HAVING count(*) > 1) d"),
+        ("hand-offs opened without their first line", "SELECT count(*) FROM escalations e WHERE NOT EXISTS (SELECT 1 FROM escalation_entries x WHERE x.escalation_id = e.id)"),
+        ("conversations with two open hand-offs", "SELECT count(*) FROM (SELECT conversation_key FROM escalations WHERE status <> 'Resolved' GROUP BY conversation_key HAVING count(*) > 1) d"),
+    ];
+
+    private static async Task<List<(string Check, long Count)>> HalfWrittenAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var found = new List<(string, long)>();
+        foreach (var (check, sql) in Checks)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            found.Add((check, (long)(await command.ExecuteScalarAsync(ct))!));
+        }
+        return found;
+    }
+}
