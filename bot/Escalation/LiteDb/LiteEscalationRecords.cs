@@ -35,8 +35,12 @@ public sealed class LiteEscalationRecords : IEscalationRecords
 
     public T Together<T>(Func<T> work) => LiteTransaction.Exclusively(_db, _gate, work);
 
+    // On every message of a conversation: the index finds the conversation's escalations and LiteDB drops the resolved
+    // ones (a user who asked for a person often has many) before any is read into a record.
     public EscalationRecord? FindOpen(string conversationKey) =>
-        _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.ConversationKey), conversationKey)).FirstOrDefault(r => r.Status != EscalationStatus.Resolved);
+        _records.FindOneWhere(LiteQuery.Is(nameof(EscalationRecord.ConversationKey), conversationKey), NotResolved);
+
+    private static readonly LiteQuery.Condition NotResolved = LiteQuery.IsNot(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved));
 
     public EscalationRecord? Get(string id) => _records.Get(id);
 
@@ -65,8 +69,9 @@ public sealed class LiteEscalationRecords : IEscalationRecords
 
     public IReadOnlyList<EscalationRecord> Queue(DateTimeOffset resolvedSince)
     {
-        var open = _records.FindWhere(LiteQuery.IsNot(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)));
-        var resolved = _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved))).Where(r => r.ResolvedAt >= resolvedSince);
+        var open = _records.FindWhere(NotResolved);
+        var resolved = _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)),
+            new LiteQuery.Condition(nameof(EscalationRecord.ResolvedAt), ">=", _records.Value(resolvedSince)));
         return open.Concat(resolved).ToList();
     }
 
@@ -81,8 +86,8 @@ public sealed class LiteEscalationRecords : IEscalationRecords
             .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<EscalationRecord> ResolvedBefore(DateTimeOffset cutoff) =>
-        _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)))
-            .Where(r => r.ResolvedAt < cutoff && r.TranscriptDeletedAt is null).ToList();
+        _records.FindWhere(LiteQuery.Is(nameof(EscalationRecord.Status), LiteQuery.Name(EscalationStatus.Resolved)),
+            new LiteQuery.Condition(nameof(EscalationRecord.ResolvedAt), "<", _records.Value(cutoff)), LiteQuery.Is(nameof(EscalationRecord.TranscriptDeletedAt), BsonValue.Null));
 
     public void Purge(EscalationRecord record, DateTimeOffset now) => Together(() =>
     {
