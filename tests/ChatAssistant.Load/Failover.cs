@@ -12,16 +12,19 @@ namespace ChatAssistant.Load;
 /// </summary>
 public static class Failover
 {
-    public static Task KillLater(BotServer victim, TimeSpan after, Action<string> say, CancellationToken ct) => Task.Run(async () =>
+    /// <summary>Kills <paramref name="victim"/> after <paramref name="after"/>; <paramref name="killed"/> runs right after.</summary>
+    public static Task KillLater(BotServer victim, TimeSpan after, Action<string> say, Action killed, CancellationToken ct) => Task.Run(async () =>
     {
         await Task.Delay(after, ct);
         await victim.KillAsync();
+        killed();
         say($"Killed the instance on {victim.Address} (SIGKILL) {after.TotalSeconds:F0} s into the phase");
     }, ct);
 
     /// <summary>Says what happened; true when the failover held (nothing lost but what was in flight, nothing half-written).</summary>
+    /// <paramref name="sentSinceKill"/> counts the customer-service messages a user received since the kill.
     public static async Task<bool> ReportAsync(LoadRunner runner, RoundRobinHandler balancer, IReadOnlyList<PhaseResult> results, string connectionString,
-        Action<string> say, CancellationToken ct)
+        Func<string, int> sentSinceKill, Action<string> say, CancellationToken ct)
     {
         var failed = results.Sum(r => r.HttpErrors); // transport failures and non-2xx answers
         var other = results.Sum(r => r.Errors) - failed;
@@ -31,9 +34,19 @@ public static class Failover
         say($"- requests answered {results.Sum(r => r.Requests) - failed}, other errors (unexpected \"success\", busy) {other}, failed {failed} (in flight on the killed instance when it died, or sent to it before the balancer saw it down); {balancer.MovedAfterRefusal} moved to the other instance after a refused connection; instances up at the end: {balancer.Up}");
         say($"- WeChat-style retries of the failed ones (same MsgId, 1 s later): {retries.Total}: answered {retries.Of(RetryOutcome.Answered)} (the killed instance had not taken them), " +
             $"\"success\" {retries.Of(RetryOutcome.Success)} (taken by the killed instance: lost with it, not run twice), failed again {retries.Of(RetryOutcome.Failed)}");
+        var silenced = runner.SilencedUsers.Keys.ToList();
+        // A stale turn lock delays a turn by its time to live (15 s): give the delayed turns that long to deliver.
+        await Task.Delay(TimeSpan.FromSeconds(20), ct);
+        say($"- users answered \"success\" to a text (their reply comes later through the customer-service API, if at all): {silenced.Count}, " +
+            $"of whom {silenced.Count(runner.FailedUsers.ContainsKey)} had a request in flight on the killed instance (their conversation's turn lock stays with it for its time to live); " +
+            $"{silenced.Count(u => sentSinceKill(u) > 0)} received customer-service messages since the kill");
         var halfWritten = await HalfWrittenAsync(connectionString, ct);
         foreach (var (check, count) in halfWritten) say($"- {check}: {count}");
-        return other == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed && halfWritten.All(c => c.Check.StartsWith('(') || c.Count == 0);
+        // Held: every failed request was retried and answered or taken by the killed instance; every "success" went to a user
+        // whose turn the killed instance held and whose reply came later; nothing busy; nothing half-written.
+        var unexplained = silenced.Count(u => !runner.FailedUsers.ContainsKey(u) || sentSinceKill(u) == 0);
+        return unexplained == 0 && results.Sum(r => r.Busy + r.NotSent) == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed
+            && halfWritten.All(c => c.Check.StartsWith('(') || c.Count == 0);
     }
 
     // Records an action writes together (in one transaction): none may exist without the others. A check in brackets

@@ -109,7 +109,10 @@ try
     await suite.WarmUpAsync(ct);
     var results = new List<PhaseResult>();
     // A failover run kills the last instance this long into its main phase.
-    var killed = options.KillAfter is { } killAfter ? Failover.KillLater(servers[^1], killAfter, Say, ct) : null;
+    Dictionary<string, int> sentAtKill = [];
+    var killed = options.KillAfter is { } killAfter
+        ? Failover.KillLater(servers[^1], killAfter, Say, () => sentAtKill = users.ToDictionary(u => u.OpenId, u => api.TextsTo(u.OpenId).Count), ct)
+        : null;
     if (options.Profile is { } traceFile)
     {
         var profiled = options.Users ?? options.Levels[0];
@@ -146,7 +149,8 @@ try
     if (killed is not null)
     {
         await killed;
-        failoverHeld = await Failover.ReportAsync(plain, balancer!, results, postgres!.ConnectionString("postgres", maxPoolSize: 2), Say, ct);
+        failoverHeld = await Failover.ReportAsync(plain, balancer!, results, postgres!.ConnectionString("postgres", maxPoolSize: 2),
+            user => api.TextsTo(user).Count - sentAtKill.GetValueOrDefault(user), Say, ct);
     }
     // The server's message count is per instance: compared only when there is one.
     var metricsCheck = options.Instances == 1

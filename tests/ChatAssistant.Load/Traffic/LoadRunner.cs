@@ -41,6 +41,12 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     /// <summary>The outcomes of the WeChat-style retries of a failover run.</summary>
     public RetryCounts Retries { get; } = new();
 
+    /// <summary>In a failover run: the users one of whose requests failed in transport, and those answered an unexpected "success".</summary>
+    public ConcurrentDictionary<string, byte> FailedUsers { get; } = new();
+
+    /// <inheritdoc cref="FailedUsers"/>
+    public ConcurrentDictionary<string, byte> SilencedUsers { get; } = new();
+
     /// <summary>Requests sent and not yet answered (the timeline reads it).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -136,12 +142,15 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
             var busy = text is not null && text.Contains("系统繁忙", StringComparison.Ordinal);
             if (busy && path == "/api/wechat") Interlocked.Increment(ref _callbacksBusy);
             recorder.Add(new Sample(step.Kind, ms, text is null ? Outcome.SuccessBody : busy ? Outcome.Busy : Outcome.Ok, recorder.At(plannedAt)));
+            if (text is null && step.Text is not null && RetryFailedAfter is not null) SilencedUsers[user.OpenId] = 0;
             return text;
         }
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
         {
             recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception, recorder.At(plannedAt)));
-            return RetryFailedAfter is { } after ? await RetryAsync(to, signedBy, xml, after, ct) : null;
+            if (RetryFailedAfter is not { } after) return null;
+            FailedUsers[user.OpenId] = 0;
+            return await RetryAsync(to, signedBy, xml, after, ct);
         }
         finally { Interlocked.Decrement(ref _inFlight); }
     }
