@@ -23,6 +23,7 @@ public sealed class RecordsCopyTests
         string unusedCode, token, tokenId;
         int ticketId;
         string escalationId;
+        IReadOnlyList<string>[] answers;
         var liteSettings = BookingTestData.NoDemo();
         liteSettings["Identity:CodeSecret"] = database.Settings()["Identity:CodeSecret"]; // the codes must still bind on PostgreSQL
         liteSettings["Disputes:EncryptionKey"] = database.Settings()["Disputes:EncryptionKey"]; // and the transcripts still open
@@ -58,6 +59,12 @@ public sealed class RecordsCopyTests
             keyId = bot.Get<IDoorKeyStore>().Create(studioId, "门口", "staff:1").Record.Id;
             feedbackId = bot.Get<IFeedbackStore>().Add(new FeedbackRecord { ChannelId = "wechat", UserId = "u1", Topic = "其他", Content = "谢谢", At = At(11, 26, 9) }).Id;
             escalationId = HandOff(bot);
+            Assert.True(identity.Import(RosterKind.Delegate, new StringReader("id,name,district\nD001,丙,天台县\n")).Ok);
+            Assert.Equal(BindStatus.Bound, (await identity.BindWithCodeAsync("openid-d001", identity.IssueCode(RosterKind.Delegate, "D001").Code)).Status); // the test adapter's user ids are lower case
+            answers = await MyRecordsAsync(bot);
+            Assert.Contains(answers[0], a => a.Contains("3 小时", StringComparison.Ordinal) || a.Contains("3小时", StringComparison.Ordinal)); // 3 hours
+            Assert.Contains(answers[1], a => a.Contains("11月28日", StringComparison.Ordinal)); // the booking kept
+            Assert.Contains(answers[2], a => a.Contains("QQ", StringComparison.Ordinal)); // the help request's number
         }
         var environment = new Dictionary<string, string> { ["Records__ConnectionString"] = database.ConnectionString };
 
@@ -68,8 +75,8 @@ public sealed class RecordsCopyTests
         Assert.Contains("duty_studios: 1 → 1", copy.StdOut);
         Assert.Contains("door_display_keys: 1 → 1", copy.StdOut);
         Assert.Contains("feedback: 1 → 1", copy.StdOut);
-        Assert.Contains("roster: 2 → 2", copy.StdOut);
-        Assert.Contains("binding_codes: 2 → 2", copy.StdOut);
+        Assert.Contains("roster: 3 → 3", copy.StdOut);
+        Assert.Contains("binding_codes: 3 → 3", copy.StdOut);
         Assert.Contains("binding_attempts: 1 → 1", copy.StdOut);
         Assert.Contains("staff: 1 → 1", copy.StdOut);
         Assert.Contains("staff_tokens: 1 → 1", copy.StdOut);
@@ -97,6 +104,9 @@ public sealed class RecordsCopyTests
         foreach (var (key, value) in database.Settings()) settings[key] = value;
         await using (var bot = BotHarness.Create(settings: settings, dataDirectory: fresh.Path))
         {
+            // 我的时长 / 我的值班 / 我的求助 answered (before anything changes) as the LiteDB deployment answered them.
+            var copied = await MyRecordsAsync(bot);
+            for (var i = 0; i < answers.Length; i++) Assert.Equal(answers[i], copied[i]);
             Assert.Equal([bookings[0]], bot.Get<BookingService>().Upcoming("D001").Select(b => b.Id));
             Assert.Equal(2, bot.Get<BookingService>().Slot(studioId, At(11, 28, 9))!.Taken);
             Assert.Equal(BookingStatus.Cancelled, bot.Get<IBookingStore>().Find(bookings[2])!.Status);
@@ -130,7 +140,7 @@ public sealed class RecordsCopyTests
         Assert.True(home.Code == 0, home.StdErr + home.StdOut);
         Assert.Contains("duty_bookings: 4 → 4", home.StdOut);
         Assert.Contains("feedback: 2 → 2", home.StdOut);
-        Assert.Contains("roster: 2 → 2", home.StdOut);
+        Assert.Contains("roster: 3 → 3", home.StdOut);
         Assert.Contains("staff_tokens: 1 → 1", home.StdOut);
         var backSettings = BookingTestData.NoDemo();
         backSettings["Disputes:EncryptionKey"] = database.Settings()["Disputes:EncryptionKey"];
@@ -145,6 +155,10 @@ public sealed class RecordsCopyTests
             AssertHandOff(bot, escalationId);
         }
     }
+
+    // What a volunteer, a delegate and a young person who asked for help are told about their own records.
+    private static async Task<IReadOnlyList<string>[]> MyRecordsAsync(BotHarness bot) =>
+        [await bot.SayAsync("我的时长", "openid-v1"), await bot.SayAsync("我的值班", "openid-d001"), await bot.SayAsync("我的求助", "user1")];
 
     // A hand-off with its transcript (sealed, bound to each line), a crisis review, a phone alert and a WeCom link.
     private static string HandOff(BotHarness bot)
