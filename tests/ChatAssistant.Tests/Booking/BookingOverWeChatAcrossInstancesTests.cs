@@ -42,9 +42,9 @@ public sealed class BookingOverWeChatAcrossInstancesTests(RedisServer redis) : I
         BookingTestData.Bind(b.Server.Get<IdentityService>(), Enumerable.Range(1, Delegates).Select(i => ($"D{i:D3}", $"代表{i}", OpenId(i))).ToArray());
 
         // Asked through one instance (odd through A, even through B), confirmed through the other.
-        var asked = await AllAtOnceAsync(i => SayAsync(i % 2 == 1 ? a : b, OpenId(i), "预约值班 12月3日14:00-16:00"));
+        var asked = await AllAtOnceAsync(i => (i % 2 == 1 ? a : b).SayAsync(OpenId(i), "预约值班 12月3日14:00-16:00", Interlocked.Increment(ref _msgId)));
         Assert.All(asked, reply => Assert.Contains("请确认值班预约", reply));
-        var answers = await AllAtOnceAsync(i => SayAsync(i % 2 == 1 ? b : a, OpenId(i), "是"));
+        var answers = await AllAtOnceAsync(i => (i % 2 == 1 ? b : a).SayAsync(OpenId(i), "是", Interlocked.Increment(ref _msgId)));
         await Task.WhenAll(a.DrainAsync(), b.DrainAsync());
 
         var received = Enumerable.Range(1, Delegates).Select(i => string.Join("\n\n", new[] { answers[i - 1] }.Concat(api.TextsTo(OpenId(i))))).ToList();
@@ -56,15 +56,4 @@ public sealed class BookingOverWeChatAcrossInstancesTests(RedisServer redis) : I
     }
 
     private static Task<string[]> AllAtOnceAsync(Func<int, Task<string>> call) => BookingTestData.AllAtOnceAsync(Delegates, call);
-
-    private async Task<string> SayAsync(WeChatTestServer server, string openId, string text)
-    {
-        var xml = WeChatRequestBuilder.Text(openId, text, Interlocked.Increment(ref _msgId), createTime: _time.GetUtcNow().ToUnixTimeSeconds());
-        using var client = server.Server.CreateClient(cookies: false);
-        client.Timeout = TimeSpan.FromMinutes(3); // a fake clock: the reply deadline never fires, a busy machine holds the request open
-        using var response = await client.SendAsync(server.Requests.Post(xml, WeChatMode.Safe));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(200, (int)response.StatusCode);
-        return body == "success" ? "" : server.Requests.ReadReply(body)["Content"];
-    }
 }

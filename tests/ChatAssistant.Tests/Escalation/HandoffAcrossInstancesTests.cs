@@ -43,7 +43,7 @@ public sealed class HandoffAcrossInstancesTests(RedisServer redis) : IClassFixtu
         using var lin = await StaffSession.SignInAsync(a.Server, "lin", Password);
         await using var events = await EventReader.OpenAsync(lin.Client);
 
-        var opened = await SayAsync(b, "转人工");
+        var opened = await b.SayAsync(OpenId, "转人工", Interlocked.Increment(ref _msgId));
         Assert.Contains("工作人员", opened);
         var id = await events.NextEscalationIdAsync(); // live on A, though it arrived through B
         var record = a.Server.Get<EscalationStore>().Get(id);
@@ -57,7 +57,7 @@ public sealed class HandoffAcrossInstancesTests(RedisServer redis) : IClassFixtu
         Assert.Equal(EscalationStatus.Claimed, b.Server.Get<EscalationStore>().Get(id)!.Status); // B reads the same record
 
         // The young person's next line, through B again: on A's transcript, and the bot stays quiet.
-        var next = await SayAsync(b, "我和室友吵架了，心里很难受");
+        var next = await b.SayAsync(OpenId, "我和室友吵架了，心里很难受", Interlocked.Increment(ref _msgId));
         Assert.DoesNotContain("不太确定", next);
         var change = await events.NextEscalationIdAsync();
         Assert.Equal(id, change);
@@ -65,16 +65,5 @@ public sealed class HandoffAcrossInstancesTests(RedisServer redis) : IClassFixtu
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), e => e.GetProperty("text").GetString() == "我和室友吵架了，心里很难受");
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), e => e.GetProperty("text").GetString() == Answer);
         Assert.Single(a.Server.Get<EscalationStore>().All());
-    }
-
-    private async Task<string> SayAsync(WeChatTestServer server, string text)
-    {
-        var xml = WeChatRequestBuilder.Text(OpenId, text, Interlocked.Increment(ref _msgId), createTime: _time.GetUtcNow().ToUnixTimeSeconds());
-        using var client = server.Server.CreateClient(cookies: false);
-        client.Timeout = TimeSpan.FromMinutes(2);
-        using var response = await client.SendAsync(server.Requests.Post(xml, WeChatMode.Safe));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(200, (int)response.StatusCode);
-        return body == "success" ? "" : server.Requests.ReadReply(body)["Content"];
     }
 }

@@ -95,6 +95,22 @@ public sealed class WeChatTestServer : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Sends <paramref name="text"/> from <paramref name="openId"/> in safe mode on a connection of its own (many users
+    /// at once, a busy machine: a fake clock never fires the reply deadline, so the request may stay open for minutes)
+    /// and returns the passive reply's text, "" for <c>success</c>.
+    /// </summary>
+    public async Task<string> SayAsync(string openId, string text, long msgId)
+    {
+        var xml = WeChatRequestBuilder.Text(openId, text, msgId, createTime: Time.GetUtcNow().ToUnixTimeSeconds());
+        using var client = Server.CreateClient(cookies: false);
+        client.Timeout = TimeSpan.FromMinutes(3);
+        using var response = await client.SendAsync(Requests.Post(xml, WeChatMode.Safe));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        return body == "success" ? "" : Requests.ReadReply(body)["Content"];
+    }
+
     /// <summary>Waits until every delivery that outlived its request has finished.</summary>
     public Task DrainAsync() => Services.GetRequiredService<WeChatBackgroundWork>().DrainAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
