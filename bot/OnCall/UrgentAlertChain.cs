@@ -12,17 +12,20 @@ namespace ChatAssistant.OnCall;
 /// the rota and the admins (step 2, and so on while the rota has someone not yet alerted). Any other new hand-off goes to
 /// the members who see it and asked for every alert (<see cref="StaffAlertPreference.All"/>). Claiming or answering
 /// acknowledges: every card about it then says who took it. Every alert and acknowledgement is in the audit log.
-/// Runs on one queue (<see cref="StaffPhoneService"/>), never two at once.
+/// Runs on one queue per instance (<see cref="StaffPhoneService"/>); the work on one escalation takes turns across
+/// instances (<see cref="PhoneWorkLock"/>) and reads what was sent again inside, so a step is sent once.
 /// </summary>
 public sealed class UrgentAlertChain(
     EscalationStore escalations, IEscalationAlertStore alerts, OnCallRota rota, StaffStore staff, IStaffWeComLinks links,
     EscalationScope scope, PhoneCards cards, AuditLog audit, IOptions<EscalationOptions> options, TimeProvider time,
-    ILogger<UrgentAlertChain> log)
+    PhoneWorkLock oneAtATime, ILogger<UrgentAlertChain> log)
 {
     public const string Actor = "system:oncall";
 
     /// <summary>An escalation changed (opened, upgraded to a crisis, claimed, answered, resolved).</summary>
-    public async Task ChangedAsync(string id, CancellationToken ct)
+    public Task ChangedAsync(string id, CancellationToken ct) => oneAtATime.RunAsync(id, () => ChangedHoldingAsync(id, ct), ct);
+
+    private async Task ChangedHoldingAsync(string id, CancellationToken ct)
     {
         if (escalations.Get(id) is not { } record) return;
         var sent = alerts.Of(id);
@@ -39,12 +42,17 @@ public sealed class UrgentAlertChain(
     public async Task SweepAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        foreach (var latest in alerts.UnacknowledgedChains())
+        foreach (var chain in alerts.UnacknowledgedChains())
         {
-            if (escalations.Get(latest.EscalationId) is not { } record) continue;
-            var sent = alerts.Of(record.Id);
-            if (record.Status != EscalationStatus.Waiting) await AcknowledgeAsync(record, sent, ct).ConfigureAwait(false);
-            else if (now - latest.SentAt >= options.Value.UrgentAcknowledgeWithin) await StepAsync(record, latest.Step + 1, sent, ct).ConfigureAwait(false);
+            await oneAtATime.RunAsync(chain.EscalationId, async () =>
+            {
+                if (escalations.Get(chain.EscalationId) is not { } record) return;
+                // Read again holding the lock: another instance may have moved the chain on meanwhile.
+                var sent = alerts.Of(record.Id);
+                if (sent.Where(a => a.Step > 0).MaxBy(a => a.Step) is not { AcknowledgedAt: null } latest) return;
+                if (record.Status != EscalationStatus.Waiting) await AcknowledgeAsync(record, sent, ct).ConfigureAwait(false);
+                else if (now - latest.SentAt >= options.Value.UrgentAcknowledgeWithin) await StepAsync(record, latest.Step + 1, sent, ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }
     }
 

@@ -7,7 +7,7 @@ namespace ChatAssistant.StaffPhone;
 /// member's WeCom (an image as a note), in order, each once. What the member writes back goes through the console's own
 /// desk (<see cref="WeComStaffBot"/>), so the console shows one transcript either way.
 /// </summary>
-public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks links, PhoneCards cards, ILogger<PhoneBridge> log)
+public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks links, PhoneCards cards, PhoneWorkLock oneAtATime, ILogger<PhoneBridge> log)
 {
     /// <summary>Starts bridging <paramref name="record"/> to the member <paramref name="staffId"/>: lines from now on go to the phone.</summary>
     public void Begin(int staffId, EscalationRecord record)
@@ -20,7 +20,9 @@ public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks li
     public void End(int staffId) => links.Change(staffId, l => { l.ActiveEscalationId = null; l.ForwardedUpTo = null; });
 
     /// <summary>Sends the young person's lines not yet on the member's phone (called on every change of the escalation).</summary>
-    public async Task ForwardAsync(string id, CancellationToken ct)
+    public Task ForwardAsync(string id, CancellationToken ct) => oneAtATime.RunAsync(id, () => ForwardHoldingAsync(id, ct), ct);
+
+    private async Task ForwardHoldingAsync(string id, CancellationToken ct)
     {
         if (escalations.Get(id) is not { Status: EscalationStatus.Claimed, AssigneeId: { } staffId } record) return;
         if (links.ForStaff(staffId) is not { } link || link.ActiveEscalationId != id || link.WeComUserId.Length == 0) return;

@@ -27,6 +27,7 @@ public static class StaffPhoneRegistration
         services.AddSingleton<PhoneCards>();
         services.AddRecordStore<IEscalationAlertStore, OnCall.LiteDb.LiteEscalationAlertStore, OnCall.Postgres.PostgresEscalationAlertStore>();
         services.AddSingleton<IRecordsTableCopy>(OnCall.Postgres.PostgresEscalationAlertStore.Copy());
+        services.AddSingleton<PhoneWorkLock>();
         services.AddSingleton<UrgentAlertChain>();
         services.AddSingleton<PhoneBridge>();
         services.AddSingleton<TicketPhoneAlerts>();

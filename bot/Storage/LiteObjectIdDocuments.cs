@@ -14,12 +14,14 @@ public sealed class LiteObjectIdDocuments<T> where T : class
 {
     private readonly BsonMapper _mapper;
     private readonly string[] _idFields;
+    private readonly System.Reflection.PropertyInfo[] _idProperties;
 
     public LiteObjectIdDocuments(ILiteDatabase db, string collection, params string[] idFields)
     {
         ArgumentNullException.ThrowIfNull(db);
         _mapper = db.Mapper;
         _idFields = ["_id", .. idFields];
+        _idProperties = idFields.Select(f => typeof(T).GetProperty(f) ?? throw new ArgumentException($"{typeof(T).Name} has no property {f}.", nameof(idFields))).ToArray();
         Collection = db.GetCollection(collection);
     }
 
@@ -43,6 +45,9 @@ public sealed class LiteObjectIdDocuments<T> where T : class
         var document = _mapper.ToDocument(record);
         foreach (var field in _idFields)
             if (document.TryGetValue(field, out var value) && value.IsString) document[field] = Id(value.AsString);
+        // The mapper writes "" as null (EmptyStringToNull); the file has always kept "no escalation" as the empty ObjectId.
+        for (var i = 0; i < _idProperties.Length; i++)
+            if (_idProperties[i].GetValue(record) is "") document[_idFields[i + 1]] = ObjectId.Empty;
         return document;
     }
 

@@ -34,6 +34,10 @@ public static class RecordIds
     /// </summary>
     public static string Next() => New(DateTimeOffset.UtcNow);
 
-    /// <summary>Whether <paramref name="id"/> has the shape of an id (24 hex digits): what an id from a URL or a command line must be.</summary>
-    public static bool IsWellFormed(string? id) => id is { Length: 24 } && id.All(char.IsAsciiHexDigit);
+    /// <summary>
+    /// Whether <paramref name="id"/> has the shape of an id (24 lower-case hex digits, as every id is written): what an
+    /// id from a URL or a command line must be. Upper case is refused, not read as the same id: a transcript line is
+    /// sealed bound to its escalation's id as text, and PostgreSQL compares ids as text.
+    /// </summary>
+    public static bool IsWellFormed(string? id) => id is { Length: 24 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

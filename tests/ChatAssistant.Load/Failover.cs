@@ -26,12 +26,13 @@ public static class Failover
     public static async Task<bool> ReportAsync(LoadRunner runner, RoundRobinHandler balancer, IReadOnlyList<PhaseResult> results, string connectionString,
         Func<string, int> sentSinceKill, Action<string> say, CancellationToken ct)
     {
-        var failed = results.Sum(r => r.HttpErrors); // transport failures and non-2xx answers
-        var other = results.Sum(r => r.Errors) - failed;
+        var failed = runner.TransportFailures; // broken connections: in flight on the killed instance
+        var otherFailures = results.Sum(r => r.HttpErrors) - failed; // non-2xx answers and timeouts: never expected
+        var other = results.Sum(r => r.Errors) - results.Sum(r => r.HttpErrors);
         var retries = runner.Retries;
         say("");
         say("Failover:");
-        say($"- requests answered {results.Sum(r => r.Requests) - failed}, other errors (unexpected \"success\", busy) {other}, failed {failed} (in flight on the killed instance when it died, or sent to it before the balancer saw it down); {balancer.MovedAfterRefusal} moved to the other instance after a refused connection; instances up at the end: {balancer.Up}");
+        say($"- requests answered {results.Sum(r => r.Requests) - failed}, other errors (unexpected \"success\", busy) {other}, non-2xx answers or timeouts {otherFailures}, connections broken {failed} (in flight on the killed instance when it died, or sent to it before the balancer saw it down); {balancer.MovedAfterRefusal} moved to the other instance after a refused connection; instances up at the end: {balancer.Up}");
         say($"- WeChat-style retries of the failed ones (same MsgId, 1 s later): {retries.Total}: answered {retries.Of(RetryOutcome.Answered)} (the killed instance had not taken them), " +
             $"\"success\" {retries.Of(RetryOutcome.Success)} (taken by the killed instance: lost with it, not run twice), failed again {retries.Of(RetryOutcome.Failed)}");
         var silenced = runner.SilencedUsers.Keys.ToList();
@@ -45,7 +46,7 @@ public static class Failover
         // Held: every failed request was retried and answered or taken by the killed instance; every "success" went to a user
         // whose turn the killed instance held and whose reply came later; nothing busy; nothing half-written.
         var unexplained = silenced.Count(u => !runner.FailedUsers.ContainsKey(u) || sentSinceKill(u) == 0);
-        return unexplained == 0 && results.Sum(r => r.Busy + r.NotSent) == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed
+        return unexplained == 0 && otherFailures == 0 && results.Sum(r => r.Busy + r.NotSent) == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed
             && halfWritten.All(c => c.Check.StartsWith('(') || c.Count == 0);
     }
 

@@ -38,6 +38,11 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
     /// </summary>
     public TimeSpan? RetryFailedAfter { get; init; }
 
+    /// <summary>In a failover run: requests whose connection broke (each retried WeChat-style).</summary>
+    public int TransportFailures => Volatile.Read(ref _transportFailures);
+
+    private int _transportFailures;
+
     /// <summary>The outcomes of the WeChat-style retries of a failover run.</summary>
     public RetryCounts Retries { get; } = new();
 
@@ -148,8 +153,10 @@ public sealed class LoadRunner(HttpClient http, WeChatSigner signer, IReadOnlyLi
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !ct.IsCancellationRequested)
         {
             recorder.Add(new Sample(step.Kind, Stopwatch.GetElapsedTime(plannedAt).TotalMilliseconds, Outcome.Exception, recorder.At(plannedAt)));
-            if (RetryFailedAfter is not { } after) return null;
+            // Only a broken connection is what a killed instance does; a timeout on a live one is not retried here.
+            if (RetryFailedAfter is not { } after || e is not HttpRequestException) return null;
             FailedUsers[user.OpenId] = 0;
+            Interlocked.Increment(ref _transportFailures);
             return await RetryAsync(to, signedBy, xml, after, ct);
         }
         finally { Interlocked.Decrement(ref _inFlight); }
