@@ -12,12 +12,12 @@ public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks li
     /// <summary>Starts bridging <paramref name="record"/> to the member <paramref name="staffId"/>: lines from now on go to the phone.</summary>
     public void Begin(int staffId, EscalationRecord record)
     {
-        var last = escalations.Entries(record.Id).LastOrDefault()?.Id;
-        links.Change(staffId, l => { l.ActiveEscalationId = record.Id; l.ForwardedUpTo = last; });
+        var before = escalations.Entries(record.Id).Select(e => e.Id).ToList();
+        links.Change(staffId, l => { l.ActiveEscalationId = record.Id; l.ForwardedUpTo = null; l.Handled = before; });
     }
 
     /// <summary>Stops bridging whatever the member had.</summary>
-    public void End(int staffId) => links.Change(staffId, l => { l.ActiveEscalationId = null; l.ForwardedUpTo = null; });
+    public void End(int staffId) => links.Change(staffId, l => { l.ActiveEscalationId = null; l.ForwardedUpTo = null; l.Handled = []; });
 
     /// <summary>Sends the young person's lines not yet on the member's phone (called on every change of the escalation).</summary>
     public Task ForwardAsync(string id, CancellationToken ct) => oneAtATime.RunAsync(id, () => ForwardHoldingAsync(id, ct), ct);
@@ -27,9 +27,11 @@ public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks li
         if (escalations.Get(id) is not { Status: EscalationStatus.Claimed, AssigneeId: { } staffId } record) return;
         if (links.ForStaff(staffId) is not { } link || link.ActiveEscalationId != id || link.WeComUserId.Length == 0) return;
         var entries = escalations.Entries(id);
-        var start = link.ForwardedUpTo is { } upTo ? entries.ToList().FindIndex(e => e.Id == upTo) + 1 : 0;
+        var handled = link.Handled.ToHashSet(StringComparer.Ordinal);
+        if (handled.Count == 0 && link.ForwardedUpTo is { } upTo) // a link marked by an earlier version: every line up to its mark
+            handled.UnionWith(entries.Take(entries.ToList().FindIndex(e => e.Id == upTo) + 1).Select(e => e.Id));
         var who = EscalationViews.Pseudonym(record);
-        foreach (var entry in entries.Skip(start))
+        foreach (var entry in entries.Where(e => !handled.Contains(e.Id)))
         {
             if (entry.Kind == EntryKind.User && !entry.SelfService)
             {
@@ -41,8 +43,9 @@ public sealed class PhoneBridge(EscalationStore escalations, IStaffWeComLinks li
                     return;
                 }
             }
-            var done = entry.Id;
-            links.Change(staffId, l => l.ForwardedUpTo = done);
+            handled.Add(entry.Id);
+            var now = handled.ToList(); // the earlier version's mark, if any, from now on as ids too
+            links.Change(staffId, l => { l.ForwardedUpTo = null; l.Handled = now; });
         }
     }
 }
