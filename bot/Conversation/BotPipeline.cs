@@ -116,7 +116,8 @@ public sealed class BotPipeline(
     private static void CountStoreFailure(Exception exception)
     {
         if (StoreFailures.IsTransient(exception)) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.StoreFailure("redis");
-        else if (exception is LiteDB.LiteException || exception.InnerException is LiteDB.LiteException) ChatAssistant.Adapters.Telemetry.AssistantTelemetry.StoreFailure("records");
+        else if (ChatAssistant.Storage.RecordsFailures.IsRecordsError(exception) || exception.InnerException is { } inner && ChatAssistant.Storage.RecordsFailures.IsRecordsError(inner))
+            ChatAssistant.Adapters.Telemetry.AssistantTelemetry.StoreFailure("records");
     }
 
     private static bool KeepsState(Exception exception) =>

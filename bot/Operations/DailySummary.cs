@@ -34,7 +34,7 @@ public sealed class DailySummary(
                 {
                     await RunOnceAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is LiteDB.LiteException or IOException or Npgsql.NpgsqlException or Storage.RecordsDatabaseUnavailableException)
+                catch (Exception e) when (Storage.RecordsFailures.IsRecordsError(e))
                 {
                     log.LogWarning(e, "Daily summary or overdue count skipped this minute");
                 }

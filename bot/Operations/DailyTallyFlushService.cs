@@ -29,7 +29,7 @@ public sealed class DailyTallyFlushService(DailyTally tally, TimeProvider time, 
         {
             tally.Flush();
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException or ObjectDisposedException)
+        catch (Exception e) when (Storage.RecordsFailures.IsRecordsError(e) || e is ObjectDisposedException)
         {
             log.LogWarning(e, "Daily message counts could not be saved now; they are kept for the next try");
         }

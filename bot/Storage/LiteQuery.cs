@@ -26,7 +26,6 @@ public static class LiteQuery
     /// <summary>One comparison of a field with a value.</summary>
     public readonly record struct Condition(string Field, string Operator, BsonValue Value);
 
-    /// <summary><paramref name="field"/> equals <paramref name="value"/> (an indexed field is looked up in its index).</summary>
     /// <summary>Reads an <see cref="ObjectId"/> from a URL or a command line (24 hex digits); false for anything else.</summary>
     public static bool TryParseId(string id, out ObjectId oid)
     {
@@ -36,6 +35,7 @@ public static class LiteQuery
         return true;
     }
 
+    /// <summary><paramref name="field"/> equals <paramref name="value"/> (an indexed field is looked up in its index).</summary>
     public static Condition Is(string field, BsonValue value) => new(field, "=", value ?? BsonValue.Null);
 
     /// <summary><paramref name="field"/> differs from <paramref name="value"/>.</summary>

@@ -47,23 +47,23 @@ public static class Failover
         // whose turn the killed instance held and whose reply came later; nothing busy; nothing half-written.
         var unexplained = silenced.Count(u => !runner.FailedUsers.ContainsKey(u) || sentSinceKill(u) == 0);
         return unexplained == 0 && otherFailures == 0 && results.Sum(r => r.Busy + r.NotSent) == 0 && retries.Of(RetryOutcome.Failed) == 0 && retries.Total == failed
-            && halfWritten.All(c => c.Check.StartsWith('(') || c.Count == 0);
+            && halfWritten.Zip(Checks).All(c => !c.Second.Zero || c.First.Count == 0);
     }
 
-    // Records an action writes together (in one transaction): none may exist without the others. A check in brackets
-    // only gives the scale.
-    private static readonly (string Check, string Sql)[] Checks =
+    // Records an action writes together (in one transaction): none may exist without the others (Zero). The others only
+    // give the scale.
+    private static readonly (string Check, string Sql, bool Zero)[] Checks =
     [
         // A booking's reminder is written with it when its due time (the day before, at Booking:ReminderTime) is still
         // ahead, which it always is for a booking made 48 hours or more before its start.
         ("bookings made 48 h or more ahead without their reminder",
-            "SELECT count(*) FROM duty_bookings b WHERE b.created_at <= b.start_at - interval '48 hours' AND NOT EXISTS (SELECT 1 FROM duty_reminders r WHERE r.booking_id = b.id)"),
-        ("(bookings made 48 h or more ahead, for scale)", "SELECT count(*) FROM duty_bookings b WHERE b.created_at <= b.start_at - interval '48 hours'"),
-        ("(hand-offs opened, for scale)", "SELECT count(*) FROM escalations"),
-        ("reminders without their booking", "SELECT count(*) FROM duty_reminders r WHERE NOT EXISTS (SELECT 1 FROM duty_bookings b WHERE b.id = r.booking_id)"),
-        ("places held twice", "SELECT count(*) FROM (SELECT slot_key, place FROM duty_bookings WHERE status = 'Booked' GROUP BY slot_key, place HAVING count(*) > 1) d"),
-        ("hand-offs opened without their first line", "SELECT count(*) FROM escalations e WHERE NOT EXISTS (SELECT 1 FROM escalation_entries x WHERE x.escalation_id = e.id)"),
-        ("conversations with two open hand-offs", "SELECT count(*) FROM (SELECT conversation_key FROM escalations WHERE status <> 'Resolved' GROUP BY conversation_key HAVING count(*) > 1) d"),
+            "SELECT count(*) FROM duty_bookings b WHERE b.created_at <= b.start_at - interval '48 hours' AND NOT EXISTS (SELECT 1 FROM duty_reminders r WHERE r.booking_id = b.id)", true),
+        ("bookings made 48 h or more ahead, for scale", "SELECT count(*) FROM duty_bookings b WHERE b.created_at <= b.start_at - interval '48 hours'", false),
+        ("hand-offs opened, for scale", "SELECT count(*) FROM escalations", false),
+        ("reminders without their booking", "SELECT count(*) FROM duty_reminders r WHERE NOT EXISTS (SELECT 1 FROM duty_bookings b WHERE b.id = r.booking_id)", true),
+        ("places held twice", "SELECT count(*) FROM (SELECT slot_key, place FROM duty_bookings WHERE status = 'Booked' GROUP BY slot_key, place HAVING count(*) > 1) d", true),
+        ("hand-offs opened without their first line", "SELECT count(*) FROM escalations e WHERE NOT EXISTS (SELECT 1 FROM escalation_entries x WHERE x.escalation_id = e.id)", true),
+        ("conversations with two open hand-offs", "SELECT count(*) FROM (SELECT conversation_key FROM escalations WHERE status <> 'Resolved' GROUP BY conversation_key HAVING count(*) > 1) d", true),
     ];
 
     private static async Task<List<(string Check, long Count)>> HalfWrittenAsync(string connectionString, CancellationToken ct)
@@ -71,7 +71,7 @@ public static class Failover
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         var found = new List<(string, long)>();
-        foreach (var (check, sql) in Checks)
+        foreach (var (check, sql, _) in Checks)
         {
             await using var command = new NpgsqlCommand(sql, connection);
             found.Add((check, (long)(await command.ExecuteScalarAsync(ct))!));

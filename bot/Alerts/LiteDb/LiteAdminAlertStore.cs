@@ -1,58 +1,35 @@
+using ChatAssistant.Storage;
 using LiteDB;
 
 namespace ChatAssistant.Alerts.LiteDb;
 
-/// <summary>The admin alerts as a LiteDB collection (<c>admin_alerts</c>).</summary>
+/// <summary>The admin alerts as a LiteDB collection (<c>admin_alerts</c>), ids kept as the file's <c>ObjectId</c>s.</summary>
 public sealed class LiteAdminAlertStore : IAdminAlertStore
 {
     public const string Collection = "admin_alerts";
 
-    private readonly ILiteCollection<LiteAdminAlert> _alerts;
+    private readonly LiteObjectIdDocuments<AdminAlert> _alerts;
 
     public LiteAdminAlertStore(ILiteDatabase db)
     {
-        _alerts = db.GetCollection<LiteAdminAlert>(Collection);
-        _alerts.EnsureIndex(a => a.At);
+        _alerts = Documents(db);
+        _alerts.Collection.EnsureIndex(nameof(AdminAlert.At));
     }
+
+    /// <summary>The alerts of a file, as records (also for <c>records copy</c>).</summary>
+    public static LiteObjectIdDocuments<AdminAlert> Documents(ILiteDatabase db) => new(db, Collection);
 
     public void Add(AdminAlert alert)
     {
-        var stored = LiteAdminAlert.Of(alert);
-        _alerts.Insert(stored);
-        alert.Id = stored.Id.ToString();
+        alert.Id = RecordIds.New(alert.At);
+        _alerts.Insert(alert);
     }
 
-    public int DeleteBefore(DateTimeOffset cutoff) => _alerts.DeleteMany(a => a.At < cutoff);
+    public int DeleteBefore(DateTimeOffset cutoff) => _alerts.Collection.DeleteMany(BsonExpression.Create(nameof(AdminAlert.At) + " < @0", _alerts.Value(cutoff)));
 
     public IReadOnlyList<AdminAlert> Recent(int limit) =>
-        _alerts.Query().OrderByDescending(a => a.At).Limit(limit).ToList().Select(a => a.ToAlert()).ToList();
+        _alerts.Collection.Query().OrderByDescending(nameof(AdminAlert.At)).Limit(limit).ToList().Select(_alerts.ToRecord).ToList();
 
-    public bool RaisedSince(string kind, DateTimeOffset since) => _alerts.Exists(a => a.Kind == kind && a.At >= since);
-
-    /// <summary>Every alert of the file, for <c>records copy</c>.</summary>
-    public static IEnumerable<AdminAlert> ReadAll(ILiteDatabase db) => db.GetCollection<LiteAdminAlert>(Collection).FindAll().Select(a => a.ToAlert());
-
-    /// <summary>Writes a copied alert with its id, for <c>records copy</c>.</summary>
-    public static void Write(ILiteDatabase db, AdminAlert alert) => db.GetCollection<LiteAdminAlert>(Collection).Insert(LiteAdminAlert.Of(alert));
-}
-
-/// <summary>An admin alert as the LiteDB file keeps it (<see cref="LiteAdminAlertStore"/>): its id is the document's.</summary>
-public sealed class LiteAdminAlert
-{
-    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
-
-    public DateTimeOffset At { get; set; }
-
-    public string Kind { get; set; } = "";
-
-    public string Message { get; set; } = "";
-
-    public DateTimeOffset? Until { get; set; }
-
-    public static LiteAdminAlert Of(AdminAlert a) => new()
-    {
-        Id = Storage.LiteQuery.TryParseId(a.Id, out var id) ? id : ObjectId.NewObjectId(), At = a.At, Kind = a.Kind, Message = a.Message, Until = a.Until,
-    };
-
-    public AdminAlert ToAlert() => new() { Id = Id.ToString(), At = At, Kind = Kind, Message = Message, Until = Until };
+    public bool RaisedSince(string kind, DateTimeOffset since) =>
+        _alerts.Collection.Exists(BsonExpression.Create($"{nameof(AdminAlert.Kind)} = @0 AND {nameof(AdminAlert.At)} >= @1", kind, _alerts.Value(since)));
 }

@@ -16,8 +16,8 @@ public sealed class PostgresAdminAlertStore(PostgresRecords records) : IAdminAle
         LiteDb.LiteAdminAlertStore.Collection, Insert, a => a,
         (c, t) => c.Query<AdminAlert>($"SELECT {Columns} FROM admin_alerts ORDER BY at, id", transaction: t),
         identity: false,
-        readLite: LiteDb.LiteAdminAlertStore.ReadAll,
-        writeLite: LiteDb.LiteAdminAlertStore.Write);
+        readLite: db => LiteDb.LiteAdminAlertStore.Documents(db).All(),
+        writeLite: (db, a) => LiteDb.LiteAdminAlertStore.Documents(db).Insert(a));
 
     public void Add(AdminAlert alert)
     {

@@ -15,12 +15,6 @@ namespace ChatAssistant.Booking.Postgres;
 /// </summary>
 public sealed class PostgresStudioStore : IStudioStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        IgnoreReadOnlyProperties = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private readonly PostgresRecords _records;
 
     public PostgresStudioStore(PostgresRecords records, IOptions<BookingOptions> options, ILogger<PostgresStudioStore> log)
@@ -44,7 +38,7 @@ public sealed class PostgresStudioStore : IStudioStore
     public static RecordsTableCopy<Studio> Copy() => new(
         "duty_studios",
         "INSERT INTO duty_studios (id, county, active, doc) VALUES (@Id, @County, @Active, @doc::jsonb)",
-        s => new { s.Id, s.County, s.Active, doc = JsonSerializer.Serialize(s, Json) },
+        s => new { s.Id, s.County, s.Active, doc = JsonSerializer.Serialize(s, PostgresJson.Options) },
         (c, t) => c.Query<Row>("SELECT id AS Id, doc::text AS Doc FROM duty_studios ORDER BY id", transaction: t).Select(r => r.ToStudio()),
         identity: true);
 
@@ -73,7 +67,7 @@ public sealed class PostgresStudioStore : IStudioStore
     {
         StudioRules.Validate(studio);
         return _records.Use((c, t) => c.Execute("UPDATE duty_studios SET county = @County, active = @Active, doc = @doc::jsonb WHERE id = @Id",
-            new { studio.County, studio.Active, doc = JsonSerializer.Serialize(studio, Json), studio.Id }, t)) == 1;
+            new { studio.County, studio.Active, doc = JsonSerializer.Serialize(studio, PostgresJson.Options), studio.Id }, t)) == 1;
     }
 
     public bool Delete(int id)
@@ -85,7 +79,7 @@ public sealed class PostgresStudioStore : IStudioStore
     {
         return studio.Id = connection.ExecuteScalar<int>(
             "INSERT INTO duty_studios (county, active, doc) VALUES (@County, @Active, @doc::jsonb) RETURNING id",
-            new { studio.County, studio.Active, doc = JsonSerializer.Serialize(studio, Json) }, transaction);
+            new { studio.County, studio.Active, doc = JsonSerializer.Serialize(studio, PostgresJson.Options) }, transaction);
     }
 
     private List<Studio> Query(string sql, object? parameters)
@@ -102,7 +96,7 @@ public sealed class PostgresStudioStore : IStudioStore
         // The id is the row's, not the document's (a new studio's document was written before it had one).
         public Studio ToStudio()
         {
-            var studio = JsonSerializer.Deserialize<Studio>(Doc, Json)!;
+            var studio = JsonSerializer.Deserialize<Studio>(Doc, PostgresJson.Options)!;
             studio.Id = Id;
             return studio;
         }

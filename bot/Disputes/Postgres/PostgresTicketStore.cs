@@ -13,8 +13,6 @@ namespace ChatAssistant.Disputes.Postgres;
 /// </summary>
 public sealed class PostgresTicketStore(PostgresRecords records) : ITicketStore
 {
-    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true, Converters = { new JsonStringEnumConverter() } };
-
     private const string Select = "SELECT id AS Id, doc::text AS Doc FROM dispute_tickets";
 
     // "TCKT": the one lock of every change of a request (staff's and the user's changes are rare).
@@ -29,7 +27,7 @@ public sealed class PostgresTicketStore(PostgresRecords records) : ITicketStore
         (c, t) => c.Query<DocRow>($"{Select} ORDER BY id", transaction: t).Select(r => r.ToTicket()),
         identity: true);
 
-    private static object Row(Ticket t) => new { t.Id, t.UserId, t.CreatedAt, t.FinishedAt, t.PersonalDataDeletedAt, doc = JsonSerializer.Serialize(t, Json) };
+    private static object Row(Ticket t) => new { t.Id, t.UserId, t.CreatedAt, t.FinishedAt, t.PersonalDataDeletedAt, doc = JsonSerializer.Serialize(t, PostgresJson.Options) };
 
     public T Exclusively<T>(Func<T> work) => records.Exclusively(TicketLock, work);
 
@@ -62,7 +60,7 @@ public sealed class PostgresTicketStore(PostgresRecords records) : ITicketStore
         // The number is the row's (a new request's document was written before it had one).
         public Ticket ToTicket()
         {
-            var ticket = JsonSerializer.Deserialize<Ticket>(Doc, Json)!;
+            var ticket = JsonSerializer.Deserialize<Ticket>(Doc, PostgresJson.Options)!;
             ticket.Id = Id;
             return ticket;
         }

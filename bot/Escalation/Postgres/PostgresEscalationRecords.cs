@@ -15,8 +15,6 @@ namespace ChatAssistant.Escalation.Postgres;
 /// </summary>
 public sealed class PostgresEscalationRecords(PostgresRecords records) : IEscalationRecords
 {
-    internal static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true, Converters = { new JsonStringEnumConverter() } };
-
     private const int LockSpace = 0x4553_434C; // "ESCL"
 
     private const string InsertRecord =
@@ -46,12 +44,12 @@ public sealed class PostgresEscalationRecords(PostgresRecords records) : IEscala
     private static object RecordRow(EscalationRecord r) => new
     {
         r.Id, r.ConversationKey, r.ChannelId, r.UserId, Status = r.Status.ToString(), r.CreatedAt, r.ResolvedAt, r.TranscriptDeletedAt,
-        doc = JsonSerializer.Serialize(r, Json),
+        doc = JsonSerializer.Serialize(r, PostgresJson.Options),
     };
 
-    private static object EntryRow(EscalationEntry e) => new { e.Id, e.EscalationId, e.At, doc = JsonSerializer.Serialize(e, Json) };
+    private static object EntryRow(EscalationEntry e) => new { e.Id, e.EscalationId, e.At, doc = JsonSerializer.Serialize(e, PostgresJson.Options) };
 
-    private static T Read<T>(string doc) => JsonSerializer.Deserialize<T>(doc, Json)!;
+    private static T Read<T>(string doc) => JsonSerializer.Deserialize<T>(doc, PostgresJson.Options)!;
 
     public T Together<T>(Func<T> work) => records.InTransaction((_, _) => work());
 

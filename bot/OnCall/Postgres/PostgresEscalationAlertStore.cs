@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatAssistant.Escalation.Postgres;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -29,10 +28,10 @@ public sealed class PostgresEscalationAlertStore(PostgresRecords records) : IEsc
     private static object Row(EscalationAlert a) => new
     {
         a.Id, a.EscalationId, a.TicketNumber, a.TaskId, a.Step, acknowledged = a.AcknowledgedAt is not null, a.SentAt,
-        doc = JsonSerializer.Serialize(a, PostgresEscalationRecords.Json),
+        doc = JsonSerializer.Serialize(a, PostgresJson.Options),
     };
 
-    private static EscalationAlert Read(string doc) => JsonSerializer.Deserialize<EscalationAlert>(doc, PostgresEscalationRecords.Json)!;
+    private static EscalationAlert Read(string doc) => JsonSerializer.Deserialize<EscalationAlert>(doc, PostgresJson.Options)!;
 
     public IReadOnlyList<EscalationAlert> Of(string escalationId) => Query("WHERE escalation_id = @escalationId ORDER BY sent_at, step", new { escalationId });
 

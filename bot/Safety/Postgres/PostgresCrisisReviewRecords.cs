@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatAssistant.Escalation.Postgres;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -19,9 +18,9 @@ public sealed class PostgresCrisisReviewRecords(PostgresRecords records) : ICris
         readLite: db => LiteDb.LiteCrisisReviewRecords.Documents(db).All(),
         writeLite: (db, r) => LiteDb.LiteCrisisReviewRecords.Documents(db).Insert(r));
 
-    private static object Row(CrisisReview r) => new { r.Id, r.At, doc = JsonSerializer.Serialize(r, PostgresEscalationRecords.Json) };
+    private static object Row(CrisisReview r) => new { r.Id, r.At, doc = JsonSerializer.Serialize(r, PostgresJson.Options) };
 
-    private static CrisisReview Read(string doc) => JsonSerializer.Deserialize<CrisisReview>(doc, PostgresEscalationRecords.Json)!;
+    private static CrisisReview Read(string doc) => JsonSerializer.Deserialize<CrisisReview>(doc, PostgresJson.Options)!;
 
     public void Add(CrisisReview review) => records.Use((c, t) => c.Execute(Insert, Row(review), t));
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChatAssistant.Escalation.Postgres;
 using ChatAssistant.Storage;
 using ChatAssistant.Storage.Postgres;
 using Dapper;
@@ -26,9 +25,9 @@ public sealed class PostgresStaffWeComLinks(PostgresRecords records) : IStaffWeC
         readLite: db => LiteDb.LiteStaffWeComLinks.Documents(db).All(),
         writeLite: (db, l) => LiteDb.LiteStaffWeComLinks.Documents(db).Insert(l));
 
-    private static object Row(StaffWeComLink l) => new { l.Id, l.WeComUserId, doc = JsonSerializer.Serialize(l, PostgresEscalationRecords.Json) };
+    private static object Row(StaffWeComLink l) => new { l.Id, l.WeComUserId, doc = JsonSerializer.Serialize(l, PostgresJson.Options) };
 
-    private static StaffWeComLink Read(string doc) => JsonSerializer.Deserialize<StaffWeComLink>(doc, PostgresEscalationRecords.Json)!;
+    private static StaffWeComLink Read(string doc) => JsonSerializer.Deserialize<StaffWeComLink>(doc, PostgresJson.Options)!;
 
     public StaffWeComLink? ForStaff(int staffId) => Query("WHERE id = @staffId", new { staffId }).FirstOrDefault();
 

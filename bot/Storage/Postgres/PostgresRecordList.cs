@@ -12,13 +12,11 @@ namespace ChatAssistant.Storage.Postgres;
 /// </summary>
 public sealed class PostgresRecordList<T>(PostgresRecords records, string table) : IRecordList<T> where T : class, IListedRecord
 {
-    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true, Converters = { new JsonStringEnumConverter() } };
-
     /// <summary>How <c>records copy</c> moves the list (numbers kept).</summary>
     public static RecordsTableCopy<T> Copy(string table) => new(
         table,
         $"INSERT INTO {table} (id, doc) VALUES (@Id, @doc::jsonb)",
-        r => new { r.Id, doc = JsonSerializer.Serialize(r, Json) },
+        r => new { r.Id, doc = JsonSerializer.Serialize(r, PostgresJson.Options) },
         (c, t) => c.Query<Row>($"SELECT id AS Id, doc::text AS Doc FROM {table} ORDER BY id", transaction: t).Select(r => r.ToRecord()),
         identity: true);
 
@@ -31,12 +29,12 @@ public sealed class PostgresRecordList<T>(PostgresRecords records, string table)
     public T Add(T record)
     {
         record.Id = records.Use((c, t) => c.ExecuteScalar<int>($"INSERT INTO {table} (doc) VALUES (@doc::jsonb) RETURNING id",
-            new { doc = JsonSerializer.Serialize(record, Json) }, t));
+            new { doc = JsonSerializer.Serialize(record, PostgresJson.Options) }, t));
         return record;
     }
 
     public bool Update(T record) => records.Use((c, t) =>
-        c.Execute($"UPDATE {table} SET doc = @doc::jsonb WHERE id = @Id", new { record.Id, doc = JsonSerializer.Serialize(record, Json) }, t)) == 1;
+        c.Execute($"UPDATE {table} SET doc = @doc::jsonb WHERE id = @Id", new { record.Id, doc = JsonSerializer.Serialize(record, PostgresJson.Options) }, t)) == 1;
 
     public bool Delete(int id) => records.Use((c, t) => c.Execute($"DELETE FROM {table} WHERE id = @id", new { id }, t)) == 1;
 
@@ -49,7 +47,7 @@ public sealed class PostgresRecordList<T>(PostgresRecords records, string table)
         // The number is the row's (a new record's document was written before it had one).
         public T ToRecord()
         {
-            var record = JsonSerializer.Deserialize<T>(Doc, Json)!;
+            var record = JsonSerializer.Deserialize<T>(Doc, PostgresJson.Options)!;
             record.Id = Id;
             return record;
         }

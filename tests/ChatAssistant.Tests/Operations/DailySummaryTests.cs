@@ -33,7 +33,7 @@ public sealed class DailySummaryTests
         });
         var summary = server.Get<DailySummary>();
 
-        int Raised() => db.GetCollection<ChatAssistant.Alerts.LiteDb.LiteAdminAlert>(ChatAssistant.Alerts.LiteDb.LiteAdminAlertStore.Collection).Count(a => a.Kind == DailySummary.Kind);
+        int Raised() => ChatAssistant.Alerts.LiteDb.LiteAdminAlertStore.Documents(db).All().Count(a => a.Kind == DailySummary.Kind);
         Assert.Null(await summary.RunOnceAsync(default)); // 07:30: not yet
         Assert.Equal(0, Raised());
         time.Advance(TimeSpan.FromMinutes(31)); // the service's own minute may raise it first

@@ -18,6 +18,9 @@ public sealed class StoreFailuresTests
         Assert.True(StoreFailures.IsTransient(new StorageUnavailableException("x", connection)));
         Assert.True(StoreFailures.IsTransient(new InvalidOperationException("turn failed", timeout)));
         Assert.True(StoreFailures.IsTransient(new AggregateException(new ArgumentException("a"), connection)));
+        // The records on PostgreSQL: unreachable at start of a call, or the connection broken in it.
+        Assert.True(StoreFailures.IsTransient(new RecordsDatabaseUnavailableException("Records:ConnectionString cannot be used")));
+        Assert.True(StoreFailures.IsTransient(new InvalidOperationException("turn failed", new Npgsql.NpgsqlException("broken", new System.Net.Sockets.SocketException()))));
     }
 
     [Fact]
@@ -28,5 +31,7 @@ public sealed class StoreFailuresTests
         Assert.False(StoreFailures.IsTransient(new ArgumentException("Etag conflict.")));
         Assert.False(StoreFailures.IsTransient(new RedisServerException("ERR wrong script")));
         Assert.False(StoreFailures.IsTransient(new TimeoutException("not a store")));
+        // A statement PostgreSQL refused (a constraint, a bug in the SQL) is no outage.
+        Assert.False(StoreFailures.IsTransient(new Npgsql.PostgresException("duplicate key", "ERROR", "ERROR", "23505")));
     }
 }
