@@ -23,6 +23,9 @@ public sealed class LiteObjectIdDocuments<T> where T : class
         _idFields = ["_id", .. idFields];
         _idProperties = idFields.Select(f => typeof(T).GetProperty(f) ?? throw new ArgumentException($"{typeof(T).Name} has no property {f}.", nameof(idFields))).ToArray();
         Collection = db.GetCollection(collection);
+        // A collection of BsonDocuments does not map T when it is made (a typed one does), so the first two threads to
+        // convert a record would race on LiteDB's half-built mapping of T and write a line with no id and no escalation.
+        RecordsDatabase.Warm(_mapper, typeof(T));
     }
 
     /// <summary>The documents as the file has them (for queries and indexes).</summary>

@@ -93,12 +93,21 @@ public static class RecordsDatabase
             t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsPublic: true }
             && t.GetConstructor(Type.EmptyTypes) is not null
             && t.GetProperties().Any(p => p.CanWrite));
-        foreach (var type in records)
-        {
-            try { mapper.ToDocument(type, Activator.CreateInstance(type)); }
-            catch (Exception e) when (e is not OutOfMemoryException) { /* not a record type: nothing to warm */ }
-        }
+        foreach (var type in records) Warm(mapper, type);
         return mapper;
+    }
+
+    /// <summary>
+    /// Maps <paramref name="type"/> now, on this thread, unless it is already mapped (then it costs one serialization of
+    /// an empty record): what a store that serializes records itself calls when it is built, so that its first two
+    /// callers never race on a half-built mapping whatever mapper the database was opened with.
+    /// </summary>
+    public static void Warm(BsonMapper mapper, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        if (type.GetConstructor(Type.EmptyTypes) is null) return;
+        try { mapper.ToDocument(type, Activator.CreateInstance(type)); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* not a record type: nothing to warm */ }
     }
 
     /// <summary>Registers the singleton <see cref="ILiteDatabase"/> and its periodic checkpoint.</summary>

@@ -121,6 +121,9 @@ public sealed class LiteTransactionTests : IDisposable
         Assert.Equal(Rounds + 1, opened.Count);
         var entries = ChatAssistant.Escalation.LiteDb.LiteEscalationRecords.Entries(reopened).All();
         Assert.Equal(Rounds * 3, entries.Count);
+        var ids = opened.Select(r => r.Id).ToHashSet();
+        var orphans = entries.Where(e => !ids.Contains(e.EscalationId)).Select(e => $"{e.Id}→{(e.EscalationId == "" ? "(none)" : e.EscalationId)}").ToList();
+        Assert.True(orphans.Count == 0, $"lines under no escalation: {string.Join(", ", orphans)}; escalations: {string.Join(", ", opened.Take(3).Select(r => r.UserId + "=" + r.Id))}");
         Assert.All(opened.Where(r => r.UserId != "u-shared"), r => Assert.Equal(2, entries.Count(e => e.EscalationId == r.Id)));
         Assert.NotNull(check.FindOpen("wechat", "u-shared")!.LastUserMessageAt);
     }
