@@ -11,9 +11,9 @@ namespace ChatAssistant.Knowledge;
 internal static class CharNgrams
 {
     /// <summary>Character 1–3-grams (<paramref name="allLengths"/>) or 3-grams only.</summary>
-    public static TextFeaturizingEstimator.Options Featurizer(bool allLengths) => new()
+    public static TextFeaturizingEstimator.Options Featurizer(bool allLengths, int length = 3) => new()
     {
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = allLengths },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = length, UseAllLengths = allLengths },
         WordFeatureExtractor = null,
         CaseMode = TextNormalizingEstimator.CaseMode.None,
         KeepDiacritics = true,

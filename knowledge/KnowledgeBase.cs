@@ -59,11 +59,15 @@ public sealed class KnowledgeBase
     public GuideResult Ask(string text)
     {
         var snapshot = _current;
-        return Ask(text, _policy, snapshot.Index.Search, snapshot);
+        return Ask(text, _policy, snapshot.Index.Search, snapshot.Classifier.Read, snapshot);
     }
 
-    /// <summary>Answers with given thresholds and ranking function (evaluation sweeps thresholds over cached rankings).</summary>
-    internal GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank) => Ask(text, policy, rank, _current);
+    /// <summary>
+    /// Answers with given thresholds, ranking and second reader (evaluation sweeps thresholds over cached rankings and
+    /// readings).
+    /// </summary>
+    internal GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank, Func<string, GuideReading?> read) =>
+        Ask(text, policy, rank, read, _current);
 
     /// <summary>Re-reads the content directory; on errors the old index keeps serving and the errors are returned.</summary>
     public ReloadResult Reload()
@@ -85,7 +89,10 @@ public sealed class KnowledgeBase
 
     internal RankedMatches Rank(string text) => _current.Index.Search(text);
 
-    private static GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank, Snapshot snapshot)
+    /// <summary>The second reader's first entry for <paramref name="text"/> and its probability (evaluation).</summary>
+    internal GuideReading? Classify(string text) => _current.Classifier.Read(text);
+
+    private static GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank, Func<string, GuideReading?> read, Snapshot snapshot)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -97,14 +104,10 @@ public sealed class KnowledgeBase
             return new GuideResult.SmallTalk(reply);
         }
 
-        var result = policy.Decide(rank(text));
-        // Close entries the index cannot tell apart, where the second reader independently puts the first one first:
-        // the first one is answered (「活动结束后时长怎么登记上去」 is a question about recording hours, not a list).
-        if (result is GuideResult.Clarify clarify && snapshot.Classifier.Best(text) is var (id, probability)
-            && probability >= GuideClassifier.ConfirmAtLeast && string.Equals(clarify.Options[0].Id, id, StringComparison.OrdinalIgnoreCase))
-        {
-            return new GuideResult.Answer(clarify.Options[0]);
-        }
+        var ranked = rank(text);
+        // The index's outcome, read again with the second reader: 「活动结束后时长怎么登记上去」 is a question about
+        // recording hours, not a list, and the reader knows how people ask it.
+        var result = policy.Reconsider(policy.Decide(ranked), ranked, read(text));
         if (result is GuideResult.NotSure && snapshot.SmallTalk.MatchLoose(text) is { } looseReply)
         {
             return new GuideResult.SmallTalk(looseReply);

@@ -86,7 +86,9 @@ public static class Program
                 GuideResult.SmallTalk t => $"SmallTalk \"{t.Reply}\"",
                 _ => "NotSure",
             };
-            Console.WriteLine($"{question} → {outcome}    [{top}]");
+            var reading = knowledge.Classify(question);
+            var reader = reading is null ? "" : $"  reader {string.Join("  ", reading.Top(3).Select(x => $"{x.Id} {x.Probability:0.00}"))}";
+            Console.WriteLine($"{question} → {outcome}    [{top}]{reader}");
         }
 
         return 0;

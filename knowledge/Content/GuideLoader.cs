@@ -11,10 +11,18 @@ internal static class GuideLoader
 
     /// <summary>The overlay file that hides base entries: top-level <c>hide:</c>, a list of entry ids.</summary>
     public const string HideFile = "hide.yaml";
+
+    /// <summary>Files of user questions filed under entries: <c>examples*.yaml</c>, top-level <c>examples:</c>.</summary>
+    public const string ExamplesPrefix = "examples";
+
+    /// <summary>Files of messages the guide does not cover: <c>not-covered*.yaml</c>, top-level <c>not_covered:</c>.</summary>
+    public const string NotCoveredPrefix = "not-covered";
     public const int MinimumQuestions = 5;
 
     private static readonly HashSet<string> EntryKeys = ["id", "title", "questions", "answer", "tags", "source"];
     private static readonly HashSet<string> SmallTalkKeys = ["id", "patterns", "replies"];
+    private static readonly HashSet<string> ExampleKeys = ["q", "id", "persona"];
+    private static readonly HashSet<string> NotCoveredKeys = ["q", "persona"];
 
     /// <summary>
     /// Loads <paramref name="directory"/> and, when given, an account's <paramref name="overlay"/> over it: an overlay
@@ -40,10 +48,15 @@ internal static class GuideLoader
         var entries = content.Entries.Where(e => !hide.Contains(e.Id)).Select(e => replaced.Remove(e.Id, out var mine) ? mine : e)
             .Concat(own.Entries.Where(e => replaced.ContainsKey(e.Id))).ToList();
         var smallTalkIds = own.SmallTalk.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var kept = entries.Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var examples = content.Examples.Concat(own.Examples).Where(x => kept.Contains(x.EntryId)).ToList();
+        CheckExamples(own, entries, errors);
+        if (errors.Count > 0) throw new GuideContentException(errors);
         return new GuideContent(
             entries,
             [.. content.SmallTalk.Where(t => !smallTalkIds.Contains(t.Id)), .. own.SmallTalk],
-            [.. content.Synonyms, .. own.Synonyms]);
+            [.. content.Synonyms, .. own.Synonyms],
+            examples) { NotCovered = [.. content.NotCovered, .. own.NotCovered] };
     }
 
     /// <summary>Loads the directory or throws <see cref="GuideContentException"/> naming every bad file and entry.</summary>
@@ -55,6 +68,8 @@ internal static class GuideLoader
         {
             errors.Add(new GuideContentError(directory, null, null, "no guide entries found (*.yaml with 'entries:')"));
         }
+
+        CheckExamples(content, content.Entries, errors);
 
         return errors.Count > 0 ? throw new GuideContentException(errors) : content;
     }
@@ -70,6 +85,8 @@ internal static class GuideLoader
         var entries = new List<GuideEntry>();
         var smallTalk = new List<SmallTalkIntent>();
         var synonyms = new List<IReadOnlyList<string>>();
+        var examples = new List<(GuideExample Example, string File, long Line)>();
+        var notCovered = new List<string>();
         var idOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var files = Directory.EnumerateFiles(directory)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
@@ -98,13 +115,23 @@ internal static class GuideLoader
                 case SynonymsFile:
                     ReadList(root, "synonyms", name, errors, item => ReadSynonymGroup(item, name, errors, synonyms));
                     break;
+                case var file when file.StartsWith(ExamplesPrefix, StringComparison.Ordinal):
+                    ReadList(root, "examples", name, errors, item => ReadExample(item, name, errors, examples));
+                    break;
+                case var file when file.StartsWith(NotCoveredPrefix, StringComparison.Ordinal):
+                    ReadList(root, "not_covered", name, errors, item =>
+                    {
+                        if (item is YamlMappingNode mapping) notCovered.Add(new YamlFields(mapping, name, errors, NotCoveredKeys).RequiredString("q"));
+                        else errors.Add(new GuideContentError(name, null, item.Start.Line, "each item of 'not_covered' must be a mapping with q"));
+                    });
+                    break;
                 default:
                     ReadList(root, "entries", name, errors, item => ReadEntry(item, name, errors, entries, idOwners));
                     break;
             }
         }
 
-        return new GuideContent(entries, smallTalk, synonyms);
+        return new GuideContent(entries, smallTalk, synonyms, examples.Select(x => x.Example).ToList()) { ExampleSources = examples.Select(x => (x.File, x.Line)).ToList(), NotCovered = notCovered };
     }
 
     private static YamlMappingNode? ReadRoot(string path, string name, List<GuideContentError> errors)
@@ -201,6 +228,32 @@ internal static class GuideLoader
 
         var fields = new YamlFields(mapping, file, errors, SmallTalkKeys);
         intents.Add(new SmallTalkIntent(fields.RequiredString("id"), fields.RequiredList("patterns", 1), fields.RequiredList("replies", 1)));
+    }
+
+    private static void ReadExample(YamlNode node, string file, List<GuideContentError> errors, List<(GuideExample, string, long)> examples)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(new GuideContentError(file, null, node.Start.Line, "each example must be a mapping with q and id"));
+            return;
+        }
+
+        var before = errors.Count;
+        var fields = new YamlFields(mapping, file, errors, ExampleKeys);
+        var example = new GuideExample(fields.RequiredString("id"), fields.RequiredString("q"));
+        if (errors.Count == before) examples.Add((example, file, node.Start.Line));
+    }
+
+    // An example filed under an entry this guide does not have teaches nothing and hides a typo: each one is named.
+    private static void CheckExamples(GuideContent content, IReadOnlyList<GuideEntry> entries, List<GuideContentError> errors)
+    {
+        var ids = entries.Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < content.Examples.Count; i++)
+        {
+            if (ids.Contains(content.Examples[i].EntryId)) continue;
+            var (file, line) = content.ExampleSources[i];
+            errors.Add(new GuideContentError(file, content.Examples[i].EntryId, line, $"example '{content.Examples[i].Question}' is filed under '{content.Examples[i].EntryId}', which the guide does not have"));
+        }
     }
 
     private static void ReadSynonymGroup(YamlNode node, string file, List<GuideContentError> errors, List<IReadOnlyList<string>> groups)

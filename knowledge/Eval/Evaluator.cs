@@ -7,6 +7,7 @@ internal sealed class Evaluator
 {
     private readonly KnowledgeBase _knowledge;
     private readonly Dictionary<string, RankedMatches> _ranks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GuideReading?> _readings = new(StringComparer.Ordinal);
 
     public Evaluator(KnowledgeBase knowledge) => _knowledge = knowledge;
 
@@ -23,7 +24,7 @@ internal sealed class Evaluator
                 top1++;
             }
 
-            var result = _knowledge.Ask(q.Text, policy, Rank);
+            var result = _knowledge.Ask(q.Text, policy, Rank, Read);
             var hit = result switch
             {
                 GuideResult.Answer a when a.Entry.Id == q.ExpectedId => ++right > 0,
@@ -41,7 +42,7 @@ internal sealed class Evaluator
         int outAnswered = 0, outClarified = 0;
         foreach (var q in set.OutOfScope)
         {
-            var result = _knowledge.Ask(q.Text, policy, Rank);
+            var result = _knowledge.Ask(q.Text, policy, Rank, Read);
             if (result is GuideResult.Answer)
             {
                 outAnswered++;
@@ -58,6 +59,17 @@ internal sealed class Evaluator
         }
 
         return new EvalReport(set.InScope.Count, top1, right, wrong, clarifyHit, clarifyMiss, notSure, set.OutOfScope.Count, outAnswered, outClarified);
+    }
+
+    private GuideReading? Read(string text)
+    {
+        if (!_readings.TryGetValue(text, out var reading))
+        {
+            reading = _knowledge.Classify(text);
+            _readings[text] = reading;
+        }
+
+        return reading;
     }
 
     private RankedMatches Rank(string text)

@@ -16,11 +16,59 @@ namespace ChatAssistant.Knowledge.Retrieval;
 /// <param name="ClearAtLeast">The lowest top normalised score a clear lead is answered at.</param>
 public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, double CloseRatio, double ClearRatio = 0, double ClearAtLeast = 0)
 {
+    /// <summary>
+    /// The second reader's probability from which its first entry is answered when the index offers a list or is not
+    /// sure, provided the index also found that entry by its content words (<see cref="Reconsider"/>).
+    /// </summary>
+    public double ReaderConfirm { get; init; } = Never;
+
+    /// <summary>
+    /// The lower probability that is enough when the second reader's first entry is also the index's first: two readers
+    /// that work differently agreeing is evidence of its own.
+    /// </summary>
+    public double ReaderAgree { get; init; } = Never;
+
+    /// <summary>
+    /// The share of the listed entries' combined probability (by the second reader) from which the entry that has it is
+    /// answered instead of the list…
+    /// </summary>
+    public double ReaderShortlist { get; init; } = Never;
+
+    /// <summary>…provided the reader gives that entry at least this probability.</summary>
+    public double ReaderShortlistFloor { get; init; } = Never;
+
+    /// <summary>
+    /// The second reader's probability from which its "the guide does not cover this" turns an answer or a list into
+    /// "not sure".
+    /// </summary>
+    public double ReaderRejects { get; init; } = Never;
+
+    /// <summary>
+    /// The second reader's probability from which it overrules an index answer it disagrees with: the two entries are
+    /// offered instead of one asserted (a confident wrong answer costs the user more than a choice).
+    /// </summary>
+    public double ReaderVeto { get; init; } = Never;
+
+    /// <summary>
+    /// The index's normalised score from which its answer stands whatever the second reader says: the question and the
+    /// entry's phrasings share most of their words.
+    /// </summary>
+    public double ReaderVetoBelow { get; init; } = double.PositiveInfinity;
+
+    /// <summary>A threshold no probability reaches: a policy built from the index's thresholds alone never consults the second reader.</summary>
+    public const double Never = 2;
+
     /// <summary>How many entries a clarification offers at most.</summary>
     public const int MaxOptions = 3;
 
+    /// <summary>How many of the index's entries the second reader chooses among (<see cref="ReaderShortlist"/>).</summary>
+    public const int ShortlistLength = 5;
+
     /// <summary>Calibrated on the development half of knowledge/eval/guide-independent.yaml (see docs/KNOWLEDGE.md).</summary>
-    public static DecisionPolicy Default { get; } = new(NotSureBelow: 0.30, AnswerAtLeast: 0.78, CloseRatio: 0.95, ClearRatio: 0.70, ClearAtLeast: 0.50);
+    public static DecisionPolicy Default { get; } = new(NotSureBelow: 0.36, AnswerAtLeast: 0.76, CloseRatio: 0.90, ClearRatio: 0.70, ClearAtLeast: 0.48)
+    {
+        ReaderConfirm = 0.75, ReaderAgree = 0.65, ReaderVeto = 0.50, ReaderRejects = 0.60, ReaderShortlist = 0.95, ReaderShortlistFloor = 0.05,
+    };
 
     internal GuideResult Decide(RankedMatches ranked)
     {
@@ -50,5 +98,61 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
         // A weak match without a clear lead: offer it with the next best instead of asserting it.
         var options = candidates.Take(MaxOptions).Select(e => e.Entry).ToList();
         return options.Count >= 2 ? new GuideResult.Clarify(options) : new GuideResult.Answer(top.Entry);
+    }
+
+    /// <summary>
+    /// The index's outcome read again with the second reader's first entry and probability. A list or a "not sure"
+    /// becomes the answer when the reader is confident and the index found the same entry by its content words (the
+    /// index's word overlap guards against the reader's confidence on questions the guide does not cover: the reader
+    /// always names some entry). An answer the reader confidently disagrees with becomes a choice of the two.
+    /// </summary>
+    internal GuideResult Reconsider(GuideResult result, RankedMatches ranked, GuideReading? reader)
+    {
+        if (reader is null) return result;
+        var (id, probability) = (reader.Id, (double)reader.Probability);
+        switch (result)
+        {
+            case GuideResult.Answer or GuideResult.Clarify when id == GuideClassifier.NotCovered && probability >= ReaderRejects:
+                return new GuideResult.NotSure { Nearest = FirstCandidate(ranked) };
+            case GuideResult.Answer answer when probability >= ReaderVeto && !string.Equals(answer.Entry.Id, id, StringComparison.OrdinalIgnoreCase)
+                                                && ranked.Entries[0].Normalized < ReaderVetoBelow && Candidate(ranked, id) is { } other:
+                return new GuideResult.Clarify([answer.Entry, other]);
+            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderConfirm && Candidate(ranked, id) is { } entry:
+                return new GuideResult.Answer(entry);
+            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderAgree && FirstCandidate(ranked) is { } first
+                                                                && string.Equals(first.Id, id, StringComparison.OrdinalIgnoreCase):
+                return new GuideResult.Answer(first);
+            case GuideResult.Clarify or GuideResult.NotSure when Shortlisted(ranked, reader) is { } chosen:
+                return new GuideResult.Answer(chosen);
+            default:
+                return result;
+        }
+    }
+
+    // Among the entries the index offers, the one the reader gives nearly all of their combined probability to (and
+    // enough of its own): the index picked the right few, the reader tells which of them is meant.
+    private GuideEntry? Shortlisted(RankedMatches ranked, GuideReading reader)
+    {
+        GuideEntry? best = null;
+        double bestProbability = 0, total = 0;
+        foreach (var option in ranked.Entries.Where(e => e.Content > 0).Take(ShortlistLength).Select(e => e.Entry))
+        {
+            double p = reader.ProbabilityOf(option.Id);
+            total += p;
+            if (p > bestProbability) (best, bestProbability) = (option, p);
+        }
+
+        return best is not null && bestProbability >= ReaderShortlistFloor && bestProbability >= ReaderShortlist * total ? best : null;
+    }
+
+    // The index's first entry found by content words, or null.
+    private static GuideEntry? FirstCandidate(RankedMatches ranked) => ranked.Entries.FirstOrDefault(e => e.Content > 0)?.Entry;
+
+    // The entry the index also found by content words (not question filler alone), or null.
+    private static GuideEntry? Candidate(RankedMatches ranked, string id)
+    {
+        foreach (var scored in ranked.Entries)
+            if (scored.Content > 0 && string.Equals(scored.Entry.Id, id, StringComparison.OrdinalIgnoreCase)) return scored.Entry;
+        return null;
     }
 }

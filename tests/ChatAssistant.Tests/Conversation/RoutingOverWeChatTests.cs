@@ -51,13 +51,28 @@ public sealed class RoutingOverWeChatTests : FlowsOverWeChat
     [Theory]
     [InlineData("爱心存折的分可以兑些什么")]
     [InlineData("爱心超市最贵的要几分")]
-    [InlineData("积分兑换可以换什么")]
+    [InlineData("拿存折上的分去换，能换到哪些")]
+    [InlineData("我攒的爱心积分可以换成什么东西")]
     public async Task A_question_about_what_the_supermarket_has_is_answered_not_started(string question)
     {
         var volunteer = await VolunteerAsync();
         var reply = await volunteer.SayAsync(question);
         // The entry's answer already says 「回复“兑换”」: no second offer, and no list of items yet.
         Assert.Equal(Answer("love-supermarket"), reply);
+        Assert.DoesNotContain(HoursTexts.CatalogueHeading(20), reply);
+    }
+
+    // 「积分兑换可以换什么」 names the redeeming (在这里怎么兑换积分) as much as what can be had (爱心超市能换什么): the
+    // two readers disagree, so the user is offered both, the supermarket first, and still no flow starts.
+    [Fact]
+    public async Task A_question_naming_both_redeeming_and_what_it_buys_offers_both_and_starts_nothing()
+    {
+        var volunteer = await VolunteerAsync();
+        var reply = await volunteer.SayAsync("积分兑换可以换什么");
+        Assert.StartsWith(GuideTexts.ClarifyHeading, reply);
+        var lines = reply.Split('\n');
+        Assert.Contains(lines, l => l.EndsWith(". " + Get<KnowledgeBase>().Find("love-supermarket")!.Title, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(". " + Get<KnowledgeBase>().Find("points-redeem-here")!.Title, StringComparison.Ordinal));
         Assert.DoesNotContain(HoursTexts.CatalogueHeading(20), reply);
     }
 

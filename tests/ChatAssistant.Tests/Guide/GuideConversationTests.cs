@@ -34,12 +34,12 @@ public sealed class GuideConversationTests : IAsyncLifetime
     public async Task A_vague_question_offers_close_topics_and_the_number_picks_one()
     {
         await _bot.SayAsync("你好");
-        var clarify = Assert.Single(await _bot.SayAsync("积分"));
+        var clarify = Assert.Single(await _bot.SayAsync("时长"));
         Assert.StartsWith(GuideTexts.ClarifyHeading, clarify);
-        // The number the list gives the points entry picks it, whatever its place.
-        var line = Assert.Single(clarify.Split('\n'), l => l.EndsWith(". " + Entry("points-check").Title, StringComparison.Ordinal));
+        // The number the list gives the hours entry picks it, whatever its place.
+        var line = Assert.Single(clarify.Split('\n'), l => l.EndsWith(". " + Entry("hours-check").Title, StringComparison.Ordinal));
         // The answer is about a feature this unbound user cannot use yet: how to bind follows it.
-        Assert.Equal([GuideTexts.Answer(Entry("points-check").Answer, ChatAssistant.Identity.IdentityTexts.BindToUse(ChatAssistant.Identity.RosterKind.Volunteer, "查积分"))],
+        Assert.Equal([GuideTexts.Answer(Entry("hours-check").Answer, ChatAssistant.Identity.IdentityTexts.BindToUse(ChatAssistant.Identity.RosterKind.Volunteer, "查时长"))],
             await _bot.SayAsync(line[..line.IndexOf('.')]));
     }
 
@@ -47,7 +47,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
     public async Task Asking_something_else_instead_of_a_number_is_answered_as_a_new_question()
     {
         await _bot.SayAsync("你好");
-        await _bot.SayAsync("积分");
+        await _bot.SayAsync("时长");
         Assert.Equal([GuideTexts.Answer(Entry("vol-register").Answer)], await _bot.SayAsync("志愿汇怎么注册"));
     }
 
@@ -75,7 +75,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
     public async Task A_guide_list_the_user_left_for_something_else_is_not_asked_again()
     {
         await _bot.SayAsync("你好");
-        Assert.Contains("1.", string.Concat(await _bot.SayAsync("积分"))); // a pick-a-number list for a vague question
+        Assert.Contains("1.", string.Concat(await _bot.SayAsync("时长"))); // a pick-a-number list for a vague question
         await _bot.SayAsync("意见建议");
         await _bot.SayAsync("1");
         await _bot.SayAsync("希望增加更多线上的志愿活动");
@@ -105,7 +105,7 @@ public sealed class GuideConversationTests : IAsyncLifetime
     public async Task An_acknowledgement_under_a_list_closes_it_without_counting_as_not_understood(string ack)
     {
         await _bot.SayAsync("你好");
-        await _bot.SayAsync("积分");
+        await _bot.SayAsync("时长");
         Assert.Equal([ChatAssistant.Conversation.Flows.FlowTexts.ListLeft], await _bot.SayAsync(ack));
         // Not taken as a yes to a person either: nothing had offered one. The next unclear message does.
         Assert.Empty(_bot.Get<ChatAssistant.Escalation.EscalationStore>().All());

@@ -81,4 +81,55 @@ public sealed class DecisionPolicyTests(KnowledgeBaseFixture fixture) : IClassFi
         Assert.NotEmpty(ranked.Entries); // they still rank (「三联三促是什么」 and 「…怎么做」 differ by them)
         Assert.All(ranked.Entries, e => Assert.Equal(0, e.Content));
     }
+
+    // The second reader's rules, each on a made-up ranking and reading, so that each threshold is what decides.
+    private static GuideReading Reading(params (string Id, float Probability)[] labels) =>
+        new(labels.Select(l => l.Id).ToArray(), labels.Select(l => l.Probability).ToArray());
+
+    [Fact]
+    public void A_list_becomes_the_answer_the_reader_is_sure_of_among_the_entries_the_index_found()
+    {
+        var ranked = Ranked(("a", 0.5, 0.5), ("b", 0.48, 0.48), ("c", 0.3, 0.3));
+        var list = Policy.Decide(ranked);
+        Assert.IsType<GuideResult.Clarify>(list);
+
+        var sure = Policy.Reconsider(list, ranked, Reading(("b", (float)Policy.ReaderConfirm), ("a", 0.1f), ("c", 0.05f)));
+        Assert.Equal("b", Assert.IsType<GuideResult.Answer>(sure).Entry.Id);
+        // Just as sure of an entry the index did not find by content words: the list stands (the reader always names something).
+        var elsewhere = Ranked(("a", 0.5, 0.5), ("b", 0.48, 0.48), ("z", 0.3, 0));
+        Assert.IsType<GuideResult.Clarify>(Policy.Reconsider(Policy.Decide(elsewhere), elsewhere, Reading(("z", 0.9f), ("a", 0.05f), ("b", 0.05f))));
+        // Not sure enough, and sharing the list's probability: the list stands.
+        Assert.IsType<GuideResult.Clarify>(Policy.Reconsider(list, ranked, Reading(("b", 0.45f), ("a", 0.4f), ("c", 0.15f))));
+    }
+
+    [Fact]
+    public void An_answer_the_reader_contradicts_becomes_a_choice_of_the_two()
+    {
+        var ranked = Ranked(("a", 1.2, 1.2), ("b", 0.5, 0.5));
+        var answer = Assert.IsType<GuideResult.Answer>(Policy.Decide(ranked));
+        Assert.Equal("a", answer.Entry.Id);
+
+        var vetoed = Policy.Reconsider(answer, ranked, Reading(("b", (float)Policy.ReaderVeto), ("a", 0.3f)));
+        Assert.Equal(["a", "b"], Assert.IsType<GuideResult.Clarify>(vetoed).Options.Select(o => o.Id));
+        Assert.Same(answer, Policy.Reconsider(answer, ranked, Reading(("a", 0.9f), ("b", 0.1f))));
+    }
+
+    [Fact]
+    public void What_the_reader_calls_not_covered_is_not_answered()
+    {
+        var ranked = Ranked(("a", 1.2, 1.2), ("b", 0.5, 0.5));
+        var answer = Policy.Decide(ranked);
+        var rejected = Policy.Reconsider(answer, ranked, Reading((GuideClassifier.NotCovered, (float)Policy.ReaderRejects), ("a", 0.2f)));
+        Assert.IsType<GuideResult.NotSure>(rejected);
+        Assert.Same(answer, Policy.Reconsider(answer, ranked, Reading((GuideClassifier.NotCovered, 0.3f), ("a", 0.7f))));
+    }
+
+    [Fact]
+    public void A_policy_of_index_thresholds_alone_never_consults_the_reader()
+    {
+        var indexOnly = new DecisionPolicy(Policy.NotSureBelow, Policy.AnswerAtLeast, Policy.CloseRatio, Policy.ClearRatio, Policy.ClearAtLeast);
+        var ranked = Ranked(("a", 0.5, 0.5), ("b", 0.48, 0.48));
+        var list = indexOnly.Decide(ranked);
+        Assert.Same(list, indexOnly.Reconsider(list, ranked, Reading(("b", 1f))));
+    }
 }

@@ -31,6 +31,57 @@ public sealed class GuideLoaderTests
     }
 
     [Fact]
+    public void Examples_AreReadUnderTheirEntry_AndNotCoveredMessagesApart_NotAsPhrasings()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("volunteer.yaml", "entries:\n" + GoodEntry);
+        dir.Write("examples-a.yaml", """
+            examples:
+              - {q: "这个咋弄啊😂", id: good-entry, persona: student}
+              - {q: "請問這個怎麼辦理", id: good-entry}
+            """);
+        dir.Write("not-covered-a.yaml", """
+            not_covered:
+              - {q: "明天嵊州下雨吗", persona: parent}
+            """);
+
+        var content = GuideLoader.Load(dir.Path);
+
+        Assert.Equal(["这个咋弄啊😂", "請問這個怎麼辦理"], content.Examples.Select(x => x.Question));
+        Assert.All(content.Examples, x => Assert.Equal("good-entry", x.EntryId));
+        Assert.Equal(["明天嵊州下雨吗"], content.NotCovered);
+        Assert.DoesNotContain("这个咋弄啊😂", Assert.Single(content.Entries).Questions);
+    }
+
+    [Fact]
+    public void AnExampleUnderAnEntryTheGuideDoesNotHave_IsAnErrorNamingFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("volunteer.yaml", "entries:\n" + GoodEntry);
+        dir.Write("examples-a.yaml", """
+            examples:
+              - {q: "这个咋弄", id: good-entry}
+              - {q: "积分换啥", id: good-entyr}
+              - {q: "", id: good-entry}
+            """);
+
+        var error = Assert.Throws<GuideContentException>(() => GuideLoader.Load(dir.Path));
+
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Contains("examples-a.yaml:3 (entry 'good-entyr'): example '积分换啥' is filed under 'good-entyr', which the guide does not have", error.Message);
+        Assert.Contains(error.Errors, e => e.File == "examples-a.yaml" && e.Line == 4);
+    }
+
+    [Fact]
+    public void RepositoryGuide_HasExamplesUnderEveryEntry_AndMessagesItDoesNotCover()
+    {
+        var content = GuideLoader.Load(GuideFiles.RepositoryGuide);
+
+        Assert.All(content.Entries, e => Assert.True(content.Examples.Count(x => x.EntryId == e.Id) >= 20, e.Id));
+        Assert.True(content.NotCovered.Count >= 300);
+    }
+
+    [Fact]
     public void MissingAnswer_ErrorNamesFileEntryAndLine()
     {
         using var dir = new TempDirectory();

@@ -22,7 +22,10 @@ public sealed class KnowledgeBaseTests(KnowledgeBaseFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("履职积分", "delegate-score-levels", "delegate-score-items")]
+    // A bare word the index finds in several entries alike, where the second reader has no clear choice either
+    // (「履职积分」 alone used to be here: the reader, taught by users' questions, now answers 履职积分怎么算).
+    [InlineData("值班", "delegate-book", "delegate-my-duty")]
+    [InlineData("时长", "hours-check", "hours-to-points")]
     public void VagueQuestion_BetweenCloseEntries_Clarifies(string question, string first, string second)
     {
         var clarify = Assert.IsType<GuideResult.Clarify>(_knowledge.Ask(question));
