@@ -107,7 +107,10 @@ public sealed class KnowledgeBase
         var ranked = rank(text);
         // The index's outcome, read again with the second reader: 「活动结束后时长怎么登记上去」 is a question about
         // recording hours, not a list, and the reader knows how people ask it.
-        var result = policy.Reconsider(policy.Decide(ranked), ranked, read(text));
+        var decided = policy.Decide(ranked);
+        // The reader can only pick an entry the index found by its content words, or turn an answer or a list into
+        // "not sure": when the index found nothing, there is nothing to read again (most out-of-scope questions).
+        var result = ranked.Entries.Any(e => e.Content > 0) ? policy.Reconsider(decided, ranked, read(text)) : decided;
         if (result is GuideResult.NotSure && snapshot.SmallTalk.MatchLoose(text) is { } looseReply)
         {
             return new GuideResult.SmallTalk(looseReply);

@@ -33,14 +33,14 @@ internal sealed class GuideClassifier
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;
-    private readonly string[] _labels;
+    private readonly GuideReading.Labels _labels;
     private readonly ConcurrentBag<PredictionEngine<Row, Output>> _engines = [];
 
     private GuideClassifier(MLContext ml, ITransformer model, string[] labels)
     {
         _ml = ml;
         _model = model;
-        _labels = labels;
+        _labels = new GuideReading.Labels(labels);
     }
 
     /// <summary>The model for <paramref name="content"/>'s entries, trained once per distinct content in this process.</summary>

@@ -50,6 +50,33 @@ public class GuideRetrievalBenchmark
         return _knowledge.Ask(question);
     }
 
+    /// <summary>Ask without the second reader (diagnostic).</summary>
+    [Benchmark]
+    public GuideResult AskNoReaderMix()
+    {
+        var question = _mix[_next];
+        _next = (_next + 1) % _mix.Length;
+        return _knowledge.Ask(question, ChatAssistant.Knowledge.Retrieval.DecisionPolicy.Default, _knowledge.Rank, _ => null);
+    }
+
+    /// <summary>The index's ranking alone, one question per operation.</summary>
+    [Benchmark]
+    public object RankMix()
+    {
+        var question = _mix[_next];
+        _next = (_next + 1) % _mix.Length;
+        return _knowledge.Rank(question);
+    }
+
+    /// <summary>The second reader alone, one question per operation, cycling through the whole evaluation set.</summary>
+    [Benchmark]
+    public object? ReadMix()
+    {
+        var question = _mix[_next];
+        _next = (_next + 1) % _mix.Length;
+        return _knowledge.Classify(question);
+    }
+
     [Benchmark]
     [ArgumentsSource(nameof(Samples))]
     public GuideResult Ask(string question) => _knowledge.Ask(question);
