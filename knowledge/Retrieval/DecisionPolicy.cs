@@ -39,7 +39,9 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
 
     /// <summary>
     /// The second reader's probability from which its "the guide does not cover this" turns an answer or a list into
-    /// "not sure".
+    /// "not sure" — unless the index's match is strong (from <see cref="AnswerAtLeast"/>): the reader has seen few ways
+    /// of asking some covered things (「你们会保密吗」), and a question sharing most of its words with an entry's
+    /// phrasings is that entry's.
     /// </summary>
     public double ReaderRejects { get; init; } = Never;
 
@@ -112,7 +114,8 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
         var (id, probability) = (reader.Id, (double)reader.Probability);
         switch (result)
         {
-            case GuideResult.Answer or GuideResult.Clarify when id == GuideClassifier.NotCovered && probability >= ReaderRejects:
+            case GuideResult.Answer or GuideResult.Clarify when id == GuideClassifier.NotCovered && probability >= ReaderRejects
+                                                                && ranked.Entries[0].Normalized < AnswerAtLeast:
                 return new GuideResult.NotSure { Nearest = FirstCandidate(ranked) };
             case GuideResult.Answer answer when probability >= ReaderVeto && !string.Equals(answer.Entry.Id, id, StringComparison.OrdinalIgnoreCase)
                                                 && ranked.Entries[0].Normalized < ReaderVetoBelow && Candidate(ranked, id) is { } other:

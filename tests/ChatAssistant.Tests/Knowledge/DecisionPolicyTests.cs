@@ -71,6 +71,11 @@ public sealed class DecisionPolicyTests(KnowledgeBaseFixture fixture) : IClassFi
     [InlineData("助手能干嘛", "assistant-what")]
     [InlineData("怎么成为志愿者啊", "vol-register")]
     [InlineData("爱心超市最贵的要几分", "love-supermarket")]
+    // Whether what they tell is kept private (the help-request entry says it is encrypted): the reader's "not covered"
+    // does not overrule a strong match, and the class is among its examples.
+    [InlineData("你们会保密吗？", "assistant-help-request")]
+    [InlineData("求助的内容会让我父母知道吗", "assistant-help-request")]
+    [InlineData("我写的东西别人能看到吗", "assistant-help-request")]
     public void A_question_whose_best_entry_is_clearly_right_is_answered_directly(string question, string id) =>
         Assert.Equal(id, Assert.IsType<GuideResult.Answer>(fixture.Knowledge.Ask(question)).Entry.Id);
 
@@ -115,13 +120,20 @@ public sealed class DecisionPolicyTests(KnowledgeBaseFixture fixture) : IClassFi
     }
 
     [Fact]
-    public void What_the_reader_calls_not_covered_is_not_answered()
+    public void What_the_reader_calls_not_covered_is_not_answered_unless_the_index_match_is_strong()
     {
-        var ranked = Ranked(("a", 1.2, 1.2), ("b", 0.5, 0.5));
-        var answer = Policy.Decide(ranked);
+        // An answer from a clear lead below the answer line: the reader's "not covered" makes it "not sure".
+        var top = Policy.ClearAtLeast + 0.05;
+        var ranked = Ranked(("a", top, top), ("b", top * Policy.ClearRatio * 0.9, 0.1));
+        var answer = Assert.IsType<GuideResult.Answer>(Policy.Decide(ranked));
         var rejected = Policy.Reconsider(answer, ranked, Reading((GuideClassifier.NotCovered, (float)Policy.ReaderRejects), ("a", 0.2f)));
         Assert.IsType<GuideResult.NotSure>(rejected);
         Assert.Same(answer, Policy.Reconsider(answer, ranked, Reading((GuideClassifier.NotCovered, 0.3f), ("a", 0.7f))));
+
+        // A strong match (most of the question's words in the entry's phrasings) stands against it.
+        var strong = Ranked(("a", Policy.AnswerAtLeast + 0.1, Policy.AnswerAtLeast + 0.1), ("b", 0.2, 0.2));
+        var strongAnswer = Policy.Decide(strong);
+        Assert.Same(strongAnswer, Policy.Reconsider(strongAnswer, strong, Reading((GuideClassifier.NotCovered, 0.9f), ("a", 0.05f))));
     }
 
     [Fact]

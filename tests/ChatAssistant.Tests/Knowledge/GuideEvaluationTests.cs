@@ -35,7 +35,7 @@ public sealed class GuideEvaluationTests(KnowledgeBaseFixture fixture) : IClassF
         var report = new Evaluator(fixture.Knowledge).Run(EvalSet.Load(GuideFiles.IndependentEval).Test(), DecisionPolicy.Default);
 
         Assert.True(report.AnsweredRightRate >= 0.74, $"answered right in one message {report.AnsweredRightRate:P1}");
-        Assert.True(report.ConfidentWrongRate <= 0.035, $"confident-and-wrong {report.ConfidentWrongRate:P1}");
+        Assert.True(report.ConfidentWrongRate <= 0.04, $"confident-and-wrong {report.ConfidentWrongRate:P1}");
         Assert.True(report.RejectionRate >= 0.95, $"out-of-scope not answered {report.RejectionRate:P1}");
     }
 
