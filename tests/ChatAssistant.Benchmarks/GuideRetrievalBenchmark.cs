@@ -41,41 +41,29 @@ public class GuideRetrievalBenchmark
         _mix = eval.InScope.Select(q => q.Text).Concat(eval.OutOfScope.Select(q => q.Text)).ToArray();
     }
 
-    /// <summary>One question per operation, cycling through the whole evaluation set.</summary>
-    [Benchmark]
-    public GuideResult AskMix()
+    // The evaluation set's questions in turn, one per operation.
+    private string NextQuestion()
     {
         var question = _mix[_next];
         _next = (_next + 1) % _mix.Length;
-        return _knowledge.Ask(question);
+        return question;
     }
+
+    /// <summary>One question per operation, cycling through the whole evaluation set.</summary>
+    [Benchmark]
+    public GuideResult AskMix() => _knowledge.Ask(NextQuestion());
 
     /// <summary>Ask without the second reader (diagnostic).</summary>
     [Benchmark]
-    public GuideResult AskNoReaderMix()
-    {
-        var question = _mix[_next];
-        _next = (_next + 1) % _mix.Length;
-        return _knowledge.Ask(question, ChatAssistant.Knowledge.Retrieval.DecisionPolicy.Default, _knowledge.Rank, _ => null);
-    }
+    public GuideResult AskNoReaderMix() => _knowledge.Ask(NextQuestion(), ChatAssistant.Knowledge.Retrieval.DecisionPolicy.Default, _knowledge.Rank, _ => null);
 
     /// <summary>The index's ranking alone, one question per operation.</summary>
     [Benchmark]
-    public object RankMix()
-    {
-        var question = _mix[_next];
-        _next = (_next + 1) % _mix.Length;
-        return _knowledge.Rank(question);
-    }
+    public object RankMix() => _knowledge.Rank(NextQuestion());
 
     /// <summary>The second reader alone, one question per operation, cycling through the whole evaluation set.</summary>
     [Benchmark]
-    public object? ReadMix()
-    {
-        var question = _mix[_next];
-        _next = (_next + 1) % _mix.Length;
-        return _knowledge.Classify(question);
-    }
+    public object? ReadMix() => _knowledge.Classify(NextQuestion());
 
     [Benchmark]
     [ArgumentsSource(nameof(Samples))]
