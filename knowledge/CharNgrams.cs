@@ -10,7 +10,7 @@ namespace ChatAssistant.Knowledge;
 /// </summary>
 internal static class CharNgrams
 {
-    /// <summary>Character 1–3-grams (<paramref name="allLengths"/>) or 3-grams only.</summary>
+    /// <summary>Character n-grams up to <paramref name="length"/>: every length from 1 (<paramref name="allLengths"/>) or that length only.</summary>
     public static TextFeaturizingEstimator.Options Featurizer(bool allLengths, int length = 3) => new()
     {
         CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = length, UseAllLengths = allLengths },

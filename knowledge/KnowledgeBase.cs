@@ -89,7 +89,7 @@ public sealed class KnowledgeBase
 
     internal RankedMatches Rank(string text) => _current.Index.Search(text);
 
-    /// <summary>The second reader's first entry for <paramref name="text"/> and its probability (evaluation).</summary>
+    /// <summary>The second reader's reading of <paramref name="text"/> (evaluation, <c>ask</c>).</summary>
     internal GuideReading? Classify(string text) => _current.Classifier.Read(text);
 
     private static GuideResult Ask(string text, DecisionPolicy policy, Func<string, RankedMatches> rank, Func<string, GuideReading?> read, Snapshot snapshot)
@@ -104,13 +104,12 @@ public sealed class KnowledgeBase
             return new GuideResult.SmallTalk(reply);
         }
 
-        var ranked = rank(text);
         // The index's outcome, read again with the second reader: 「活动结束后时长怎么登记上去」 is a question about
-        // recording hours, not a list, and the reader knows how people ask it.
+        // recording hours, not a list, and the reader knows how people ask it. When the index found nothing by content
+        // words (most out-of-scope questions) there is nothing the reader could change, so it is not run.
+        var ranked = rank(text);
         var decided = policy.Decide(ranked);
-        // The reader can only pick an entry the index found by its content words, or turn an answer or a list into
-        // "not sure": when the index found nothing, there is nothing to read again (most out-of-scope questions).
-        var result = ranked.Entries.Any(e => e.Content > 0) ? policy.Reconsider(decided, ranked, read(text)) : decided;
+        var result = ranked.Candidates.Count > 0 ? policy.Reconsider(decided, ranked, read(text)) : decided;
         if (result is GuideResult.NotSure && snapshot.SmallTalk.MatchLoose(text) is { } looseReply)
         {
             return new GuideResult.SmallTalk(looseReply);

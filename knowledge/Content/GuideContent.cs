@@ -17,10 +17,7 @@ internal sealed record GuideContent(
     /// their own, so that it names no entry for a question about 社保 or a game's 积分.
     /// </summary>
     public IReadOnlyList<string> NotCovered { get; init; } = [];
-
-    /// <summary>Where each of <see cref="Examples"/> was read (file and line), for errors; empty once merged.</summary>
-    public IReadOnlyList<(string File, long Line)> ExampleSources { get; init; } = [];
 }
 
-/// <summary>One question as a user asked it and the entry that answers it.</summary>
-internal sealed record GuideExample(string EntryId, string Question);
+/// <summary>One question as a user asked it, the entry that answers it, and where it was read (for errors).</summary>
+internal sealed record GuideExample(string EntryId, string Question, string File, long Line);

@@ -85,7 +85,7 @@ internal static class GuideLoader
         var entries = new List<GuideEntry>();
         var smallTalk = new List<SmallTalkIntent>();
         var synonyms = new List<IReadOnlyList<string>>();
-        var examples = new List<(GuideExample Example, string File, long Line)>();
+        var examples = new List<GuideExample>();
         var notCovered = new List<string>();
         var idOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var files = Directory.EnumerateFiles(directory)
@@ -131,7 +131,7 @@ internal static class GuideLoader
             }
         }
 
-        return new GuideContent(entries, smallTalk, synonyms, examples.Select(x => x.Example).ToList()) { ExampleSources = examples.Select(x => (x.File, x.Line)).ToList(), NotCovered = notCovered };
+        return new GuideContent(entries, smallTalk, synonyms, examples) { NotCovered = notCovered };
     }
 
     private static YamlMappingNode? ReadRoot(string path, string name, List<GuideContentError> errors)
@@ -230,7 +230,7 @@ internal static class GuideLoader
         intents.Add(new SmallTalkIntent(fields.RequiredString("id"), fields.RequiredList("patterns", 1), fields.RequiredList("replies", 1)));
     }
 
-    private static void ReadExample(YamlNode node, string file, List<GuideContentError> errors, List<(GuideExample, string, long)> examples)
+    private static void ReadExample(YamlNode node, string file, List<GuideContentError> errors, List<GuideExample> examples)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -240,20 +240,16 @@ internal static class GuideLoader
 
         var before = errors.Count;
         var fields = new YamlFields(mapping, file, errors, ExampleKeys);
-        var example = new GuideExample(fields.RequiredString("id"), fields.RequiredString("q"));
-        if (errors.Count == before) examples.Add((example, file, node.Start.Line));
+        var example = new GuideExample(fields.RequiredString("id"), fields.RequiredString("q"), file, node.Start.Line);
+        if (errors.Count == before) examples.Add(example);
     }
 
     // An example filed under an entry this guide does not have teaches nothing and hides a typo: each one is named.
     private static void CheckExamples(GuideContent content, IReadOnlyList<GuideEntry> entries, List<GuideContentError> errors)
     {
         var ids = entries.Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < content.Examples.Count; i++)
-        {
-            if (ids.Contains(content.Examples[i].EntryId)) continue;
-            var (file, line) = content.ExampleSources[i];
-            errors.Add(new GuideContentError(file, content.Examples[i].EntryId, line, $"example '{content.Examples[i].Question}' is filed under '{content.Examples[i].EntryId}', which the guide does not have"));
-        }
+        foreach (var x in content.Examples.Where(x => !ids.Contains(x.EntryId)))
+            errors.Add(new GuideContentError(x.File, x.EntryId, x.Line, $"example '{x.Question}' is filed under '{x.EntryId}', which the guide does not have"));
     }
 
     private static void ReadSynonymGroup(YamlNode node, string file, List<GuideContentError> errors, List<IReadOnlyList<string>> groups)

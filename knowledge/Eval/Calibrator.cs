@@ -25,29 +25,29 @@ internal static class Calibrator
         var bestUtility = Utility(evaluator.Run(dev, start));
         for (var confirm = 0.30; confirm <= 1.001; confirm += 0.05)
         {
-            foreach (var (veto, vetoBelow) in new[] { 0.50, 0.60, 0.70, 0.80, 0.90 }.SelectMany(v => new[] { 0.8, 1.0, 1.2, 1.5, double.PositiveInfinity }.Select(b => (v, b))).Append((2.0, double.PositiveInfinity)))
+            foreach (var veto in new[] { 0.50, 0.60, 0.70, 0.80, 0.90, DecisionPolicy.Never })
             {
                 for (var agree = 0.10; agree <= confirm + 0.001; agree += 0.05)
                 {
-                    var policy = start with { ReaderConfirm = Math.Round(confirm, 2), ReaderVeto = veto, ReaderVetoBelow = vetoBelow, ReaderAgree = Math.Round(agree, 2) };
+                    var policy = start with { ReaderConfirm = Math.Round(confirm, 2), ReaderVeto = veto, ReaderAgree = Math.Round(agree, 2) };
                     var utility = Utility(evaluator.Run(dev, policy));
                     if (utility > bestUtility) (best, bestUtility) = (policy, utility);
                 }
             }
         }
 
-        var start2 = best;
-        foreach (var share in new[] { 0.60, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 2.0 })
+        var withRules = best;
+        foreach (var share in new[] { 0.60, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, DecisionPolicy.Never })
         {
             foreach (var floor in new[] { 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40 })
             {
-                var policy = start2 with { ReaderShortlist = share, ReaderShortlistFloor = floor };
+                var policy = withRules with { ReaderShortlist = share, ReaderShortlistFloor = floor };
                 var utility = Utility(evaluator.Run(dev, policy));
                 if (utility > bestUtility) (best, bestUtility) = (policy, utility);
             }
         }
 
-        foreach (var rejects in new[] { 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 2.0 })
+        foreach (var rejects in new[] { 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, DecisionPolicy.Never })
         {
             var policy = best with { ReaderRejects = rejects };
             var utility = Utility(evaluator.Run(dev, policy));
@@ -73,10 +73,10 @@ internal static class Calibrator
                     {
                         for (var clear = 0.40; clear <= 0.801; clear += 0.05)
                         {
-                            var policy = new DecisionPolicy(Math.Round(low, 2), Math.Round(high, 2), Math.Round(close, 2), Math.Round(clear, 2), Math.Round(clearAt, 2))
+                            var policy = start with
                             {
-                                ReaderConfirm = start.ReaderConfirm, ReaderVeto = start.ReaderVeto, ReaderAgree = start.ReaderAgree, ReaderRejects = start.ReaderRejects, ReaderVetoBelow = start.ReaderVetoBelow,
-                                ReaderShortlist = start.ReaderShortlist, ReaderShortlistFloor = start.ReaderShortlistFloor,
+                                NotSureBelow = Math.Round(low, 2), AnswerAtLeast = Math.Round(high, 2), CloseRatio = Math.Round(close, 2),
+                                ClearRatio = Math.Round(clear, 2), ClearAtLeast = Math.Round(clearAt, 2),
                             };
                             var utility = Utility(evaluator.Run(dev, policy));
                             if (utility > bestUtility)

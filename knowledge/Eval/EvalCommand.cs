@@ -67,5 +67,5 @@ internal static class EvalCommand
         output.WriteLine($"  out of scope: {r.OutOfScope}  not answered as in scope {r.RejectionRate:P1}  (answered {r.OutAnswered}, clarified {r.OutClarified})");
     }
 
-    private static string Format(DecisionPolicy p) => $"not-sure<{p.NotSureBelow:0.00} answer≥{p.AnswerAtLeast:0.00} close≥{p.CloseRatio:0.00} clear≤{p.ClearRatio:0.00} from {p.ClearAtLeast:0.00}, reader confirms≥{p.ReaderConfirm:0.00} agrees≥{p.ReaderAgree:0.00} vetoes≥{p.ReaderVeto:0.00} below {p.ReaderVetoBelow:0.00} rejects≥{p.ReaderRejects:0.00} shortlist≥{p.ReaderShortlist:0.00} (from {p.ReaderShortlistFloor:0.00})";
+    private static string Format(DecisionPolicy p) => $"not-sure<{p.NotSureBelow:0.00} answer≥{p.AnswerAtLeast:0.00} close≥{p.CloseRatio:0.00} clear≤{p.ClearRatio:0.00} from {p.ClearAtLeast:0.00}, reader confirms≥{p.ReaderConfirm:0.00} agrees≥{p.ReaderAgree:0.00} vetoes≥{p.ReaderVeto:0.00} rejects≥{p.ReaderRejects:0.00} shortlist≥{p.ReaderShortlist:0.00} (from {p.ReaderShortlistFloor:0.00})";
 }

@@ -51,12 +51,6 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
     /// </summary>
     public double ReaderVeto { get; init; } = Never;
 
-    /// <summary>
-    /// The index's normalised score from which its answer stands whatever the second reader says: the question and the
-    /// entry's phrasings share most of their words.
-    /// </summary>
-    public double ReaderVetoBelow { get; init; } = double.PositiveInfinity;
-
     /// <summary>A threshold no probability reaches: a policy built from the index's thresholds alone never consults the second reader.</summary>
     public const double Never = 2;
 
@@ -74,7 +68,7 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
 
     internal GuideResult Decide(RankedMatches ranked)
     {
-        var candidates = ranked.Entries.Where(e => e.Content > 0).ToList();
+        var candidates = ranked.Candidates;
         if (candidates.Count == 0 || candidates[0].Normalized < NotSureBelow)
         {
             return candidates.Count == 0 ? GuideResult.NotSure.Instance : new GuideResult.NotSure { Nearest = candidates[0].Entry };
@@ -103,59 +97,56 @@ public sealed record DecisionPolicy(double NotSureBelow, double AnswerAtLeast, d
     }
 
     /// <summary>
-    /// The index's outcome read again with the second reader's first entry and probability. A list or a "not sure"
-    /// becomes the answer when the reader is confident and the index found the same entry by its content words (the
-    /// index's word overlap guards against the reader's confidence on questions the guide does not cover: the reader
-    /// always names some entry). An answer the reader confidently disagrees with becomes a choice of the two.
+    /// The index's outcome read again with the second reader's reading. Only an entry the index found by content words
+    /// may be named (the reader always names some entry, even for questions the guide does not cover):
+    /// <list type="bullet">
+    /// <item>an answer or a list the reader calls "not covered" becomes "not sure", unless the index's match is strong;</item>
+    /// <item>an answer the reader confidently gives to another entry becomes a choice of the two;</item>
+    /// <item>a list or a "not sure" becomes the answer the reader is sure of (confirm), or shares with the index's first
+    /// (agree), or gives nearly all of the first few entries' combined probability to (shortlist).</item>
+    /// </list>
     /// </summary>
     internal GuideResult Reconsider(GuideResult result, RankedMatches ranked, GuideReading? reader)
     {
-        if (reader is null) return result;
+        var candidates = ranked.Candidates;
+        if (reader is null || candidates.Count == 0) return result;
         var (id, probability) = (reader.Id, (double)reader.Probability);
         switch (result)
         {
             case GuideResult.Answer or GuideResult.Clarify when id == GuideClassifier.NotCovered && probability >= ReaderRejects
-                                                                && ranked.Entries[0].Normalized < AnswerAtLeast:
-                return new GuideResult.NotSure { Nearest = FirstCandidate(ranked) };
-            case GuideResult.Answer answer when probability >= ReaderVeto && !string.Equals(answer.Entry.Id, id, StringComparison.OrdinalIgnoreCase)
-                                                && ranked.Entries[0].Normalized < ReaderVetoBelow && Candidate(ranked, id) is { } other:
+                                                                && candidates[0].Normalized < AnswerAtLeast:
+                return new GuideResult.NotSure { Nearest = candidates[0].Entry };
+            case GuideResult.Answer answer when probability >= ReaderVeto && !SameId(answer.Entry, id) && Candidate(candidates, id) is { } other:
                 return new GuideResult.Clarify([answer.Entry, other]);
-            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderConfirm && Candidate(ranked, id) is { } entry:
+            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderConfirm && Candidate(candidates, id) is { } entry:
                 return new GuideResult.Answer(entry);
-            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderAgree && FirstCandidate(ranked) is { } first
-                                                                && string.Equals(first.Id, id, StringComparison.OrdinalIgnoreCase):
-                return new GuideResult.Answer(first);
-            case GuideResult.Clarify or GuideResult.NotSure when Shortlisted(ranked, reader) is { } chosen:
+            case GuideResult.Clarify or GuideResult.NotSure when probability >= ReaderAgree && SameId(candidates[0].Entry, id):
+                return new GuideResult.Answer(candidates[0].Entry);
+            case GuideResult.Clarify or GuideResult.NotSure when Shortlisted(candidates, reader) is { } chosen:
                 return new GuideResult.Answer(chosen);
             default:
                 return result;
         }
     }
 
-    // Among the entries the index offers, the one the reader gives nearly all of their combined probability to (and
+    // Among the index's first few candidates, the one the reader gives nearly all of their combined probability to (and
     // enough of its own): the index picked the right few, the reader tells which of them is meant.
-    private GuideEntry? Shortlisted(RankedMatches ranked, GuideReading reader)
+    private GuideEntry? Shortlisted(IReadOnlyList<ScoredEntry> candidates, GuideReading reader)
     {
         GuideEntry? best = null;
         double bestProbability = 0, total = 0;
-        foreach (var option in ranked.Entries.Where(e => e.Content > 0).Take(ShortlistLength).Select(e => e.Entry))
+        for (var i = 0; i < candidates.Count && i < ShortlistLength; i++)
         {
-            double p = reader.ProbabilityOf(option.Id);
+            double p = reader.ProbabilityOf(candidates[i].Entry.Id);
             total += p;
-            if (p > bestProbability) (best, bestProbability) = (option, p);
+            if (p > bestProbability) (best, bestProbability) = (candidates[i].Entry, p);
         }
 
         return best is not null && bestProbability >= ReaderShortlistFloor && bestProbability >= ReaderShortlist * total ? best : null;
     }
 
-    // The index's first entry found by content words, or null.
-    private static GuideEntry? FirstCandidate(RankedMatches ranked) => ranked.Entries.FirstOrDefault(e => e.Content > 0)?.Entry;
+    private static bool SameId(GuideEntry entry, string id) => string.Equals(entry.Id, id, StringComparison.OrdinalIgnoreCase);
 
-    // The entry the index also found by content words (not question filler alone), or null.
-    private static GuideEntry? Candidate(RankedMatches ranked, string id)
-    {
-        foreach (var scored in ranked.Entries)
-            if (scored.Content > 0 && string.Equals(scored.Entry.Id, id, StringComparison.OrdinalIgnoreCase)) return scored.Entry;
-        return null;
-    }
+    private static GuideEntry? Candidate(IReadOnlyList<ScoredEntry> candidates, string id) =>
+        candidates.FirstOrDefault(c => SameId(c.Entry, id))?.Entry;
 }

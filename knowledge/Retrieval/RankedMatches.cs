@@ -4,4 +4,10 @@ namespace ChatAssistant.Knowledge.Retrieval;
 internal sealed record RankedMatches(IReadOnlyList<ScoredEntry> Entries)
 {
     public static readonly RankedMatches Empty = new([]);
+
+    /// <summary>
+    /// The entries the query shares content words with (not question filler alone), best first: the only ones an
+    /// outcome may name, by the index or by the second reader.
+    /// </summary>
+    public IReadOnlyList<ScoredEntry> Candidates { get; } = Entries.Where(e => e.Content > 0).ToList();
 }
