@@ -17,16 +17,18 @@ public sealed class KnowledgeBase
     private readonly string? _overlay;
     private readonly AnalysisProfile _profile;
     private readonly DecisionPolicy _policy;
+    private readonly Func<GuideChanges> _changes;
     private readonly object _reloadLock = new();
     private volatile Snapshot _current;
 
-    private KnowledgeBase(string directory, string? overlay, AnalysisProfile profile, DecisionPolicy policy, Snapshot snapshot)
+    private KnowledgeBase(string directory, string? overlay, AnalysisProfile profile, DecisionPolicy policy, Func<GuideChanges> changes)
     {
         _directory = directory;
         _overlay = overlay;
         _profile = profile;
         _policy = policy;
-        _current = snapshot;
+        _changes = changes;
+        _current = Snapshot.Build(directory, overlay, profile, changes());
     }
 
     /// <summary>The content directory this instance loads from.</summary>
@@ -40,14 +42,47 @@ public sealed class KnowledgeBase
 
     /// <summary>Loads with a chosen analysis and thresholds (evaluation, benchmarks).</summary>
     public static KnowledgeBase Load(string directory, AnalysisProfile profile, DecisionPolicy policy) =>
-        new(directory, null, profile, policy, Snapshot.Build(directory, null, profile));
+        new(directory, null, profile, policy, static () => GuideChanges.None);
 
     /// <summary>
     /// Loads <paramref name="directory"/> with an account's <paramref name="overlay"/> directory over it (entries
     /// replaced or added by id, base entries hidden by <c>hide.yaml</c>); throws on invalid content in either.
     /// </summary>
-    public static KnowledgeBase Load(string directory, string? overlay) =>
-        new(directory, overlay, DefaultProfile, DecisionPolicy.Default, Snapshot.Build(directory, overlay, DefaultProfile));
+    public static KnowledgeBase Load(string directory, string? overlay) => Load(directory, overlay, static () => GuideChanges.None);
+
+    /// <summary>
+    /// Loads <paramref name="directory"/> with the console's published <paramref name="changes"/> (read again on every
+    /// <see cref="Reload"/>) and an account's <paramref name="overlay"/> over both; throws on invalid content.
+    /// </summary>
+    public static KnowledgeBase Load(string directory, string? overlay, Func<GuideChanges> changes) =>
+        new(directory, overlay, DefaultProfile, DecisionPolicy.Default, changes);
+
+    /// <summary>
+    /// The errors the serving content would have with <paramref name="changes"/> in place of the published ones (empty:
+    /// none), without building an index: what a publish checks first.
+    /// </summary>
+    public IReadOnlyList<GuideContentError> Check(GuideChanges changes)
+    {
+        try
+        {
+            GuideLoader.Load(_directory, _overlay, changes);
+            return [];
+        }
+        catch (GuideContentException e)
+        {
+            return e.Errors;
+        }
+    }
+
+    /// <summary>The entries of the content directory alone, before console changes and overlay (what an export starts from).</summary>
+    public IReadOnlyList<GuideEntry> FileEntries() => GuideLoader.Load(_directory).Entries;
+
+    /// <summary>
+    /// The <paramref name="count"/> entries closest to <paramref name="text"/> by the index, best first (what staff see
+    /// beside a question the assistant could not answer); empty when it shares no content word with any.
+    /// </summary>
+    public IReadOnlyList<GuideEntry> Closest(string text, int count) =>
+        string.IsNullOrWhiteSpace(text) ? [] : _current.Index.Search(text).Candidates.Take(count).Select(c => c.Entry).ToList();
 
     /// <summary>The account overlay directory loaded over <see cref="Directory"/>, if any.</summary>
     public string? Overlay => _overlay;
@@ -76,7 +111,7 @@ public sealed class KnowledgeBase
         {
             try
             {
-                var snapshot = Snapshot.Build(_directory, _overlay, _profile);
+                var snapshot = Snapshot.Build(_directory, _overlay, _profile, _changes());
                 _current = snapshot;
                 return ReloadResult.Success(snapshot.Content.Entries.Count);
             }
@@ -122,9 +157,9 @@ public sealed class KnowledgeBase
     // disposed: a concurrent Ask may still be searching it, and a RAMDirectory holds no unmanaged resources.
     private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById, GuideClassifier Classifier)
     {
-        public static Snapshot Build(string directory, string? overlay, AnalysisProfile profile)
+        public static Snapshot Build(string directory, string? overlay, AnalysisProfile profile, GuideChanges changes)
         {
-            var content = GuideLoader.Load(directory, overlay);
+            var content = GuideLoader.Load(directory, overlay, changes);
             return new Snapshot(
                 content,
                 GuideIndex.Build(content, profile),

@@ -17,6 +17,17 @@ public sealed class ConversationData
     public string? HandoffOffer { get; set; }
 
     /// <summary>
+    /// The last answer was the guide's answer to this question (masked) with the entry <see cref="AnsweredEntry"/>: if
+    /// the very next message asks for a person, the question goes to staff's list of unanswered ones. Null otherwise.
+    /// </summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public string? AnsweredQuestion { get; set; }
+
+    /// <summary>The entry of <see cref="AnsweredQuestion"/>'s answer.</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+    public string? AnsweredEntry { get; set; }
+
+    /// <summary>
     /// While the user runs a self-service command during a hand-off: the flows that were running before it (e.g. the
     /// help request a crisis interrupted), set aside so they neither resume in the middle of it nor take its answers;
     /// they come back when it ends or the hand-off does. Null otherwise (not written then).

@@ -2,7 +2,9 @@ using ChatAssistant.Adapters.Telemetry;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Guide.Unanswered;
 using ChatAssistant.Knowledge;
+using ChatAssistant.Security;
 using Microsoft.Bot.Builder;
 
 namespace ChatAssistant.Guide;
@@ -10,9 +12,11 @@ namespace ChatAssistant.Guide;
 /// <summary>
 /// Answers whatever no intent matched from the volunteer guide: a confident answer, a numbered choice of
 /// close topics, small talk, or an honest "not sure" that offers a person. An answer about a feature is followed by
-/// the feature as an offer, or by how to bind for a user who cannot use it yet (<see cref="FeatureOffers"/>).
+/// the feature as an offer, or by how to bind for a user who cannot use it yet (<see cref="FeatureOffers"/>). A question
+/// it is not sure of is kept for staff (<see cref="UnansweredQuestions"/>), and so is one answered, should the user ask
+/// for a person next (<see cref="GuideFollowUp"/>).
 /// </summary>
-public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, FeatureOffers offers, IUserRoles roles) : IFallbackHandler
+public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, FeatureOffers offers, IUserRoles roles, UnansweredQuestions unanswered) : IFallbackHandler
 {
     public async Task<bool> HandleAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
     {
@@ -29,20 +33,24 @@ public sealed class GuideFallback(GuideLibrary guides, FlowEngine engine, Featur
         {
             case GuideResult.Answer answer:
                 TurnAnswer.Note(turn, AssistantTelemetry.Kinds.Answered);
+                GuideFollowUp.Remember(data, text, answer.Entry.Id);
                 var then = offers.After(answer.Entry, roles.Of(turn.Activity.From?.Id ?? ""));
                 await SayAsync(turn, GuideTexts.Answer(answer.Entry.Answer, then), cancellationToken);
                 return true;
             case GuideResult.Clarify clarify:
                 TurnAnswer.Note(turn, AssistantTelemetry.Kinds.Clarified);
                 var ids = string.Join(GuideClarifyFlow.Separator, clarify.Options.Select(o => o.Id));
-                await engine.StartAsync(turn, data, GuideClarifyFlow.FlowId, new Dictionary<string, string> { [GuideClarifyFlow.IdsSlot] = ids }, cancellationToken);
+                var slots = new Dictionary<string, string> { [GuideClarifyFlow.IdsSlot] = ids, [GuideClarifyFlow.QuestionSlot] = PersonalText.Mask(text) };
+                await engine.StartAsync(turn, data, GuideClarifyFlow.FlowId, slots, cancellationToken);
                 return true;
             case GuideResult.SmallTalk smallTalk:
                 TurnAnswer.Note(turn, AssistantTelemetry.Kinds.SmallTalk);
                 await SayAsync(turn, smallTalk.Reply, cancellationToken);
                 return true;
             default:
-                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.NotSure, (result as GuideResult.NotSure)?.Nearest?.Title);
+                var nearest = (result as GuideResult.NotSure)?.Nearest;
+                TurnAnswer.Note(turn, AssistantTelemetry.Kinds.NotSure, nearest?.Title);
+                unanswered.Record(turn.Activity.ChannelId, UnansweredKinds.NotSure, text, nearest?.Id);
                 // Offers a person: a short yes as the next message hands over (ChatBot, IHandoffService). Not while a
                 // flow waits for an answer (a question answered in place): its 是/好 would be taken for the offer.
                 await SayAsync(turn, data.Flows.Count > 0 ? GuideTexts.NotSure : GuideTexts.NotSureOffer, cancellationToken);

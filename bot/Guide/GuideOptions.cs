@@ -9,6 +9,12 @@ public sealed class GuideOptions
     /// <summary>Folder of the guide's YAML files; empty means the repository's knowledge/guide (or its copy next to the app).</summary>
     public string ContentDirectory { get; set; } = "";
 
+    /// <summary>
+    /// How often an instance checks the records for a guide change published on another instance whose signal it
+    /// missed (it reloads at once on the signal itself).
+    /// </summary>
+    public TimeSpan PublishedCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Entry ids listed by the 志愿指南 menu (in order); empty lists <see cref="DefaultMenuEntries"/>.</summary>
     public List<string> MenuEntries { get; set; } = [];
 

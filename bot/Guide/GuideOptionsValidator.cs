@@ -16,6 +16,8 @@ internal sealed class GuideOptionsValidator : IValidateOptions<GuideOptions>
         for (var i = 0; i < options.MenuEntries.Count; i++)
             if (string.IsNullOrWhiteSpace(options.MenuEntries[i]))
                 failures.Add($"Setting '{GuideOptions.Section}:MenuEntries:{i}' is empty; give an entry id from GET /api/staff/guide/entries.");
+        if (options.PublishedCheckInterval <= TimeSpan.Zero)
+            failures.Add($"Setting '{GuideOptions.Section}:PublishedCheckInterval' must be a positive time (e.g. 00:00:30): how often an instance looks for a guide change published elsewhere.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -4,10 +4,13 @@ using ChatAssistant.Adapters.WeChat;
 using ChatAssistant.Conversation;
 using ChatAssistant.Conversation.Flows;
 using ChatAssistant.Conversation.Routing;
+using ChatAssistant.Guide.Editing;
+using ChatAssistant.Guide.Unanswered;
 using ChatAssistant.Hosting;
 using ChatAssistant.Knowledge;
 using ChatAssistant.Knowledge.Content;
 using ChatAssistant.Staff;
+using ChatAssistant.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ChatAssistant.Guide;
@@ -18,12 +21,23 @@ public static class GuideRegistration
     public static IServiceCollection AddGuide(this IServiceCollection services)
     {
         services.AddSettings<GuideOptions, GuideOptionsValidator>(GuideOptions.Section);
+        // The content files with the changes published in the console over them (read from the records on every load).
+        services.AddRecordList<GuideRevision>(GuideRevisions.Collection);
+        services.AddSingleton<GuideRevisions>();
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<GuideOptions>>().Value.ContentDirectory;
-            return KnowledgeBase.Load(string.IsNullOrWhiteSpace(configured) ? ContentDirectory.Resolve() : Path.GetFullPath(configured));
+            var directory = string.IsNullOrWhiteSpace(configured) ? ContentDirectory.Resolve() : Path.GetFullPath(configured);
+            return KnowledgeBase.Load(directory, null, sp.GetRequiredService<GuideRevisions>().ChangesToServe);
         });
-        services.AddSingleton(sp => Library(sp.GetRequiredService<KnowledgeBase>(), sp.GetService<IOptions<WeChatOptions>>()?.Value));
+        services.AddSingleton(sp => Library(sp.GetRequiredService<KnowledgeBase>(), sp.GetService<IOptions<WeChatOptions>>()?.Value, sp.GetRequiredService<GuideRevisions>().ChangesToServe));
+        services.AddSingleton<GuideEditor>();
+        services.AddHostedService<GuidePublishedWatch>();
+        // What the guide could not answer, back to staff (the console's 「未解答问题」).
+        services.AddRecordList<UnansweredQuestion>(UnansweredQuestions.Collection);
+        services.AddSingleton<UnansweredQuestions>();
+        services.AddSingleton<IMessageInterceptor, GuideFollowUp>();
+        services.AddHostedService<UnansweredRetention>();
         // Registered after the core's default, so the guide answers what no intent matched.
         services.AddSingleton<IFallbackHandler, GuideFallback>();
         services.AddSingleton<GuideClarifyFlow>();
@@ -47,15 +61,15 @@ public static class GuideRegistration
     /// (the default account's under the channel <c>wechat</c>), the shared one for every other channel. Throws the
     /// content errors of an overlay, naming its files.
     /// </summary>
-    internal static GuideLibrary Library(KnowledgeBase shared, WeChatOptions? wechat)
+    internal static GuideLibrary Library(KnowledgeBase shared, WeChatOptions? wechat, Func<GuideChanges> changes)
     {
         var byChannel = new Dictionary<string, KnowledgeBase>(StringComparer.Ordinal);
         if (wechat is not null)
         {
-            if (Overlay(wechat) is { } own) byChannel[WeChatAdapter.ChannelId] = KnowledgeBase.Load(shared.Directory, own);
+            if (Overlay(wechat) is { } own) byChannel[WeChatAdapter.ChannelId] = KnowledgeBase.Load(shared.Directory, own, changes);
             foreach (var name in wechat.Accounts.Keys)
                 if (Overlay(wechat.Accounts[name]) is { } overlay)
-                    byChannel[WeChatAccount.Configured(name, wechat).ChannelId] = KnowledgeBase.Load(shared.Directory, overlay);
+                    byChannel[WeChatAccount.Configured(name, wechat).ChannelId] = KnowledgeBase.Load(shared.Directory, overlay, changes);
         }
         return new GuideLibrary(shared, byChannel);
     }
@@ -66,12 +80,12 @@ public static class GuideRegistration
     public static IEndpointRouteBuilder MapGuideEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = StaffApi.Group(endpoints, "/guide");
-        group.MapGet("/entries", (KnowledgeBase guide) => Results.Ok(guide.Entries.Select(e => new { e.Id, e.Title, e.File, e.Source })));
         group.MapPost("/reload", (GuideLibrary guide, IClusterSignals signals) =>
         {
             var result = GuideReloadSignal.ReloadEverywhere(guide, signals);
             return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
         }).RequireAuthorization(StaffAuthentication.AdminPolicy);
+        GuideDeskEndpoints.Map(group);
         return endpoints;
     }
 }

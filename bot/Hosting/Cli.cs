@@ -35,6 +35,7 @@ public static class Cli
         root.Subcommands.Add(StaffPhone.WeComCommands.Create());
         root.Subcommands.Add(Conversation.Routing.RouteCommands.Create());
         root.Subcommands.Add(Storage.RecordsCommands.Create());
+        root.Subcommands.Add(Guide.Editing.GuideCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -29,6 +29,7 @@ public static class StaffConsolePage
         ["chart.js.LICENSE.md"] = ("staff/chart.js.LICENSE.md", "text/plain; charset=utf-8"),
         ["oncall.js"] = ("staff/oncall.js", "text/javascript; charset=utf-8"),
         ["quickreplies.js"] = ("staff/quickreplies.js", "text/javascript; charset=utf-8"),
+        ["guide.js"] = ("staff/guide.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary();
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)

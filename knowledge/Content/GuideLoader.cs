@@ -30,9 +30,16 @@ internal static class GuideLoader
     /// out, overlay small talk replaces the base's of the same id and overlay synonyms add to the base's. Throws
     /// <see cref="GuideContentException"/> naming every bad file and entry of either (overlay files as "overlay/NAME").
     /// </summary>
-    public static GuideContent Load(string directory, string? overlay)
+    public static GuideContent Load(string directory, string? overlay) => Load(directory, overlay, GuideChanges.None);
+
+    /// <summary>
+    /// As <see cref="Load(string, string?)"/>, with the console's published <paramref name="changes"/> applied to the
+    /// directory's entries before the overlay. A changed entry that breaks a rule (<see cref="GuideEntryRules"/>) is an
+    /// error of the file "console"; retiring an id the files do not have (an entry written in the console) is allowed.
+    /// </summary>
+    public static GuideContent Load(string directory, string? overlay, GuideChanges changes)
     {
-        var content = Load(directory);
+        var content = Apply(Load(directory), changes);
         if (overlay is null) return content;
         var errors = new List<GuideContentError>();
         var hidden = new List<(string Id, long Line)>();
@@ -57,6 +64,27 @@ internal static class GuideLoader
             [.. content.SmallTalk.Where(t => !smallTalkIds.Contains(t.Id)), .. own.SmallTalk],
             [.. content.Synonyms, .. own.Synonyms],
             examples) { NotCovered = [.. content.NotCovered, .. own.NotCovered] };
+    }
+
+    // Entries replaced or added by id, retired ones left out with the examples filed under them.
+    private static GuideContent Apply(GuideContent content, GuideChanges changes)
+    {
+        if (changes.Entries.Count == 0 && changes.Retired.Count == 0) return content;
+        var errors = new List<GuideContentError>();
+        foreach (var entry in changes.Entries)
+            foreach (var problem in GuideEntryRules.Problems(entry))
+                errors.Add(new GuideContentError(GuideChanges.File, entry.Id, null, problem));
+        if (errors.Count > 0) throw new GuideContentException(errors);
+
+        var retired = changes.Retired.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var changed = changes.Entries.Where(e => !retired.Contains(e.Id)).ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        var entries = content.Entries.Where(e => !retired.Contains(e.Id)).Select(e => changed.Remove(e.Id, out var now) ? now : e)
+            .Concat(changes.Entries.Where(e => changed.ContainsKey(e.Id))).ToList();
+        return content with
+        {
+            Entries = entries,
+            Examples = content.Examples.Where(x => !retired.Contains(x.EntryId)).ToList(),
+        };
     }
 
     /// <summary>Loads the directory or throws <see cref="GuideContentException"/> naming every bad file and entry.</summary>

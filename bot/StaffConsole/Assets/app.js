@@ -73,6 +73,7 @@
     $('alerts').hidden = true;
     state.dismissed.clear();
     window.staffDashboard.clear();
+    window.staffGuide.clear();
     delete $('detail').dataset.id;
     $('detail').hidden = true;
     $('placeholder').hidden = false;
@@ -159,9 +160,12 @@
   const tabs = [
     { id: 'escalations', title: '人工对话', empty: '暂时没有需要处理的对话。', pick: '从左侧选择一条对话。', open: '待处理', closed: '近 7 天已结束', noteMax: 2000 },
     { id: 'tickets', title: '求助工单', empty: '暂时没有求助工单。', pick: '从左侧选择一条求助。', open: '待处理', closed: '已办结或关闭', noteMax: 1000 },
-    // Not a queue: figures for a period (dashboard.js).
-    { id: 'dashboard', title: '数据看板', board: true },
+    // Not queues: a panel of their own each (dashboard.js, guide.js).
+    { id: 'dashboard', title: '数据看板', panel: 'board', show: () => window.staffDashboard.show() },
+    { id: 'unanswered', title: '未解答问题', panel: 'unanswered', show: () => window.staffGuide.showUnanswered() },
+    { id: 'guide', title: '指南条目', panel: 'guide', show: () => window.staffGuide.showEntries() },
   ];
+  const PANELS = ['board', 'unanswered', 'guide'];
   const currentTab = () => tabs.find((tab) => tab.id === state.tab);
 
   function renderTabs() {
@@ -174,6 +178,7 @@
       button.addEventListener('click', () => {
         state.tab = tab.id;
         state.selected = null;
+        $('guide-editor').hidden = true; // an entry being edited belongs to the guide's tabs
         clearDrafts();
         $('detail').hidden = true;
         $('placeholder').hidden = false;
@@ -183,9 +188,9 @@
       return button;
     }));
     const tab = currentTab();
-    $('board').hidden = !tab.board;
-    $('columns').hidden = !!tab.board;
-    if (tab.board) return;
+    PANELS.forEach((panel) => { $(panel).hidden = tab.panel !== panel; });
+    $('columns').hidden = !!tab.panel;
+    if (tab.panel) return;
     $('queue-empty').textContent = tab.empty;
     $('placeholder').textContent = tab.pick;
     $('view').options[0].textContent = tab.open;
@@ -212,7 +217,7 @@
 
   // One change pushed by the server: "escalation" (a hand-off) or "ticket" (a help request), with its id only.
   function scheduleReload(event) {
-    if (state.tab === 'dashboard') return; // figures are read when asked for, not on every change
+    if (currentTab().panel) return; // figures and the guide are read when asked for, not on every change
     if ((event.type === 'ticket') !== (state.tab === 'tickets')) return; // the other tab's change
     let change = {};
     try { change = JSON.parse(event.data); } catch { /* reload the list anyway */ }
@@ -229,7 +234,7 @@
   }
 
   async function reloadQueue() {
-    if (state.tab === 'dashboard') return window.staffDashboard.show();
+    if (currentTab().panel) return currentTab().show();
     if (state.tab === 'tickets') return reloadTickets();
     let data;
     try { data = await api('GET', `/escalations?view=${encodeURIComponent(state.view)}${accountQuery()}`); } catch { return; }
