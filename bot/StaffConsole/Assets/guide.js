@@ -146,6 +146,7 @@ window.staffGuide = (() => {
   }
 
   async function publish(draftId, errorBox) {
+    $('drafts-hint').textContent = '正在发布，指南重建需要几秒钟……';
     await call('POST', `/drafts/${draftId}/publish`);
     $(errorBox).textContent = '';
     if (!$('guide-editor').hidden && editing && editing.draftId === draftId) $('guide-editor').hidden = true;
