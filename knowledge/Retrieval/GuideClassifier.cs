@@ -31,15 +31,20 @@ internal sealed class GuideClassifier
     private const int Seed = 20191206;
     private static readonly ConcurrentDictionary<string, Lazy<GuideClassifier>> Trained = new();
 
+    // The n-gram length of the featurizer (character 1–4-grams).
+    private const int GramLength = 4;
+
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly LinearTextScorer? _scorer;
     private readonly GuideReading.Labels _labels;
     private readonly ConcurrentBag<PredictionEngine<Row, Output>> _engines = [];
 
-    private GuideClassifier(MLContext ml, ITransformer model, string[] labels)
+    private GuideClassifier(MLContext ml, ITransformer model, LinearTextScorer? scorer, string[] labels)
     {
         _ml = ml;
         _model = model;
+        _scorer = scorer;
         _labels = new GuideReading.Labels(labels);
     }
 
@@ -64,6 +69,17 @@ internal sealed class GuideClassifier
     /// <summary>The model's reading of <paramref name="text"/>; null for empty text.</summary>
     public GuideReading? Read(string text)
     {
+        if (_scorer is null) return ReadWithEngine(text);
+        var compact = SafetyText.Compact(text);
+        return compact.Length == 0 ? null : new GuideReading(_labels, _scorer.Score(compact));
+    }
+
+    /// <summary>Whether <see cref="Read"/> scores by arithmetic (else through the engine, as it did before).</summary>
+    internal bool ScoresDirectly => _scorer is not null;
+
+    /// <summary>The reading ML.NET's prediction engine gives (what <see cref="Read"/> must equal; tests).</summary>
+    internal GuideReading? ReadWithEngine(string text)
+    {
         var compact = SafetyText.Compact(text);
         if (compact.Length == 0) return null;
         if (!_engines.TryTake(out var engine)) engine = _ml.Model.CreatePredictionEngine<Row, Output>(_model);
@@ -84,7 +100,7 @@ internal sealed class GuideClassifier
         trainer.ExampleWeightColumnName = nameof(Row.Weight);
         var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(Row.Label))
-            .Append(ml.Transforms.Text.FeaturizeText("Features", CharNgrams.Featurizer(allLengths: true, length: 4), nameof(Row.Text)))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", CharNgrams.Featurizer(allLengths: true, length: GramLength), nameof(Row.Text)))
             // Character 1–4-grams and L2 1e-5, measured on the dev half with ~1,800 user questions among the rows:
             // 1e-4 bunched the probabilities (70.8 % answered right), 3e-6 made the model sure of questions the guide
             // does not cover (4 of 65 answered); 3-grams read 1 point worse than 4-grams.
@@ -92,7 +108,8 @@ internal sealed class GuideClassifier
         var model = pipeline.Fit(data);
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(data.Schema)[nameof(Output.Score)].GetSlotNames(ref names);
-        return new GuideClassifier(ml, model, names.DenseValues().Select(n => n.ToString()).ToArray());
+        var scorer = LinearTextScorer.From(model, data.Schema, "Features", GramLength, rows.Select(r => r.Text));
+        return new GuideClassifier(ml, model, scorer, names.DenseValues().Select(n => n.ToString()).ToArray());
     }
 
     private static string Fingerprint(List<Row> rows)

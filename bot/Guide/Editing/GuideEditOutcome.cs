@@ -24,11 +24,3 @@ public sealed record GuideEditOutcome(GuideEditOutcomeKind Kind, GuideRevision? 
 
     private object Error() => new { error = string.Join(' ', Problems), problems = Problems };
 }
-
-public enum GuideEditOutcomeKind
-{
-    Done,
-    Invalid,
-    NotFound,
-    Conflict,
-}

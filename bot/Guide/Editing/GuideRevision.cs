@@ -65,11 +65,3 @@ public sealed class GuideRevision : IListedRecord
         BasedOn = basedOn,
     };
 }
-
-/// <summary>Where a revision is.</summary>
-public static class GuideRevisionStatus
-{
-    public const string Draft = "draft";
-    public const string Published = "published";
-    public const string Discarded = "discarded";
-}

@@ -12,6 +12,3 @@ public sealed record UnansweredGroup(
     IReadOnlyList<int> Ids,
     IReadOnlyList<string> Channels,
     IReadOnlyList<EntryRef> Closest);
-
-/// <summary>An entry as a list names it.</summary>
-public sealed record EntryRef(string Id, string Title);

@@ -26,16 +26,3 @@ public sealed class UnansweredQuestion : IListedRecord
     /// <summary>The entry the guide came closest to, or gave (for a hand-off after an answer); null when none.</summary>
     public string? Nearest { get; set; }
 }
-
-/// <summary>Why a question is among the unanswered.</summary>
-public static class UnansweredKinds
-{
-    /// <summary>The guide said 「不太确定」.</summary>
-    public const string NotSure = "not-sure";
-
-    /// <summary>The user was offered a choice of topics and took none of them.</summary>
-    public const string ClarifyRefused = "clarify-refused";
-
-    /// <summary>The user asked for a person right after the guide's answer.</summary>
-    public const string HandoffAfterAnswer = "handoff-after-answer";
-}
