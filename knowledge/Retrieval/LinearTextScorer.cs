@@ -92,32 +92,36 @@ internal sealed class LinearTextScorer
         compact.AsSpan().CopyTo(framed[1..]);
         framed[^1] = End;
 
-        // Term frequencies of the known n-grams (a short text has few: a small list beats a dictionary).
-        var found = new List<(int Feature, int Count)>(framed.Length * _length);
+        // The known n-grams' features, sorted so that each one's count is its run: no dictionary, nothing on the heap.
+        var most = framed.Length * _length;
+        Span<int> features = most <= 1024 ? stackalloc int[most] : new int[most];
+        var count = 0;
         for (var n = 1; n <= _length; n++)
-        {
             for (var i = 0; i + n <= framed.Length; i++)
-            {
-                if (!_grams.TryGetValue(framed.Slice(i, n), out var feature)) continue;
-                var at = found.FindIndex(f => f.Feature == feature);
-                if (at < 0) found.Add((feature, 1));
-                else found[at] = (feature, found[at].Count + 1);
-            }
-        }
+                if (_grams.TryGetValue(framed.Slice(i, n), out var feature)) features[count++] = feature;
+        features = features[..count];
+        features.Sort();
 
         var norm = 0.0;
-        foreach (var (_, count) in found) norm += (double)count * count;
+        for (var i = 0; i < count;)
+        {
+            var run = Run(features, i);
+            norm += (double)run * run;
+            i += run;
+        }
         var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
         var scores = (float[])_biases.Clone();
-        foreach (var (feature, count) in found)
+        for (var i = 0; i < count;)
         {
-            var x = count * scale;
-            var row = _weights.AsSpan(feature * _classes, _classes);
-            for (var k = 0; k < _classes; k++) scores[k] += row[k] * x;
+            var run = Run(features, i);
+            var x = run * scale;
+            AddScaled(scores, _weights.AsSpan(features[i] * _classes, _classes), x);
+            i += run;
         }
 
         // Softmax, from the largest score for stability.
-        var max = scores.Max();
+        var max = float.MinValue;
+        foreach (var score in scores) max = Math.Max(max, score);
         var sum = 0.0;
         for (var k = 0; k < _classes; k++)
         {
@@ -126,6 +130,31 @@ internal sealed class LinearTextScorer
         }
         for (var k = 0; k < _classes; k++) scores[k] = (float)(scores[k] / sum);
         return scores;
+    }
+
+    // scores += row × x, a vector at a time.
+    private static void AddScaled(Span<float> scores, ReadOnlySpan<float> row, float x)
+    {
+        var k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var width = System.Numerics.Vector<float>.Count;
+            var scale = new System.Numerics.Vector<float>(x);
+            for (; k + width <= scores.Length; k += width)
+            {
+                var sum = new System.Numerics.Vector<float>(scores[k..]) + new System.Numerics.Vector<float>(row[k..]) * scale;
+                sum.CopyTo(scores[k..]);
+            }
+        }
+        for (; k < scores.Length; k++) scores[k] += row[k] * x;
+    }
+
+    // How many times the feature at <paramref name="at"/> is there (sorted: a run of equal ones).
+    private static int Run(ReadOnlySpan<int> sorted, int at)
+    {
+        var end = at + 1;
+        while (end < sorted.Length && sorted[end] == sorted[at]) end++;
+        return end - at;
     }
 
     // How the featurizer names an n-gram: its characters joined by '|', the markers and a space written as symbols.
