@@ -108,7 +108,7 @@ internal sealed class GuideClassifier
         var model = pipeline.Fit(data);
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(data.Schema)[nameof(Output.Score)].GetSlotNames(ref names);
-        var scorer = LinearTextScorer.From(model, data.Schema, "Features", GramLength, rows.Select(r => r.Text));
+        var scorer = LinearTextScorer.FromTraining(model, data.Schema, "Features", GramLength, rows.Select(r => r.Text));
         return new GuideClassifier(ml, model, scorer, names.DenseValues().Select(n => n.ToString()).ToArray());
     }
 

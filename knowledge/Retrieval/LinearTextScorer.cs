@@ -25,16 +25,23 @@ internal sealed class LinearTextScorer
     private readonly float[] _weights; // feature-major: the classes' weights of feature f at [f * classes, (f + 1) * classes)
     private readonly float[] _biases;
     private readonly int _classes;
-    private readonly int _length;
+    private readonly int[] _lengths;
 
-    private LinearTextScorer(Dictionary<string, int> grams, float[] weights, float[] biases, int length)
+    private LinearTextScorer(Dictionary<string, int> grams, float[] weights, float[] biases, int[] lengths, bool readsSurrogates)
     {
         _grams = grams.GetAlternateLookup<ReadOnlySpan<char>>();
         _weights = weights;
         _biases = biases;
         _classes = biases.Length;
-        _length = length;
+        _lengths = lengths;
+        ReadsSurrogates = readsSurrogates;
     }
+
+    /// <summary>
+    /// Whether it reads text with surrogates (emoji) as the engine does. A scorer built from slot names alone
+    /// (<see cref="FromSlotNames"/>) cannot: the featurizer names every surrogate alike, so such text goes to the engine.
+    /// </summary>
+    public bool ReadsSurrogates { get; }
 
     /// <summary>
     /// The scorer of <paramref name="model"/>, trained on <paramref name="texts"/> in this order; <paramref name="length"/>
@@ -44,8 +51,7 @@ internal sealed class LinearTextScorer
     /// the feature column's slot names (「&lt;␂&gt;|怎|么」), which cannot name every n-gram themselves: the featurizer
     /// writes a surrogate (half an emoji) as an ambiguous escape.
     /// </summary>
-    public static LinearTextScorer? From(
-        TransformerChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> model, DataViewSchema input, string featureColumn, int length, IEnumerable<string> texts)
+    public static LinearTextScorer? FromTraining(ITransformer model, DataViewSchema input, string featureColumn, int length, IEnumerable<string> texts)
     {
         var grams = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -60,17 +66,56 @@ internal sealed class LinearTextScorer
                 }
         }
 
-        var names = default(VBuffer<ReadOnlyMemory<char>>);
-        model.GetOutputSchema(input)[featureColumn].GetSlotNames(ref names);
-        var slots = names.DenseValues().Select(n => n.ToString()).ToList();
+        var slots = SlotNames(model, input, featureColumn);
         if (slots.Count != order.Count) return null;
         for (var i = 0; i < slots.Count; i++)
-            if (!slots[i].Contains("\\u", StringComparison.Ordinal) && slots[i] != Name(order[i])) return null;
+            if (!slots[i].Contains(Escaped, StringComparison.Ordinal) && slots[i] != Name(order[i])) return null;
+        return Build(model, grams, order.Count, [.. Enumerable.Range(1, length)], readsSurrogates: true);
+    }
 
+    /// <summary>
+    /// The scorer of a model whose training texts are not at hand (loaded from a file): the n-gram dictionary read off the
+    /// feature column's slot names. N-grams with a surrogate cannot be named apart there, so the scorer declines text
+    /// with one (<see cref="ReadsSurrogates"/> is false). Null when the model is not a maximum-entropy classifier.
+    /// </summary>
+    public static LinearTextScorer? FromSlotNames(ITransformer model, DataViewSchema input, string featureColumn)
+    {
+        var slots = SlotNames(model, input, featureColumn);
+        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lengths = new SortedSet<int>();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i].Contains(Escaped, StringComparison.Ordinal)) continue;
+            var gram = Gram(slots[i]);
+            if (gram is null || !grams.TryAdd(gram, i)) return null; // a name read two ways: not the featurizer we know
+            lengths.Add(gram.Length);
+        }
+        return Build(model, grams, slots.Count, [.. lengths], readsSurrogates: false);
+    }
+
+    // How the featurizer writes a character it has no plain name for (a surrogate): the same for every one.
+    private const string Escaped = "\\u";
+
+    private static List<string> SlotNames(ITransformer model, DataViewSchema input, string featureColumn)
+    {
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(input)[featureColumn].GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToList();
+    }
+
+    private static LinearTextScorer? Build(ITransformer model, Dictionary<string, int> grams, int features, int[] lengths, bool readsSurrogates)
+    {
+        var last = model switch
+        {
+            TransformerChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> chain => chain.LastTransformer,
+            TransformerChain<ITransformer> chain => chain.LastTransformer as MulticlassPredictionTransformer<MaximumEntropyModelParameters>,
+            _ => null,
+        };
+        if (last is null) return null;
         VBuffer<float>[] byClass = [];
-        model.LastTransformer.Model.GetWeights(ref byClass, out var classes);
-        var biases = model.LastTransformer.Model.GetBiases().ToArray();
-        var weights = new float[order.Count * classes];
+        last.Model.GetWeights(ref byClass, out var classes);
+        var biases = last.Model.GetBiases().ToArray();
+        var weights = new float[features * classes];
         for (var k = 0; k < classes; k++)
         {
             var values = byClass[k].GetValues();
@@ -81,7 +126,7 @@ internal sealed class LinearTextScorer
                 weights[feature * classes + k] = values[i];
             }
         }
-        return new LinearTextScorer(grams, weights, biases, length);
+        return new LinearTextScorer(grams, weights, biases, lengths, readsSurrogates);
     }
 
     /// <summary>The probability of each class for already compacted, non-empty <paramref name="compact"/> text.</summary>
@@ -93,10 +138,10 @@ internal sealed class LinearTextScorer
         framed[^1] = End;
 
         // The known n-grams' features, sorted so that each one's count is its run: no dictionary, nothing on the heap.
-        var most = framed.Length * _length;
+        var most = framed.Length * _lengths.Length;
         Span<int> features = most <= 1024 ? stackalloc int[most] : new int[most];
         var count = 0;
-        for (var n = 1; n <= _length; n++)
+        foreach (var n in _lengths)
             for (var i = 0; i + n <= framed.Length; i++)
                 if (_grams.TryGetValue(framed.Slice(i, n), out var feature)) features[count++] = feature;
         features = features[..count];
@@ -155,6 +200,25 @@ internal sealed class LinearTextScorer
         var end = at + 1;
         while (end < sorted.Length && sorted[end] == sorted[at]) end++;
         return end - at;
+    }
+
+    // The characters of a slot name (the inverse of Name): tokens of one character or a marker, joined by '|' — which is
+    // also the text's own clause break, so the name is read token by token, not split. Null when it is not such a name.
+    private static string? Gram(string name)
+    {
+        var gram = new System.Text.StringBuilder(4);
+        for (var at = 0; at < name.Length;)
+        {
+            if (gram.Length > 0)
+            {
+                if (name[at] != '|' || ++at >= name.Length) return null;
+            }
+            if (name.AsSpan(at).StartsWith("<␂>")) { gram.Append(Start); at += 3; }
+            else if (name.AsSpan(at).StartsWith("<␃>")) { gram.Append(End); at += 3; }
+            else if (name.AsSpan(at).StartsWith("<␠>")) { gram.Append(' '); at += 3; }
+            else gram.Append(name[at++]);
+        }
+        return gram.ToString();
     }
 
     // How the featurizer names an n-gram: its characters joined by '|', the markers and a space written as symbols.

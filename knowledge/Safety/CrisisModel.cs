@@ -59,6 +59,9 @@ public sealed class CrisisModel
         return (1f - sums[0] / _members.Count, Enum.Parse<CrisisCategory>(Labels[best], ignoreCase: true));
     }
 
+    /// <summary>The members (tests compare their arithmetic with the engine).</summary>
+    internal IReadOnlyList<CrisisModelMember> Members => _members;
+
     internal void Save(string directory, DataViewSchema schema)
     {
         for (var i = 0; i < _members.Count; i++)

@@ -6,7 +6,9 @@ namespace ChatAssistant.Knowledge.Safety;
 
 /// <summary>
 /// One trained ML.NET model of the <see cref="CrisisModel"/> ensemble: its class probabilities in a fixed label order.
-/// A prediction engine is not thread-safe, so engines are pooled.
+/// Scored as arithmetic (<see cref="Retrieval.LinearTextScorer"/>, the n-grams read off the model's slot names); text with
+/// an emoji, which those names cannot tell apart, and a model of another shape go through ML.NET's prediction engine,
+/// pooled because an engine is not thread-safe.
 /// </summary>
 internal sealed class CrisisModelMember
 {
@@ -14,6 +16,7 @@ internal sealed class CrisisModelMember
     private readonly ITransformer _model;
     private readonly ConcurrentBag<PredictionEngine<CrisisModelInput, CrisisModelOutput>> _engines = [];
     private readonly int[] _order;
+    private readonly Retrieval.LinearTextScorer? _scorer;
 
     public CrisisModelMember(MLContext ml, ITransformer model, IReadOnlyList<string> labels)
     {
@@ -26,10 +29,26 @@ internal sealed class CrisisModelMember
         _order = labels.Select(l => own.IndexOf(l)).ToArray();
         if (_order.Any(i => i < 0)) throw new InvalidDataException($"A crisis model lacks one of the classes {string.Join(", ", labels)}.");
         _engines.Add(engine);
+        _scorer = Retrieval.LinearTextScorer.FromSlotNames(model, ml.Data.LoadFromEnumerable(Array.Empty<CrisisModelInput>()).Schema, "Features");
     }
+
+    /// <summary>Whether text without an emoji is scored as arithmetic (tests).</summary>
+    internal bool ScoresDirectly => _scorer is not null;
 
     /// <summary>Adds this model's probabilities to <paramref name="sums"/>, in the ensemble's label order.</summary>
     public void AddScores(string masked, float[] sums)
+    {
+        if (_scorer is not null && masked.Length > 0 && (_scorer.ReadsSurrogates || !NeedsEngine(masked)))
+        {
+            var direct = _scorer.Score(masked);
+            for (var i = 0; i < _order.Length; i++) sums[i] += direct[_order[i]];
+            return;
+        }
+        AddEngineScores(masked, sums);
+    }
+
+    /// <summary>What ML.NET's prediction engine gives (what <see cref="AddScores"/> must equal; tests).</summary>
+    internal void AddEngineScores(string masked, float[] sums)
     {
         if (!_engines.TryTake(out var engine)) engine = Create();
         try
@@ -41,6 +60,14 @@ internal sealed class CrisisModelMember
         {
             _engines.Add(engine);
         }
+    }
+
+    // A character the slot names write as an escape (a surrogate, half an emoji; a control character).
+    private static bool NeedsEngine(string text)
+    {
+        foreach (var c in text)
+            if (char.IsSurrogate(c) || char.IsControl(c)) return true;
+        return false;
     }
 
     public void Save(Stream stream, DataViewSchema schema) => _ml.Model.Save(_model, schema, stream);
