@@ -26,7 +26,7 @@ namespace ChatAssistant.Tests.Operations;
 /// </summary>
 public sealed class DashboardBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
     private const string From = "2026-11-20";
     private const string To = "2026-11-26";
 
@@ -46,12 +46,7 @@ public sealed class DashboardBrowserTests
         Seed(server, time);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
 
         var admin = await OpenBoardAsync(browser, server.BaseAddress, "admin");
         var all = await ApiAsync(admin);

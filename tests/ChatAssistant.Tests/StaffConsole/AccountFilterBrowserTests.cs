@@ -11,7 +11,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// </summary>
 public sealed class AccountFilterBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
 
     [SkippableFact]
     public async Task The_console_says_which_account_a_request_came_through_and_filters_by_account()
@@ -36,11 +36,7 @@ public sealed class AccountFilterBrowserTests
         var tiantai = DisputeFixtures.File(server.Services, "天台县", userId: "o_tt", channel: "wechat:wxtiantai00000002");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

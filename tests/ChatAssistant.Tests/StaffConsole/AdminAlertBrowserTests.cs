@@ -9,7 +9,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// <summary>The admin alert banner in a real browser (Debian's Chromium through Playwright), live from the event stream.</summary>
 public sealed class AdminAlertBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
 
     [SkippableFact]
     public async Task An_admins_console_shows_a_new_alert_as_a_banner_at_once_and_a_district_console_never_does()
@@ -22,14 +22,9 @@ public sealed class AdminAlertBrowserTests
         server.Get<StaffStore>().Create("admin", ConsoleServer.Password, StaffRoles.Admin, null, "管理员");
         server.Get<StaffStore>().Create("wucheng", ConsoleServer.Password, StaffRoles.Staff, "婺城区", "婺城小王");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var admin = await SignInAsync(browser, server.BaseAddress, "admin");
-        var district = await SignInAsync(browser, server.BaseAddress, "wucheng");
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var admin = await ConsoleBrowser.SignInAsync(browser, server.BaseAddress, "admin");
+        var district = await ConsoleBrowser.SignInAsync(browser, server.BaseAddress, "wucheng");
         await Expect(admin.Locator("#alerts")).ToBeHiddenAsync();
 
         const string message = "所有用户合计输错绑定码 100 次，绑定已暂停到 11:00。<b>不是标记</b>";
@@ -45,20 +40,8 @@ public sealed class AdminAlertBrowserTests
         await Expect(district.Locator("#alerts")).ToBeHiddenAsync();
 
         // An admin signing in later still sees an alert that is going on.
-        var later = await SignInAsync(browser, server.BaseAddress, "admin");
+        var later = await ConsoleBrowser.SignInAsync(browser, server.BaseAddress, "admin");
         await Expect(later.Locator("#alert-list li")).ToContainTextAsync("绑定已暂停");
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string userName)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/staff");
-        await page.FillAsync("#login-user", userName);
-        await page.FillAsync("#login-password", ConsoleServer.Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 15_000 });
-        return page;
-    }
 }

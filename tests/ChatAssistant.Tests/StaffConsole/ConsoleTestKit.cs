@@ -8,6 +8,7 @@ using ChatAssistant.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace ChatAssistant.Tests.StaffConsole;
 
@@ -143,4 +144,32 @@ public static class ConsoleServer
     public static string NewestEscalationId(AssistantServer server) =>
         server.Get<ChatAssistant.Escalation.EscalationStore>()
             .All().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).First().Id;
+}
+
+/// <summary>Debian's Chromium through Playwright (no browser download), as every browser test runs it.</summary>
+public static class ConsoleBrowser
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Headless Chromium without the sandbox, updates or background traffic.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    /// <summary>A page of the console at <paramref name="server"/>, signed in as <paramref name="userName"/>, its live updates connected.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string userName)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff");
+        await page.FillAsync("#login-user", userName);
+        await page.FillAsync("#login-password", ConsoleServer.Password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 15_000 });
+        return page;
+    }
 }

@@ -17,7 +17,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// </summary>
 public sealed class GuideDeskBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
     private const string Young = "oYoungVolunteer0000000001";
 
     [SkippableFact]
@@ -36,15 +36,10 @@ public sealed class GuideDeskBrowserTests
         Assert.Equal(GuideTexts.NotSureOffer, await chat.SayAsync(GuideDeskApiTests.Question));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
 
         // The member: the question is there, masked, with the entries closest to it.
-        var member = await SignInAsync(browser, wechat.Server, "wucheng");
+        var member = await ConsoleBrowser.SignInAsync(browser, wechat.Server.BaseAddress, "wucheng");
         await member.ClickAsync("#tabs button:has-text('未解答问题')");
         var group = member.Locator("#un-list > li");
         await Expect(group).ToHaveCountAsync(1);
@@ -61,7 +56,7 @@ public sealed class GuideDeskBrowserTests
         Assert.Equal(GuideTexts.NotSureOffer, await chat.SayAsync(GuideDeskApiTests.Question));
 
         // The admin reads the draft with its new phrasing and publishes it.
-        var admin = await SignInAsync(browser, wechat.Server, "admin");
+        var admin = await ConsoleBrowser.SignInAsync(browser, wechat.Server.BaseAddress, "admin");
         await admin.ClickAsync("#tabs button:has-text('指南条目')");
         var draft = admin.Locator("#draft-list li");
         await Expect(draft).ToHaveCountAsync(1);
@@ -78,16 +73,4 @@ public sealed class GuideDeskBrowserTests
         Assert.StartsWith(entry.Answer, await chat.SayAsync(GuideDeskApiTests.Question));
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, AssistantServer server, string userName)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/staff");
-        await page.FillAsync("#login-user", userName);
-        await page.FillAsync("#login-password", ConsoleServer.Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open");
-        return page;
-    }
 }

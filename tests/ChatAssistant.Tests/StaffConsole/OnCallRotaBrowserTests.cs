@@ -10,7 +10,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// <summary>Editing the county's on-call rota in the console, in a real browser (Debian's Chromium through Playwright).</summary>
 public sealed class OnCallRotaBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
 
     [SkippableFact]
     public async Task A_member_adds_and_edits_a_line_of_their_countys_rota_and_sees_the_configured_ones()
@@ -28,12 +28,7 @@ public sealed class OnCallRotaBrowserTests
         server.Get<StaffStore>().Create("alice", ConsoleServer.Password, StaffRoles.Staff, "天台县", "小艾");
         server.Get<StaffStore>().Create("bob", ConsoleServer.Password, StaffRoles.Staff, "天台县", "小博");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -18,7 +18,7 @@ namespace ChatAssistant.Tests.StaffConsole;
 /// </summary>
 public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
     private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">你好呀";
     private const string WuUser = "oWuCheng000000000000000001";
     private const string JdUser = "oJinDong000000000000000001";
@@ -168,7 +168,7 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         await using var desk = await OpenDeskAsync();
         var wechat = desk.WeChat;
         await using var network = new FlakyNetwork(wechat.Server.BaseAddress);
-        var page = await SignInAsync(desk.Browser, network.Address, "wucheng");
+        var page = await ConsoleBrowser.SignInAsync(desk.Browser, network.Address, "wucheng");
         await SayAsync(wechat, WuUser, "你好");
         await SayAsync(wechat, WuUser, "转人工");
         await page.Locator("#queue li").ClickAsync();
@@ -314,15 +314,10 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         var wechat = await WeChatTestServer.StartAsync(scripted: false);
         await AddStaffAndBindUsersAsync(wechat.Server);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var desk = new Desk(wechat, playwright, browser);
-        desk.WuCheng = await SignInAsync(browser, wechat.Server.BaseAddress, "wucheng");
-        desk.JinDong = await SignInAsync(browser, wechat.Server.BaseAddress, "jindong");
+        desk.WuCheng = await ConsoleBrowser.SignInAsync(browser, wechat.Server.BaseAddress, "wucheng");
+        desk.JinDong = await ConsoleBrowser.SignInAsync(browser, wechat.Server.BaseAddress, "jindong");
         return desk;
     }
 
@@ -363,16 +358,4 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output)
         return body;
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string userName)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/staff");
-        await page.FillAsync("#login-user", userName);
-        await page.FillAsync("#login-password", ConsoleServer.Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 15_000 });
-        return page;
-    }
 }

@@ -1,5 +1,6 @@
 using ChatAssistant.Guide;
 using ChatAssistant.Tests.Support;
+using ChatAssistant.Tests.StaffConsole;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,7 +9,7 @@ namespace ChatAssistant.Tests.WebChat;
 /// <summary>The web chat in a real browser (Debian's Chromium through Playwright) against the real server.</summary>
 public sealed class WebChatBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
 
     [SkippableFact]
     public async Task A_guide_question_typed_on_the_page_gets_its_answer_shown_as_text()
@@ -19,12 +20,7 @@ public sealed class WebChatBrowserTests
         await using var server = await AssistantServer.StartAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

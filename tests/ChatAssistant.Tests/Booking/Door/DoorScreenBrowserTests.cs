@@ -6,6 +6,7 @@ using ChatAssistant.Identity;
 using ChatAssistant.Staff;
 using ChatAssistant.Tests.Support;
 using ChatAssistant.Tests.Support.WeChat;
+using ChatAssistant.Tests.StaffConsole;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -20,7 +21,7 @@ namespace ChatAssistant.Tests.Booking.Door;
 /// </summary>
 public sealed class DoorScreenBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ConsoleBrowser.Chromium;
 
     [SkippableFact]
     public async Task The_screen_shows_a_code_that_changes_by_itself_a_scan_of_the_current_one_checks_in_an_old_one_is_refused_and_a_revoked_key_ends_in_403()
@@ -45,12 +46,7 @@ public sealed class DoorScreenBrowserTests(ITestOutputHelper output)
         var (key, url, keyId) = await DoorScreenClient.CreateKeyAsync(staff, studio.Id);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = wechat.Server.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
