@@ -23,6 +23,7 @@ public static class StaffConsolePage
     {
         [""] = ("staff/index.html", "text/html; charset=utf-8"),
         ["app.js"] = ("staff/app.js", "text/javascript; charset=utf-8"),
+        ["kit.js"] = ("staff/kit.js", "text/javascript; charset=utf-8"),
         ["app.css"] = ("staff/app.css", "text/css; charset=utf-8"),
         ["dashboard.js"] = ("staff/dashboard.js", "text/javascript; charset=utf-8"),
         [ChartJs] = ("staff/" + ChartJs, "text/javascript; charset=utf-8"),

@@ -41,7 +41,7 @@ public sealed class LiteEscalationRecords : IEscalationRecords
     // ones, and an index on the conversation alone read each of them from the file on every message (6 % of the server's
     // samples in a profile of the load benchmark, whose users go to a person and back all the time).
     public EscalationRecord? FindOpen(string conversationKey) =>
-        _records.Collection.FindOne(BsonExpression.Create(OpenKey + " = @0", conversationKey)) is { } document ? _records.ToRecord(document) : null;
+        _records.FindOneWhere(new LiteQuery.Condition(OpenKey, "=", conversationKey));
 
     private const string OpenIndex = "OpenConversation";
 

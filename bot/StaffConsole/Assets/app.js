@@ -18,10 +18,7 @@
     kind: { User: '用户', Staff: '工作人员', Bot: '小助手' },
   };
 
-  const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  });
-  const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
+  const { when } = window.staffKit;
 
   function duration(minutes) {
     if (minutes < 60) return `${minutes} 分钟`;
@@ -30,12 +27,7 @@
     return `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
   }
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { el } = window.staffKit;
 
   class ApiError extends Error {
     constructor(message, status) { super(message); this.status = status; }

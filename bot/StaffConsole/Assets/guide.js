@@ -8,21 +8,13 @@ window.staffGuide = (() => {
   const API = '/api/staff/guide';
   const KINDS = { 'not-sure': '不太确定', 'clarify-refused': '没选列表里的话题', 'handoff-after-answer': '看了回答仍转人工' };
   const STATUS = { served: '在用', retired: '已下架', new: '新条目' };
-  const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  });
-  const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
+  const { when } = window.staffKit;
   let me = null;
   let entries = [];
   let editing = null; // { id, isNew, draftId, fromQuestions }
   let wired = false;
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { el } = window.staffKit;
 
   function button(className, text, action, errorBox) {
     const b = el('button', className, text);
