@@ -65,7 +65,7 @@ public sealed class KnowledgeBase
     {
         try
         {
-            GuideLoader.Load(_directory, _overlay, changes);
+            GuideLoader.Load(_current.Files, _overlay, changes);
             return [];
         }
         catch (GuideContentException e)
@@ -74,8 +74,11 @@ public sealed class KnowledgeBase
         }
     }
 
-    /// <summary>The entries of the content directory alone, before console changes and overlay (what an export starts from).</summary>
-    public IReadOnlyList<GuideEntry> FileEntries() => GuideLoader.Load(_directory).Entries;
+    /// <summary>
+    /// The entries of the content directory alone, before console changes and overlay, as last loaded (what an export
+    /// and a new entry's file start from; read once per load, not per call).
+    /// </summary>
+    public IReadOnlyList<GuideEntry> FileEntries() => _current.Files.Entries;
 
     /// <summary>
     /// The <paramref name="count"/> entries closest to <paramref name="text"/> by the index, best first (what staff see
@@ -155,17 +158,19 @@ public sealed class KnowledgeBase
 
     // Everything one load produces, swapped as a unit. An old snapshot is left to the GC rather than
     // disposed: a concurrent Ask may still be searching it, and a RAMDirectory holds no unmanaged resources.
-    private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById, GuideClassifier Classifier)
+    private sealed record Snapshot(GuideContent Content, GuideIndex Index, SmallTalkMatcher SmallTalk, IReadOnlyDictionary<string, GuideEntry> ById, GuideClassifier Classifier, GuideContent Files)
     {
         public static Snapshot Build(string directory, string? overlay, AnalysisProfile profile, GuideChanges changes)
         {
-            var content = GuideLoader.Load(directory, overlay, changes);
+            var files = GuideLoader.Load(directory);
+            var content = GuideLoader.Load(files, overlay, changes);
             return new Snapshot(
                 content,
                 GuideIndex.Build(content, profile),
                 new SmallTalkMatcher(content.SmallTalk),
                 content.Entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase),
-                GuideClassifier.For(content));
+                GuideClassifier.For(content),
+                files);
         }
     }
 }

@@ -9,7 +9,7 @@ public static class GuideTexts
 
     /// <summary>The guide's answer to a question it cannot answer: offers a person, which a short yes accepts.</summary>
     public const string NotSureOffer = "这个问题我不太确定，怕答错了误导你。可以换个说法再问我；要请工作人员来解答吗？回复「好」就为你转人工。";
-    public const string NoneOfThem = "抱歉没帮上忙，你的问题已转给工作人员补充到指南里。可以换个说法再问我，或回复「转人工」请工作人员解答。";
+    public const string NoneOfThem = "抱歉没帮上忙，这个问题我们会记下来，补充到指南里。你可以换个说法再问我，或回复「转人工」请工作人员解答。";
     public const string MenuHeading = "志愿指南：可以直接问我，比如「怎么注册志愿者」「时长怎么记录」。常见问题：";
     public const string MenuFooter = "回复序号查看，或直接输入你的问题。";
     public const string AnswerFooter = "还有其他问题可以继续问我，回复「菜单」看看其他服务。";

@@ -23,6 +23,9 @@ public static partial class PersonalText
     public const string Number = "[数字]";
     public const string Code = "[编码]";
 
+    /// <summary>Every word a mask leaves in the text.</summary>
+    public static IReadOnlyList<string> Placeholders { get; } = [Phone, Landline, IdNumber, Email, Account, Name, Number, Code];
+
     /// <summary>How much of a message is kept: a question, not a story.</summary>
     public const int MaxLength = 200;
 

@@ -37,9 +37,12 @@ internal static class GuideLoader
     /// directory's entries before the overlay. A changed entry that breaks a rule (<see cref="GuideEntryRules"/>) is an
     /// error of the file "console"; retiring an id the files do not have (an entry written in the console) is allowed.
     /// </summary>
-    public static GuideContent Load(string directory, string? overlay, GuideChanges changes)
+    public static GuideContent Load(string directory, string? overlay, GuideChanges changes) => Load(Load(directory), overlay, changes);
+
+    /// <summary>As above, over the directory's <paramref name="files"/> already loaded.</summary>
+    public static GuideContent Load(GuideContent files, string? overlay, GuideChanges changes)
     {
-        var content = Apply(Load(directory), changes);
+        var content = Apply(files, changes);
         if (overlay is null) return content;
         var errors = new List<GuideContentError>();
         var hidden = new List<(string Id, long Line)>();

@@ -69,9 +69,9 @@ internal sealed class GuideClassifier
     /// <summary>The model's reading of <paramref name="text"/>; null for empty text.</summary>
     public GuideReading? Read(string text)
     {
-        if (_scorer is null) return ReadWithEngine(text);
         var compact = SafetyText.Compact(text);
-        return compact.Length == 0 ? null : new GuideReading(_labels, _scorer.Score(compact));
+        if (compact.Length == 0) return null;
+        return _scorer?.TryScore(compact) is { } scores ? new GuideReading(_labels, scores) : ReadWithEngine(text);
     }
 
     /// <summary>Whether <see cref="Read"/> scores by arithmetic (else through the engine, as it did before).</summary>

@@ -7,8 +7,8 @@ namespace ChatAssistant.Knowledge.Retrieval;
 /// <summary>
 /// A trained character n-gram maximum-entropy model (<see cref="CharNgrams"/>'s featurizer, then SDCA) scored as plain
 /// arithmetic: the text's n-grams counted and L2-normalised, one dot product per class, softmax. What ML.NET's prediction
-/// engine computes, without its per-call machinery (a data view row, a cursor, buffers): 9.4 µs a guide question was the
-/// engine's; the arithmetic is about 1 µs.
+/// engine computes, without its per-call machinery (a data view row, a cursor, buffers): a guide question's reading
+/// went from 6.7 to 2.2 µs (docs/KNOWLEDGE.md).
 /// </summary>
 /// <remarks>
 /// Written by hand because no served package scores an ML.NET model outside the engine. It relies on how the featurizer
@@ -34,14 +34,12 @@ internal sealed class LinearTextScorer
         _biases = biases;
         _classes = biases.Length;
         _lengths = lengths;
-        ReadsSurrogates = readsSurrogates;
+        _readsEverything = readsSurrogates;
     }
 
-    /// <summary>
-    /// Whether it reads text with surrogates (emoji) as the engine does. A scorer built from slot names alone
-    /// (<see cref="FromSlotNames"/>) cannot: the featurizer names every surrogate alike, so such text goes to the engine.
-    /// </summary>
-    public bool ReadsSurrogates { get; }
+    // Whether it reads every character as the engine does. A scorer built from slot names alone (FromSlotNames) does
+    // not: the featurizer names every surrogate (half an emoji) and control character alike.
+    private readonly bool _readsEverything;
 
     /// <summary>
     /// The scorer of <paramref name="model"/>, trained on <paramref name="texts"/> in this order; <paramref name="length"/>
@@ -76,7 +74,7 @@ internal sealed class LinearTextScorer
     /// <summary>
     /// The scorer of a model whose training texts are not at hand (loaded from a file): the n-gram dictionary read off the
     /// feature column's slot names. N-grams with a surrogate cannot be named apart there, so the scorer declines text
-    /// with one (<see cref="ReadsSurrogates"/> is false). Null when the model is not a maximum-entropy classifier.
+    /// with one (<see cref="TryScore"/> declines it). Null when the model is not a maximum-entropy classifier.
     /// </summary>
     public static LinearTextScorer? FromSlotNames(ITransformer model, DataViewSchema input, string featureColumn)
     {
@@ -129,9 +127,14 @@ internal sealed class LinearTextScorer
         return new LinearTextScorer(grams, weights, biases, lengths, readsSurrogates);
     }
 
-    /// <summary>The probability of each class for already compacted, non-empty <paramref name="compact"/> text.</summary>
-    public float[] Score(string compact)
+    /// <summary>
+    /// The probability of each class for already compacted <paramref name="compact"/> text, or null when this scorer
+    /// cannot read it exactly as the engine would (empty text; an emoji for a scorer built from slot names): the caller
+    /// asks the engine then.
+    /// </summary>
+    public float[]? TryScore(string compact)
     {
+        if (compact.Length == 0 || (!_readsEverything && HasUnnamed(compact))) return null;
         Span<char> framed = compact.Length <= 254 ? stackalloc char[compact.Length + 2] : new char[compact.Length + 2];
         framed[0] = Start;
         compact.AsSpan().CopyTo(framed[1..]);
@@ -175,6 +178,13 @@ internal sealed class LinearTextScorer
         }
         for (var k = 0; k < _classes; k++) scores[k] = (float)(scores[k] / sum);
         return scores;
+    }
+
+    private static bool HasUnnamed(string text)
+    {
+        foreach (var c in text)
+            if (char.IsSurrogate(c) || char.IsControl(c)) return true;
+        return false;
     }
 
     // scores += row × x, a vector at a time.

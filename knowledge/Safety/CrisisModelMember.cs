@@ -38,13 +38,12 @@ internal sealed class CrisisModelMember
     /// <summary>Adds this model's probabilities to <paramref name="sums"/>, in the ensemble's label order.</summary>
     public void AddScores(string masked, float[] sums)
     {
-        if (_scorer is not null && masked.Length > 0 && (_scorer.ReadsSurrogates || !NeedsEngine(masked)))
+        if (_scorer?.TryScore(masked) is not { } direct)
         {
-            var direct = _scorer.Score(masked);
-            for (var i = 0; i < _order.Length; i++) sums[i] += direct[_order[i]];
+            AddEngineScores(masked, sums);
             return;
         }
-        AddEngineScores(masked, sums);
+        for (var i = 0; i < _order.Length; i++) sums[i] += direct[_order[i]];
     }
 
     /// <summary>What ML.NET's prediction engine gives (what <see cref="AddScores"/> must equal; tests).</summary>
@@ -60,14 +59,6 @@ internal sealed class CrisisModelMember
         {
             _engines.Add(engine);
         }
-    }
-
-    // A character the slot names write as an escape (a surrogate, half an emoji; a control character).
-    private static bool NeedsEngine(string text)
-    {
-        foreach (var c in text)
-            if (char.IsSurrogate(c) || char.IsControl(c)) return true;
-        return false;
     }
 
     public void Save(Stream stream, DataViewSchema schema) => _ml.Model.Save(_model, schema, stream);

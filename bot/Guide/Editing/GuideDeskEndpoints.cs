@@ -42,12 +42,12 @@ public static class GuideDeskEndpoints
             var fields = new GuideEntry(id.Trim(), request.Title ?? "", Clean(request.Questions), request.Answer ?? "", Clean(request.Tags), request.Source ?? "", "");
             var outcome = editor.SaveDraft(fields, request.IsNew, http.User.Actor(), request.FromQuestions is { Count: > 0 } ? "由未解答问题起草" : null);
             if (outcome.Kind == GuideEditOutcomeKind.Done && request.FromQuestions is { Count: > 0 } ids) Take(unanswered, audit, http, ids, "guide.unanswered.attached", id);
-            return outcome.ToResult(r => r);
+            return outcome.ToResult();
         });
-        group.MapPost("/entries/{id}/retire", (string id, HttpContext http, GuideEditor editor) => editor.Retire(id, http.User.Actor()).ToResult(r => r));
+        group.MapPost("/entries/{id}/retire", (string id, HttpContext http, GuideEditor editor) => editor.Retire(id, http.User.Actor()).ToResult());
         group.MapGet("/drafts", (GuideEditor editor) => Results.Ok(new { items = editor.Drafts() }));
-        group.MapDelete("/drafts/{revision:int}", (int revision, HttpContext http, GuideEditor editor) => editor.Discard(revision, http.User.Actor()).ToResult(r => r));
-        group.MapPost("/drafts/{revision:int}/publish", (int revision, HttpContext http, GuideEditor editor) => editor.Publish(revision, http.User.Actor()).ToResult(r => r))
+        group.MapDelete("/drafts/{revision:int}", (int revision, HttpContext http, GuideEditor editor) => editor.Discard(revision, http.User.Actor()).ToResult());
+        group.MapPost("/drafts/{revision:int}/publish", (int revision, HttpContext http, GuideEditor editor) => editor.Publish(revision, http.User.Actor()).ToResult())
             .RequireAuthorization(StaffAuthentication.AdminPolicy);
 
         group.MapGet("/unanswered", (UnansweredQuestions unanswered) => Results.Ok(new { items = unanswered.Groups() }));
@@ -56,7 +56,7 @@ public static class GuideDeskEndpoints
             if (request.Ids is not { Count: > 0 } ids || unanswered.Find(ids).Count == 0) return Results.BadRequest(new { error = GuideEditTexts.NoQuestions });
             var outcome = editor.AddPhrasing(request.EntryId?.Trim() ?? "", request.Phrasing ?? "", http.User.Actor(), "加入未解答问题的问法");
             if (outcome.Kind == GuideEditOutcomeKind.Done) Take(unanswered, audit, http, ids, "guide.unanswered.attached", outcome.Revision!.EntryId);
-            return outcome.ToResult(r => r);
+            return outcome.ToResult();
         });
         group.MapPost("/unanswered/dismiss", (DismissRequest request, HttpContext http, UnansweredQuestions unanswered, AuditLog audit) =>
         {

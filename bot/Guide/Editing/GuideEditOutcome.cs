@@ -14,9 +14,9 @@ public sealed record GuideEditOutcome(GuideEditOutcomeKind Kind, GuideRevision? 
     public static GuideEditOutcome Conflict(string problem) => new(GuideEditOutcomeKind.Conflict, null, [problem]);
 
     /// <summary>As an HTTP answer: 200 with the revision, else 400/404/409 with the reasons (Chinese, for the console).</summary>
-    public IResult ToResult(Func<GuideRevision, object> view) => Kind switch
+    public IResult ToResult() => Kind switch
     {
-        GuideEditOutcomeKind.Done => Results.Ok(view(Revision!)),
+        GuideEditOutcomeKind.Done => Results.Ok(Revision),
         GuideEditOutcomeKind.NotFound => Results.NotFound(Error()),
         GuideEditOutcomeKind.Conflict => Results.Conflict(Error()),
         _ => Results.BadRequest(Error()),

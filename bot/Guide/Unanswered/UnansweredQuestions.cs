@@ -87,12 +87,9 @@ public sealed class UnansweredQuestions(IRecordList<UnansweredQuestion> records,
     private static string Letters(string text)
     {
         var withoutMasks = text;
-        foreach (var mask in Masks) withoutMasks = withoutMasks.Replace(mask, " ", StringComparison.Ordinal);
+        foreach (var mask in PersonalText.Placeholders) withoutMasks = withoutMasks.Replace(mask, " ", StringComparison.Ordinal);
         return string.Concat(withoutMasks.Where(c => char.IsLetterOrDigit(c))).ToLower(CultureInfo.InvariantCulture);
     }
-
-    private static readonly string[] Masks =
-        [PersonalText.Phone, PersonalText.Landline, PersonalText.IdNumber, PersonalText.Email, PersonalText.Account, PersonalText.Name, PersonalText.Number, PersonalText.Code];
 
     private static HashSet<string> Pairs(string text)
     {
